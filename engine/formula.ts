@@ -1,0 +1,315 @@
+/**
+ * The expression language: one module owns it.
+ *
+ * Formulas are mathjs expressions (`targetGroup * visitsPerPerson * reduction`). They are parsed
+ * by one locked-down mathjs instance (no `import`, `createUnit`, `evaluate`, `parse`, `simplify`,
+ * `derivative`, ... reachable), then checked against a whitelist of node types, operators and
+ * functions, and compiled once into plain closures over an array of parameter values. Formulas
+ * never reach `eval`, and mathjs's own evaluator is not used either: the closures are what the
+ * deterministic run and the Monte Carlo engine call, many times, with no parsing per call.
+ *
+ * Allowed: numbers, declared parameter names, + - * / ^ % (percent), unary minus, comparisons
+ * (< <= > >= == !=, giving 1 or 0), `and`, `or`, `not`, `c ? a : b`, and the functions
+ * min, max, abs, round, floor, ceil, sqrt, exp, log, log10, pow.
+ */
+import { create, all, type MathNode } from "mathjs";
+import { DIMENSIONLESS, divide, formatUnit, multiply, power, sameUnit, type Unit } from "./units.ts";
+
+const math = create(all!, {});
+const parse = math.parse;
+const disabled = (name: string) => () => {
+  throw new Error(`Function ${name} is disabled in case formulas`);
+};
+// Defence in depth, as the mathjs security guide advises: even if a node type slipped through
+// the whitelist, these functions are not reachable from an expression.
+math.import(
+  Object.fromEntries(
+    ["import", "createUnit", "evaluate", "parse", "simplify", "derivative", "compile", "resolve", "reviver", "parser", "simplifyConstant", "simplifyCore", "rationalize", "chain"].map((n) => [n, disabled(n)]),
+  ),
+  { override: true },
+);
+
+export type FormulaSource = string | number;
+
+/** A problem found in a formula; the caller adds the path of the formula. */
+export interface FormulaProblem {
+  code: string;
+  params: Record<string, unknown>;
+}
+
+export interface ParsedFormula {
+  source: string;
+  node: MathNode;
+  /** Parameter names the formula refers to, each once, in order of first use. */
+  symbols: string[];
+}
+
+type Op = "add" | "subtract" | "multiply" | "divide" | "pow" | "unaryMinus" | "unaryPlus" | "larger" | "smaller" | "largerEq" | "smallerEq" | "equal" | "unequal" | "and" | "or" | "not" | "mod";
+const OPERATORS = new Set<string>(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus", "larger", "smaller", "largerEq", "smallerEq", "equal", "unequal", "and", "or", "not", "mod"]);
+const FUNCTIONS: Record<string, { min: number; max: number }> = {
+  min: { min: 1, max: Infinity }, max: { min: 1, max: Infinity }, abs: { min: 1, max: 1 },
+  round: { min: 1, max: 1 }, floor: { min: 1, max: 1 }, ceil: { min: 1, max: 1 },
+  sqrt: { min: 1, max: 1 }, exp: { min: 1, max: 1 }, log: { min: 1, max: 2 }, log10: { min: 1, max: 1 },
+  pow: { min: 2, max: 2 },
+};
+
+/** Parses and checks a formula's structure. Symbols are not resolved here (see `checkSymbols`). */
+export function parseFormula(source: FormulaSource): { ok: true; formula: ParsedFormula } | { ok: false; problems: FormulaProblem[] } {
+  const text = typeof source === "number" ? String(source) : source;
+  if (typeof source === "number" && !Number.isFinite(source)) return { ok: false, problems: [{ code: "formulaNotFinite", params: { value: source } }] };
+  let node: MathNode;
+  try {
+    node = parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ code: "formulaSyntax", params: { detail: (e as Error).message } }] };
+  }
+  const problems: FormulaProblem[] = [];
+  const symbols: string[] = [];
+  const visit = (n: MathNode): void => {
+    switch (n.type) {
+      case "ConstantNode": {
+        const v = (n as unknown as { value: unknown }).value;
+        if (typeof v !== "number") problems.push({ code: "formulaForbidden", params: { what: `constant ${JSON.stringify(v)}` } });
+        return;
+      }
+      case "SymbolNode": {
+        const name = (n as unknown as { name: string }).name;
+        if (!symbols.includes(name)) symbols.push(name);
+        return;
+      }
+      case "ParenthesisNode":
+        return visit((n as unknown as { content: MathNode }).content);
+      case "OperatorNode": {
+        const op = n as unknown as { fn: string; op: string; args: MathNode[] };
+        if (!OPERATORS.has(op.fn)) problems.push({ code: "formulaForbidden", params: { what: `operator ${op.op}` } });
+        op.args.forEach(visit);
+        return;
+      }
+      case "ConditionalNode": {
+        const c = n as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
+        visit(c.condition); visit(c.trueExpr); visit(c.falseExpr);
+        return;
+      }
+      case "FunctionNode": {
+        const f = n as unknown as { fn: MathNode & { name?: string }; args: MathNode[] };
+        const name = f.fn.type === "SymbolNode" ? f.fn.name! : undefined;
+        const spec = name !== undefined ? FUNCTIONS[name] : undefined;
+        if (!spec) problems.push({ code: "formulaForbidden", params: { what: `function ${name ?? "(expression)"}` } });
+        else if (f.args.length < spec.min || f.args.length > spec.max) problems.push({ code: "formulaSyntax", params: { detail: `${name} takes ${spec.min === spec.max ? spec.min : `${spec.min} or more`} argument(s), got ${f.args.length}` } });
+        f.args.forEach(visit);
+        return;
+      }
+      default:
+        problems.push({ code: "formulaForbidden", params: { what: describeNode(n.type) } });
+    }
+  };
+  visit(node);
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, formula: { source: text, node, symbols } };
+}
+
+function describeNode(type: string): string {
+  const names: Record<string, string> = {
+    AssignmentNode: "assignment (=)", FunctionAssignmentNode: "function definition", AccessorNode: "property access",
+    IndexNode: "indexing", ObjectNode: "object", ArrayNode: "matrix or list", RangeNode: "range (:)", BlockNode: "several statements (; or newline)", RelationalNode: "chained comparison",
+  };
+  return names[type] ?? type;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest known name within a distance that makes sense for its length, if any. */
+export function suggest(name: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined, bestD = Infinity;
+  for (const k of known) {
+    const d = editDistance(name, k);
+    if (d < bestD || (d === bestD && best !== undefined && k < best)) { best = k; bestD = d; }
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** A compiled formula: reads parameter values from a dense array by slot. */
+export type Compiled = (values: ArrayLike<number>) => number;
+
+/**
+ * Compiles a checked formula into closures. `slot(name)` gives the index of a parameter's value
+ * in the array passed at evaluation; every symbol must have one (checked before compiling).
+ */
+export function compileFormula(f: ParsedFormula, slot: (name: string) => number): Compiled {
+  const build = (n: MathNode): Compiled => {
+    switch (n.type) {
+      case "ConstantNode": {
+        const v = (n as unknown as { value: number }).value;
+        return () => v;
+      }
+      case "SymbolNode": {
+        const i = slot((n as unknown as { name: string }).name);
+        return (vals) => vals[i]!;
+      }
+      case "ParenthesisNode":
+        return build((n as unknown as { content: MathNode }).content);
+      case "ConditionalNode": {
+        const c = n as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
+        const cond = build(c.condition), t = build(c.trueExpr), e = build(c.falseExpr);
+        return (vals) => (cond(vals) !== 0 ? t(vals) : e(vals));
+      }
+      case "OperatorNode": {
+        const o = n as unknown as { fn: Op; args: MathNode[] };
+        const a = build(o.args[0]!);
+        if (o.args.length === 1) {
+          switch (o.fn) {
+            case "unaryMinus": return (v) => -a(v);
+            case "unaryPlus": return a;
+            case "not": return (v) => (a(v) === 0 ? 1 : 0);
+            default: throw new Error(`compileFormula: unary ${o.fn}`);
+          }
+        }
+        const b = build(o.args[1]!);
+        switch (o.fn) {
+          case "add": return (v) => a(v) + b(v);
+          case "subtract": return (v) => a(v) - b(v);
+          case "multiply": return (v) => a(v) * b(v);
+          case "divide": return (v) => a(v) / b(v);
+          case "pow": return (v) => Math.pow(a(v), b(v));
+          case "mod": return (v) => { const x = a(v), y = b(v); return x - y * Math.floor(x / y); };
+          case "larger": return (v) => (a(v) > b(v) ? 1 : 0);
+          case "smaller": return (v) => (a(v) < b(v) ? 1 : 0);
+          case "largerEq": return (v) => (a(v) >= b(v) ? 1 : 0);
+          case "smallerEq": return (v) => (a(v) <= b(v) ? 1 : 0);
+          case "equal": return (v) => (a(v) === b(v) ? 1 : 0);
+          case "unequal": return (v) => (a(v) !== b(v) ? 1 : 0);
+          case "and": return (v) => (a(v) !== 0 && b(v) !== 0 ? 1 : 0);
+          case "or": return (v) => (a(v) !== 0 || b(v) !== 0 ? 1 : 0);
+          default: throw new Error(`compileFormula: operator ${o.fn}`);
+        }
+      }
+      case "FunctionNode": {
+        const f2 = n as unknown as { fn: { name: string }; args: MathNode[] };
+        const args = f2.args.map(build);
+        const [a, b] = args as [Compiled, Compiled | undefined];
+        switch (f2.fn.name) {
+          case "min": return (v) => { let m = Infinity; for (const g of args) m = Math.min(m, g(v)); return m; };
+          case "max": return (v) => { let m = -Infinity; for (const g of args) m = Math.max(m, g(v)); return m; };
+          case "abs": return (v) => Math.abs(a(v));
+          // mathjs rounds half away from zero; Math.round rounds half up. Follow mathjs.
+          case "round": return (v) => { const x = a(v); return Math.sign(x) * Math.round(Math.abs(x)); };
+          case "floor": return (v) => Math.floor(a(v));
+          case "ceil": return (v) => Math.ceil(a(v));
+          case "sqrt": return (v) => Math.sqrt(a(v));
+          case "exp": return (v) => Math.exp(a(v));
+          case "log": return b ? (v) => Math.log(a(v)) / Math.log(b(v)) : (v) => Math.log(a(v));
+          case "log10": return (v) => Math.log10(a(v));
+          case "pow": return (v) => Math.pow(a(v), b!(v));
+          default: throw new Error(`compileFormula: function ${f2.fn.name}`);
+        }
+      }
+      default:
+        throw new Error(`compileFormula: node ${n.type}`);
+    }
+  };
+  return build(f.node);
+}
+
+/** Unit of a numeric literal: dimensionless when multiplied, but it takes the other side's unit when added. */
+const LITERAL = Symbol("literal");
+type Inferred = Unit | null | typeof LITERAL;
+
+/**
+ * Infers the unit of a formula from its parameters' units (`null` = the parameter has no unit,
+ * so nothing about the result is known). Returns the unit, `null`, or problems (adding persons
+ * to euros, exp of euros, ...).
+ */
+export function inferUnit(f: ParsedFormula, unitOf: (name: string) => Unit | null): { unit: Unit | null; problems: FormulaProblem[] } {
+  const problems: FormulaProblem[] = [];
+  const asUnit = (u: Inferred): Unit | null => (u === LITERAL ? DIMENSIONLESS : u);
+  const same = (a: Inferred, b: Inferred): Inferred => {
+    if (a === null || b === null) return null;
+    if (a === LITERAL) return b;
+    if (b === LITERAL) return a;
+    if (!sameUnit(a, b)) { problems.push({ code: "unitAdd", params: { left: formatUnit(a), right: formatUnit(b) } }); return null; }
+    return a;
+  };
+  const needDimensionless = (u: Inferred, what: string) => {
+    if (u !== null && u !== LITERAL && u.size > 0) problems.push({ code: "unitAdd", params: { left: formatUnit(u), right: `1 (${what})` } });
+  };
+  const constValue = (n: MathNode): number | undefined => {
+    if (n.type === "ConstantNode") return (n as unknown as { value: number }).value;
+    if (n.type === "ParenthesisNode") return constValue((n as unknown as { content: MathNode }).content);
+    if (n.type === "OperatorNode" && (n as unknown as { fn: string }).fn === "unaryMinus") { const c = constValue((n as unknown as { args: MathNode[] }).args[0]!); return c === undefined ? undefined : -c; }
+    return undefined;
+  };
+  const visit = (n: MathNode): Inferred => {
+    switch (n.type) {
+      case "ConstantNode": return LITERAL;
+      case "SymbolNode": return unitOf((n as unknown as { name: string }).name);
+      case "ParenthesisNode": return visit((n as unknown as { content: MathNode }).content);
+      case "ConditionalNode": {
+        const c = n as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
+        visit(c.condition);
+        return same(visit(c.trueExpr), visit(c.falseExpr));
+      }
+      case "OperatorNode": {
+        const o = n as unknown as { fn: Op; args: MathNode[] };
+        const us = o.args.map(visit);
+        const [a, b] = us as [Inferred, Inferred];
+        switch (o.fn) {
+          case "unaryMinus": case "unaryPlus": return a;
+          case "not": return LITERAL;
+          case "add": case "subtract": case "mod": return same(a, b);
+          case "larger": case "smaller": case "largerEq": case "smallerEq": case "equal": case "unequal": same(a, b); return LITERAL;
+          case "and": case "or": return LITERAL;
+          case "multiply": if (a === LITERAL) return b; if (b === LITERAL) return a; return a === null || b === null ? null : multiply(a, b);
+          case "divide": if (b === LITERAL) return a; if (a === null || b === null) return null; return divide(asUnit(a)!, b);
+          case "pow": {
+            needDimensionless(b, "exponent");
+            if (a === LITERAL || a === null) return a;
+            if (a.size === 0) return a;
+            const e = constValue(o.args[1]!);
+            if (e === undefined || !Number.isInteger(e)) { problems.push({ code: "unitAdd", params: { left: formatUnit(a), right: "1 (a unit raised to a non-integer or variable power)" } }); return null; }
+            return power(a, e);
+          }
+        }
+        return null;
+      }
+      case "FunctionNode": {
+        const f2 = n as unknown as { fn: { name: string }; args: MathNode[] };
+        const us = f2.args.map(visit);
+        switch (f2.fn.name) {
+          case "min": case "max": return us.reduce((acc, u) => same(acc, u));
+          case "abs": case "round": case "floor": case "ceil": return us[0]!;
+          case "sqrt": {
+            const u = us[0]!;
+            if (u === LITERAL || u === null) return u;
+            for (const e of u.values()) if (e % 2 !== 0) { problems.push({ code: "unitAdd", params: { left: formatUnit(u), right: "1 (sqrt of an odd power)" } }); return null; }
+            const out = new Map<string, number>(); for (const [k, e] of u) out.set(k, e / 2); return out;
+          }
+          case "pow": {
+            needDimensionless(us[1]!, "exponent");
+            const a = us[0]!;
+            if (a === LITERAL || a === null || a.size === 0) return a;
+            const e = constValue(f2.args[1]!);
+            if (e === undefined || !Number.isInteger(e)) { problems.push({ code: "unitAdd", params: { left: formatUnit(a), right: "1 (a unit raised to a non-integer or variable power)" } }); return null; }
+            return power(a, e);
+          }
+          default: us.forEach((u) => needDimensionless(u, f2.fn.name)); return LITERAL;
+        }
+      }
+    }
+    return null;
+  };
+  const u = visit(f.node);
+  return { unit: asUnit(u), problems };
+}

@@ -1,0 +1,22 @@
+/**
+ * The engine's public face: what the CLI, the notebooks and the tests import. Pure code only:
+ * no DOM, no I/O, no clock, no global randomness.
+ */
+export * from "./schema/index.ts";
+export { allocate } from "./allocate.ts";
+export { toCents, roundCents, centsToEuros, type Cents } from "./money.ts";
+export { formatIssue, formatPath, type Issue, type Path } from "./issues.ts";
+export { message, type Lang } from "./messages.ts";
+export { parseFormula, compileFormula, inferUnit, suggest } from "./formula.ts";
+export { parseUnit, formatUnit } from "./units.ts";
+export { validateCase, type Validation, type ValidateOptions } from "./validate.ts";
+export { parameterValues, type Model } from "./model.ts";
+export { buildLedger, compareRows, type Ledger, type LedgerRow, type LedgerKind, type OutcomeRow } from "./ledger.ts";
+export { discountFactor, npv } from "./discount.ts";
+export { irr, type Irr } from "./irr.ts";
+export { computeMetrics, type Metrics, type YearFigures, type OutcomeTotal } from "./metrics.ts";
+export { wrongPocket, type WrongPocketEntry } from "./wrongPocket.ts";
+export { evaluateModel, type Evaluation, type PartnerResult } from "./evaluate.ts";
+export { loadCase, parseCaseText, serializeCase, formatFromName, type CaseFormat } from "./caseFile.ts";
+export { toJsonContract, type JsonContract } from "./contract.ts";
+export { formatEuro, formatNumber, formatPercent } from "./format.ts";

@@ -1,0 +1,127 @@
+/**
+ * A compiled case and a vector of parameter values become the ledger: one row per year,
+ * partner, line and kind, in integer cents.
+ *
+ * Sign convention: from the partner's own budget. An investment is negative, a saving positive,
+ * a provider's revenue loss negative, its variable-cost saving positive, a transfer negative for
+ * the payer and positive for the receiver. So society's result is the plain sum of all rows.
+ *
+ * Rounding: each line's amount in euros becomes cents once (`toCents`, half away from zero). A
+ * provider's revenue loss equals the funder's saving to the cent, split among providers and into
+ * a variable-cost part through `allocate`, so derived rows never create or lose a cent.
+ */
+import { allocate } from "./allocate.ts";
+import { discountFactor } from "./discount.ts";
+import { roundCents, toCents, type Cents } from "./money.ts";
+import type { CompiledEffect, Model } from "./model.ts";
+
+export type LedgerKind = "investment" | "saving" | "revenue-loss" | "variable-cost-saving" | "transfer";
+
+export interface LedgerRow {
+  year: number;
+  partner: string;
+  domain: string;
+  /** The investment or effect (or later: arrangement) the row comes from. */
+  line: string;
+  kind: LedgerKind;
+  /** Integer cents, signed from the partner's point of view. */
+  amount: Cents;
+  /** `amount` discounted to the start year, rounded to whole cents. */
+  discounted: Cents;
+  /** False for savings that no budget can actually cut (fewer GP minutes); see README. */
+  cashable: boolean;
+  /** The other side of a transfer. */
+  counterparty?: string;
+}
+
+/** A non-monetary outcome in its own unit (QALY, ...), per year. */
+export interface OutcomeRow {
+  year: number;
+  line: string;
+  unit: string;
+  quantity: number;
+  discounted: number;
+  /** Money value for the societal perspective when the outcome has a unitPrice, in cents. */
+  value?: Cents;
+}
+
+export interface Ledger {
+  rows: LedgerRow[];
+  outcomes: OutcomeRow[];
+}
+
+/** The net fraction of an effect that counts in a year (deflators, ramp-up, drop-off). */
+export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp: number, dropOffPower: number): number {
+  const dw = e.deadweight(values), at = e.attribution(values), dp = e.displacement(values), ob = e.optimismBias(values);
+  const drop = e.dropOffRate ? Math.pow(1 - e.dropOffRate(values), dropOffPower) : 1;
+  return (1 - dw) * at * (1 - dp) * (1 - ob) * ramp * drop;
+}
+
+export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
+  const c = model.case;
+  const rate = c.discountRate;
+  const effectRate = c.effectDiscountRate ?? rate;
+  const rows: LedgerRow[] = [];
+  const push = (year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string) => {
+    if (amount === 0) return;
+    const discounted = roundCents(amount * discountFactor(rate, year - c.startYear));
+    rows.push({ year, partner, domain, line, kind, amount, discounted, cashable, ...(counterparty !== undefined ? { counterparty } : {}) });
+  };
+
+  for (const inv of model.investments) {
+    for (const y of inv.years) {
+      const euros = y.amount(values) * y.factor;
+      push(y.year, inv.line.bearer, inv.line.domain, inv.line.id, "investment", -toCents(euros), true);
+    }
+  }
+
+  const outcomes: OutcomeRow[] = [];
+  for (const e of model.effects) {
+    const line = e.line;
+    const q = e.quantity(values);
+    if (line.type === "outcome") {
+      const price = e.unitPrice ? e.unitPrice(values) : undefined;
+      for (const y of e.years) {
+        const quantity = q * effectFactor(e, values, y.ramp, y.dropOffPower);
+        if (quantity === 0) continue;
+        const k = y.year - c.startYear;
+        outcomes.push({
+          year: y.year, line: line.id, unit: line.unit!, quantity, discounted: quantity * discountFactor(effectRate, k),
+          ...(price !== undefined ? { value: toCents(quantity * price) } : {}),
+        });
+      }
+      continue;
+    }
+    const price = e.unitPrice!(values);
+    const domain = line.domain!;
+    const vcs = e.variableCostShare ? e.variableCostShare(values) : 0;
+    for (const y of e.years) {
+      const saving = toCents(q * price * effectFactor(e, values, y.ramp, y.dropOffPower));
+      if (saving === 0) continue;
+      push(y.year, e.funder!, domain, line.id, "saving", saving, line.cashable);
+      if (e.counterparty !== undefined) push(y.year, e.counterparty, domain, line.id, "transfer", -saving, true, e.funder);
+      if (e.providers.length > 0) {
+        const parts = allocate(saving, e.providers.map((p) => p.share), e.providers.map((p) => p.partner));
+        e.providers.forEach((p, i) => {
+          const lost = parts[i]!;
+          push(y.year, p.partner, domain, line.id, "revenue-loss", -lost, true, e.funder);
+          const [variable] = allocate(lost, [vcs, 1 - vcs]);
+          push(y.year, p.partner, domain, line.id, "variable-cost-saving", variable!, true);
+        });
+      }
+    }
+  }
+  rows.sort(compareRows);
+  outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+  return { rows, outcomes };
+}
+
+const KIND_ORDER: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };
+/** Canonical row order: year, partner, line, kind. It makes results independent of listing order. */
+export function compareRows(a: LedgerRow, b: LedgerRow): number {
+  return a.year - b.year
+    || (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : 0)
+    || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0)
+    || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
+    || ((a.counterparty ?? "") < (b.counterparty ?? "") ? -1 : (a.counterparty ?? "") > (b.counterparty ?? "") ? 1 : 0);
+}

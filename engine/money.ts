@@ -1,0 +1,40 @@
+/**
+ * Money is exact: integer cents in every ledger row. Rates and intermediate amounts may be
+ * floats; they become cents exactly once, through `toCents`.
+ *
+ * Convention: rounding is half away from zero (0.005 EUR -> 1 cent, -0.005 EUR -> -1 cent).
+ * Binary floating point cannot represent most decimal fractions, so `x * 100` is first cut to
+ * 12 significant digits: 0.285 * 100 = 28.499999999999996 rounds to 29 cents, as a person
+ * computing by hand expects.
+ */
+export type Cents = number;
+
+export function toCents(euros: number): Cents {
+  if (!Number.isFinite(euros)) throw new Error(`toCents: not a finite amount: ${euros}`);
+  const scaled = Number((euros * 100).toPrecision(12));
+  const cents = Math.sign(scaled) * Math.round(Math.abs(scaled));
+  return cents === 0 ? 0 : cents; // no negative zero in a ledger
+}
+
+/** Rounds a float number of cents (e.g. a discounted amount) to whole cents, half away from zero. */
+export function roundCents(cents: number): Cents {
+  if (!Number.isFinite(cents)) throw new Error(`roundCents: not a finite amount: ${cents}`);
+  const r = Math.sign(cents) * Math.round(Math.abs(Number(cents.toPrecision(15))));
+  return r === 0 ? 0 : r;
+}
+
+/** Cents to euros as a number with two decimals (for JSON output). */
+export function centsToEuros(cents: Cents): number {
+  return cents / 100;
+}
+
+export function sumCents(values: Iterable<Cents>): Cents {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** Safe-integer guard: sums of cents stay exact only below 2^53 (about EUR 90 trillion). */
+export function assertSafeCents(cents: Cents, where: string): void {
+  if (!Number.isSafeInteger(cents)) throw new Error(`${where}: amount ${cents} is not a safe integer number of cents`);
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { FractionFormula, Id } from "./common.ts";
+
+/**
+ * A funding domain, usually a law: wmo, jeugdwet, participatiewet, zvw, wlz, or anything the
+ * case defines. Savings of an effect land with the domain's `funder`. `providers` are the
+ * partners paid from this domain for the volumes effects reduce; their shares say who delivers
+ * how much (equal when omitted). `variableCostShare` is the part of a provider's revenue that is
+ * variable cost it saves when volume falls (default for effects in this domain).
+ */
+export const ProviderShare = z.object({
+  partner: Id,
+  share: z.number().nonnegative().optional(),
+}).strict();
+export type ProviderShare = z.infer<typeof ProviderShare>;
+
+export const Domain = z.object({
+  id: Id,
+  name: z.string().min(1),
+  funder: Id,
+  law: z.string().optional(),
+  providers: z.array(z.union([Id, ProviderShare])).optional(),
+  variableCostShare: FractionFormula.optional(),
+  note: z.string().optional(),
+}).strict();
+export type Domain = z.infer<typeof Domain>;

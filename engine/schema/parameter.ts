@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { Formula } from "./common.ts";
+
+/**
+ * A named value that formulas refer to. Either a bare number (`clients: 120`) or an object
+ * with the value (a number or a formula over other parameters), its unit (optional; where given,
+ * formulas are unit-checked), and where it came from.
+ */
+export const ParameterObject = z.object({
+  value: Formula,
+  unit: z.string().optional(),
+  label: z.string().optional(),
+  source: z.string().optional(),
+  note: z.string().optional(),
+  /** Marks an illustrative assumption, so notebooks and reports can flag it. */
+  assumption: z.boolean().optional(),
+}).strict();
+export const Parameter = z.union([z.number(), ParameterObject]);
+export type Parameter = z.infer<typeof Parameter>;
+export type ParameterObject = z.infer<typeof ParameterObject>;
+
+export function normaliseParameter(p: Parameter): ParameterObject {
+  return typeof p === "number" ? { value: p } : p;
+}

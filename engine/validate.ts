@@ -1,0 +1,329 @@
+/**
+ * The boundary: an unknown value (parsed YAML or JSON) becomes a compiled `Model`, or a list of
+ * every problem found, each with its path. Nothing is evaluated on invalid input.
+ *
+ * Two passes: the zod schema (shapes, ranges, defaults), then the checks a schema cannot make:
+ * unique ids, references between partners, domains and lines, formulas (syntax, whitelist,
+ * unknown parameters with a suggestion, cycles), units, years inside the horizon, and a base
+ * evaluation that every formula gives a finite number and every fraction lies in 0..1.
+ */
+import { compileFormula, inferUnit, parseFormula, suggest, type Compiled, type ParsedFormula } from "./formula.ts";
+import type { Issue, Path } from "./issues.ts";
+import { formatPath } from "./issues.ts";
+import { message, zodErrorMap, type Lang } from "./messages.ts";
+import { parameterValues, type CompiledEffect, type CompiledInvestment, type CompiledParameters, type Model, type ProviderPart } from "./model.ts";
+import { Case, normaliseParameter, type ProviderShare } from "./schema/index.ts";
+import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
+
+export interface ValidateOptions {
+  lang?: Lang;
+}
+
+export type Validation = { ok: true; model: Model } | { ok: false; issues: Issue[] };
+
+export function validateCase(input: unknown, options: ValidateOptions = {}): Validation {
+  const lang = options.lang ?? "nl";
+  const parsed = Case.safeParse(input, { error: zodErrorMap(lang) });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        code: i.code === "custom" ? String((i as { params?: { code?: string } }).params?.code ?? "custom") : i.code,
+        message: i.message,
+      })),
+    };
+  }
+  return checkCase(parsed.data, lang);
+}
+
+function checkCase(c: Case, lang: Lang): Validation {
+  const issues: Issue[] = [];
+  const add = (path: Path, code: string, params: Record<string, unknown> = {}) =>
+    issues.push({ path, code, message: message(code, params, lang) });
+
+  // Unique ids.
+  const uniq = (items: { id: string }[], base: string, seen = new Map<string, Path>()) => {
+    items.forEach((it, i) => {
+      const prev = seen.get(it.id);
+      if (prev) add([base, i, "id"], "duplicateId", { id: it.id, other: formatPath(prev) });
+      else seen.set(it.id, [base, i, "id"]);
+    });
+    return seen;
+  };
+  uniq(c.partners, "partners");
+  uniq(c.domains, "domains");
+  const lineIds = uniq(c.investments, "investments");
+  uniq(c.effects, "effects", lineIds);
+
+  const partnerIds = c.partners.map((p) => p.id);
+  const domainIds = c.domains.map((d) => d.id);
+  const partnerSet = new Set(partnerIds);
+  const domainById = new Map(c.domains.map((d) => [d.id, d]));
+  const checkPartner = (id: string, path: Path) => {
+    if (!partnerSet.has(id)) add(path, "unknownPartner", { name: id, suggestion: suggest(id, partnerIds) });
+  };
+  const checkDomain = (id: string, path: Path) => {
+    if (!domainById.has(id)) add(path, "unknownDomain", { name: id, suggestion: suggest(id, domainIds) });
+  };
+
+  c.domains.forEach((d, i) => {
+    checkPartner(d.funder, ["domains", i, "funder"]);
+    d.providers?.forEach((p, j) => checkPartner(typeof p === "string" ? p : p.partner, ["domains", i, "providers", j, ...(typeof p === "string" ? [] : ["partner"])]));
+    if (d.providers && d.providers.length > 0 && totalShare(d.providers) <= 0) add(["domains", i, "providers"], "weightsZero");
+  });
+
+  // Years.
+  const first = c.startYear, last = c.startYear + c.horizon - 1;
+  const years = Array.from({ length: c.horizon }, (_, k) => first + k);
+  const inHorizon = (y: number | undefined, path: Path) => {
+    if (y !== undefined && (y < first || y > last)) add(path, "yearOutOfRange", { year: y, first, last });
+  };
+
+  // Parameters: parse, then resolve symbols and order them.
+  const paramNames = Object.keys(c.parameters).sort();
+  const paramSet = new Set(paramNames);
+  const slot = new Map(paramNames.map((n, i) => [n, i]));
+  const parsedParams = new Map<string, ParsedFormula>();
+  const units: (Unit | null)[] = new Array(paramNames.length).fill(null);
+  for (const name of paramNames) {
+    const p = normaliseParameter(c.parameters[name]!);
+    const path: Path = typeof c.parameters[name] === "number" ? ["parameters", name] : ["parameters", name, "value"];
+    const f = parseChecked(p.value, path);
+    if (f) parsedParams.set(name, f);
+    if (p.unit !== undefined) {
+      const u = parseUnit(p.unit);
+      if (!u) add(["parameters", name, "unit"], "unitUnknown", { unit: p.unit });
+      else units[slot.get(name)!] = u;
+    }
+  }
+
+  function parseChecked(src: string | number, path: Path): ParsedFormula | undefined {
+    const r = parseFormula(src);
+    if (!r.ok) {
+      r.problems.forEach((pr) => add(path, pr.code, pr.params));
+      return undefined;
+    }
+    let good = true;
+    for (const s of r.formula.symbols) {
+      if (!paramSet.has(s)) {
+        add(path, "unknownParameter", { name: s, suggestion: suggest(s, paramNames) });
+        good = false;
+      }
+    }
+    return good ? r.formula : undefined;
+  }
+
+  // Order parameters so each comes after those it uses; report cycles once each.
+  const order: string[] = [];
+  const state = new Map<string, 1 | 2>();
+  const reported = new Set<string>();
+  const visit = (name: string, stack: string[]) => {
+    const s = state.get(name);
+    if (s === 2) return;
+    if (s === 1) {
+      const cyc = stack.slice(stack.indexOf(name)).concat(name);
+      const key = [...cyc].sort().join(",");
+      if (!reported.has(key)) {
+        reported.add(key);
+        const p = c.parameters[name];
+        add(typeof p === "number" ? ["parameters", name] : ["parameters", name, "value"], "cycle", { cycle: cyc.join(" -> ") });
+      }
+      return;
+    }
+    state.set(name, 1);
+    for (const dep of parsedParams.get(name)?.symbols ?? []) if (paramSet.has(dep)) visit(dep, [...stack, name]);
+    state.set(name, 2);
+    order.push(name);
+  };
+  for (const n of paramNames) visit(n, []);
+
+  const unitOf = (name: string) => units[slot.get(name)!] ?? null;
+  // Derived parameters without a declared unit take the unit of their formula.
+  for (const name of order) {
+    const f = parsedParams.get(name);
+    if (!f) continue;
+    const inferred = inferUnit(f, unitOf);
+    const path: Path = ["parameters", name, "value"];
+    inferred.problems.forEach((pr) => add(path, pr.code, pr.params));
+    const declared = units[slot.get(name)!];
+    if (declared && inferred.unit && f.symbols.length > 0 && !sameUnit(declared, inferred.unit))
+      add(path, "unitMismatch", { got: formatUnit(inferred.unit), expected: formatUnit(declared) });
+    if (!declared && inferred.unit && f.symbols.length > 0) units[slot.get(name)!] = inferred.unit;
+  }
+
+  const slotOf = (n: string) => slot.get(n)!;
+  const compile = (src: string | number, path: Path, expect?: "money" | "fraction"): { fn: Compiled; unit: Unit | null } | undefined => {
+    const f = parseChecked(src, path);
+    if (!f) return undefined;
+    const inferred = inferUnit(f, unitOf);
+    inferred.problems.forEach((pr) => add(path, pr.code, pr.params));
+    if (expect === "money" && inferred.unit && inferred.unit.size > 0 && !isMoney(inferred.unit))
+      add(path, "unitMismatch", { got: formatUnit(inferred.unit), expected: "EUR" });
+    return { fn: compileFormula(f, slotOf), unit: inferred.unit };
+  };
+  const constFn = (v: number): Compiled => () => v;
+
+  const compiledParams: CompiledParameters = {
+    order,
+    slot,
+    formulas: paramNames.map((n) => (parsedParams.get(n) ? compileFormula(parsedParams.get(n)!, slotOf) : constFn(NaN))),
+    units,
+  };
+
+  // Investments.
+  const fractionChecks: { fn: Compiled; path: Path }[] = [];
+  const finiteChecks: { fn: Compiled; path: Path }[] = [];
+  const investments: CompiledInvestment[] = [];
+  c.investments.forEach((inv, i) => {
+    const base: Path = ["investments", i];
+    checkPartner(inv.bearer, [...base, "bearer"]);
+    checkDomain(inv.domain, [...base, "domain"]);
+    const s = inv.schedule;
+    const out: CompiledInvestment = { line: inv, years: [] };
+    if (s.type === "explicit") {
+      const ys = Object.keys(s.amounts).map(Number).sort((a, b) => a - b);
+      const y0 = ys[0] ?? first;
+      for (const y of ys) {
+        const p: Path = [...base, "schedule", "amounts", String(y)];
+        inHorizon(y, p);
+        const f = compile(s.amounts[String(y)]!, p, "money");
+        if (f) { out.years.push({ year: y, amount: f.fn, factor: Math.pow(1 + inv.indexation, y - y0) }); finiteChecks.push({ fn: f.fn, path: p }); }
+      }
+    } else {
+      if (inv.amount === undefined) add([...base, "amount"], "amountMissing");
+      const from = s.type === "once" ? s.year : s.from ?? first;
+      const to = s.type === "once" ? s.year : s.to ?? last;
+      if (s.type === "once") inHorizon(s.year, [...base, "schedule", "year"]);
+      else {
+        inHorizon(s.from, [...base, "schedule", "from"]);
+        inHorizon(s.to, [...base, "schedule", "to"]);
+        if (from > to) add([...base, "schedule"], "yearOrder", { from, to });
+      }
+      const f = inv.amount !== undefined ? compile(inv.amount, [...base, "amount"], "money") : undefined;
+      if (f) {
+        finiteChecks.push({ fn: f.fn, path: [...base, "amount"] });
+        for (let y = Math.max(from, first); y <= Math.min(to, last); y++) out.years.push({ year: y, amount: f.fn, factor: Math.pow(1 + inv.indexation, y - from) });
+      }
+    }
+    investments.push(out);
+  });
+
+  // Effects.
+  const effects: CompiledEffect[] = [];
+  c.effects.forEach((e, i) => {
+    const base: Path = ["effects", i];
+    const frac = (v: string | number, key: string, sub: Path = []) => {
+      const p: Path = [...base, key, ...sub];
+      const f = compile(v, p, "fraction");
+      if (f) fractionChecks.push({ fn: f.fn, path: p });
+      return f?.fn ?? constFn(0);
+    };
+    const quantity = compile(e.quantity, [...base, "quantity"]);
+    if (quantity) finiteChecks.push({ fn: quantity.fn, path: [...base, "quantity"] });
+    let unitPrice: ReturnType<typeof compile>;
+    let funder: string | undefined;
+    let providers: ProviderPart[] = [];
+    let variableCostShare: Compiled | undefined;
+    if (e.type === "saving") {
+      if (e.domain === undefined || e.unitPrice === undefined) add(e.domain === undefined ? [...base, "domain"] : [...base, "unitPrice"], "monetaryNeedsDomain");
+      if (e.domain !== undefined) {
+        checkDomain(e.domain, [...base, "domain"]);
+        funder = domainById.get(e.domain)?.funder;
+      }
+      if (e.unitPrice !== undefined) {
+        unitPrice = compile(e.unitPrice, [...base, "unitPrice"]);
+        if (unitPrice) finiteChecks.push({ fn: unitPrice.fn, path: [...base, "unitPrice"] });
+      }
+      if (quantity?.unit && unitPrice?.unit) {
+        const product = multiply(perYearStripped(quantity.unit), unitPrice.unit);
+        if (!isMoney(product)) add([...base, "unitPrice"], "unitProduct", { got: formatUnit(product) });
+      }
+      if (e.production !== undefined) {
+        const d = e.domain ? domainById.get(e.domain) : undefined;
+        const prodProviders = e.production === true ? undefined : e.production.providers;
+        const list = prodProviders ?? d?.providers ?? [];
+        if (list.length === 0) add([...base, "production"], "noProvider", { domain: e.domain ?? "?" });
+        else if (totalShare(list) <= 0) add([...base, "production", "providers"], "weightsZero");
+        if (prodProviders) prodProviders.forEach((p, j) => checkPartner(typeof p === "string" ? p : p.partner, [...base, "production", "providers", j]));
+        providers = normaliseShares(list);
+        const vcs = (e.production !== true ? e.production.variableCostShare : undefined) ?? d?.variableCostShare;
+        const vcsPath: Path = e.production !== true && e.production.variableCostShare !== undefined ? [...base, "production", "variableCostShare"] : ["domains", c.domains.indexOf(d!), "variableCostShare"];
+        if (vcs !== undefined) {
+          const f = compile(vcs, vcsPath, "fraction");
+          if (f) { fractionChecks.push({ fn: f.fn, path: vcsPath }); variableCostShare = f.fn; }
+        } else variableCostShare = constFn(0);
+      }
+      if (e.transfer) checkPartner(e.transfer.counterparty, [...base, "transfer", "counterparty"]);
+    } else {
+      if (e.unit === undefined) add([...base, "unit"], "nonMonetaryNeedsUnit");
+      else if (!parseUnit(e.unit)) add([...base, "unit"], "unitUnknown", { unit: e.unit });
+      if (e.unitPrice !== undefined) {
+        unitPrice = compile(e.unitPrice, [...base, "unitPrice"]);
+        if (unitPrice) finiteChecks.push({ fn: unitPrice.fn, path: [...base, "unitPrice"] });
+      }
+      if (e.domain !== undefined) checkDomain(e.domain, [...base, "domain"]);
+      const declared = e.unit ? parseUnit(e.unit) : undefined;
+      if (declared && quantity?.unit && !sameUnit(perYearStripped(declared), perYearStripped(quantity.unit)))
+        add([...base, "quantity"], "unitMismatch", { got: formatUnit(quantity.unit), expected: formatUnit(declared) });
+    }
+    const from = e.period.from ?? first, to = e.period.to ?? last;
+    inHorizon(e.period.from, [...base, "period", "from"]);
+    inHorizon(e.period.to, [...base, "period", "to"]);
+    if (from > to) add([...base, "period"], "yearOrder", { from, to });
+    const dropFrom = e.dropOff?.from ?? from + 1;
+    const yearsOut: CompiledEffect["years"] = [];
+    for (let y = Math.max(from, first); y <= Math.min(to, last); y++) {
+      const k = y - from;
+      const n = e.rampUpYears;
+      yearsOut.push({ year: y, ramp: n <= 1 ? 1 : Math.min(1, (k + 1) / n), dropOffPower: e.dropOff ? Math.max(0, y - dropFrom + 1) : 0 });
+    }
+    effects.push({
+      line: e,
+      quantity: quantity?.fn ?? constFn(0),
+      ...(unitPrice ? { unitPrice: unitPrice.fn } : {}),
+      deadweight: frac(e.deadweight, "deadweight"),
+      attribution: frac(e.attribution, "attribution"),
+      displacement: frac(e.displacement, "displacement"),
+      optimismBias: frac(e.optimismBias, "optimismBias"),
+      ...(e.dropOff ? { dropOffRate: frac(e.dropOff.rate, "dropOff", ["rate"]) } : {}),
+      years: yearsOut,
+      ...(funder !== undefined ? { funder } : {}),
+      providers,
+      ...(variableCostShare ? { variableCostShare } : {}),
+      ...(e.transfer ? { counterparty: e.transfer.counterparty } : {}),
+    });
+  });
+
+  if (issues.length > 0) return { ok: false, issues };
+
+  // Base evaluation: every formula finite, every fraction in 0..1.
+  const values = parameterValues(compiledParams);
+  for (const name of order) {
+    const v = values[slot.get(name)!]!;
+    if (!Number.isFinite(v)) add(typeof c.parameters[name] === "number" ? ["parameters", name] : ["parameters", name, "value"], "formulaNotFinite", { value: v });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  for (const { fn, path } of finiteChecks) {
+    const v = fn(values);
+    if (!Number.isFinite(v)) add(path, "formulaNotFinite", { value: v });
+  }
+  for (const { fn, path } of fractionChecks) {
+    const v = fn(values);
+    if (!Number.isFinite(v)) add(path, "formulaNotFinite", { value: v });
+    else if (v < 0 || v > 1) add(path, "fraction", { value: v });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  return { ok: true, model: { case: c, years, parameters: compiledParams, investments, effects } };
+}
+
+function totalShare(list: readonly (string | ProviderShare)[]): number {
+  return list.reduce((s, p) => s + (typeof p === "string" ? 1 : p.share ?? 1), 0);
+}
+
+/** Provider shares, sorted by partner id so the result does not depend on listing order. */
+function normaliseShares(list: readonly (string | ProviderShare)[]): ProviderPart[] {
+  const parts = list.map((p) => (typeof p === "string" ? { partner: p, share: 1 } : { partner: p.partner, share: p.share ?? 1 }));
+  return parts.sort((a, b) => (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : 0));
+}
