@@ -1,0 +1,93 @@
+/**
+ * `bcase`: the command line around the engine. The shell does the I/O (files, stdout, exit
+ * codes); everything it shows comes from the pure engine.
+ *
+ * Exit codes: 0 ok, 1 invalid input (every problem on stderr as `file:line: path: message`),
+ * 2 usage error.
+ */
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { z } from "zod";
+import { Case, evaluateModel, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
+import { renderCsv, renderMarkdown, renderTable } from "./render.ts";
+
+class InputError extends Error {}
+
+function langFrom(opts: { lang?: string }): Lang {
+  const l = opts.lang ?? process.env.BCASE_LANG ?? "nl";
+  return l === "en" ? "en" : "nl";
+}
+
+function load(file: string, lang: Lang): Model {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(lang === "nl" ? `${file}: bestand niet te lezen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` : `${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const v = loadCase(text, formatFromName(file), { lang });
+  if (!v.ok) throw new InputError(v.issues.map((i) => formatIssue(i, file)).join("\n"));
+  return v.model;
+}
+
+/** The JSON Schema of case files, generated from the zod schemas (input side: defaults optional). */
+export function caseJsonSchema(): unknown {
+  return z.toJSONSchema(Case, { io: "input", unrepresentable: "any" });
+}
+
+export function program(out: (s: string) => void = (s) => process.stdout.write(s)): Command {
+  const cmd = new Command("bcase")
+    .description("Business cases for cross-domain initiatives in the Dutch social domain / businesscases voor domeinoverstijgende initiatieven")
+    .addOption(new Option("--lang <lang>", "language of messages: nl (default) or en").choices(["nl", "en"]))
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cmd.command("validate")
+    .description("check a case file; lists every problem with its path and line")
+    .argument("<file>", "case file (.yaml, .yml or .json)")
+    .action((file: string) => {
+      const lang = langFrom(cmd.opts());
+      load(file, lang);
+      out(lang === "nl" ? `${file}: geldig\n` : `${file}: valid\n`);
+    });
+
+  cmd.command("evaluate")
+    .description("evaluate a case: per partner and for society")
+    .argument("<file>", "case file (.yaml, .yml or .json)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
+    .action((file: string, opts: { format: string }) => {
+      const lang = langFrom(cmd.opts());
+      const ev = evaluateModel(load(file, lang));
+      if (opts.format === "json") out(JSON.stringify(toJsonContract(ev), null, 2) + "\n");
+      else if (opts.format === "csv") out(renderCsv(ev));
+      else if (opts.format === "md") out(renderMarkdown(ev, lang));
+      else out(renderTable(ev, lang));
+    });
+
+  cmd.command("schema")
+    .description("print the JSON Schema of case files")
+    .action(() => out(JSON.stringify(caseJsonSchema(), null, 2) + "\n"));
+
+  return cmd;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
+export async function main(argv: string[], out?: (s: string) => void): Promise<number> {
+  try {
+    await program(out).parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(e.message + "\n");
+      return 1;
+    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,86 @@
+/**
+ * Text renderings of an evaluation for the terminal: an aligned table, CSV and Markdown.
+ * Labels are Dutch first with English available; numbers in the language's format
+ * (EUR 1.234.567 in Dutch). CSV is for machines: plain numbers with a decimal point.
+ */
+import { formatEuro, formatNumber, formatPercent, type Evaluation, type Lang, type Metrics } from "../engine/index.ts";
+
+const LABELS = {
+  nl: {
+    partner: "Partner", costs: "Kosten", savings: "Besparingen", transfers: "Overdrachten (saldo)", net: "Netto",
+    npv: "NCW", bcr: "B/K", roi: "ROI", payback: "Terugverdiend", irr: "IRR", society: "Maatschappij (totaal)",
+    wrongPocket: "Wie betaalt voor wie (wrong pocket): contante waarde van effecten per investeerder",
+    investor: "Investeerder", beneficiary: "Ontvanger", share: "Aandeel", none: "-",
+    outcomes: "Niet-geldelijke effecten", unit: "Eenheid", quantity: "Hoeveelheid", discounted: "Contant",
+    header: (e: Evaluation) => `${e.case.title} (${e.case.id}) - prijspeil ${e.case.priceYear}, ${e.years[0]}-${e.years[e.years.length - 1]}, discontovoet ${formatPercent(e.case.discountRate, 2, "nl")}`,
+  },
+  en: {
+    partner: "Partner", costs: "Costs", savings: "Savings", transfers: "Transfers (net)", net: "Net",
+    npv: "NPV", bcr: "BCR", roi: "ROI", payback: "Payback", irr: "IRR", society: "Society (total)",
+    wrongPocket: "Who pays for whom (wrong pocket): present value of effects per investor",
+    investor: "Investor", beneficiary: "Beneficiary", share: "Share", none: "-",
+    outcomes: "Non-monetary effects", unit: "Unit", quantity: "Quantity", discounted: "Discounted",
+    header: (e: Evaluation) => `${e.case.title} (${e.case.id}) - ${e.case.priceYear} prices, ${e.years[0]}-${e.years[e.years.length - 1]}, discount rate ${formatPercent(e.case.discountRate, 2, "en")}`,
+  },
+} as const;
+
+function summaryRows(ev: Evaluation, lang: Lang): string[][] {
+  const L = LABELS[lang];
+  const row = (name: string, m: Metrics) => [
+    name,
+    formatEuro(m.costs, lang, 0),
+    formatEuro(m.savings, lang, 0),
+    formatEuro(m.transfersIn - m.transfersOut, lang, 0),
+    formatEuro(m.net, lang, 0),
+    formatEuro(m.npv, lang, 0),
+    m.bcr === null ? L.none : formatNumber(m.bcr, 2, lang),
+    m.roi === null ? L.none : formatPercent(m.roi, 0, lang),
+    m.paybackYear === null ? L.none : String(m.paybackYear),
+    m.irr.status === "ok" ? formatPercent(m.irr.rate, 1, lang) : L.none,
+  ];
+  return [...ev.partners.map((p) => row(p.name, p)), row(L.society, ev.society)];
+}
+
+function summaryHeader(lang: Lang): string[] {
+  const L = LABELS[lang];
+  return [L.partner, L.costs, L.savings, L.transfers, L.net, L.npv, L.bcr, L.roi, L.payback, L.irr];
+}
+
+function align(table: string[][], rightFrom = 1): string {
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  return table.map((r) => r.map((cell, c) => (c >= rightFrom ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ")).join("\n");
+}
+
+export function renderTable(ev: Evaluation, lang: Lang): string {
+  const L = LABELS[lang];
+  const out: string[] = [L.header(ev), "", align([summaryHeader(lang), ...summaryRows(ev, lang)])];
+  if (ev.wrongPocket.length > 0) {
+    const names = new Map(ev.partners.map((p) => [p.id, p.name]));
+    out.push("", L.wrongPocket, align([[L.investor, L.beneficiary, L.npv, L.share], ...ev.wrongPocket.map((w) => [names.get(w.investor)!, names.get(w.beneficiary)!, formatEuro(w.pv, lang, 0), w.share === null ? L.none : formatPercent(w.share, 0, lang)])], 2));
+  }
+  if (ev.outcomes.length > 0) {
+    out.push("", L.outcomes, align([[L.unit, L.quantity, L.discounted], ...ev.outcomes.map((o) => [o.unit, formatNumber(o.quantity, 2, lang), formatNumber(o.discounted, 2, lang)])]));
+  }
+  return out.join("\n") + "\n";
+}
+
+export function renderMarkdown(ev: Evaluation, lang: Lang): string {
+  const L = LABELS[lang];
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  const table = (head: string[], rows: string[][]) =>
+    [`| ${head.map(esc).join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
+  const out = [`## ${esc(L.header(ev))}`, "", table(summaryHeader(lang), summaryRows(ev, lang))];
+  if (ev.wrongPocket.length > 0) {
+    const names = new Map(ev.partners.map((p) => [p.id, p.name]));
+    out.push("", `### ${L.wrongPocket}`, "", table([L.investor, L.beneficiary, L.npv, L.share], ev.wrongPocket.map((w) => [names.get(w.investor)!, names.get(w.beneficiary)!, formatEuro(w.pv, lang, 0), w.share === null ? L.none : formatPercent(w.share, 0, lang)])));
+  }
+  return out.join("\n") + "\n";
+}
+
+/** CSV (RFC 4180 quoting) of the per-partner summary; money in euros with a decimal point. */
+export function renderCsv(ev: Evaluation): string {
+  const q = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const head = ["id", "name", "costs", "savings", "transfersIn", "transfersOut", "net", "npv", "bcr", "roi", "paybackYear", "irr"];
+  const line = (id: string, name: string, m: Metrics) => [id, name, m.costs / 100, m.savings / 100, m.transfersIn / 100, m.transfersOut / 100, m.net / 100, m.npv / 100, m.bcr, m.roi, m.paybackYear, m.irr.status === "ok" ? m.irr.rate : null].map(q).join(",");
+  return [head.join(","), ...ev.partners.map((p) => line(p.id, p.name, p)), line("society", "society", ev.society)].join("\n") + "\n";
+}
