@@ -1,0 +1,93 @@
+/**
+ * Domain arbitraries for property tests: one per concept, all in one file. `arbCase` builds
+ * valid case inputs of every shape the schema allows (production losses, transfers, outcomes,
+ * explicit schedules, derived parameters), small enough that hundreds run in seconds.
+ */
+import { fc } from "@fast-check/vitest";
+import type { CaseInput } from "../engine/index.ts";
+
+const KINDS = ["municipality", "insurer", "care-office", "provider", "housing-association", "resident", "other"] as const;
+
+export const arbPartner = (i: number) =>
+  fc.record({
+    kind: fc.constantFrom(...KINDS),
+    inhabitants: fc.option(fc.integer({ min: 0, max: 200_000 }), { nil: undefined }),
+  }).map((p) => ({ id: `p${i}`, name: `Partner ${i}`, kind: p.kind, ...(p.inhabitants !== undefined ? { inhabitants: p.inhabitants } : {}) }));
+
+/** Doubles without -0: JSON cannot carry -0, so it would break round-trip equality for no real reason. */
+const dbl = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((v) => (v === 0 ? 0 : v));
+const arbFraction = fc.oneof(fc.constant(0), fc.constant(1), dbl(0, 1));
+
+export interface CaseShape {
+  partners: number;
+  domains: number;
+  horizon: number;
+  startYear: number;
+}
+
+/** A random valid case. Money amounts up to a few million euros; prices with cents. */
+export const arbCase: fc.Arbitrary<CaseInput> = fc
+  .record({ partners: fc.integer({ min: 1, max: 5 }), domains: fc.integer({ min: 1, max: 4 }), horizon: fc.integer({ min: 1, max: 12 }), startYear: fc.integer({ min: 2020, max: 2030 }) })
+  .chain((shape) => {
+    const pid = fc.integer({ min: 0, max: shape.partners - 1 }).map((i) => `p${i}`);
+    const did = fc.integer({ min: 0, max: shape.domains - 1 }).map((i) => `d${i}`);
+    const year = fc.integer({ min: shape.startYear, max: shape.startYear + shape.horizon - 1 });
+    const period = fc.tuple(year, year).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
+    const domain = (i: number) =>
+      fc.record({
+        funder: pid,
+        providers: fc.option(fc.uniqueArray(fc.record({ partner: pid, share: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3, selector: (p) => p.partner }), { nil: undefined }),
+        variableCostShare: fc.option(arbFraction, { nil: undefined }),
+      }).map((d) => ({ id: `d${i}`, name: `Domain ${i}`, ...d }));
+    const schedule = fc.oneof(
+      year.map((y) => ({ type: "once" as const, year: y })),
+      period.map((p) => ({ type: "recurring" as const, ...p })),
+      fc.constant({ type: "recurring" as const }),
+      fc.uniqueArray(year, { minLength: 1, maxLength: 3 }).chain((ys) =>
+        fc.tuple(...ys.map(() => fc.integer({ min: 0, max: 500_000_00 }).map((c) => c / 100))).map((amts) => ({ type: "explicit" as const, amounts: Object.fromEntries(ys.map((y, k) => [String(y), amts[k]!])) })),
+      ),
+    );
+    const investment = (i: number) =>
+      fc.record({
+        bearer: pid, domain: did,
+        category: fc.constantFrom("capital", "revenue", "in-kind"),
+        amount: fc.oneof(fc.integer({ min: 0, max: 1_000_000_00 }).map((c) => c / 100), fc.constant("base * 1000")),
+        schedule,
+        indexation: fc.oneof(fc.constant(0), dbl(-0.05, 0.1)),
+      }).map((v) => ({ id: `i${i}`, label: `Investment ${i}`, ...v }));
+    const effect = (i: number) =>
+      fc.record({
+        kind: fc.constantFrom("saving", "saving", "saving", "outcome"),
+        domain: did,
+        quantity: fc.oneof(fc.integer({ min: -50, max: 2000 }), fc.constant("volume * share")),
+        unitPrice: fc.oneof(fc.integer({ min: 1, max: 300_000 }).map((c) => c / 100), fc.constant("price")),
+        period: fc.option(period, { nil: undefined }),
+        rampUpYears: fc.integer({ min: 0, max: 4 }),
+        dropOff: fc.option(fc.record({ rate: arbFraction }), { nil: undefined }),
+        deadweight: arbFraction, attribution: arbFraction, displacement: arbFraction,
+        optimismBias: fc.oneof(fc.constant(0), dbl(0, 0.5)),
+        cashable: fc.boolean(),
+        production: fc.option(fc.record({ providers: fc.uniqueArray(pid, { minLength: 1, maxLength: 2 }), variableCostShare: arbFraction }), { nil: undefined }),
+        transfer: fc.option(pid.map((p) => ({ counterparty: p })), { nil: undefined }),
+      }).map((e) => {
+        const base = { id: `e${i}`, label: `Effect ${i}`, quantity: e.quantity, rampUpYears: e.rampUpYears, deadweight: e.deadweight, attribution: e.attribution, displacement: e.displacement, optimismBias: e.optimismBias, ...(e.period ? { period: e.period } : {}), ...(e.dropOff ? { dropOff: e.dropOff } : {}) };
+        if (e.kind === "outcome") return { ...base, type: "outcome" as const, unit: "QALY" };
+        return { ...base, type: "saving" as const, domain: e.domain, unitPrice: e.unitPrice, cashable: e.cashable, ...(e.production ? { production: e.production } : {}), ...(e.transfer ? { transfer: e.transfer } : {}) };
+      });
+    const list = <T>(make: (i: number) => fc.Arbitrary<T>, max: number) =>
+      fc.integer({ min: 0, max }).chain((n) => (n === 0 ? fc.constant([] as T[]) : fc.tuple(...Array.from({ length: n }, (_, i) => make(i)))));
+    return fc.record({
+      partners: fc.tuple(...Array.from({ length: shape.partners }, (_, i) => arbPartner(i))),
+      domains: fc.tuple(...Array.from({ length: shape.domains }, (_, i) => domain(i))),
+      investments: list(investment, 4),
+      effects: list(effect, 5),
+      rate: fc.oneof(fc.constant(0), fc.constant(0.0225), dbl(0, 0.15)),
+      params: fc.record({ base: fc.integer({ min: 0, max: 500 }), volume: fc.integer({ min: 0, max: 5000 }), share: arbFraction, price: fc.integer({ min: 1, max: 100_000 }).map((c) => c / 100) }),
+    }).map((r): CaseInput => ({
+      id: "arb", title: "Random case", priceYear: shape.startYear, startYear: shape.startYear, horizon: shape.horizon,
+      discountRate: r.rate,
+      partners: r.partners, domains: r.domains,
+      parameters: { base: r.params.base, volume: r.params.volume, share: r.params.share, price: { value: r.params.price, unit: "EUR/visit" } },
+      investments: r.investments, effects: r.effects,
+    }));
+  });
