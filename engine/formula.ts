@@ -311,5 +311,6 @@ export function inferUnit(f: ParsedFormula, unitOf: (name: string) => Unit | nul
     return null;
   };
   const u = visit(f.node);
-  return { unit: asUnit(u), problems };
+  // A formula of literals only says nothing about units: treat it as unknown, like a unitless parameter.
+  return { unit: u === LITERAL ? null : u, problems };
 }

@@ -2,7 +2,7 @@
  * Internal rate of return: the rate r at which the NPV of the yearly flows is zero (flow 0 at
  * t0, undiscounted, as in `npv`). It need not exist, or be unique, so the result is a value the
  * type shows, never NaN:
- * - `{ status: "ok", rate }`: exactly one root in the searched range (-99 % .. 1,000 %);
+ * - `{ status: "ok", rate }`: exactly one root in the searched range (-90 % .. 1,000 %);
  * - `{ status: "no-sign-change" }`: all flows have one sign (or are zero): no IRR exists;
  * - `{ status: "none-in-range" }`: the flows change sign but NPV has no root in the range;
  * - `{ status: "multiple", rates }`: several roots (flows that change sign more than once).
@@ -19,7 +19,7 @@ export type Irr =
   | { status: "none-in-range" }
   | { status: "multiple"; rates: number[] };
 
-const LOW = -0.99;
+const LOW = -0.9;
 const HIGH = 10;
 
 export function irr(flows: readonly number[]): Irr {
@@ -29,7 +29,7 @@ export function irr(flows: readonly number[]): Irr {
 
   // Grid dense near zero where realistic rates are, coarser further out.
   const grid: number[] = [];
-  for (let r = LOW; r < -0.2; r += 0.01) grid.push(r);
+  for (let r = LOW; r < -0.2; r += 0.005) grid.push(r);
   for (let r = -0.2; r < 1; r += 0.0025) grid.push(r);
   for (let r = 1; r <= HIGH; r += 0.05) grid.push(r);
 

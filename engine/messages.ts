@@ -11,6 +11,16 @@ type Text = (p: Params) => string;
 const didYouMean = (p: Params, lang: Lang) =>
   p.suggestion ? (lang === "nl" ? ` (bedoelde u "${p.suggestion}"?)` : ` (did you mean "${p.suggestion}"?)`) : "";
 
+function typeNames(types: string[], lang: Lang): string {
+  const names: Record<string, [string, string]> = {
+    number: ["een getal", "a number"], string: ["een formule", "a formula"],
+    object: ["een object", "an object"], array: ["een lijst", "a list"], boolean: ["ja/nee (true/false)", "true or false"],
+  };
+  const words = types.map((t) => names[t]?.[lang === "nl" ? 0 : 1] ?? t);
+  const last = words.pop();
+  return words.length ? `${words.join(", ")} ${lang === "nl" ? "of" : "or"} ${last}` : last ?? "";
+}
+
 const texts: Record<string, { nl: Text; en: Text }> = {
   fraction: { nl: () => "moet tussen 0 en 1 liggen", en: () => "must be between 0 and 1" },
   positive: { nl: () => "moet groter dan 0 zijn", en: () => "must be greater than 0" },
@@ -96,6 +106,14 @@ const texts: Record<string, { nl: Text; en: Text }> = {
   amountMissing: {
     nl: () => "bedrag ontbreekt (of gebruik schedule.type: explicit met een bedrag per jaar)",
     en: () => "amount is missing (or use schedule.type: explicit with an amount per year)",
+  },
+  badDiscriminator: {
+    nl: (p) => `onbekende ${p.key}: kies een van ${p.options}`,
+    en: (p) => `unknown ${p.key}: choose one of ${p.options}`,
+  },
+  expectedOneOf: {
+    nl: (p) => `verwacht ${typeNames(p.expected as string[], "nl")}`,
+    en: (p) => `expected ${typeNames(p.expected as string[], "en")}`,
   },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },

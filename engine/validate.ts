@@ -24,16 +24,7 @@ export type Validation = { ok: true; model: Model } | { ok: false; issues: Issue
 export function validateCase(input: unknown, options: ValidateOptions = {}): Validation {
   const lang = options.lang ?? "nl";
   const parsed = Case.safeParse(input, { error: zodErrorMap(lang) });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-        code: i.code === "custom" ? String((i as { params?: { code?: string } }).params?.code ?? "custom") : i.code,
-        message: i.message,
-      })),
-    };
-  }
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((i) => fromZod(i, [], lang)) };
   return checkCase(parsed.data, lang);
 }
 
@@ -88,7 +79,7 @@ function checkCase(c: Case, lang: Lang): Validation {
   const units: (Unit | null)[] = new Array(paramNames.length).fill(null);
   for (const name of paramNames) {
     const p = normaliseParameter(c.parameters[name]!);
-    const path: Path = typeof c.parameters[name] === "number" ? ["parameters", name] : ["parameters", name, "value"];
+    const path: Path = typeof c.parameters[name] !== "object" ? ["parameters", name] : ["parameters", name, "value"];
     const f = parseChecked(p.value, path);
     if (f) parsedParams.set(name, f);
     if (p.unit !== undefined) {
@@ -127,7 +118,7 @@ function checkCase(c: Case, lang: Lang): Validation {
       if (!reported.has(key)) {
         reported.add(key);
         const p = c.parameters[name];
-        add(typeof p === "number" ? ["parameters", name] : ["parameters", name, "value"], "cycle", { cycle: cyc.join(" -> ") });
+        add(typeof p !== "object" ? ["parameters", name] : ["parameters", name, "value"], "cycle", { cycle: cyc.join(" -> ") });
       }
       return;
     }
@@ -144,7 +135,7 @@ function checkCase(c: Case, lang: Lang): Validation {
     const f = parsedParams.get(name);
     if (!f) continue;
     const inferred = inferUnit(f, unitOf);
-    const path: Path = ["parameters", name, "value"];
+    const path: Path = typeof c.parameters[name] !== "object" ? ["parameters", name] : ["parameters", name, "value"];
     inferred.problems.forEach((pr) => add(path, pr.code, pr.params));
     const declared = units[slot.get(name)!];
     if (declared && inferred.unit && f.symbols.length > 0 && !sameUnit(declared, inferred.unit))
@@ -301,7 +292,7 @@ function checkCase(c: Case, lang: Lang): Validation {
   const values = parameterValues(compiledParams);
   for (const name of order) {
     const v = values[slot.get(name)!]!;
-    if (!Number.isFinite(v)) add(typeof c.parameters[name] === "number" ? ["parameters", name] : ["parameters", name, "value"], "formulaNotFinite", { value: v });
+    if (!Number.isFinite(v)) add(typeof c.parameters[name] !== "object" ? ["parameters", name] : ["parameters", name, "value"], "formulaNotFinite", { value: v });
   }
   if (issues.length > 0) return { ok: false, issues };
   for (const { fn, path } of finiteChecks) {
@@ -326,4 +317,27 @@ function totalShare(list: readonly (string | ProviderShare)[]): number {
 function normaliseShares(list: readonly (string | ProviderShare)[]): ProviderPart[] {
   const parts = list.map((p) => (typeof p === "string" ? { partner: p, share: 1 } : { partner: p.partner, share: p.share ?? 1 }));
   return parts.sort((a, b) => (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : 0));
+}
+
+type ZodIssueLike = { code: string; path: PropertyKey[]; message: string; errors?: ZodIssueLike[][]; expected?: string; options?: unknown[]; discriminator?: string; params?: { code?: string }; input?: unknown };
+
+/**
+ * Zod issue -> our issues. A failed union ("a number, a formula or an object") is unfolded:
+ * when exactly one branch got past the type check, its own problems are the real ones (so
+ * `parameters.z.value` is named, not `parameters.z`); otherwise one message lists what was expected.
+ */
+function fromZod(i: ZodIssueLike, prefix: Path, lang: Lang): Issue[] {
+  const path: Path = [...prefix, ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+  if (i.code === "invalid_union") {
+    if (i.discriminator && i.options) {
+      return [{ path, code: "badDiscriminator", message: message("badDiscriminator", { key: i.discriminator, options: i.options.join(", ") }, lang) }];
+    }
+    const branches = i.errors ?? [];
+    const deep = branches.filter((b) => !b.every((e) => e.code === "invalid_type" && e.path.length === 0));
+    if (deep.length === 1) return deep[0]!.flatMap((e) => fromZod(e, path, lang));
+    const expected = [...new Set(branches.flatMap((b) => b.filter((e) => e.code === "invalid_type").map((e) => e.expected ?? "?")))];
+    if (expected.length > 0) return [{ path, code: "expectedOneOf", message: message("expectedOneOf", { expected }, lang) }];
+  }
+  const code = i.code === "custom" ? String(i.params?.code ?? "custom") : i.code;
+  return [{ path, code, message: i.message }];
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Formula } from "./common.ts";
 
 /**
- * A named value that formulas refer to. Either a bare number (`clients: 120`) or an object
+ * A named value that formulas refer to. Either a bare number or formula (`clients: 120`, `visits: clients * 2`) or an object
  * with the value (a number or a formula over other parameters), its unit (optional; where given,
  * formulas are unit-checked), and where it came from.
  */
@@ -15,10 +15,10 @@ export const ParameterObject = z.object({
   /** Marks an illustrative assumption, so notebooks and reports can flag it. */
   assumption: z.boolean().optional(),
 }).strict();
-export const Parameter = z.union([z.number(), ParameterObject]);
+export const Parameter = z.union([z.number(), z.string().min(1), ParameterObject]);
 export type Parameter = z.infer<typeof Parameter>;
 export type ParameterObject = z.infer<typeof ParameterObject>;
 
 export function normaliseParameter(p: Parameter): ParameterObject {
-  return typeof p === "number" ? { value: p } : p;
+  return typeof p === "number" || typeof p === "string" ? { value: p } : p;
 }

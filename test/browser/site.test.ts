@@ -1,8 +1,9 @@
 /**
  * End-to-end test of the notebooks site in a real (headless) Chromium.
  *
- * 1. builds the site with `vite build` into site/dist (set SITE_PREBUILT=1 to reuse a build);
- * 2. serves site/dist on 127.0.0.1 (random port) and opens every page with playwright-core;
+ * 1. builds the site with `vite build` into a fresh temp dir (so parallel runs and a
+ *    running `npm run build` do not collide); SITE_PREBUILT=1 tests site/dist as built;
+ * 2. serves the built site on 127.0.0.1 (random port) and opens every page with playwright-core;
  * 3. per page: no failed request, no request to another host (all others are blocked),
  *    no console error / page error / cell error, every cell using `Plot.` shows an <svg>,
  *    every range slider changes the page text when moved (latency measured);
@@ -12,7 +13,8 @@
  * Chromium: CHROMIUM_PATH or /usr/bin/chromium. Missing Chromium fails the suite.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -22,7 +24,9 @@ import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const NOTEBOOKS = join(ROOT, "notebooks");
-const DIST = join(ROOT, "site/dist");
+const PREBUILT = process.env.SITE_PREBUILT === "1";
+const TMP = mkdtempSync(join(tmpdir(), "notebooks-site-test-"));
+const DIST = PREBUILT ? join(ROOT, "site/dist") : join(TMP, "dist");
 const OUT = join(ROOT, "test-output");
 const SHOTS = join(OUT, "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -188,10 +192,11 @@ describe("notebooks site (headless Chromium)", () => {
           `or set CHROMIUM_PATH to a Chromium/Chrome executable. The browser tests cannot run without it.`,
       );
     }
-    if (process.env.SITE_PREBUILT !== "1") {
+    if (!PREBUILT) {
       const t0 = performance.now();
       const vite = join(ROOT, "node_modules/vite/bin/vite.js");
-      const result = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf-8" });
+      const args = [vite, "build", "--logLevel", "warn", "--outDir", DIST, "--emptyOutDir"];
+      const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf-8" });
       if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
       metrics.buildMs = Math.round(performance.now() - t0);
     } else if (!existsSync(join(DIST, "index.html"))) {
@@ -206,6 +211,7 @@ describe("notebooks site (headless Chromium)", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(TMP, { recursive: true, force: true });
     if (existsSync(OUT)) writeFileSync(join(OUT, "browser-metrics.json"), JSON.stringify(metrics, null, 2) + "\n");
     console.log(`[browser-metrics] ${JSON.stringify(metrics)}`);
   });
@@ -312,7 +318,7 @@ describe("notebooks site (headless Chromium)", () => {
     const t0 = performance.now();
     const dev = await createViteServer({
       configFile: join(ROOT, "vite.config.ts"),
-      cacheDir: join(OUT, ".vite-dev-cache"), // do not disturb a running `npm run dev`
+      cacheDir: join(TMP, "vite-cache"), // do not disturb a running `npm run dev`
       server: { port: 0, strictPort: false, hmr: false },
       logLevel: "warn",
     });

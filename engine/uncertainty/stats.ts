@@ -1,0 +1,129 @@
+/**
+ * Summary statistics of Monte Carlo output.
+ *
+ * Conventions
+ * - Percentiles use linear interpolation between order statistics, Hyndman &
+ *   Fan type 7 (the default of R's `quantile`, NumPy's `percentile`, Excel's
+ *   PERCENTILE.INC): with sorted x[0..n-1] and h = (n - 1) p, the p-th
+ *   percentile is x[floor(h)] + (h - floor(h)) (x[floor(h) + 1] - x[floor(h)]).
+ *   So p = 0 is the minimum, p = 1 the maximum, and percentiles are ordered.
+ * - `sd` is the sample standard deviation (divisor n - 1); 0 for n = 1.
+ * - `probabilityBelowZero` is the fraction of samples strictly below 0 (e.g.
+ *   the chance that a net present value is negative).
+ * - If any sample is NaN every statistic is NaN (a failed run must not hide
+ *   behind plausible numbers); an empty input gives n = 0 and NaN elsewhere.
+ */
+
+export interface Summary {
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly min: number;
+  readonly p5: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly probabilityBelowZero: number;
+}
+
+/** Type-7 percentile of an ascending array, p in [0, 1] (NaN outside or if empty). */
+export function percentileSorted(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0 || !(p >= 0 && p <= 1)) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const lower = sorted[lo]!;
+  if (lo + 1 >= n) return lower;
+  const upper = sorted[lo + 1]!;
+  if (lower === upper) return lower; // also avoids Infinity - Infinity
+  return lower + (h - lo) * (upper - lower);
+}
+
+export function summarize(samples: Float64Array): Summary {
+  const n = samples.length;
+  const sorted = samples.slice().sort(); // numeric ascending, NaN last
+  if (n === 0 || Number.isNaN(sorted[n - 1]!)) {
+    return {
+      n,
+      mean: NaN,
+      sd: NaN,
+      min: NaN,
+      p5: NaN,
+      p10: NaN,
+      p50: NaN,
+      p90: NaN,
+      p95: NaN,
+      max: NaN,
+      probabilityBelowZero: NaN,
+    };
+  }
+  // Neumaier-compensated sums: the mean of 1e5 NPVs keeps all its digits.
+  let sum = 0;
+  let compensation = 0;
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    const x = samples[i]!;
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+    if (x < 0) below++;
+  }
+  const mean = sum + compensation;
+  let ss = 0;
+  let ssCompensation = 0;
+  for (let i = 0; i < n; i++) {
+    const d = samples[i]! - mean;
+    const x = d * d;
+    const t = ss + x;
+    ssCompensation += ss >= x ? ss - t + x : x - t + ss;
+    ss = t;
+  }
+  const sd = n > 1 ? Math.sqrt((ss + ssCompensation) / (n - 1)) : 0;
+  return {
+    n,
+    mean,
+    sd,
+    min: sorted[0]!,
+    p5: percentileSorted(sorted, 0.05),
+    p10: percentileSorted(sorted, 0.1),
+    p50: percentileSorted(sorted, 0.5),
+    p90: percentileSorted(sorted, 0.9),
+    p95: percentileSorted(sorted, 0.95),
+    max: sorted[n - 1]!,
+    probabilityBelowZero: below / n,
+  };
+}
+
+/**
+ * Points for plotting the empirical CDF of an *ascending* sample array with at
+ * most `points` points: `values[j]` is the type-7 percentile at
+ * `probabilities[j] = j / (points - 1)`, so the curve runs from the minimum
+ * (probability 0) to the maximum (probability 1). With `points >= sorted.length`
+ * the sample itself is returned (probabilities i / (n - 1)); with one point,
+ * the median; with none or an empty sample, empty arrays.
+ */
+export function downsampleSorted(
+  sorted: Float64Array,
+  points: number,
+): { values: Float64Array; probabilities: Float64Array } {
+  const n = sorted.length;
+  const m = n === 0 || !(points >= 1) ? 0 : Math.min(Math.floor(points), n);
+  const values = new Float64Array(m);
+  const probabilities = new Float64Array(m);
+  if (m === n) {
+    values.set(sorted);
+    for (let j = 0; j < m; j++) probabilities[j] = m === 1 ? 0.5 : j / (m - 1);
+  } else if (m === 1) {
+    values[0] = percentileSorted(sorted, 0.5);
+    probabilities[0] = 0.5;
+  } else {
+    for (let j = 0; j < m; j++) {
+      const p = j / (m - 1);
+      probabilities[j] = p;
+      values[j] = percentileSorted(sorted, p);
+    }
+  }
+  return { values, probabilities };
+}
