@@ -51,13 +51,22 @@ function align(table: string[][], rightFrom = 1): string {
   return table.map((r) => r.map((cell, c) => (c >= rightFrom ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ")).join("\n");
 }
 
+/** Investors as rows, beneficiaries as columns, present values in the cells (partners' order). */
+function wrongPocketMatrix(ev: Evaluation, lang: Lang): string[][] {
+  const L = LABELS[lang];
+  const investors = ev.partners.filter((p) => ev.wrongPocket.some((w) => w.investor === p.id));
+  const beneficiaries = ev.partners.filter((p) => ev.wrongPocket.some((w) => w.beneficiary === p.id));
+  const cell = (i: string, b: string) => ev.wrongPocket.find((w) => w.investor === i && w.beneficiary === b);
+  return [
+    [`${L.investor} \\ ${L.beneficiary}`, ...beneficiaries.map((b) => b.name)],
+    ...investors.map((i) => [i.name, ...beneficiaries.map((b) => { const c = cell(i.id, b.id); return c ? formatEuro(c.pv, lang, 0) : L.none; })]),
+  ];
+}
+
 export function renderTable(ev: Evaluation, lang: Lang): string {
   const L = LABELS[lang];
   const out: string[] = [L.header(ev), "", align([summaryHeader(lang), ...summaryRows(ev, lang)])];
-  if (ev.wrongPocket.length > 0) {
-    const names = new Map(ev.partners.map((p) => [p.id, p.name]));
-    out.push("", L.wrongPocket, align([[L.investor, L.beneficiary, L.npv, L.share], ...ev.wrongPocket.map((w) => [names.get(w.investor)!, names.get(w.beneficiary)!, formatEuro(w.pv, lang, 0), w.share === null ? L.none : formatPercent(w.share, 0, lang)])], 2));
-  }
+  if (ev.wrongPocket.length > 0) out.push("", L.wrongPocket, align(wrongPocketMatrix(ev, lang)));
   if (ev.outcomes.length > 0) {
     out.push("", L.outcomes, align([[L.unit, L.quantity, L.discounted], ...ev.outcomes.map((o) => [o.unit, formatNumber(o.quantity, 2, lang), formatNumber(o.discounted, 2, lang)])]));
   }

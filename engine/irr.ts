@@ -2,10 +2,14 @@
  * Internal rate of return: the rate r at which the NPV of the yearly flows is zero (flow 0 at
  * t0, undiscounted, as in `npv`). It need not exist, or be unique, so the result is a value the
  * type shows, never NaN:
- * - `{ status: "ok", rate }`: exactly one root in the searched range (-90 % .. 1,000 %);
+ * - `{ status: "ok", rate }`: exactly one root in the searched range (-50 % .. 1,000 %);
  * - `{ status: "no-sign-change" }`: all flows have one sign (or are zero): no IRR exists;
  * - `{ status: "none-in-range" }`: the flows change sign but NPV has no root in the range;
  * - `{ status: "multiple", rates }`: several roots (flows that change sign more than once).
+ *
+ * Why not below -50 %: near -100 % the discount factors (1 + r)^-k explode, and a double cannot
+ * place the root finely enough for NPV to be zero within a cent; such a rate says "most of the
+ * money is lost" and is reported as none-in-range rather than as a falsely precise number.
  *
  * Method: NPV is evaluated on a grid of rates; every sign change is bracketed and refined by
  * bisection until the bracket no longer shrinks in floating point, so the root is as exact as a
@@ -19,7 +23,7 @@ export type Irr =
   | { status: "none-in-range" }
   | { status: "multiple"; rates: number[] };
 
-const LOW = -0.9;
+const LOW = -0.5;
 const HIGH = 10;
 
 export function irr(flows: readonly number[]): Irr {

@@ -138,7 +138,9 @@ function checkCase(c: Case, lang: Lang): Validation {
     const path: Path = typeof c.parameters[name] !== "object" ? ["parameters", name] : ["parameters", name, "value"];
     inferred.problems.forEach((pr) => add(path, pr.code, pr.params));
     const declared = units[slot.get(name)!];
-    if (declared && inferred.unit && f.symbols.length > 0 && !sameUnit(declared, inferred.unit))
+    // A dimensionless result (`644 * cpi`) may carry its unit in the literal: only a formula with
+    // units of its own can contradict the declared unit.
+    if (declared && inferred.unit && inferred.unit.size > 0 && !sameUnit(declared, inferred.unit))
       add(path, "unitMismatch", { got: formatUnit(inferred.unit), expected: formatUnit(declared) });
     if (!declared && inferred.unit && f.symbols.length > 0) units[slot.get(name)!] = inferred.unit;
   }
@@ -262,7 +264,8 @@ function checkCase(c: Case, lang: Lang): Validation {
     inHorizon(e.period.from, [...base, "period", "from"]);
     inHorizon(e.period.to, [...base, "period", "to"]);
     if (from > to) add([...base, "period"], "yearOrder", { from, to });
-    const dropFrom = e.dropOff?.from ?? from + 1;
+    // Drop-off starts once the effect is at full strength: after the ramp-up, and never in year one.
+    const dropFrom = e.dropOff?.from ?? from + Math.max(1, e.rampUpYears);
     const yearsOut: CompiledEffect["years"] = [];
     for (let y = Math.max(from, first); y <= Math.min(to, last); y++) {
       const k = y - from;

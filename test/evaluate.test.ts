@@ -99,6 +99,8 @@ describe("timing", () => {
       effects: [{ id: "e", label: "E", domain: "wmo", quantity: 1000, unitPrice: 1, rampUpYears: 2, dropOff: { rate: 0.5, from: 2028 } }],
     }));
     expect(byId(ev).gem!.yearly.map((y) => y.net)).toEqual([50_000, 100_000, 100_000, 50_000, 25_000]);
+    const dflt = evaluate(base({ horizon: 4, discountRate: 0, effects: [{ id: "e", label: "E", domain: "wmo", quantity: 1000, unitPrice: 1, rampUpYears: 2, dropOff: { rate: 0.5 } }] }));
+    expect(byId(dflt).gem!.yearly.map((y) => y.net)).toEqual([50_000, 100_000, 50_000, 25_000]);
   });
   it("applies deflators multiplicatively", () => {
     const ev = evaluate(base({

@@ -215,7 +215,7 @@ function naive(c: CaseInput): Map<string, number[]> {
     for (let y = from; y <= to; y++) {
       const k = y - from, r = e.rampUpYears ?? 0;
       const ramp = r <= 1 ? 1 : Math.min(1, (k + 1) / r);
-      const drop = e.dropOff ? (1 - (e.dropOff.rate as number)) ** Math.max(0, k) : 1;
+      const drop = e.dropOff ? (1 - (e.dropOff.rate as number)) ** Math.max(0, k - Math.max(1, r) + 1) : 1;
       const fr = (v: unknown, dflt: number) => (v === undefined ? dflt : f(v as number | string));
       const s = f(e.quantity) * f(e.unitPrice!) * (1 - fr(e.deadweight, 0)) * fr(e.attribution, 1) * (1 - fr(e.displacement, 0)) * (1 - fr(e.optimismBias, 0)) * ramp * drop;
       add(d.funder, y, s);

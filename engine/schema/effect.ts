@@ -16,8 +16,9 @@ import { Period } from "./schedule.ts";
  * x (1 - optimismBias) x ramp-up x drop-off:
  * - ramp-up: with `rampUpYears: n`, the k-th year of the effect (k = 0, 1, ...) gets
  *   min(1, (k + 1) / n); 0 or 1 means full effect from the first year;
- * - drop-off: the effect shrinks by `dropOff.rate` a year from `dropOff.from` (default the
- *   effect's second year): factor (1 - rate)^(year - from + 1) from that year on.
+ * - drop-off: the effect shrinks by `dropOff.rate` a year from `dropOff.from` (default: the first
+ *   year after the ramp-up, and at least the effect's second year): factor
+ *   (1 - rate)^(year - from + 1) from that year on.
  *
  * `production`: the volume is delivered by provider(s), who lose the revenue and save only their
  * variable cost share. `transfer`: the saving is a transfer (social assistance): the
@@ -48,6 +49,8 @@ export const Effect = z.object({
   cashable: z.boolean().default(true),
   production: z.union([z.literal(true), Production]).optional(),
   transfer: z.object({ counterparty: Id }).strict().optional(),
+  /** Marks an illustrative assumption, so notebooks and reports can flag it. */
+  assumption: z.boolean().optional(),
   source: z.string().optional(),
   note: z.string().optional(),
 }).strict();

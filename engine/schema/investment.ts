@@ -19,6 +19,8 @@ export const Investment = z.object({
   schedule: Schedule.default({ type: "recurring" }),
   indexation: z.number().gt(-1).default(0),
   tags: z.array(z.string()).optional(),
+  /** Marks an illustrative assumption, so notebooks and reports can flag it. */
+  assumption: z.boolean().optional(),
   source: z.string().optional(),
   note: z.string().optional(),
 }).strict();
