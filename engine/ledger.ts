@@ -98,13 +98,19 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
     for (const y of e.years) {
       const saving = toCents(q * price * effectFactor(e, values, y.ramp, y.dropOffPower));
       if (saving === 0) continue;
-      push(y.year, e.funder!, domain, line.id, "saving", saving, line.cashable);
-      if (e.counterparty !== undefined) push(y.year, e.counterparty, domain, line.id, "transfer", -saving, true, e.funder);
+      const funders = e.funders!;
+      const single = funders.length === 1 ? funders[0]!.partner : undefined;
+      if (single !== undefined) push(y.year, single, domain, line.id, "saving", saving, line.cashable);
+      else {
+        const parts = allocate(saving, funders.map((f) => f.share), funders.map((f) => f.partner));
+        funders.forEach((f, i) => push(y.year, f.partner, domain, line.id, "saving", parts[i]!, line.cashable));
+      }
+      if (e.counterparty !== undefined) push(y.year, e.counterparty, domain, line.id, "transfer", -saving, true, single);
       if (e.providers.length > 0) {
         const parts = allocate(saving, e.providers.map((p) => p.share), e.providers.map((p) => p.partner));
         e.providers.forEach((p, i) => {
           const lost = parts[i]!;
-          push(y.year, p.partner, domain, line.id, "revenue-loss", -lost, true, e.funder);
+          push(y.year, p.partner, domain, line.id, "revenue-loss", -lost, true, single);
           const [variable] = allocate(lost, [vcs, 1 - vcs]);
           push(y.year, p.partner, domain, line.id, "variable-cost-saving", variable!, true);
         });

@@ -48,8 +48,8 @@ export interface CompiledEffect {
   dropOffRate?: Compiled;
   /** Years the effect runs, with the ramp-up fraction and the drop-off exponent for each. */
   years: { year: number; ramp: number; dropOffPower: number }[];
-  /** The partner whose budget saves (the domain's funder); undefined for outcomes. */
-  funder?: string;
+  /** The partners whose budget saves (the domain's funders, with shares); undefined for outcomes. */
+  funders?: ProviderPart[];
   /** Providers losing production, with their shares (empty when no production loss). */
   providers: ProviderPart[];
   variableCostShare?: Compiled;

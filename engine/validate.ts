@@ -59,7 +59,11 @@ function checkCase(c: Case, lang: Lang): Validation {
   };
 
   c.domains.forEach((d, i) => {
-    checkPartner(d.funder, ["domains", i, "funder"]);
+    if (typeof d.funder === "string") checkPartner(d.funder, ["domains", i, "funder"]);
+    else {
+      d.funder.forEach((f, j) => checkPartner(f.partner, ["domains", i, "funder", j, "partner"]));
+      if (totalShare(d.funder) <= 0) add(["domains", i, "funder"], "weightsZero");
+    }
     d.providers?.forEach((p, j) => checkPartner(typeof p === "string" ? p : p.partner, ["domains", i, "providers", j, ...(typeof p === "string" ? [] : ["partner"])]));
     if (d.providers && d.providers.length > 0 && totalShare(d.providers) <= 0) add(["domains", i, "providers"], "weightsZero");
   });
@@ -215,14 +219,15 @@ function checkCase(c: Case, lang: Lang): Validation {
     const quantity = compile(e.quantity, [...base, "quantity"]);
     if (quantity) finiteChecks.push({ fn: quantity.fn, path: [...base, "quantity"] });
     let unitPrice: ReturnType<typeof compile>;
-    let funder: string | undefined;
+    let funders: ProviderPart[] | undefined;
     let providers: ProviderPart[] = [];
     let variableCostShare: Compiled | undefined;
     if (e.type === "saving") {
       if (e.domain === undefined || e.unitPrice === undefined) add(e.domain === undefined ? [...base, "domain"] : [...base, "unitPrice"], "monetaryNeedsDomain");
       if (e.domain !== undefined) {
         checkDomain(e.domain, [...base, "domain"]);
-        funder = domainById.get(e.domain)?.funder;
+        const f = domainById.get(e.domain)?.funder;
+        if (f !== undefined) funders = normaliseShares(typeof f === "string" ? [f] : f);
       }
       if (e.unitPrice !== undefined) {
         unitPrice = compile(e.unitPrice, [...base, "unitPrice"]);
@@ -282,7 +287,7 @@ function checkCase(c: Case, lang: Lang): Validation {
       optimismBias: frac(e.optimismBias, "optimismBias"),
       ...(e.dropOff ? { dropOffRate: frac(e.dropOff.rate, "dropOff", ["rate"]) } : {}),
       years: yearsOut,
-      ...(funder !== undefined ? { funder } : {}),
+      ...(funders !== undefined ? { funders } : {}),
       providers,
       ...(variableCostShare ? { variableCostShare } : {}),
       ...(e.transfer ? { counterparty: e.transfer.counterparty } : {}),

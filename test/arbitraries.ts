@@ -35,7 +35,7 @@ export const arbCase: fc.Arbitrary<CaseInput> = fc
     const period = fc.tuple(year, year).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
     const domain = (i: number) =>
       fc.record({
-        funder: pid,
+        funder: fc.oneof(pid, pid, fc.uniqueArray(fc.record({ partner: pid, share: fc.integer({ min: 1, max: 9 }) }), { minLength: 1, maxLength: 3, selector: (p) => p.partner })),
         providers: fc.option(fc.uniqueArray(fc.record({ partner: pid, share: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3, selector: (p) => p.partner }), { nil: undefined }),
         variableCostShare: fc.option(arbFraction, { nil: undefined }),
       }).map((d) => ({ id: `d${i}`, name: `Domain ${i}`, ...d }));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, Year } from "./common.ts";
+import { Arrangement } from "./arrangement.ts";
 import { Domain } from "./domain.ts";
 import { Effect } from "./effect.ts";
 import { Investment } from "./investment.ts";
@@ -33,6 +34,8 @@ export const Case = z.object({
   parameters: z.record(Id, Parameter).default({}),
   investments: z.array(Investment).default([]),
   effects: z.array(Effect).default([]),
+  /** Financing arrangements to compare; the status quo (no steps) is always evaluated too. */
+  arrangements: z.array(Arrangement).default([]),
   sources: z.array(z.string()).optional(),
   note: z.string().optional(),
 }).strict();

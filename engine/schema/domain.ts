@@ -3,7 +3,8 @@ import { FractionFormula, Id } from "./common.ts";
 
 /**
  * A funding domain, usually a law: wmo, jeugdwet, participatiewet, zvw, wlz, or anything the
- * case defines. Savings of an effect land with the domain's `funder`. `providers` are the
+ * case defines. Savings of an effect land with the domain's `funder`, or are split among several
+ * funders by their shares (insurers by market share in a municipality). `providers` are the
  * partners paid from this domain for the volumes effects reduce; their shares say who delivers
  * how much (equal when omitted). `variableCostShare` is the part of a provider's revenue that is
  * variable cost it saves when volume falls (default for effects in this domain).
@@ -17,7 +18,7 @@ export type ProviderShare = z.infer<typeof ProviderShare>;
 export const Domain = z.object({
   id: Id,
   name: z.string().min(1),
-  funder: Id,
+  funder: z.union([Id, z.array(ProviderShare).min(1)]),
   law: z.string().optional(),
   providers: z.array(z.union([Id, ProviderShare])).optional(),
   variableCostShare: FractionFormula.optional(),

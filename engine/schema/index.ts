@@ -6,3 +6,5 @@ export * from "./schedule.ts";
 export * from "./investment.ts";
 export * from "./effect.ts";
 export * from "./case.ts";
+export * from "./key.ts";
+export * from "./arrangement.ts";
