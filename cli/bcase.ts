@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
 import { Case, evaluateModel, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
-import { renderCsv, renderMarkdown, renderTable } from "./render.ts";
+import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderTable } from "./render.ts";
 
 class InputError extends Error {}
 
@@ -56,13 +56,33 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
     .description("evaluate a case: per partner and for society")
     .argument("<file>", "case file (.yaml, .yml or .json)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
-    .action((file: string, opts: { format: string }) => {
+    .option("-a, --arrangement <id>", "show this financing arrangement (table) or only this one (json)")
+    .action((file: string, opts: { format: string; arrangement?: string }) => {
       const lang = langFrom(cmd.opts());
       const ev = evaluateModel(load(file, lang));
-      if (opts.format === "json") out(JSON.stringify(toJsonContract(ev), null, 2) + "\n");
+      const arr = opts.arrangement === undefined ? undefined : ev.arrangements.find((a) => a.id === opts.arrangement);
+      if (opts.arrangement !== undefined && !arr) {
+        const known = ev.arrangements.map((a) => a.id).join(", ");
+        throw new InputError(lang === "nl" ? `${file}: onbekende regeling "${opts.arrangement}" (bekend: ${known})` : `${file}: unknown arrangement "${opts.arrangement}" (known: ${known})`);
+      }
+      if (opts.format === "json") out(JSON.stringify(toJsonContract(ev, { lang, ...(arr ? { arrangement: arr.id } : {}) }), null, 2) + "\n");
+      else if (arr) out(renderArrangement(ev, arr, lang));
       else if (opts.format === "csv") out(renderCsv(ev));
       else if (opts.format === "md") out(renderMarkdown(ev, lang));
       else out(renderTable(ev, lang));
+    });
+
+  cmd.command("compare")
+    .description("net and NPV per partner under every financing arrangement")
+    .argument("<file>", "case file (.yaml, .yml or .json)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
+    .action((file: string, opts: { format: "table" | "json" | "csv" | "md" }) => {
+      const lang = langFrom(cmd.opts());
+      const ev = evaluateModel(load(file, lang));
+      if (opts.format === "json") {
+        const j = toJsonContract(ev, { lang });
+        out(JSON.stringify({ contract: "bcase/compare@1", case: j.case, arrangements: j.arrangements.map((a) => ({ id: a.id, name: a.name, explanation: a.explanation, partners: a.partners.map((p) => ({ id: p.id, name: p.name, net: p.net, npv: p.npv, transfersIn: p.transfersIn, transfersOut: p.transfersOut })), society: { net: a.society.net, npv: a.society.npv } })) }, null, 2) + "\n");
+      } else out(renderCompare(ev, lang, opts.format));
     });
 
   cmd.command("schema")

@@ -3,7 +3,7 @@
  * Labels are Dutch first with English available; numbers in the language's format
  * (EUR 1.234.567 in Dutch). CSV is for machines: plain numbers with a decimal point.
  */
-import { formatEuro, formatNumber, formatPercent, type Evaluation, type Lang, type Metrics } from "../engine/index.ts";
+import { formatEuro, formatNumber, formatPercent, type ArrangementResult, type Evaluation, type Lang, type Metrics, type PartnerResult } from "../engine/index.ts";
 
 const LABELS = {
   nl: {
@@ -12,6 +12,8 @@ const LABELS = {
     wrongPocket: "Wie betaalt voor wie (wrong pocket): contante waarde van effecten per investeerder",
     investor: "Investeerder", beneficiary: "Ontvanger", share: "Aandeel", none: "-",
     outcomes: "Niet-geldelijke effecten", unit: "Eenheid", quantity: "Hoeveelheid", discounted: "Contant",
+    arrangement: "Regeling", compare: "Netto en NCW per partner onder elke regeling", pot: "Pot", year: "Jaar",
+    contributed: "Inleg", spending: "Uitgaven", surplus: "Overschot", deficit: "Tekort", reserve: "Reserve (eind)", returned: "Terug", covered: "Gedekt", riskBearer: "Risicodrager",
     header: (e: Evaluation) => `${e.case.title} (${e.case.id}) - prijspeil ${e.case.priceYear}, ${e.years[0]}-${e.years[e.years.length - 1]}, discontovoet ${formatPercent(e.case.discountRate, 2, "nl")}`,
   },
   en: {
@@ -20,11 +22,13 @@ const LABELS = {
     wrongPocket: "Who pays for whom (wrong pocket): present value of effects per investor",
     investor: "Investor", beneficiary: "Beneficiary", share: "Share", none: "-",
     outcomes: "Non-monetary effects", unit: "Unit", quantity: "Quantity", discounted: "Discounted",
+    arrangement: "Arrangement", compare: "Net and NPV per partner under each arrangement", pot: "Pot", year: "Year",
+    contributed: "Contributed", spending: "Spending", surplus: "Surplus", deficit: "Deficit", reserve: "Reserve (end)", returned: "Returned", covered: "Covered", riskBearer: "Risk bearer",
     header: (e: Evaluation) => `${e.case.title} (${e.case.id}) - ${e.case.priceYear} prices, ${e.years[0]}-${e.years[e.years.length - 1]}, discount rate ${formatPercent(e.case.discountRate, 2, "en")}`,
   },
 } as const;
 
-function summaryRows(ev: Evaluation, lang: Lang): string[][] {
+function summaryRows(ev: { partners: PartnerResult[]; society: Metrics }, lang: Lang): string[][] {
   const L = LABELS[lang];
   const row = (name: string, m: Metrics) => [
     name,
@@ -92,4 +96,38 @@ export function renderCsv(ev: Evaluation): string {
   const head = ["id", "name", "costs", "savings", "transfersIn", "transfersOut", "net", "npv", "bcr", "roi", "paybackYear", "irr"];
   const line = (id: string, name: string, m: Metrics) => [id, name, m.costs / 100, m.savings / 100, m.transfersIn / 100, m.transfersOut / 100, m.net / 100, m.npv / 100, m.bcr, m.roi, m.paybackYear, m.irr.status === "ok" ? m.irr.rate : null].map(q).join(",");
   return [head.join(","), ...ev.partners.map((p) => line(p.id, p.name, p)), line("society", "society", ev.society)].join("\n") + "\n";
+}
+
+/** One arrangement: its per-partner table, its explanation and its pots year by year. */
+export function renderArrangement(ev: Evaluation, arr: ArrangementResult, lang: Lang): string {
+  const L = LABELS[lang];
+  const out = [L.header(ev), `${L.arrangement}: ${arr.name} (${arr.id})`, "", ...arr.explanation[lang].map((e) => `- ${e}`), "", align([summaryHeader(lang), ...summaryRows(arr, lang)])];
+  const names = new Map(ev.partners.map((p) => [p.id, p.name]));
+  const who = (r: Record<string, number>) => Object.entries(r).filter(([, v]) => v !== 0).map(([p, v]) => `${names.get(p) ?? p} ${formatEuro(v, lang, 0)}`).join(", ") || L.none;
+  for (const pot of arr.pots) {
+    out.push("", `${L.pot}: ${pot.name}`, align([
+      [L.year, L.contributed, L.spending, L.surplus, L.deficit, L.reserve, L.returned, L.covered, L.riskBearer],
+      ...pot.years.map((y) => [String(y.year), formatEuro(y.contributed, lang, 0), formatEuro(y.spending, lang, 0), formatEuro(y.surplus, lang, 0), formatEuro(y.deficit, lang, 0), formatEuro(y.reserveEnd, lang, 0), who(y.returned), who(y.covered), formatEuro(y.riskBearer, lang, 0)]),
+    ]));
+  }
+  return out.join("\n") + "\n";
+}
+
+/** Net and NPV per partner under every arrangement, side by side. */
+export function renderCompare(ev: Evaluation, lang: Lang, format: "table" | "csv" | "md"): string {
+  const L = LABELS[lang];
+  const arrs = ev.arrangements;
+  if (format === "csv") {
+    const head = ["partner", ...arrs.flatMap((a) => [`${a.id}.net`, `${a.id}.npv`])];
+    const rows = ev.partners.map((p, i) => [p.id, ...arrs.flatMap((a) => [a.partners[i]!.net / 100, a.partners[i]!.npv / 100])]);
+    rows.push(["society", ...arrs.flatMap((a) => [a.society.net / 100, a.society.npv / 100])]);
+    return [head.join(","), ...rows.map((r) => r.join(","))].join("\n") + "\n";
+  }
+  const head = [L.partner, ...arrs.flatMap((a) => [`${a.name}: ${L.net}`, `${a.name}: ${L.npv}`])];
+  const rows = ev.partners.map((p, i) => [p.name, ...arrs.flatMap((a) => [formatEuro(a.partners[i]!.net, lang, 0), formatEuro(a.partners[i]!.npv, lang, 0)])]);
+  rows.push([L.society, ...arrs.flatMap((a) => [formatEuro(a.society.net, lang, 0), formatEuro(a.society.npv, lang, 0)])]);
+  if (format === "md") {
+    return [`## ${L.compare}`, "", `| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n") + "\n";
+  }
+  return [L.header(ev), "", L.compare, align([head, ...rows])].join("\n") + "\n";
 }

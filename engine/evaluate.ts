@@ -8,6 +8,7 @@
  * that was the funder's payment) cancel, so society keeps only real resource changes. A case
  * that wants residents' losses to count must list the residents as a partner (kind `resident`).
  */
+import { applyArrangement, type ArrangementResult } from "./arrangements/apply.ts";
 import { buildLedger, type Ledger } from "./ledger.ts";
 import { computeMetrics, outcomeTotals, type Metrics, type OutcomeTotal } from "./metrics.ts";
 import { parameterValues, type Model } from "./model.ts";
@@ -30,6 +31,8 @@ export interface Evaluation {
   outcomes: OutcomeTotal[];
   ledger: Ledger;
   wrongPocket: WrongPocketEntry[];
+  /** Every arrangement applied to the status-quo ledger (the status quo first). */
+  arrangements: ArrangementResult[];
 }
 
 export function evaluateModel(model: Model, overrides?: Readonly<Record<string, number>>): Evaluation {
@@ -46,7 +49,7 @@ export function evaluateModel(model: Model, overrides?: Readonly<Record<string, 
   const effectLines = new Set(model.effects.map((e) => e.line.id));
   const parameters: Record<string, number> = {};
   for (const n of model.parameters.order) parameters[n] = values[model.parameters.slot.get(n)!]!;
-  return {
+  const base: Evaluation = {
     case: model.case,
     years: model.years,
     parameters,
@@ -55,5 +58,8 @@ export function evaluateModel(model: Model, overrides?: Readonly<Record<string, 
     outcomes: outcomeTotals(ledger.outcomes),
     ledger,
     wrongPocket: wrongPocket(ledger.rows, model.case.partners.map((p) => p.id), effectLines),
+    arrangements: [],
   };
+  base.arrangements = model.arrangements.map((a) => applyArrangement(model, values, base, a));
+  return base;
 }

@@ -18,5 +18,13 @@ export { computeMetrics, type Metrics, type YearFigures, type OutcomeTotal } fro
 export { wrongPocket, type WrongPocketEntry } from "./wrongPocket.ts";
 export { evaluateModel, type Evaluation, type PartnerResult } from "./evaluate.ts";
 export { loadCase, parseCaseText, serializeCase, formatFromName, type CaseFormat } from "./caseFile.ts";
-export { toJsonContract, type JsonContract } from "./contract.ts";
+export { toJsonContract, type JsonContract, type ArrangementJson, type ContractOptions } from "./contract.ts";
+export { applyArrangement, benefitShares, type ArrangementResult, type StepResult } from "./arrangements/apply.ts";
+export { explainArrangement } from "./arrangements/explain.ts";
+export { compileKey, ArrangementError, type CompiledKey, type Weights, type KeyContext } from "./arrangements/keys.ts";
+export { pairUp } from "./arrangements/settlement.ts";
+export { share as rateShare } from "./arrangements/sharedSavings.ts";
+export { potEntity, type PotYear } from "./arrangements/pot.ts";
+export { STATUS_QUO_ID } from "./arrangements/compile.ts";
+export type { Transfer, CompiledArrangement } from "./arrangements/types.ts";
 export { formatEuro, formatNumber, formatPercent } from "./format.ts";

@@ -32,6 +32,9 @@ export interface LedgerRow {
   cashable: boolean;
   /** The other side of a transfer. */
   counterparty?: string;
+  /** For arrangement transfers: the arrangement and why (`contribution`, `shared-savings`, ...). */
+  arrangement?: string;
+  reason?: string;
 }
 
 /** A non-monetary outcome in its own unit (QALY, ...), per year. */
@@ -123,11 +126,14 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
 }
 
 const KIND_ORDER: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };
-/** Canonical row order: year, partner, line, kind. It makes results independent of listing order. */
+/** Canonical row order: year, partner, line, kind, counterparty, reason, amount, domain. It makes results independent of listing order. */
 export function compareRows(a: LedgerRow, b: LedgerRow): number {
   return a.year - b.year
     || (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : 0)
     || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0)
     || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
-    || ((a.counterparty ?? "") < (b.counterparty ?? "") ? -1 : (a.counterparty ?? "") > (b.counterparty ?? "") ? 1 : 0);
+    || ((a.counterparty ?? "") < (b.counterparty ?? "") ? -1 : (a.counterparty ?? "") > (b.counterparty ?? "") ? 1 : 0)
+    || ((a.reason ?? "") < (b.reason ?? "") ? -1 : (a.reason ?? "") > (b.reason ?? "") ? 1 : 0)
+    || a.amount - b.amount
+    || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0);
 }

@@ -115,6 +115,50 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `verwacht ${typeNames(p.expected as string[], "nl")}`,
     en: (p) => `expected ${typeNames(p.expected as string[], "en")}`,
   },
+  unknownInvestment: {
+    nl: (p) => `onbekende investering "${p.name}"`,
+    en: (p) => `unknown investment "${p.name}"`,
+  },
+  investmentUncovered: {
+    nl: (p) => `geen regel bepaalt wie investering "${p.name}" (${p.label}) betaalt`,
+    en: (p) => `no rule says who pays investment "${p.name}" (${p.label})`,
+  },
+  investmentCoveredTwice: {
+    nl: (p) => `investering "${p.name}" wordt al gedekt door ${p.other}: zij zou twee keer betaald worden`,
+    en: (p) => `investment "${p.name}" is already covered by ${p.other}: it would be paid twice`,
+  },
+  keyNegative: {
+    nl: (p) => `verdeelsleutel geeft partner "${p.partner}" een negatief of ongeldig aandeel (${p.value})`,
+    en: (p) => `allocation key gives partner "${p.partner}" a negative or invalid share (${p.value})`,
+  },
+  keySizeMissing: {
+    nl: (p) => `partner "${p.partner}" heeft geen ${p.size} opgegeven`,
+    en: (p) => `partner "${p.partner}" has no ${p.size} given`,
+  },
+  keyNoSizes: {
+    nl: (p) => `geen enkele partner heeft ${p.size} opgegeven`,
+    en: (p) => `no partner has ${p.size} given`,
+  },
+  keyOnlyNoWorseOff: {
+    nl: () => "een sleutel hoort alleen bij target: no-worse-off",
+    en: () => "a key belongs only with target: no-worse-off",
+  },
+  settlementNoBasis: {
+    nl: (p) => `verevening (${p.target}): geen enkele deelnemer heeft kosten of investeringen om naar te verdelen`,
+    en: (p) => `settlement (${p.target}): no participant has costs or investments to share by`,
+  },
+  settlementLast: {
+    nl: () => "de verevening (settlement) moet de laatste stap zijn",
+    en: () => "the settlement must be the last step",
+  },
+  reserveMaxMissing: {
+    nl: () => "bij surplus.action: reserve hoort een maximum (reserveMax)",
+    en: () => "surplus.action: reserve needs a maximum (reserveMax)",
+  },
+  statusQuoReserved: {
+    nl: () => `id "status-quo" is voor de status quo (een regeling zonder stappen)`,
+    en: () => `id "status-quo" is for the status quo (an arrangement with no steps)`,
+  },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };

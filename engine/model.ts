@@ -3,6 +3,7 @@
  * formula is compiled to a closure over one dense array of parameter values, so the
  * deterministic run and every Monte Carlo sample call the same code with different arrays.
  */
+import type { CompiledArrangement } from "./arrangements/types.ts";
 import type { Compiled } from "./formula.ts";
 import type { Case, Effect, Investment } from "./schema/index.ts";
 import type { Unit } from "./units.ts";
@@ -58,6 +59,8 @@ export interface CompiledEffect {
 
 export interface Model {
   case: Case;
+  /** Financing arrangements, the status quo first when the case lists none. */
+  arrangements: CompiledArrangement[];
   years: number[];
   parameters: CompiledParameters;
   investments: CompiledInvestment[];

@@ -13,6 +13,9 @@ import { formatPath } from "./issues.ts";
 import { message, zodErrorMap, type Lang } from "./messages.ts";
 import { parameterValues, type CompiledEffect, type CompiledInvestment, type CompiledParameters, type Model, type ProviderPart } from "./model.ts";
 import { Case, normaliseParameter, type ProviderShare } from "./schema/index.ts";
+import { compileArrangements } from "./arrangements/compile.ts";
+import { ArrangementError } from "./arrangements/keys.ts";
+import { evaluateModel } from "./evaluate.ts";
 import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
 
 export interface ValidateOptions {
@@ -294,6 +297,26 @@ function checkCase(c: Case, lang: Lang): Validation {
     });
   });
 
+  // Financing arrangements.
+  const arrangements = compileArrangements(c.arrangements, {
+    partners: c.partners,
+    investments: c.investments,
+    add,
+    checkPartner,
+    checkDomain,
+    inHorizon,
+    compile: (src, path) => {
+      const f = compile(src, path, "money");
+      if (f) finiteChecks.push({ fn: f.fn, path });
+      return f?.fn;
+    },
+    compileFraction: (src, path) => {
+      const f = compile(src, path, "fraction");
+      if (f) fractionChecks.push({ fn: f.fn, path });
+      return f?.fn;
+    },
+  });
+
   if (issues.length > 0) return { ok: false, issues };
 
   // Base evaluation: every formula finite, every fraction in 0..1.
@@ -314,7 +337,19 @@ function checkCase(c: Case, lang: Lang): Validation {
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  return { ok: true, model: { case: c, years, parameters: compiledParams, investments, effects } };
+  const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements };
+  // A dry run of the arrangements at the base values, so keys that come out all zero (a
+  // benefit key where nobody benefits) are reported here, with their path.
+  try {
+    evaluateModel(model);
+  } catch (e) {
+    if (e instanceof ArrangementError) {
+      add(e.path, e.code, e.params);
+      return { ok: false, issues };
+    }
+    throw e;
+  }
+  return { ok: true, model };
 }
 
 function totalShare(list: readonly (string | ProviderShare)[]): number {

@@ -91,3 +91,44 @@ export const arbCase: fc.Arbitrary<CaseInput> = fc
       investments: r.investments, effects: r.effects,
     }));
   });
+
+/** A random financing step for a case with these partners (ids p0..pn-1). */
+function arbStep(partners: readonly string[], allowCover: "pot" | "rules" | "none") {
+  const pid = fc.constantFrom(...partners);
+  const money = fc.integer({ min: 0, max: 300_000_00 }).map((c) => c / 100);
+  const fixedKey = fc.uniqueArray(fc.tuple(pid, fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: partners.length, selector: (t) => t[0] })
+    .filter((xs) => xs.some(([, w]) => w > 0))
+    .map((xs) => ({ type: "fixed" as const, shares: Object.fromEntries(xs) }));
+  const key = fc.oneof(fixedKey, fc.record({ weight: fc.constantFrom(0.3, 0.7), a: fixedKey, b: fixedKey }).map(({ weight, a, b }) => ({ type: "blend" as const, parts: [{ weight, key: a }, { weight: 1 - weight, key: b }] })));
+  const cover = allowCover === "pot"
+    ? fc.record({
+      contributions: fc.oneof(fc.record({ key, amount: fc.option(money, { nil: undefined }) }).map((c) => (c.amount === undefined ? { key: c.key } : { key: c.key, amount: c.amount })), fc.uniqueArray(fc.tuple(pid, money), { minLength: 1, maxLength: 3, selector: (t) => t[0] }).map((xs) => ({ amounts: Object.fromEntries(xs) }))),
+      surplus: fc.oneof(fc.constant({ action: "return" as const }), fc.constant({ action: "carry-forward" as const }), money.map((m) => ({ action: "reserve" as const, reserveMax: m })), key.map((k) => ({ action: "return" as const, key: k }))),
+      deficit: fc.record({ order: fc.shuffledSubarray(["reserve", "key", "risk-bearer"] as const, { minLength: 1 }), key: fc.option(key, { nil: undefined }), riskBearer: pid, caps: fc.option(fc.uniqueArray(fc.tuple(pid, fc.oneof(money.map((m) => ({ amount: m })), fc.double({ min: 0, max: 1, noNaN: true }).map((s) => ({ shareOfContribution: s })))), { maxLength: 3, selector: (t) => t[0] }).map((xs) => Object.fromEntries(xs)), { nil: undefined }) })
+        .map((d) => ({ order: [...d.order], riskBearer: d.riskBearer, ...(d.key ? { key: d.key } : {}), ...(d.caps ? { caps: d.caps } : {}) })),
+    }).map((p) => ({ type: "pot" as const, ...p }))
+    : fc.record({ first: fc.option(fc.record({ match: fc.constantFrom({ categories: ["capital" as const] }, { categories: ["revenue" as const, "in-kind" as const] }), payer: pid }), { nil: undefined }), rest: fc.oneof(pid, key.map((k) => ({ key: k }))) })
+      .map(({ first, rest }) => ({ type: "decision-rules" as const, rules: [...(first ? [first] : []), { match: {}, payer: rest }] }));
+  const others = [
+    fc.record({ from: pid, to: pid, rate: fc.double({ min: 0, max: 1, noNaN: true }), threshold: fc.option(money.map((m) => ({ amount: m })), { nil: undefined }), cap: fc.option(money, { nil: undefined }), loss: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }) })
+      .map((s) => ({ type: "shared-savings" as const, from: s.from, to: s.to, rate: s.rate, ...(s.threshold ? { threshold: s.threshold } : {}), ...(s.cap !== undefined ? { cap: s.cap } : {}), ...(s.loss !== undefined ? { lossSharing: { rate: s.loss } } : {}) })),
+    fc.record({ provider: pid, payer: fc.oneof(pid, key.map((k) => ({ key: k }))), compensation: fc.oneof(money.map((m) => ({ amount: m })), fc.double({ min: 0, max: 1, noNaN: true }).map((s) => ({ shareOfLostMargin: s }))) })
+      .map((s) => ({ type: "provider-transition" as const, ...s })),
+  ];
+  return allowCover === "none" ? fc.oneof(...others) : fc.oneof(cover, cover, ...others);
+}
+
+/** A case with one to three random arrangements (cover step, benefit steps, optional settlement last). */
+export const arbCaseWithArrangements: fc.Arbitrary<CaseInput> = arbCase.chain((c) => {
+  const partners = c.partners.map((p) => p.id);
+  const arrangement = (i: number) =>
+    fc.record({
+      cover: fc.constantFrom("pot", "rules", "none") as fc.Arbitrary<"pot" | "rules" | "none">,
+      more: fc.integer({ min: 0, max: 2 }),
+      settle: partners.length >= 2 ? fc.option(fc.constantFrom("proportional-to-investment", "equal-roi", "no-worse-off") as fc.Arbitrary<"proportional-to-investment" | "equal-roi" | "no-worse-off">, { nil: undefined }) : fc.constant(undefined),
+    }).chain(({ cover, more, settle }) =>
+      fc.tuple(...(cover === "none" ? [] : [arbStep(partners, cover).filter((s) => s.type === "pot" || s.type === "decision-rules")]), ...Array.from({ length: more }, () => arbStep(partners, "none")))
+        .map((steps) => ({ id: `a${i}`, name: `Arrangement ${i}`, steps: [...steps, ...(settle ? [{ type: "settlement" as const, target: settle }] : [])] })),
+    );
+  return fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arrangement(i)))).map((arrangements) => ({ ...c, arrangements }) as unknown as CaseInput);
+});

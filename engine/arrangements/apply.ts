@@ -1,0 +1,90 @@
+/**
+ * Applies an arrangement to the status-quo ledger: its steps run in order, each adding
+ * transfers (two ledger rows each: minus for the payer, plus for the receiver, on the same
+ * line, so they cancel for society). Pots are entities of their own in the ledger (`pot:<id>`)
+ * while they hold money; they end every horizon empty.
+ */
+import { discountFactor } from "../discount.ts";
+import type { Evaluation, PartnerResult } from "../evaluate.ts";
+import { compareRows, type LedgerRow } from "../ledger.ts";
+import { computeMetrics, type Metrics } from "../metrics.ts";
+import { roundCents } from "../money.ts";
+import type { Model } from "../model.ts";
+import { explainArrangement } from "./explain.ts";
+import type { PotYear } from "./pot.ts";
+import type { CompiledArrangement, Transfer } from "./types.ts";
+
+export interface StepResult {
+  id: string;
+  type: string;
+  transfers: Transfer[];
+  facts: Record<string, number>;
+}
+
+export interface ArrangementResult {
+  id: string;
+  name: string;
+  description?: string;
+  /** True for the status quo the engine added. */
+  implicit: boolean;
+  partners: PartnerResult[];
+  society: Metrics;
+  /** The transfer rows this arrangement adds to the status-quo ledger. */
+  rows: LedgerRow[];
+  steps: StepResult[];
+  pots: { id: string; name: string; years: PotYear[] }[];
+  /** One plain-language sentence per step (the status quo gets one too). */
+  explanation: { nl: string[]; en: string[] };
+}
+
+/** Each partner's present value of positive effect results (for `benefit` keys). */
+export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<string, number> {
+  const effectLines = new Set(model.effects.map((e) => e.line.id));
+  const m = new Map<string, number>();
+  for (const r of rows) if (effectLines.has(r.line)) m.set(r.partner, (m.get(r.partner) ?? 0) + r.discounted);
+  for (const [p, v] of m) m.set(p, Math.max(0, v));
+  return m;
+}
+
+export function applyArrangement(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement): ArrangementResult {
+  const c = model.case;
+  const baseRows = base.ledger.rows;
+  const benefit = benefitShares(model, baseRows);
+  const added: LedgerRow[] = [];
+  const funding: LedgerRow[] = [];
+  const steps: StepResult[] = [];
+  const pots: ArrangementResult["pots"] = [];
+  let rows: LedgerRow[] = [...baseRows];
+  const domainOf = new Map<string, string>(model.investments.map((i) => [i.line.id, i.line.domain]));
+  for (const step of arr.steps) {
+    const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows, benefit, fundingRows: funding });
+    const line = `${arr.id}/${step.id}`;
+    const stepRows: LedgerRow[] = [];
+    for (const t of out.transfers) {
+      if (!(t.amount > 0) || !Number.isSafeInteger(t.amount)) throw new Error(`arrangement ${line}: transfer must be a positive integer of cents, got ${t.amount}`);
+      const df = discountFactor(c.discountRate, t.year - c.startYear);
+      const discounted = roundCents(t.amount * df);
+      const domain = (t.about && domainOf.get(t.about)) ?? "";
+      const common = { year: t.year, domain, line, kind: "transfer" as const, cashable: true, arrangement: arr.id, reason: t.reason };
+      stepRows.push({ ...common, partner: t.from, amount: -t.amount, discounted: -discounted, counterparty: t.to });
+      stepRows.push({ ...common, partner: t.to, amount: t.amount, discounted, counterparty: t.from });
+    }
+    added.push(...stepRows);
+    if (step.funding) funding.push(...stepRows);
+    rows = rows.concat(stepRows);
+    steps.push({ id: step.id, type: step.spec.type, transfers: out.transfers, facts: out.facts ?? {} });
+    if (out.pot) pots.push(out.pot);
+  }
+  added.sort(compareRows);
+  const byPartner = new Map<string, LedgerRow[]>(c.partners.map((p) => [p.id, []]));
+  for (const r of baseRows) byPartner.get(r.partner)!.push(r);
+  for (const r of added) byPartner.get(r.partner)?.push(r);
+  const partners = c.partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, ...computeMetrics(byPartner.get(p.id)!, model.years) }));
+  const society = computeMetrics([...baseRows, ...added], model.years, true);
+  const result: ArrangementResult = {
+    id: arr.id, name: arr.name, ...(arr.description ? { description: arr.description } : {}),
+    implicit: arr.implicit ?? false, partners, society, rows: added, steps, pots, explanation: { nl: [], en: [] },
+  };
+  result.explanation = { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") };
+  return result;
+}

@@ -1,0 +1,13 @@
+import type { Path } from "../issues.ts";
+import type { Investment } from "../schema/index.ts";
+import type { KeyEnv } from "./keys.ts";
+
+/** What compiling an arrangement needs from validation: reporting, references, formulas. */
+export interface ArrangementEnv extends KeyEnv {
+  investments: readonly Investment[];
+  checkDomain: (id: string, path: Path) => void;
+  /** Reports a year outside the horizon. */
+  inHorizon: (year: number | undefined, path: Path) => void;
+  /** A fraction formula, checked to lie in 0..1 at the base evaluation. */
+  compileFraction: (src: string | number, path: Path) => import("../formula.ts").Compiled | undefined;
+}

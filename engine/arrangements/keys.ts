@@ -1,0 +1,113 @@
+/**
+ * Allocation keys (verdeelsleutels), compiled once: a key becomes a function from the evaluation
+ * context (parameter values, year, benefit shares) to weights per partner. Weights are
+ * non-negative and not all zero, or the key fails with the path of its spec.
+ */
+import type { Compiled } from "../formula.ts";
+import type { Path } from "../issues.ts";
+import type { KeySpec, Partner } from "../schema/index.ts";
+
+export interface KeyContext {
+  values: ArrayLike<number>;
+  year: number;
+  /** Each partner's present value of positive effect results (for the `benefit` key). */
+  benefit: ReadonlyMap<string, number>;
+}
+
+/** Partners (sorted by id, so splits do not depend on listing order) and their weights. */
+export interface Weights {
+  partners: string[];
+  weights: number[];
+}
+
+export type CompiledKey = (ctx: KeyContext) => Weights;
+
+/** An error in evaluating an arrangement (a key with all weights zero, say), with its path. */
+export class ArrangementError extends Error {
+  constructor(readonly path: Path, readonly code: string, readonly params: Record<string, unknown> = {}) {
+    super(`${path.join(".")}: ${code}`);
+  }
+}
+
+export interface KeyEnv {
+  partners: readonly Partner[];
+  /** Reports a validation problem. */
+  add: (path: Path, code: string, params?: Record<string, unknown>) => void;
+  checkPartner: (id: string, path: Path) => void;
+  /** Compiles a formula (numbers included) or reports why not. */
+  compile: (src: string | number, path: Path) => Compiled | undefined;
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function finish(entries: [string, number][], path: Path): Weights {
+  entries.sort((a, b) => byId(a[0], b[0]));
+  let total = 0;
+  for (const [p, w] of entries) {
+    if (!Number.isFinite(w) || w < 0) throw new ArrangementError(path, "keyNegative", { partner: p, value: w });
+    total += w;
+  }
+  if (!(total > 0)) throw new ArrangementError(path, "weightsZero");
+  return { partners: entries.map((e) => e[0]), weights: entries.map((e) => e[1]) };
+}
+
+export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey {
+  switch (spec.type) {
+    case "fixed":
+    case "usage": {
+      const table = spec.type === "fixed" ? spec.shares : spec.volumes;
+      const field = spec.type === "fixed" ? "shares" : "volumes";
+      const parts: [string, Compiled][] = [];
+      for (const [p, f] of Object.entries(table)) {
+        env.checkPartner(p, [...path, field, p]);
+        const c = env.compile(f, [...path, field, p]);
+        if (c) parts.push([p, c]);
+      }
+      if (Object.keys(table).length === 0) env.add([...path, field], "weightsZero");
+      return (ctx) => finish(parts.map(([p, c]) => [p, c(ctx.values)]), path);
+    }
+    case "inhabitants":
+    case "insured":
+    case "budget": {
+      const field = spec.type;
+      const chosen = spec.partners ?? env.partners.filter((p) => p[field] !== undefined).map((p) => p.id);
+      spec.partners?.forEach((id, i) => {
+        env.checkPartner(id, [...path, "partners", i]);
+        const p = env.partners.find((x) => x.id === id);
+        if (p && p[field] === undefined) env.add([...path, "partners", i], "keySizeMissing", { partner: id, size: field });
+      });
+      if (chosen.length === 0) env.add(path, "keyNoSizes", { size: field });
+      const entries: [string, number][] = chosen.map((id) => [id, env.partners.find((x) => x.id === id)?.[field] ?? 0]);
+      return () => finish(entries.map((e) => [...e] as [string, number]), path);
+    }
+    case "benefit": {
+      const chosen = spec.partners ?? env.partners.map((p) => p.id);
+      spec.partners?.forEach((id, i) => env.checkPartner(id, [...path, "partners", i]));
+      return (ctx) => finish(chosen.map((id) => [id, Math.max(0, ctx.benefit.get(id) ?? 0)]), path);
+    }
+    case "blend": {
+      const parts = spec.parts.map((part, i) => ({ weight: part.weight, key: compileKey(part.key, [...path, "parts", i, "key"], env) }));
+      if (spec.parts.every((p) => p.weight === 0)) env.add([...path, "parts"], "weightsZero");
+      return (ctx) => {
+        const acc = new Map<string, number>();
+        for (const part of parts) {
+          if (part.weight === 0) continue;
+          const w = part.key(ctx);
+          const total = w.weights.reduce((s, x) => s + x, 0);
+          w.partners.forEach((p, i) => acc.set(p, (acc.get(p) ?? 0) + (part.weight * w.weights[i]!) / total));
+        }
+        return finish([...acc.entries()], path);
+      };
+    }
+    case "by-year": {
+      const years = new Map(Object.entries(spec.years).map(([y, k]) => [Number(y), compileKey(k, [...path, "years", y], env)]));
+      const dflt = compileKey(spec.default, [...path, "default"], env);
+      return (ctx) => (years.get(ctx.year) ?? dflt)(ctx);
+    }
+  }
+}
+
+/** A single partner as a key with one weight. */
+export function singlePartner(id: string): CompiledKey {
+  return () => ({ partners: [id], weights: [1] });
+}

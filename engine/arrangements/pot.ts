@@ -1,0 +1,191 @@
+/**
+ * One collective pot (gezamenlijk budget). Each year:
+ * 1. partners contribute: a total (a formula; default: what the pot spends that year, plus the
+ *    initial reserve in the first year) split by a key, or fixed amounts per partner;
+ * 2. the pot pays the investments it covers (to their bearers);
+ * 3. year end, surplus (contributions > spending): returned by a key, carried forward into the
+ *    reserve, or kept in a reserve up to a maximum with the excess returned;
+ *    deficit: covered in the order given: from the reserve, by a key with each partner up to its
+ *    cap, and whatever is left by the final risk bearer (always last, added if not listed);
+ * 4. in the last year of the horizon, what is left in the reserve is returned by the return key,
+ *    so the pot ends empty and every cent is back with a partner.
+ * Every year balances exactly: contributions + reserve drawn + deficit covered =
+ * spending + surplus returned + reserve added.
+ */
+import { allocate } from "../allocate.ts";
+import type { Path } from "../issues.ts";
+import { toCents, type Cents } from "../money.ts";
+import type { ArrangementStep } from "../schema/index.ts";
+import type { ArrangementEnv } from "./env.ts";
+import { ArrangementError, compileKey, type CompiledKey, type Weights } from "./keys.ts";
+import { matches } from "./match.ts";
+import type { Compiled, CompiledStep, Transfer } from "./types.ts";
+import { investmentCosts } from "./yearly.ts";
+
+type Spec = Extract<ArrangementStep, { type: "pot" }>;
+
+export interface PotYear {
+  year: number;
+  reserveStart: Cents;
+  contributions: Record<string, Cents>;
+  contributed: Cents;
+  spending: Cents;
+  surplus: Cents;
+  deficit: Cents;
+  reserveDrawn: Cents;
+  reserveAdded: Cents;
+  reserveEnd: Cents;
+  returned: Record<string, Cents>;
+  /** Deficit covered by the key, per partner (each within its cap). */
+  covered: Record<string, Cents>;
+  /** Deficit covered by the final risk bearer. */
+  riskBearer: Cents;
+  /** The order in which the deficit steps were applied. */
+  order: string[];
+}
+
+export const potEntity = (id: string) => `pot:${id}`;
+
+export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
+  const pot = potEntity(id);
+  const paid = new Set(env.investments.filter((inv) => matches(spec.pays, inv)).map((inv) => inv.id));
+  spec.pays.investments?.forEach((inv, j) => { if (!env.investments.some((x) => x.id === inv)) env.add([...path, "pays", "investments", j], "unknownInvestment", { name: inv }); });
+  spec.pays.domains?.forEach((d, j) => env.checkDomain(d, [...path, "pays", "domains", j]));
+
+  let contributionKey: CompiledKey | undefined;
+  let contributionAmount: Compiled | undefined;
+  let fixedAmounts: [string, Compiled][] | undefined;
+  const c = spec.contributions;
+  if ("key" in c) {
+    contributionKey = compileKey(c.key, [...path, "contributions", "key"], env);
+    if (c.amount !== undefined) contributionAmount = env.compile(c.amount, [...path, "contributions", "amount"]);
+  } else {
+    fixedAmounts = [];
+    for (const [p, f] of Object.entries(c.amounts).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      env.checkPartner(p, [...path, "contributions", "amounts", p]);
+      const fn = env.compile(f, [...path, "contributions", "amounts", p]);
+      if (fn) fixedAmounts.push([p, fn]);
+    }
+  }
+  const initialReserve = spec.initialReserve !== undefined ? env.compile(spec.initialReserve, [...path, "initialReserve"]) : undefined;
+  const returnKey = spec.surplus.key ? compileKey(spec.surplus.key, [...path, "surplus", "key"], env) : undefined;
+  const reserveMax = spec.surplus.reserveMax !== undefined ? env.compile(spec.surplus.reserveMax, [...path, "surplus", "reserveMax"]) : undefined;
+  if (spec.surplus.action === "reserve" && spec.surplus.reserveMax === undefined) env.add([...path, "surplus", "reserveMax"], "reserveMaxMissing");
+  const coverKey = spec.deficit.key ? compileKey(spec.deficit.key, [...path, "deficit", "key"], env) : undefined;
+  env.checkPartner(spec.deficit.riskBearer, [...path, "deficit", "riskBearer"]);
+  const caps: [string, { amount?: Compiled; share?: number }][] = [];
+  for (const [p, cap] of Object.entries(spec.deficit.caps ?? {})) {
+    env.checkPartner(p, [...path, "deficit", "caps", p]);
+    const amount = cap.amount !== undefined ? env.compile(cap.amount, [...path, "deficit", "caps", p, "amount"]) : undefined;
+    caps.push([p, { ...(amount ? { amount } : {}), ...(cap.shareOfContribution !== undefined ? { share: cap.shareOfContribution } : {}) }]);
+  }
+  const order = spec.deficit.order.includes("risk-bearer") ? spec.deficit.order : [...spec.deficit.order, "risk-bearer" as const];
+
+  return {
+    id, spec, funding: true,
+    apply(ctx) {
+      const { values } = ctx;
+      const years = ctx.model.years;
+      const last = years[years.length - 1]!;
+      const costs = investmentCosts(ctx.baseRows);
+      const transfers: Transfer[] = [];
+      const out: PotYear[] = [];
+      const move = (year: number, from: string, to: string, amount: Cents, reason: string, about?: string) => {
+        if (amount === 0) return;
+        if (amount < 0) transfers.push({ year, from: to, to: from, amount: -amount, reason, ...(about ? { about } : {}) });
+        else transfers.push({ year, from, to, amount, reason, ...(about ? { about } : {}) });
+      };
+      let reserve = 0;
+      for (const year of years) {
+        const kctx = { values, year, benefit: ctx.benefit };
+        // 1. What the pot pays this year.
+        let spending = 0;
+        for (const inv of ctx.model.investments) {
+          if (!paid.has(inv.line.id)) continue;
+          const cost = costs.get(inv.line.id)?.get(year) ?? 0;
+          spending += cost;
+          move(year, pot, inv.line.bearer, cost, "pot-pays", inv.line.id);
+        }
+        // 2. Contributions.
+        const contributions: Record<string, Cents> = {};
+        let contribWeights: Weights;
+        if (contributionKey) {
+          contribWeights = contributionKey(kctx);
+          let total = contributionAmount ? toCents(contributionAmount(values)) : spending;
+          if (year === years[0] && initialReserve) total += toCents(initialReserve(values));
+          const parts = total === 0 ? contribWeights.partners.map(() => 0) : allocate(total, contribWeights.weights, contribWeights.partners);
+          contribWeights.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
+        } else {
+          const entries = fixedAmounts!.map(([p, f]) => [p, toCents(f(values))] as const);
+          for (const [p, a] of entries) contributions[p] = a;
+          contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
+        }
+        let contributed = 0;
+        for (const [p, a] of Object.entries(contributions)) { contributed += a; move(year, p, pot, a, "contribution"); }
+        const byContribution = (): Weights => {
+          if (contribWeights.weights.some((w) => w > 0)) return contribWeights;
+          throw new ArrangementError([...path, "contributions"], "weightsZero");
+        };
+        const split = (amount: Cents, key: CompiledKey | undefined): Record<string, Cents> => {
+          const w = key ? key(kctx) : byContribution();
+          const parts = allocate(amount, w.weights, w.partners);
+          return Object.fromEntries(w.partners.map((p, i) => [p, parts[i]!]));
+        };
+        // 3. Year end.
+        const reserveStart = reserve;
+        let surplus = 0, deficit = 0, reserveDrawn = 0, reserveAdded = 0, riskBearer = 0;
+        const returned: Record<string, Cents> = {};
+        const covered: Record<string, Cents> = {};
+        const addInto = (acc: Record<string, Cents>, more: Record<string, Cents>) => { for (const [p, a] of Object.entries(more)) acc[p] = (acc[p] ?? 0) + a; };
+        const result = contributed - spending;
+        if (result >= 0) {
+          surplus = result;
+          let toReturn = 0;
+          if (spec.surplus.action === "return") toReturn = surplus;
+          else if (spec.surplus.action === "carry-forward") reserveAdded = surplus;
+          else {
+            const max = Math.max(0, toCents(reserveMax!(values)));
+            reserveAdded = Math.min(surplus, Math.max(0, max - reserve));
+            toReturn = surplus - reserveAdded;
+          }
+          reserve += reserveAdded;
+          if (toReturn > 0) addInto(returned, split(toReturn, returnKey));
+        } else {
+          deficit = -result;
+          let remaining = deficit;
+          for (const stepName of order) {
+            if (remaining === 0) break;
+            if (stepName === "reserve") {
+              const draw = Math.min(remaining, reserve);
+              reserveDrawn += draw; reserve -= draw; remaining -= draw;
+            } else if (stepName === "key") {
+              const parts = split(remaining, coverKey);
+              for (const [p, part] of Object.entries(parts)) {
+                const cap = caps.find((x) => x[0] === p)?.[1];
+                let limit = Infinity;
+                if (cap?.amount) limit = Math.min(limit, Math.max(0, toCents(cap.amount(values))));
+                if (cap?.share !== undefined) limit = Math.min(limit, Math.floor(Math.max(0, contributions[p] ?? 0) * cap.share));
+                const take = Math.min(part, limit);
+                if (take > 0) { covered[p] = (covered[p] ?? 0) + take; remaining -= take; }
+              }
+            } else {
+              riskBearer += remaining;
+              remaining = 0;
+            }
+          }
+        }
+        // 4. The last year empties the reserve back to the partners.
+        if (year === last && reserve > 0) {
+          reserveDrawn += reserve;
+          addInto(returned, split(reserve, returnKey));
+          reserve = 0;
+        }
+        for (const [p, a] of Object.entries(returned)) move(year, pot, p, a, "surplus-returned");
+        for (const [p, a] of Object.entries(covered)) move(year, p, pot, a, "deficit-covered");
+        move(year, spec.deficit.riskBearer, pot, riskBearer, "risk-bearer");
+        out.push({ year, reserveStart, contributions, contributed, spending, surplus, deficit, reserveDrawn, reserveAdded, reserveEnd: reserve, returned, covered, riskBearer, order: [...order] });
+      }
+      return { transfers, pot: { id: pot, name: spec.name ?? id, years: out } };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Shared savings: the partner where savings land (`from`) passes a share of them to `to`
+ * (usually the investor). Per year: savings S = `from`'s effect result (in the listed domains);
+ * threshold T (an amount, or a share of a baseline); transfer = rate x max(0, S - T), at most
+ * `cap`. With loss sharing, when S < 0, `to` pays `from` lossRate x (-S), at most its cap.
+ * The rate's part is split off through `allocate`, so the transfer and what `from` keeps sum
+ * exactly to the excess.
+ */
+import { allocate } from "../allocate.ts";
+import type { Path } from "../issues.ts";
+import { toCents } from "../money.ts";
+import type { ArrangementStep } from "../schema/index.ts";
+import type { ArrangementEnv } from "./env.ts";
+import type { CompiledStep, Transfer } from "./types.ts";
+import { effectResult, inPeriod } from "./yearly.ts";
+
+type Spec = Extract<ArrangementStep, { type: "shared-savings" }>;
+
+/** The part `rate` of a non-negative amount of cents, split exactly. */
+export function share(amount: number, rate: number): number {
+  if (amount <= 0 || rate <= 0) return 0;
+  if (rate >= 1) return amount;
+  return allocate(amount, [rate, 1 - rate])[0]!;
+}
+
+export function compileSharedSavings(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
+  env.checkPartner(spec.from, [...path, "from"]);
+  env.checkPartner(spec.to, [...path, "to"]);
+  spec.domains?.forEach((d, i) => env.checkDomain(d, [...path, "domains", i]));
+  env.inHorizon(spec.period?.from, [...path, "period", "from"]);
+  env.inHorizon(spec.period?.to, [...path, "period", "to"]);
+  const rate = env.compileFraction(spec.rate, [...path, "rate"]);
+  const t = spec.threshold;
+  const thresholdAmount = t && "amount" in t ? env.compile(t.amount, [...path, "threshold", "amount"]) : undefined;
+  const thresholdShare = t && "share" in t ? env.compileFraction(t.share, [...path, "threshold", "share"]) : undefined;
+  const thresholdOf = t && "of" in t ? env.compile(t.of, [...path, "threshold", "of"]) : undefined;
+  const cap = spec.cap !== undefined ? env.compile(spec.cap, [...path, "cap"]) : undefined;
+  const lossRate = spec.lossSharing ? env.compileFraction(spec.lossSharing.rate, [...path, "lossSharing", "rate"]) : undefined;
+  const lossCap = spec.lossSharing?.cap !== undefined ? env.compile(spec.lossSharing.cap, [...path, "lossSharing", "cap"]) : undefined;
+  return {
+    id, spec, funding: false,
+    apply(ctx) {
+      const v = ctx.values;
+      const savings = effectResult(ctx.model, ctx.baseRows, spec.from, spec.domains);
+      const threshold = thresholdAmount ? Math.max(0, toCents(thresholdAmount(v))) : thresholdShare && thresholdOf ? Math.max(0, toCents(thresholdShare(v) * thresholdOf(v))) : 0;
+      const capCents = cap ? Math.max(0, toCents(cap(v))) : Infinity;
+      const lossCapCents = lossCap ? Math.max(0, toCents(lossCap(v))) : Infinity;
+      const transfers: Transfer[] = [];
+      for (const year of ctx.model.years) {
+        if (!inPeriod(year, spec.period)) continue;
+        const s = savings.get(year) ?? 0;
+        const pass = Math.min(capCents, share(Math.max(0, s - threshold), rate!(v)));
+        if (pass > 0) transfers.push({ year, from: spec.from, to: spec.to, amount: pass, reason: "shared-savings" });
+        if (s < 0 && lossRate) {
+          const back = Math.min(lossCapCents, share(-s, lossRate(v)));
+          if (back > 0) transfers.push({ year, from: spec.to, to: spec.from, amount: back, reason: "loss-sharing" });
+        }
+      }
+      return { transfers, facts: { rate: rate!(v), threshold, ...(thresholdShare ? { thresholdShare: thresholdShare(v) } : {}) } };
+    },
+  };
+}

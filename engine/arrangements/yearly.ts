@@ -1,0 +1,42 @@
+/** Small helpers over ledger rows used by several steps. */
+import type { LedgerRow } from "../ledger.ts";
+import type { Model } from "../model.ts";
+
+/** Each investment's cost per year as a positive number of cents (from the status-quo rows). */
+export function investmentCosts(rows: readonly LedgerRow[]): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  for (const r of rows) {
+    if (r.kind !== "investment") continue;
+    const m = out.get(r.line) ?? new Map<number, number>();
+    m.set(r.year, (m.get(r.year) ?? 0) - r.amount);
+    out.set(r.line, m);
+  }
+  return out;
+}
+
+/** A partner's effect result per year (savings, revenue losses, variable costs, effect transfers), optionally only in some domains. */
+export function effectResult(model: Model, rows: readonly LedgerRow[], partner: string, domains?: readonly string[]): Map<number, number> {
+  const effectLines = new Set(model.effects.map((e) => e.line.id));
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    if (r.partner !== partner || !effectLines.has(r.line)) continue;
+    if (domains && !domains.includes(r.domain)) continue;
+    out.set(r.year, (out.get(r.year) ?? 0) + r.amount);
+  }
+  return out;
+}
+
+/** A provider's lost margin per year: revenue lost minus variable cost saved (>= 0). */
+export function lostMargin(rows: readonly LedgerRow[], provider: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    if (r.partner !== provider || (r.kind !== "revenue-loss" && r.kind !== "variable-cost-saving")) continue;
+    out.set(r.year, (out.get(r.year) ?? 0) - r.amount);
+  }
+  for (const [y, v] of out) if (v < 0) out.set(y, 0);
+  return out;
+}
+
+export function inPeriod(year: number, period: { from?: number; to?: number } | undefined): boolean {
+  return (period?.from === undefined || year >= period.from) && (period?.to === undefined || year <= period.to);
+}
