@@ -13,6 +13,8 @@
  *   semi-definite (Cholesky with zero pivots allowed up to PSD_TOLERANCE).
  *   Singular matrices such as perfect correlation 1 are allowed.
  * - Samples must be finite (NaN has no rank).
+ * - Ties (discrete inputs with few values) attenuate the rank correlation
+ *   that can be achieved: reordering cannot separate equal values.
  */
 
 import { normalQuantile } from "./normal.ts";

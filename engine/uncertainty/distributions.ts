@@ -238,16 +238,20 @@ export const discreteSchema = z
     }
   }, ALWAYS);
 
-export const distributionSchema = z.discriminatedUnion("type", [
-  pointSchema,
-  uniformSchema,
-  triangularSchema,
-  pertSchema,
-  normalSchema,
-  lognormalSchema,
-  betaSchema,
-  discreteSchema,
-]);
+const TYPES = "point, uniform, triangular, pert, normal, lognormal, beta, discrete";
+
+export const distributionSchema = z.discriminatedUnion(
+  "type",
+  [pointSchema, uniformSchema, triangularSchema, pertSchema, normalSchema, lognormalSchema, betaSchema, discreteSchema],
+  {
+    error: (iss) =>
+      iss.code === "invalid_union"
+        ? `type must be one of: ${TYPES}`
+        : iss.code === "invalid_type"
+          ? `a distribution must be an object with a "type" field (${TYPES})`
+          : undefined,
+  },
+);
 
 export type PointSpec = z.infer<typeof pointSchema>;
 export type UniformSpec = z.infer<typeof uniformSchema>;

@@ -11,9 +11,9 @@
  * Layout: one Float64Array column of length n per dimension, the layout the
  * correlation step (`imanConover`) and `sampleInto` work on.
  *
- * Consumption of the rng is fixed: for each dimension in order, n - 1 integers
- * for the permutation, then n uniforms for the positions; so the result is a
- * pure function of (n, dimensions, rng state).
+ * The rng is consumed in a fixed order (per dimension: the n - 1 Fisher-Yates
+ * draws, then the n positions), so the result is a pure function of
+ * (n, dimensions, rng state).
  */
 
 import type { Rng } from "./rng.ts";

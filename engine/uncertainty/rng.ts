@@ -2,8 +2,10 @@
  * Seeded pseudo-random number generator for the Monte Carlo engine.
  *
  * Algorithm: sfc32 (Chris Doty-Humphrey's "Small Fast Chaotic" generator from
- * PractRand, 128-bit state, 32-bit output; passes PractRand and BigCrush; every
- * state has period >= 2^32 thanks to its counter word). The 128-bit state
+ * PractRand, 128-bit state, 32-bit output; reported to pass PractRand and
+ * TestU01 BigCrush; every state has period >= 2^32 thanks to its counter word).
+ * Chosen over xoshiro128** for having no weak (all-zero) state and over
+ * Math.random for being seedable and specified bit for bit. The 128-bit state
  * comes from NumPy's SeedSequence hashing of the seed (see seedSequence.ts),
  * so nearby seeds give unrelated streams.
  *
@@ -17,7 +19,8 @@
  * (root seed plus fork indices), not from the parent's current position. So
  * worker k's stream is the same no matter how many numbers the parent drew,
  * in which order workers were created, or on which thread they run:
- * `createRng(s).fork(k)` equals NumPy's `SeedSequence(s, spawn_key=(k,))` state.
+ * for a non-negative integer s, `createRng(s).fork(k)` starts from the state of
+ * NumPy's `SeedSequence(s, spawn_key=(k,))`.
  */
 
 import { seedSequenceState, seedWords } from "./seedSequence.ts";

@@ -12,6 +12,8 @@
  *   the chance that a net present value is negative).
  * - If any sample is NaN every statistic is NaN (a failed run must not hide
  *   behind plausible numbers); an empty input gives n = 0 and NaN elsewhere.
+ *   Infinite samples are ordered normally; the mean is then +-Infinity (NaN if
+ *   both signs occur) and sd is NaN.
  */
 
 export interface Summary {
@@ -35,7 +37,7 @@ export function percentileSorted(sorted: Float64Array, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const lower = sorted[lo]!;
-  if (lo + 1 >= n) return lower;
+  if (h === lo || lo + 1 >= n) return lower; // exactly on an order statistic
   const upper = sorted[lo + 1]!;
   if (lower === upper) return lower; // also avoids Infinity - Infinity
   return lower + (h - lo) * (upper - lower);
@@ -70,7 +72,8 @@ export function summarize(samples: Float64Array): Summary {
     sum = t;
     if (x < 0) below++;
   }
-  const mean = sum + compensation;
+  // With an infinite sample the compensation is NaN; the plain sum is then the honest answer.
+  const mean = (Number.isFinite(sum) ? sum + compensation : sum) / n;
   let ss = 0;
   let ssCompensation = 0;
   for (let i = 0; i < n; i++) {
@@ -80,7 +83,7 @@ export function summarize(samples: Float64Array): Summary {
     ssCompensation += ss >= x ? ss - t + x : x - t + ss;
     ss = t;
   }
-  const sd = n > 1 ? Math.sqrt((ss + ssCompensation) / (n - 1)) : 0;
+  const sd = !Number.isFinite(mean) ? NaN : n > 1 ? Math.sqrt((ss + ssCompensation) / (n - 1)) : 0;
   return {
     n,
     mean,
