@@ -310,6 +310,11 @@ function checkCase(c: Case, lang: Lang): Validation {
       if (f) finiteChecks.push({ fn: f.fn, path });
       return f?.fn;
     },
+    compileWeight: (src, path) => {
+      const f = compile(src, path);
+      if (f) finiteChecks.push({ fn: f.fn, path });
+      return f?.fn;
+    },
     compileFraction: (src, path) => {
       const f = compile(src, path, "fraction");
       if (f) fractionChecks.push({ fn: f.fn, path });

@@ -90,6 +90,7 @@ const keyEnv = {
   add: () => { throw new Error("invalid key in test"); },
   checkPartner: () => {},
   compile: (src: string | number) => () => Number(src),
+  compileWeight: (src: string | number) => () => Number(src),
 };
 const ctx = { values: [], year: 2025, benefit: new Map<string, number>() };
 

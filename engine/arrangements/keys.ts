@@ -34,8 +34,10 @@ export interface KeyEnv {
   /** Reports a validation problem. */
   add: (path: Path, code: string, params?: Record<string, unknown>) => void;
   checkPartner: (id: string, path: Path) => void;
-  /** Compiles a formula (numbers included) or reports why not. */
+  /** Compiles a money formula (numbers included) or reports why not. */
   compile: (src: string | number, path: Path) => Compiled | undefined;
+  /** Compiles a weight formula (any unit: clients, inhabitants, ...). */
+  compileWeight: (src: string | number, path: Path) => Compiled | undefined;
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -60,7 +62,7 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
       const parts: [string, Compiled][] = [];
       for (const [p, f] of Object.entries(table)) {
         env.checkPartner(p, [...path, field, p]);
-        const c = env.compile(f, [...path, field, p]);
+        const c = env.compileWeight(f, [...path, field, p]);
         if (c) parts.push([p, c]);
       }
       if (Object.keys(table).length === 0) env.add([...path, field], "weightsZero");
