@@ -45,7 +45,7 @@ describe("bcase", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.contract).toBe("bcase/evaluate@1");
-    expect(Object.keys(j)).toEqual(["contract", "case", "partners", "society", "outcomes", "ledger", "wrongPocket"]);
+    expect(Object.keys(j)).toEqual(["contract", "case", "partners", "society", "outcomes", "ledger", "wrongPocket", "arrangements"]);
     for (const k of ["id", "name", "costs", "savings", "net", "npv", "bcr", "roi", "paybackYear", "irr"]) expect(j.partners[0]).toHaveProperty(k);
     const sum = j.partners.reduce((s: number, p: { npv: number }) => s + Math.round(p.npv * 100), 0);
     expect(sum).toBe(Math.round(j.society.npv * 100));
@@ -65,5 +65,29 @@ describe("bcase", () => {
     const r = await run(["schema"]);
     expect(JSON.parse(r.out)).toEqual(caseJsonSchema());
     expect(JSON.parse(readFileSync("schema/case.schema.json", "utf8"))).toEqual(caseJsonSchema());
+  });
+});
+
+describe("bcase compare and --arrangement", () => {
+  it("compare prints net and NPV per partner under every arrangement", async () => {
+    const r = await run(["compare", "examples/rich.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Gezamenlijke pot met risicodrager: NCW");
+    const j = JSON.parse((await run(["compare", "examples/rich.yaml", "--format", "json"])).out);
+    expect(j.contract).toBe("bcase/compare@1");
+    const societies = j.arrangements.map((a: { society: { npv: number } }) => a.society.npv);
+    expect(new Set(societies).size).toBe(1);
+    const csv = (await run(["compare", "examples/rich.yaml", "--format", "csv"])).out;
+    expect(csv.split("\n")[0]).toMatch(/^partner,status-quo\.net,status-quo\.npv,afwegingskader\.net/);
+  });
+  it("--arrangement shows one arrangement with its explanation and pot, and names unknown ones", async () => {
+    const r = await run(["evaluate", "examples/rich.yaml", "-a", "gezamenlijke-pot"]);
+    expect(r.out).toContain('Gezamenlijke pot "Wijkbudget ouderen": de partners leggen');
+    expect(r.out).toContain("Pot: Wijkbudget ouderen");
+    const j = JSON.parse((await run(["evaluate", "examples/rich.yaml", "-a", "verevening", "-f", "json"])).out);
+    expect(j.arrangements.map((a: { id: string }) => a.id)).toEqual(["verevening"]);
+    const bad = await run(["evaluate", "examples/rich.yaml", "-a", "nope"]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('onbekende regeling "nope"');
   });
 });
