@@ -1,0 +1,259 @@
+/**
+ * Chart helpers: `(rows, options) => Plot.plot(...)` over the plain rows of `rows.ts`.
+ *
+ * Every chart has a title (Plot renders it as text), axis labels with their unit (EUR), a tooltip
+ * per mark, and partners coloured by `PartnerColors` (keyed by partner id, so a partner keeps
+ * its colour across charts). Names from a case file only reach the DOM as text: as Plot tick
+ * labels, titles and tooltips, never as HTML.
+ */
+import * as Plot from "@observablehq/plot";
+import type { PartnerColors } from "./colors.ts";
+import { SOCIETY_COLOR, SOCIETY_ID } from "./colors.ts";
+import { eurosTick, euros, lang as pageLang, t, pct, type Lang } from "./i18n.ts";
+import type { FlowRow, PocketRow, WaterfallRow, YearValue } from "./rows.ts";
+
+export interface ChartOptions {
+  width?: number;
+  height?: number;
+  lang?: Lang;
+  title?: string;
+  subtitle?: string;
+  /** For tests (jsdom); in a page Plot uses the global document. */
+  document?: Document;
+}
+
+type PlotFigure = ReturnType<typeof Plot.plot>;
+
+function common(o: ChartOptions, defaults: { height: number; ariaLabel: string }) {
+  return {
+    width: o.width ?? 640,
+    height: o.height ?? defaults.height,
+    ...(o.title ? { title: o.title } : {}),
+    ...(o.subtitle ? { subtitle: o.subtitle } : {}),
+    ariaLabel: o.title ?? defaults.ariaLabel,
+    style: { fontSize: "12px", overflow: "visible" },
+    ...(o.document ? { document: o.document } : {}),
+  };
+}
+
+/** A colour scale for the partners that appear (in case order), each with its own colour. */
+function partnerScale(ids: Iterable<string>, colors: PartnerColors, legend = true) {
+  const present = new Set(ids);
+  const domain = colors.domain.filter((id) => present.has(id));
+  return { type: "ordinal" as const, domain, range: domain.map((id) => colors.color(id)), legend, tickFormat: (id: string) => colors.name(id) };
+}
+
+const yearTick = (y: number) => String(y);
+
+/**
+ * Costs (below zero) and benefits (above zero) per partner per year, stacked, with society's
+ * net per year as a black tick.
+ */
+export function flowChart(rows: readonly FlowRow[], society: readonly YearValue[], colors: PartnerColors, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const years = [...new Set([...rows.map((r) => r.year), ...society.map((r) => r.year)])].sort((a, b) => a - b);
+  const side = (s: FlowRow["side"]) => (s === "costs" ? t("kosten", "costs", l) : t("baten", "benefits", l));
+  return Plot.plot({
+    ...common(o, { height: 380, ariaLabel: t("Kosten en baten per partner per jaar", "Costs and benefits per partner per year", l) }),
+    marginLeft: 90,
+    x: { type: "band", domain: years, label: t("Jaar", "Year", l), tickFormat: yearTick, padding: 0.25 },
+    y: { label: t("EUR per jaar (kosten onder nul, baten boven nul)", "EUR per year (costs below zero, benefits above)", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), insetTop: 8, insetBottom: 8 },
+    color: partnerScale(rows.map((r) => r.partner), colors),
+    marks: [
+      Plot.barY(rows, {
+        x: "year", y: "value", fill: "partner", order: (d: FlowRow) => colors.domain.indexOf(d.partner),
+        title: (d: FlowRow) => `${colors.name(d.partner)}\n${d.year}, ${side(d.side)}: ${euros(d.value, l)}`,
+        tip: true,
+      }),
+      Plot.ruleY([0], { stroke: "#555" }),
+      Plot.tickY(society, {
+        x: "year", y: "value", stroke: SOCIETY_COLOR, strokeWidth: 3,
+        title: (d: YearValue) => `${colors.name(SOCIETY_ID)}, ${d.year}\n${t("netto", "net", l)}: ${euros(d.value, l)}`,
+        tip: true,
+      }),
+    ],
+  });
+}
+
+/** Cumulative discounted net per partner over the years (payback where a line crosses zero). */
+export function cumulativeChart(rows: readonly YearValue[], colors: PartnerColors, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const partners = rows.filter((r) => r.partner !== SOCIETY_ID);
+  const society = rows.filter((r) => r.partner === SOCIETY_ID);
+  const title = (d: YearValue) => `${colors.name(d.partner)}, ${d.year}\n${t("cumulatief contant", "cumulative discounted", l)}: ${euros(d.value, l)}`;
+  return Plot.plot({
+    ...common(o, { height: 360, ariaLabel: t("Cumulatief netto resultaat per partner", "Cumulative net result per partner", l) }),
+    marginLeft: 90,
+    x: { label: t("Jaar", "Year", l), tickFormat: yearTick, ticks: years, domain: [years[0]! - 0.2, years[years.length - 1]! + 0.2] },
+    y: { label: t("EUR, cumulatief contant (prijspeil van de case)", "EUR, cumulative discounted (case price year)", l), grid: true, tickFormat: (v: number) => eurosTick(v, l) },
+    color: partnerScale(rows.map((r) => r.partner), colors),
+    marks: [
+      Plot.ruleY([0], { stroke: "#555" }),
+      Plot.lineY(partners, { x: "year", y: "value", stroke: "partner", strokeWidth: 2 }),
+      Plot.lineY(society, { x: "year", y: "value", stroke: "partner", strokeWidth: 3, strokeDasharray: "6,3" }),
+      Plot.dot(rows, { x: "year", y: "value", fill: "partner", r: 3, title, tip: true }),
+    ],
+  });
+}
+
+const WATERFALL_UP = "#3ca951";
+const WATERFALL_DOWN = "#e15759";
+
+/** Waterfall of one partner: investment, savings, revenue loss, variable cost saved, transfers, net. */
+export function waterfallChart(rows: readonly WaterfallRow[], partnerColor: string, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const fill = (d: WaterfallRow) => (d.kind === "total" ? partnerColor : d.value >= 0 ? WATERFALL_UP : WATERFALL_DOWN);
+  return Plot.plot({
+    ...common(o, { height: 340, ariaLabel: t("Opbouw van het resultaat", "How the result builds up", l) }),
+    marginLeft: 90,
+    marginTop: 30,
+    marginBottom: 40,
+    x: { type: "band", domain: rows.map((r) => r.step), label: null, padding: 0.2 },
+    y: { label: t("EUR, totaal over de looptijd (niet verdisconteerd)", "EUR, total over the horizon (undiscounted)", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), insetTop: 16, insetBottom: 16 },
+    marks: [
+      Plot.barY(rows, {
+        x: "step", y1: "start", y2: "end", fill,
+        title: (d: WaterfallRow) => `${d.step}: ${euros(d.value, l)}`,
+        tip: true,
+      }),
+      Plot.ruleY([0], { stroke: "#555" }),
+      // Value labels: above a rising bar, below a falling one.
+      Plot.text(rows.filter((r) => r.value >= 0), { x: "step", y: "end", text: (d: WaterfallRow) => eurosTick(d.value, l), dy: -8, fontSize: 11 }),
+      Plot.text(rows.filter((r) => r.value < 0), { x: "step", y: "end", text: (d: WaterfallRow) => eurosTick(d.value, l), dy: 9, fontSize: 11 }),
+    ],
+  });
+}
+
+/**
+ * The wrong-pocket matrix as a heat map: rows are the partners who invest, columns the partners
+ * whose budgets the effects reach; each cell is the present value of the effects attributed to
+ * that investor (red: a loss, such as a provider's revenue, blue: a saving).
+ */
+export function pocketHeatmap(rows: readonly PocketRow[], colors: PartnerColors, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const investors = [...new Set(rows.map((r) => r.investor))];
+  const beneficiaries = [...new Set(rows.map((r) => r.beneficiary))];
+  const max = Math.max(1, ...rows.map((r) => Math.abs(r.value)));
+  const width = o.width ?? 640;
+  const cellWidth = (width - 190) / Math.max(1, beneficiaries.length);
+  return Plot.plot({
+    ...common(o, { height: 0, ariaLabel: t("Wie betaalt voor wie", "Who pays for whom", l) }),
+    height: o.height ?? 90 + 44 * investors.length,
+    marginLeft: 190,
+    marginTop: 70,
+    x: { domain: beneficiaries, axis: null },
+    y: { domain: investors, label: null, tickFormat: (id: string) => colors.name(id) },
+    // (`width` is a legend option Plot reads from the scale options; its types do not list it.)
+    color: {
+      type: "diverging", scheme: "RdBu", pivot: 0, domain: [-max, max], legend: true, width: 420, ticks: 5,
+      label: t("EUR, contante waarde", "EUR, present value", l), tickFormat: (v: number) => eurosTick(v, l),
+    } as Plot.ScaleOptions,
+    marks: [
+      Plot.axisX({ anchor: "top", tickFormat: (id: string) => colors.name(id), lineWidth: Math.max(5, cellWidth / 12), tickSize: 0, label: null }),
+      Plot.cell(rows, {
+        x: "beneficiary", y: "investor", fill: "value", inset: 1,
+        title: (d: PocketRow) =>
+          `${t("Investeerder", "Investor", l)}: ${colors.name(d.investor)}\n${t("Ontvanger", "Receiver", l)}: ${colors.name(d.beneficiary)}\n` +
+          `${euros(d.value, l)}${d.share !== null ? ` (${pct(d.share, 0, l)} ${t("van de positieve effecten van deze investeerder", "of this investor's positive effects", l)})` : ""}`,
+        tip: true,
+      }),
+      Plot.text(rows, {
+        x: "beneficiary", y: "investor", text: (d: PocketRow) => (d.value === 0 ? "" : eurosTick(d.value, l)),
+        fill: (d: PocketRow) => (Math.abs(d.value) > max * 0.6 ? "white" : "black"), fontSize: 11,
+      }),
+    ],
+  });
+}
+
+/** NPV per partner as horizontal bars (society last, in near-black). */
+export function npvChart(rows: readonly { partner: string; value: number }[], colors: PartnerColors, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  return Plot.plot({
+    ...common(o, { height: 0, ariaLabel: t("Netto contante waarde per partner", "Net present value per partner", l) }),
+    height: o.height ?? 60 + 34 * rows.length,
+    marginLeft: 200,
+    marginRight: 90,
+    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), insetLeft: 10, insetRight: 10 },
+    y: { domain: rows.map((r) => r.partner), label: null, tickFormat: (id: string) => colors.name(id) },
+    color: { ...partnerScale(rows.map((r) => r.partner), colors, false) },
+    marks: [
+      Plot.barX(rows, {
+        x: "value", y: "partner", fill: "partner",
+        title: (d: { partner: string; value: number }) => `${colors.name(d.partner)}\n${t("NCW", "NPV", l)}: ${euros(d.value, l)}`,
+        tip: true,
+      }),
+      Plot.ruleX([0], { stroke: "#555" }),
+      // Labels just outside the end of each bar.
+      Plot.text(rows.filter((r) => r.value >= 0), { x: "value", y: "partner", text: (d: { value: number }) => eurosTick(d.value, l), textAnchor: "start", dx: 4, fontSize: 11 }),
+      Plot.text(rows.filter((r) => r.value < 0), { x: "value", y: "partner", text: (d: { value: number }) => eurosTick(d.value, l), textAnchor: "end", dx: -4, fontSize: 11 }),
+    ],
+  });
+}
+
+/** Generic grouped rows for comparisons: one bar per `y`, stacked by `group`. */
+export interface StackRow {
+  y: string;
+  group: string;
+  value: number;
+}
+
+/**
+ * Horizontal stacked bars (by group, e.g. partner kind) per item (e.g. case), with the item's
+ * total as a black tick; for comparing cases normalised per inhabitant or per client.
+ */
+export function stackedBarChart(
+  rows: readonly StackRow[],
+  scale: { domain: string[]; range: string[]; label: (key: string) => string },
+  o: ChartOptions & { yLabel?: (key: string) => string; xLabel: string; format?: (v: number) => string; yDomain?: string[] },
+): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const fmt = o.format ?? ((v: number) => euros(v, l));
+  const items = o.yDomain ?? [...new Set(rows.map((r) => r.y))];
+  const totals = items.map((y) => ({ y, value: rows.filter((r) => r.y === y).reduce((s, r) => s + r.value, 0) }));
+  const yName = o.yLabel ?? ((k: string) => k);
+  return Plot.plot({
+    ...common(o, { height: 0, ariaLabel: o.title ?? o.xLabel }),
+    height: o.height ?? 80 + 42 * items.length,
+    marginLeft: 190,
+    x: { label: o.xLabel, grid: true, tickFormat: fmt },
+    y: { domain: items, label: null, tickFormat: yName },
+    color: { type: "ordinal", domain: scale.domain, range: scale.range, legend: true, tickFormat: scale.label },
+    marks: [
+      Plot.barX(rows, {
+        x: "value", y: "y", fill: "group",
+        title: (d: StackRow) => `${yName(d.y)}\n${scale.label(d.group)}: ${fmt(d.value)}`,
+        tip: true,
+      }),
+      Plot.ruleX([0], { stroke: "#555" }),
+      Plot.tickX(totals, {
+        x: "value", y: "y", stroke: SOCIETY_COLOR, strokeWidth: 3,
+        title: (d: { y: string; value: number }) => `${yName(d.y)}\n${t("totaal", "total", l)}: ${fmt(d.value)}`,
+        tip: true,
+      }),
+    ],
+  });
+}
+
+/** Lines per item over years since the start (cases with different start years side by side). */
+export function linesChart(
+  rows: readonly { key: string; x: number; value: number }[],
+  scale: { domain: string[]; range: string[]; label: (key: string) => string },
+  o: ChartOptions & { xLabel: string; yLabel: string; format?: (v: number) => string },
+): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const fmt = o.format ?? ((v: number) => euros(v, l));
+  const xs = [...new Set(rows.map((r) => r.x))].sort((a, b) => a - b);
+  return Plot.plot({
+    ...common(o, { height: 340, ariaLabel: o.title ?? o.yLabel }),
+    marginLeft: 80,
+    x: { label: o.xLabel, ticks: xs, tickFormat: (v: number) => String(v) },
+    y: { label: o.yLabel, grid: true, tickFormat: fmt },
+    color: { type: "ordinal", domain: scale.domain, range: scale.range, legend: true, tickFormat: scale.label },
+    marks: [
+      Plot.ruleY([0], { stroke: "#555" }),
+      Plot.lineY(rows, { x: "x", y: "value", stroke: "key", strokeWidth: 2 }),
+      Plot.dot(rows, { x: "x", y: "value", fill: "key", r: 3, title: (d: { key: string; x: number; value: number }) => `${scale.label(d.key)}, ${o.xLabel} ${d.x}\n${fmt(d.value)}`, tip: true }),
+    ],
+  });
+}
