@@ -71,6 +71,7 @@ export function renderTable(ev: Evaluation, lang: Lang): string {
   const L = LABELS[lang];
   const out: string[] = [L.header(ev), "", align([summaryHeader(lang), ...summaryRows(ev, lang)])];
   if (ev.wrongPocket.length > 0) out.push("", L.wrongPocket, align(wrongPocketMatrix(ev, lang)));
+  out.push("", provenanceLine(ev, lang));
   if (ev.outcomes.length > 0) {
     out.push("", L.outcomes, align([[L.unit, L.quantity, L.discounted], ...ev.outcomes.map((o) => [o.unit, formatNumber(o.quantity, 2, lang), formatNumber(o.discounted, 2, lang)])]));
   }
@@ -130,4 +131,12 @@ export function renderCompare(ev: Evaluation, lang: Lang, format: "table" | "csv
     return [`## ${L.compare}`, "", `| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n") + "\n";
   }
   return [L.header(ev), "", L.compare, align([head, ...rows])].join("\n") + "\n";
+}
+
+/** One line saying where the figures come from: engine, case hash, discount rates, reference prices. */
+export function provenanceLine(ev: Evaluation, lang: Lang): string {
+  const p = ev.provenance;
+  const refs = p.references.map((r) => `${r.ref} (${r.priceYear}${r.factor !== 1 ? ` x ${formatNumber(r.factor, 3, lang)}` : ""})`).join(", ");
+  const nl = lang === "nl";
+  return `${nl ? "Herkomst" : "Provenance"}: ${p.engine.name} ${p.engine.version}, ${nl ? "case" : "case"} ${p.case.hash.slice(0, 19)}..., ${nl ? "discontovoet" : "discount rate"} ${formatPercent(p.discount.rate, 2, lang)}${p.discount.effectRate !== p.discount.rate ? ` / ${formatPercent(p.discount.effectRate, 2, lang)}` : ""}${refs ? `; ${nl ? "referentieprijzen" : "reference prices"}: ${refs}` : ""}`;
 }

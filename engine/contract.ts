@@ -6,6 +6,7 @@
 import type { ArrangementResult } from "./arrangements/apply.ts";
 import type { Evaluation } from "./evaluate.ts";
 import type { Lang } from "./messages.ts";
+import type { Provenance } from "./provenance.ts";
 import type { Metrics } from "./metrics.ts";
 
 const eur = (cents: number) => Math.round(cents) / 100;
@@ -35,6 +36,7 @@ export interface JsonContract {
   ledger: { year: number; partner: string; domain: string; line: string; kind: string; amount: number; discounted: number; cashable: boolean; counterparty: string | null }[];
   wrongPocket: { investor: string; beneficiary: string; amount: number; pv: number; share: number | null }[];
   arrangements: ArrangementJson[];
+  provenance: Provenance;
 }
 
 export interface ArrangementJson {
@@ -110,5 +112,6 @@ export function toJsonContract(ev: Evaluation, options: ContractOptions = {}): J
     ledger: ev.ledger.rows.map((r) => ({ year: r.year, partner: r.partner, domain: r.domain, line: r.line, kind: r.kind, amount: eur(r.amount), discounted: eur(r.discounted), cashable: r.cashable, counterparty: r.counterparty ?? null })),
     wrongPocket: ev.wrongPocket.map((w) => ({ investor: w.investor, beneficiary: w.beneficiary, amount: eur(w.amount), pv: eur(w.pv), share: w.share })),
     arrangements: ev.arrangements.filter((a) => options.arrangement === undefined || a.id === options.arrangement).map((a) => arrangementJson(a, lang)),
+    provenance: ev.provenance,
   };
 }

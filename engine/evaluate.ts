@@ -10,6 +10,7 @@
  */
 import { applyArrangement, type ArrangementResult } from "./arrangements/apply.ts";
 import { buildLedger, type Ledger } from "./ledger.ts";
+import { provenance, type Provenance } from "./provenance.ts";
 import { computeMetrics, outcomeTotals, type Metrics, type OutcomeTotal } from "./metrics.ts";
 import { parameterValues, type Model } from "./model.ts";
 import type { Case, Partner } from "./schema/index.ts";
@@ -33,6 +34,8 @@ export interface Evaluation {
   wrongPocket: WrongPocketEntry[];
   /** Every arrangement applied to the status-quo ledger (the status quo first). */
   arrangements: ArrangementResult[];
+  /** Engine version, case hash, discount rates and the reference prices used. */
+  provenance: Provenance;
 }
 
 export function evaluateModel(model: Model, overrides?: Readonly<Record<string, number>>): Evaluation {
@@ -59,6 +62,7 @@ export function evaluateModel(model: Model, overrides?: Readonly<Record<string, 
     ledger,
     wrongPocket: wrongPocket(ledger.rows, model.case.partners.map((p) => p.id), effectLines),
     arrangements: [],
+    provenance: provenance(model),
   };
   base.arrangements = model.arrangements.map((a) => applyArrangement(model, values, base, a));
   return base;

@@ -28,3 +28,8 @@ export { potEntity, type PotYear } from "./arrangements/pot.ts";
 export { STATUS_QUO_ID } from "./arrangements/compile.ts";
 export type { Transfer, CompiledArrangement } from "./arrangements/types.ts";
 export { formatEuro, formatNumber, formatPercent } from "./format.ts";
+export { provenance, caseHash, canonicalJson, type Provenance } from "./provenance.ts";
+export { ENGINE_NAME, ENGINE_VERSION } from "./version.ts";
+export { UNIT_COSTS, unitCost, type UnitCost } from "./data/unitCosts.ts";
+export { CPI_NL, indexFactor, type PriceIndex } from "./data/cpi.ts";
+export type { ReferenceUse } from "./model.ts";

@@ -159,6 +159,26 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: () => `id "status-quo" is voor de status quo (een regeling zonder stappen)`,
     en: () => `id "status-quo" is for the status quo (an arrangement with no steps)`,
   },
+  unknownRef: {
+    nl: (p) => `onbekende referentieprijs "${p.name}"${didYouMean(p, "nl")}`,
+    en: (p) => `unknown reference price "${p.name}"${didYouMean(p, "en")}`,
+  },
+  valueAndRef: {
+    nl: () => "geef een waarde of een referentieprijs (ref), niet allebei",
+    en: () => "give a value or a reference price (ref), not both",
+  },
+  valueMissing: {
+    nl: () => "waarde ontbreekt (value of ref)",
+    en: () => "value is missing (value or ref)",
+  },
+  indexYearMissing: {
+    nl: (p) => `geen prijsindex om "${p.ref}" van ${p.from} naar ${p.to} te brengen; voeg priceIndex toe met de jaren en een bron`,
+    en: (p) => `no price index to bring "${p.ref}" from ${p.from} to ${p.to}; add priceIndex with those years and a source`,
+  },
+  discountPresetAndRates: {
+    nl: () => "geef een discontovoet-preset (discount) of eigen voeten (discountRate, effectDiscountRate), niet allebei",
+    en: () => "give a discount preset (discount) or your own rates (discountRate, effectDiscountRate), not both",
+  },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };

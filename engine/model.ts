@@ -57,8 +57,29 @@ export interface CompiledEffect {
   counterparty?: string;
 }
 
+/** A reference price a parameter takes its value from, with where it came from (provenance). */
+export interface ReferenceUse {
+  parameter: string;
+  ref: string;
+  labelNl: string;
+  labelEn: string;
+  /** The published price and its price year. */
+  eur: number;
+  priceYear: number;
+  /** The case's price year, the index factor applied and the resulting value (EUR per unit). */
+  indexedTo: number;
+  factor: number;
+  value: number;
+  unit: string;
+  source: string;
+  /** Which index series gave the factor. */
+  index: string;
+}
+
 export interface Model {
   case: Case;
+  /** Reference prices used by parameters, indexed to the case's price year. */
+  references: ReferenceUse[];
   /** Financing arrangements, the status quo first when the case lists none. */
   arrangements: CompiledArrangement[];
   years: number[];

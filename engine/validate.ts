@@ -11,9 +11,11 @@ import { compileFormula, inferUnit, parseFormula, suggest, type Compiled, type P
 import type { Issue, Path } from "./issues.ts";
 import { formatPath } from "./issues.ts";
 import { message, zodErrorMap, type Lang } from "./messages.ts";
-import { parameterValues, type CompiledEffect, type CompiledInvestment, type CompiledParameters, type Model, type ProviderPart } from "./model.ts";
-import { Case, normaliseParameter, type ProviderShare } from "./schema/index.ts";
+import { parameterValues, type ReferenceUse, type CompiledEffect, type CompiledInvestment, type CompiledParameters, type Model, type ProviderPart } from "./model.ts";
+import { Case, DISCOUNT_PRESETS, normaliseParameter, type ProviderShare } from "./schema/index.ts";
 import { compileArrangements } from "./arrangements/compile.ts";
+import { CPI_NL, indexFactor } from "./data/cpi.ts";
+import { UNIT_COSTS, unitCost } from "./data/unitCosts.ts";
 import { ArrangementError } from "./arrangements/keys.ts";
 import { evaluateModel } from "./evaluate.ts";
 import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
@@ -27,8 +29,19 @@ export type Validation = { ok: true; model: Model } | { ok: false; issues: Issue
 export function validateCase(input: unknown, options: ValidateOptions = {}): Validation {
   const lang = options.lang ?? "nl";
   const parsed = Case.safeParse(input, { error: zodErrorMap(lang) });
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  if (raw.discount !== undefined && (raw.discountRate !== undefined || raw.effectDiscountRate !== undefined)) {
+    const issue = { path: ["discount"], code: "discountPresetAndRates", message: message("discountPresetAndRates", {}, lang) };
+    return { ok: false, issues: parsed.success ? [issue] : [issue, ...parsed.error.issues.flatMap((i) => fromZod(i, [], lang))] };
+  }
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((i) => fromZod(i, [], lang)) };
-  return checkCase(parsed.data, lang);
+  const data = parsed.data;
+  if (data.discount !== undefined) {
+    const preset = DISCOUNT_PRESETS[data.discount];
+    data.discountRate = preset.discountRate;
+    data.effectDiscountRate = preset.effectDiscountRate;
+  }
+  return checkCase(data, lang);
 }
 
 function checkCase(c: Case, lang: Lang): Validation {
@@ -84,14 +97,35 @@ function checkCase(c: Case, lang: Lang): Validation {
   const slot = new Map(paramNames.map((n, i) => [n, i]));
   const parsedParams = new Map<string, ParsedFormula>();
   const units: (Unit | null)[] = new Array(paramNames.length).fill(null);
+  const references: ReferenceUse[] = [];
+  const priceIndex = { ...CPI_NL.values, ...Object.fromEntries(Object.entries(c.priceIndex?.values ?? {}).map(([y, v]) => [Number(y), v])) };
   for (const name of paramNames) {
     const p = normaliseParameter(c.parameters[name]!);
     const path: Path = typeof c.parameters[name] !== "object" ? ["parameters", name] : ["parameters", name, "value"];
-    const f = parseChecked(p.value, path);
-    if (f) parsedParams.set(name, f);
-    if (p.unit !== undefined) {
-      const u = parseUnit(p.unit);
-      if (!u) add(["parameters", name, "unit"], "unitUnknown", { unit: p.unit });
+    let value = p.value;
+    let unitText = p.unit;
+    if (p.ref !== undefined) {
+      const refPath: Path = ["parameters", name, "ref"];
+      const u = unitCost(p.ref);
+      if (p.value !== undefined) add(refPath, "valueAndRef");
+      if (!u) add(refPath, "unknownRef", { name: p.ref, suggestion: suggest(p.ref, UNIT_COSTS.map((x) => x.id)) });
+      else {
+        const factor = indexFactor(priceIndex, u.priceYear, c.priceYear);
+        if (factor === undefined) add(refPath, "indexYearMissing", { from: u.priceYear, to: c.priceYear, ref: p.ref });
+        else {
+          value = u.eur * factor;
+          unitText ??= `EUR/${u.unit.replace(/\s+/g, "_")}`;
+          references.push({ parameter: name, ref: u.id, labelNl: u.labelNl, labelEn: u.labelEn, eur: u.eur, priceYear: u.priceYear, indexedTo: c.priceYear, factor, value, unit: unitText, source: u.source, index: factor === 1 ? "none" : c.priceIndex ? `${CPI_NL.series} + case priceIndex (${c.priceIndex.source})` : CPI_NL.series });
+        }
+      }
+    } else if (value === undefined) add(["parameters", name], "valueMissing");
+    if (value !== undefined) {
+      const f = parseChecked(value, path);
+      if (f) parsedParams.set(name, f);
+    }
+    if (unitText !== undefined) {
+      const u = parseUnit(unitText);
+      if (!u) add(["parameters", name, "unit"], "unitUnknown", { unit: unitText });
       else units[slot.get(name)!] = u;
     }
   }
@@ -342,7 +376,7 @@ function checkCase(c: Case, lang: Lang): Validation {
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements };
+  const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements, references };
   // A dry run of the arrangements at the base values, so keys that come out all zero (a
   // benefit key where nobody benefits) are reported here, with their path.
   try {

@@ -14,6 +14,16 @@ import { Partner } from "./partner.ts";
 export const MKBA_DISCOUNT_RATE = 0.0225;
 
 /**
+ * Discount-rate presets. `mkba`: 2.25 % real for costs and effects (Werkgroep discontovoet 2020,
+ * in force since 2021). `zin2024`: the Zorginstituut Nederland guideline for economic evaluations
+ * in health care (2024): 3 % for costs, 1.5 % for (health) effects.
+ */
+export const DISCOUNT_PRESETS = {
+  mkba: { discountRate: MKBA_DISCOUNT_RATE, effectDiscountRate: MKBA_DISCOUNT_RATE, source: "Werkgroep discontovoet 2020 (MKBA), 2,25 % reëel" },
+  zin2024: { discountRate: 0.03, effectDiscountRate: 0.015, source: "Zorginstituut Nederland, Richtlijn economische evaluaties in de gezondheidszorg (2024): 3 % kosten, 1,5 % effecten" },
+} as const;
+
+/**
  * A business case. Amounts are in euros of `priceYear` (constant, real prices). Years run from
  * `startYear` (t0, not discounted) for `horizon` years. `discountRate` discounts money;
  * `effectDiscountRate` discounts non-monetary outcomes (defaults to `discountRate`; the
@@ -29,6 +39,10 @@ export const Case = z.object({
   horizon: z.number().int().min(1).max(100),
   discountRate: z.number().gt(-1).max(1).default(MKBA_DISCOUNT_RATE),
   effectDiscountRate: z.number().gt(-1).max(1).optional(),
+  /** A discount-rate preset instead of `discountRate`/`effectDiscountRate` (not both). */
+  discount: z.enum(["mkba", "zin2024"]).optional(),
+  /** Extra price-index values (year -> index) for reference prices from years the engine does not ship; cite the source. */
+  priceIndex: z.object({ values: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2018" }), z.number().positive()), source: z.string().min(1) }).strict().optional(),
   partners: z.array(Partner).min(1),
   domains: z.array(Domain).min(1),
   parameters: z.record(Id, Parameter).default({}),

@@ -4,10 +4,18 @@ import { Formula } from "./common.ts";
 /**
  * A named value that formulas refer to. Either a bare number or formula (`clients: 120`, `visits: clients * 2`) or an object
  * with the value (a number or a formula over other parameters), its unit (optional; where given,
- * formulas are unit-checked), and where it came from.
+ * formulas are unit-checked), and where it came from. Exactly one of `value` and `ref` gives
+ * the value.
  */
 export const ParameterObject = z.object({
-  value: Formula,
+  /** The value; may be omitted when `ref` gives it. */
+  value: Formula.optional(),
+  /**
+   * A reference price shipped with the engine (see engine/data/unitCosts.ts), by id, e.g.
+   * `emergency_visit`. The engine indexes it from its price year to the case's price year with
+   * the CPI and records where it came from; the unit comes with it.
+   */
+  ref: z.string().optional(),
   unit: z.string().optional(),
   label: z.string().optional(),
   source: z.string().optional(),
