@@ -9,8 +9,8 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
-import { Case, evaluateModel, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
-import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderTable } from "./render.ts";
+import { Case, evaluateModel, evaluateMonitoring, toMonitoringJson, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
+import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
 
 class InputError extends Error {}
 
@@ -85,6 +85,19 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
       } else out(renderCompare(ev, lang, opts.format));
     });
 
+  cmd.command("monitor")
+    .description("plan versus actual, the true-up of every arrangement, and the indicators")
+    .argument("<file>", "case file with actuals and/or indicators")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .action((file: string, opts: { format: string }) => {
+      const lang = langFrom(cmd.opts());
+      const model = load(file, lang);
+      const ev = evaluateModel(model);
+      const m = evaluateMonitoring(model, ev);
+      if (opts.format === "json") out(JSON.stringify(toMonitoringJson(ev, m), null, 2) + "\n");
+      else out(renderMonitoring(ev, m, lang));
+    });
+
   cmd.command("schema")
     .description("print the JSON Schema of case files")
     .action(() => out(JSON.stringify(caseJsonSchema(), null, 2) + "\n"));
@@ -109,5 +122,6 @@ export async function main(argv: string[], out?: (s: string) => void): Promise<n
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // exitCode, not exit(): exit() would cut off output still being written to a pipe.
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

@@ -3,7 +3,7 @@
  * Labels are Dutch first with English available; numbers in the language's format
  * (EUR 1.234.567 in Dutch). CSV is for machines: plain numbers with a decimal point.
  */
-import { formatEuro, formatNumber, formatPercent, type ArrangementResult, type Evaluation, type Lang, type Metrics, type PartnerResult } from "../engine/index.ts";
+import { formatEuro, formatNumber, formatPercent, type Monitoring, type ArrangementResult, type Evaluation, type Lang, type Metrics, type PartnerResult } from "../engine/index.ts";
 
 const LABELS = {
   nl: {
@@ -139,4 +139,26 @@ export function provenanceLine(ev: Evaluation, lang: Lang): string {
   const refs = p.references.map((r) => `${r.ref} (${r.priceYear}${r.factor !== 1 ? ` x ${formatNumber(r.factor, 3, lang)}` : ""})`).join(", ");
   const nl = lang === "nl";
   return `${nl ? "Herkomst" : "Provenance"}: ${p.engine.name} ${p.engine.version}, ${nl ? "case" : "case"} ${p.case.hash.slice(0, 19)}..., ${nl ? "discontovoet" : "discount rate"} ${formatPercent(p.discount.rate, 2, lang)}${p.discount.effectRate !== p.discount.rate ? ` / ${formatPercent(p.discount.effectRate, 2, lang)}` : ""}${refs ? `; ${nl ? "referentieprijzen" : "reference prices"}: ${refs}` : ""}`;
+}
+
+const MON = {
+  nl: { title: "Plan en werkelijkheid", years: "Jaren met realisatie", partner: "Partner", plan: "Plan (netto)", actual: "Werkelijk (netto)", variance: "Verschil", trueUp: "Afrekening per regeling (werkelijk - plan, overdrachten)", indicators: "Indicatoren", indicator: "Indicator", year: "Jaar", target: "Doel", measured: "Gemeten", status: "Status", none: "-", statuses: { "on-track": "op koers", "off-track": "niet op koers", "no-data": "geen meting" } },
+  en: { title: "Plan and actual", years: "Years with actuals", partner: "Partner", plan: "Plan (net)", actual: "Actual (net)", variance: "Variance", trueUp: "True-up per arrangement (actual - plan, transfers)", indicators: "Indicators", indicator: "Indicator", year: "Year", target: "Target", measured: "Measured", status: "Status", none: "-", statuses: { "on-track": "on track", "off-track": "off track", "no-data": "no data" } },
+} as const;
+
+export function renderMonitoring(ev: Evaluation, m: Monitoring, lang: Lang): string {
+  const L = LABELS[lang], M = MON[lang];
+  const out = [L.header(ev), "", `${M.title} - ${M.years}: ${m.years.join(", ") || M.none}`, ""];
+  out.push(align([[M.partner, M.plan, M.actual, M.variance], ...m.partners.map((p) => [p.name, formatEuro(p.plan, lang, 0), formatEuro(p.actual, lang, 0), formatEuro(p.variance, lang, 0)])]));
+  const names = new Map<string, string>(ev.partners.map((p) => [p.id, p.name]));
+  const arrs = m.arrangements.filter((a) => a.partners.some((p) => p.trueUp !== 0 || p.plan !== 0));
+  if (arrs.length > 0) {
+    out.push("", M.trueUp);
+    const ids = ev.partners.map((p) => p.id);
+    out.push(align([[L.arrangement, ...ids.map((id) => names.get(id)!)], ...arrs.map((a) => [a.name, ...ids.map((id) => { const p = a.partners.find((x) => x.id === id); return p ? formatEuro(p.trueUp, lang, 0) : M.none; })])]));
+  }
+  if (m.indicators.length > 0) {
+    out.push("", M.indicators, align([[M.indicator, M.year, M.target, M.measured, M.status], ...m.indicators.flatMap((i) => i.years.map((y) => [i.label, String(y.year), y.target === null ? M.none : formatNumber(y.target, 2, lang), y.actual === null ? M.none : formatNumber(y.actual, 2, lang), M.statuses[y.status]]))], 2));
+  }
+  return out.join("\n") + "\n";
 }

@@ -6,6 +6,7 @@
 import type { ArrangementResult } from "./arrangements/apply.ts";
 import type { Evaluation } from "./evaluate.ts";
 import type { Lang } from "./messages.ts";
+import type { Monitoring } from "./monitoring.ts";
 import type { Provenance } from "./provenance.ts";
 import type { Metrics } from "./metrics.ts";
 
@@ -112,6 +113,24 @@ export function toJsonContract(ev: Evaluation, options: ContractOptions = {}): J
     ledger: ev.ledger.rows.map((r) => ({ year: r.year, partner: r.partner, domain: r.domain, line: r.line, kind: r.kind, amount: eur(r.amount), discounted: eur(r.discounted), cashable: r.cashable, counterparty: r.counterparty ?? null })),
     wrongPocket: ev.wrongPocket.map((w) => ({ investor: w.investor, beneficiary: w.beneficiary, amount: eur(w.amount), pv: eur(w.pv), share: w.share })),
     arrangements: ev.arrangements.filter((a) => options.arrangement === undefined || a.id === options.arrangement).map((a) => arrangementJson(a, lang)),
+    provenance: ev.provenance,
+  };
+}
+
+/** `bcase monitor --format json`: plan versus actual, the true-up of every arrangement, indicators. */
+export function toMonitoringJson(ev: Evaluation, m: Monitoring) {
+  const pa = (x: { year: number; plan: number; actual: number; variance: number }) => ({ year: x.year, plan: eur(x.plan), actual: eur(x.actual), variance: eur(x.variance) });
+  return {
+    contract: "bcase/monitor@1" as const,
+    case: { id: ev.case.id, title: ev.case.title, priceYear: ev.case.priceYear, startYear: ev.case.startYear, horizon: ev.case.horizon },
+    years: m.years,
+    partners: m.partners.map((p) => ({ id: p.id, name: p.name, plan: eur(p.plan), actual: eur(p.actual), variance: eur(p.variance), npvPlan: eur(p.npvPlan), npvActual: eur(p.npvActual), yearly: p.yearly.map(pa) })),
+    lines: m.lines.map((l) => ({ line: l.line, partner: l.partner, kind: l.kind, ...pa(l) })),
+    arrangements: m.arrangements.map((a) => ({
+      id: a.id, name: a.name,
+      partners: a.partners.map((p) => ({ id: p.id, plan: eur(p.plan), actual: eur(p.actual), trueUp: eur(p.trueUp), yearly: p.yearly.map((y) => ({ ...pa(y), trueUp: eur(y.trueUp) })) })),
+    })),
+    indicators: m.indicators,
     provenance: ev.provenance,
   };
 }

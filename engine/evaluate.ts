@@ -38,7 +38,12 @@ export interface Evaluation {
   provenance: Provenance;
 }
 
-export function evaluateModel(model: Model, overrides?: Readonly<Record<string, number>>): Evaluation {
+export interface EvaluateOptions {
+  /** Monitoring: actual pot contributions (cents) by `arrangement/step`, year and partner. */
+  actualContributions?: ReadonlyMap<string, ReadonlyMap<number, Readonly<Record<string, number>>>>;
+}
+
+export function evaluateModel(model: Model, overrides?: Readonly<Record<string, number>>, options: EvaluateOptions = {}): Evaluation {
   const values = parameterValues(model.parameters, overrides);
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i]!)) throw new Error(`evaluateModel: parameter ${model.parameters.order[i]} is not finite (${values[i]})`);
@@ -64,6 +69,6 @@ export function evaluateModel(model: Model, overrides?: Readonly<Record<string, 
     arrangements: [],
     provenance: provenance(model),
   };
-  base.arrangements = model.arrangements.map((a) => applyArrangement(model, values, base, a));
+  base.arrangements = model.arrangements.map((a) => applyArrangement(model, values, base, a, options.actualContributions));
   return base;
 }

@@ -18,7 +18,7 @@ export { computeMetrics, type Metrics, type YearFigures, type OutcomeTotal } fro
 export { wrongPocket, type WrongPocketEntry } from "./wrongPocket.ts";
 export { evaluateModel, type Evaluation, type PartnerResult } from "./evaluate.ts";
 export { loadCase, parseCaseText, serializeCase, formatFromName, type CaseFormat } from "./caseFile.ts";
-export { toJsonContract, type JsonContract, type ArrangementJson, type ContractOptions } from "./contract.ts";
+export { toJsonContract, toMonitoringJson, type JsonContract, type ArrangementJson, type ContractOptions } from "./contract.ts";
 export { applyArrangement, benefitShares, type ArrangementResult, type StepResult } from "./arrangements/apply.ts";
 export { explainArrangement } from "./arrangements/explain.ts";
 export { compileKey, ArrangementError, type CompiledKey, type Weights, type KeyContext } from "./arrangements/keys.ts";
@@ -33,3 +33,5 @@ export { ENGINE_NAME, ENGINE_VERSION } from "./version.ts";
 export { UNIT_COSTS, unitCost, type UnitCost } from "./data/unitCosts.ts";
 export { CPI_NL, indexFactor, type PriceIndex } from "./data/cpi.ts";
 export type { ReferenceUse } from "./model.ts";
+export { evaluateMonitoring, actualModel, indicatorStatus, type Monitoring, type PlanActual, type IndicatorStatus } from "./monitoring.ts";
+export type { EvaluateOptions } from "./evaluate.ts";

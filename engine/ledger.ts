@@ -99,7 +99,9 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
     const domain = line.domain!;
     const vcs = e.variableCostShare ? e.variableCostShare(values) : 0;
     for (const y of e.years) {
-      const saving = toCents(q * price * effectFactor(e, values, y.ramp, y.dropOffPower));
+      const saving = y.actualAmount ? toCents(y.actualAmount(values))
+        : y.actualQuantity ? toCents(y.actualQuantity(values) * price)
+        : toCents(q * price * effectFactor(e, values, y.ramp, y.dropOffPower));
       if (saving === 0) continue;
       const funders = e.funders!;
       const single = funders.length === 1 ? funders[0]!.partner : undefined;

@@ -179,6 +179,18 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: () => "geef een discontovoet-preset (discount) of eigen voeten (discountRate, effectDiscountRate), niet allebei",
     en: () => "give a discount preset (discount) or your own rates (discountRate, effectDiscountRate), not both",
   },
+  unknownEffect: {
+    nl: (p) => `onbekend (geld)effect "${p.name}"`,
+    en: (p) => `unknown (money) effect "${p.name}"`,
+  },
+  unknownPot: {
+    nl: (p) => `geen pot "${p.name}" (bekend: ${p.known})`,
+    en: (p) => `no pot "${p.name}" (known: ${p.known})`,
+  },
+  duplicateYear: {
+    nl: (p) => `jaar ${p.year} staat er al (${p.other})`,
+    en: (p) => `year ${p.year} is already there (${p.other})`,
+  },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };

@@ -47,8 +47,11 @@ export interface CompiledEffect {
   displacement: Compiled;
   optimismBias: Compiled;
   dropOffRate?: Compiled;
-  /** Years the effect runs, with the ramp-up fraction and the drop-off exponent for each. */
-  years: { year: number; ramp: number; dropOffPower: number }[];
+  /**
+   * Years the effect runs, with the ramp-up fraction and the drop-off exponent for each; in a
+   * monitoring run, a realised quantity or amount replaces the planned effect that year.
+   */
+  years: { year: number; ramp: number; dropOffPower: number; actualQuantity?: Compiled; actualAmount?: Compiled }[];
   /** The partners whose budget saves (the domain's funders, with shares); undefined for outcomes. */
   funders?: ProviderPart[];
   /** Providers losing production, with their shares (empty when no production loss). */
@@ -76,8 +79,18 @@ export interface ReferenceUse {
   index: string;
 }
 
+/** Realised figures, compiled (see schema/monitoring.ts). */
+export interface CompiledActuals {
+  years: number[];
+  investments: Map<string, Map<number, Compiled>>;
+  effects: Map<string, Map<number, { quantity?: Compiled; amount?: Compiled }>>;
+  /** By `arrangement/step` of a pot, then year: partner and amount formula. */
+  contributions: Map<string, Map<number, [string, Compiled][]>>;
+}
+
 export interface Model {
   case: Case;
+  actuals: CompiledActuals;
   /** Reference prices used by parameters, indexed to the case's price year. */
   references: ReferenceUse[];
   /** Financing arrangements, the status quo first when the case lists none. */

@@ -18,6 +18,7 @@ import { CPI_NL, indexFactor } from "./data/cpi.ts";
 import { UNIT_COSTS, unitCost } from "./data/unitCosts.ts";
 import { ArrangementError } from "./arrangements/keys.ts";
 import { evaluateModel } from "./evaluate.ts";
+import { compileActuals, evaluateMonitoring } from "./monitoring.ts";
 import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
 
 export interface ValidateOptions {
@@ -356,6 +357,15 @@ function checkCase(c: Case, lang: Lang): Validation {
     },
   });
 
+  const actuals = compileActuals(c, arrangements, {
+    add, checkPartner, inHorizon,
+    compile: (src, path) => {
+      const f = compile(src, path);
+      if (f) finiteChecks.push({ fn: f.fn, path });
+      return f?.fn;
+    },
+  });
+
   if (issues.length > 0) return { ok: false, issues };
 
   // Base evaluation: every formula finite, every fraction in 0..1.
@@ -376,11 +386,12 @@ function checkCase(c: Case, lang: Lang): Validation {
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements, references };
+  const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements, references, actuals };
   // A dry run of the arrangements at the base values, so keys that come out all zero (a
   // benefit key where nobody benefits) are reported here, with their path.
   try {
-    evaluateModel(model);
+    const plan = evaluateModel(model);
+    if (actuals.years.length > 0) evaluateMonitoring(model, plan);
   } catch (e) {
     if (e instanceof ArrangementError) {
       add(e.path, e.code, e.params);

@@ -12,7 +12,7 @@ import { roundCents } from "../money.ts";
 import type { Model } from "../model.ts";
 import { explainArrangement } from "./explain.ts";
 import type { PotYear } from "./pot.ts";
-import type { CompiledArrangement, Transfer } from "./types.ts";
+import type { CompiledArrangement, StepContext, Transfer } from "./types.ts";
 
 export interface StepResult {
   id: string;
@@ -46,7 +46,7 @@ export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<str
   return m;
 }
 
-export function applyArrangement(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement): ArrangementResult {
+export function applyArrangement(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement, actualContributions?: StepContext["actualContributions"]): ArrangementResult {
   const c = model.case;
   const baseRows = base.ledger.rows;
   const benefit = benefitShares(model, baseRows);
@@ -57,7 +57,7 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   let rows: LedgerRow[] = [...baseRows];
   const domainOf = new Map<string, string>(model.investments.map((i) => [i.line.id, i.line.domain]));
   for (const step of arr.steps) {
-    const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows, benefit, fundingRows: funding });
+    const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows, benefit, fundingRows: funding, ...(actualContributions ? { actualContributions } : {}) });
     const line = `${arr.id}/${step.id}`;
     const stepRows: LedgerRow[] = [];
     for (const t of out.transfers) {

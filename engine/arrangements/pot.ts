@@ -109,7 +109,13 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         // 2. Contributions.
         const contributions: Record<string, Cents> = {};
         let contribWeights: Weights;
-        if (contributionKey) {
+        const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
+        if (actual) {
+          // Monitoring: what partners actually put in replaces the agreed contribution that year.
+          const entries = Object.entries(actual).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+          for (const [p, a] of entries) contributions[p] = a;
+          contribWeights = contributionKey ? contributionKey(kctx) : { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
+        } else if (contributionKey) {
           contribWeights = contributionKey(kctx);
           let total = contributionAmount ? toCents(contributionAmount(values)) : spending;
           if (year === years[0] && initialReserve) total += toCents(initialReserve(values));

@@ -30,6 +30,8 @@ export interface StepContext {
   benefit: ReadonlyMap<string, number>;
   /** Transfers of earlier steps that move the cost of investments (decision rules, pots). */
   fundingRows: readonly LedgerRow[];
+  /** Monitoring: actual pot contributions in cents, by `arrangement/step`, year and partner. */
+  actualContributions?: ReadonlyMap<string, ReadonlyMap<number, Readonly<Record<string, number>>>>;
 }
 
 export interface StepOutput {

@@ -4,6 +4,7 @@ import { Arrangement } from "./arrangement.ts";
 import { Domain } from "./domain.ts";
 import { Effect } from "./effect.ts";
 import { Investment } from "./investment.ts";
+import { ActualYear, Indicator } from "./monitoring.ts";
 import { Parameter } from "./parameter.ts";
 import { Partner } from "./partner.ts";
 
@@ -50,6 +51,10 @@ export const Case = z.object({
   effects: z.array(Effect).default([]),
   /** Financing arrangements to compare; the status quo (no steps) is always evaluated too. */
   arrangements: z.array(Arrangement).default([]),
+  /** Realised figures per year, for plan-versus-actual monitoring and the true-up of arrangements. */
+  actuals: z.array(ActualYear).default([]),
+  /** Agreed indicators with yearly targets and measured values. */
+  indicators: z.array(Indicator).default([]),
   sources: z.array(z.string()).optional(),
   note: z.string().optional(),
 }).strict();

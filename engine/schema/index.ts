@@ -8,3 +8,5 @@ export * from "./effect.ts";
 export * from "./case.ts";
 export * from "./key.ts";
 export * from "./arrangement.ts";
+export * from "./monitoring.ts";
+export * from "./uncertainty.ts";
