@@ -14,6 +14,8 @@ export interface Issue {
   message: string;
   /** 1-based line in the source file, when the case came from text and the path can be found. */
   line?: number;
+  /** The parameters of the message (names, values), for tools that want more than the text. */
+  params?: Record<string, unknown>;
 }
 
 /** `["effects", 2, "attribution"]` -> `effects[2].attribution`. */

@@ -12,7 +12,8 @@ import type { Issue, Path } from "./issues.ts";
 import { formatPath } from "./issues.ts";
 import { message, zodErrorMap, type Lang } from "./messages.ts";
 import { parameterValues, type ReferenceUse, type CompiledEffect, type CompiledInvestment, type CompiledParameters, type Model, type ProviderPart } from "./model.ts";
-import { Case, DISCOUNT_PRESETS, normaliseParameter, type ProviderShare } from "./schema/index.ts";
+import { ActualYear, Arrangement, Case, DISCOUNT_PRESETS, Domain, Effect, Indicator, Investment, Parameter, Partner, normaliseParameter, type ProviderShare } from "./schema/index.ts";
+import type { z } from "zod";
 import { compileArrangements } from "./arrangements/compile.ts";
 import { CPI_NL, indexFactor } from "./data/cpi.ts";
 import { UNIT_COSTS, unitCost } from "./data/unitCosts.ts";
@@ -35,7 +36,10 @@ export function validateCase(input: unknown, options: ValidateOptions = {}): Val
     const issue = { path: ["discount"], code: "discountPresetAndRates", message: message("discountPresetAndRates", {}, lang) };
     return { ok: false, issues: parsed.success ? [issue] : [issue, ...parsed.error.issues.flatMap((i) => fromZod(i, [], lang))] };
   }
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((i) => fromZod(i, [], lang)) };
+  if (!parsed.success) {
+    const schemaIssues = parsed.error.issues.flatMap((i) => fromZod(i, [], lang));
+    return { ok: false, issues: [...schemaIssues, ...lenientChecks(raw, schemaIssues, lang)] };
+  }
   const data = parsed.data;
   if (data.discount !== undefined) {
     const preset = DISCOUNT_PRESETS[data.discount];
@@ -48,7 +52,7 @@ export function validateCase(input: unknown, options: ValidateOptions = {}): Val
 function checkCase(c: Case, lang: Lang): Validation {
   const issues: Issue[] = [];
   const add = (path: Path, code: string, params: Record<string, unknown> = {}) =>
-    issues.push({ path, code, message: message(code, params, lang) });
+    issues.push({ path, code, message: message(code, params, lang), params });
 
   // Unique ids.
   const uniq = (items: { id: string }[], base: string, seen = new Map<string, Path>()) => {
@@ -433,4 +437,60 @@ function fromZod(i: ZodIssueLike, prefix: Path, lang: Lang): Issue[] {
   }
   const code = i.code === "custom" ? String(i.params?.code ?? "custom") : i.code;
   return [{ path, code, message: i.message }];
+}
+
+const ELEMENT_SCHEMAS = { partners: Partner, domains: Domain, investments: Investment, effects: Effect, arrangements: Arrangement, actuals: ActualYear, indicators: Indicator } as const;
+const PLACEHOLDERS: Record<string, unknown> = { id: "case", title: "case", priceYear: 2000, startYear: 2000, horizon: 1 };
+
+/**
+ * When the schema pass fails, the checks that need a well-formed case (references, formulas,
+ * units) still run on the parts that are well-formed, so a user sees every problem at once:
+ * invalid array elements and parameters are left out (and references to their ids are not
+ * reported as unknown), broken top-level fields get placeholders (and year checks are skipped).
+ * Paths are mapped back to the positions in the file.
+ */
+function lenientChecks(raw: Record<string, unknown>, schemaIssues: readonly Issue[], lang: Lang): Issue[] {
+  const broken = new Set(schemaIssues.map((i) => String(i.path[0] ?? "")));
+  const data: Record<string, unknown> = { ...raw };
+  for (const [k, v] of Object.entries(PLACEHOLDERS)) if (broken.has(k) || raw[k] === undefined) data[k] = v;
+  const yearsBroken = ["priceYear", "startYear", "horizon"].some((k) => broken.has(k) || raw[k] === undefined);
+  const dropped = new Set<string>();
+  const indexMaps = new Map<string, number[]>();
+  for (const [key, schema] of Object.entries(ELEMENT_SCHEMAS)) {
+    const arr = raw[key];
+    if (arr === undefined) continue;
+    if (!Array.isArray(arr)) { data[key] = []; continue; }
+    const keep: unknown[] = [], map: number[] = [];
+    arr.forEach((el, i) => {
+      if ((schema as z.ZodType).safeParse(el).success) { keep.push(el); map.push(i); }
+      else if (el && typeof el === "object" && typeof (el as { id?: unknown }).id === "string") dropped.add((el as { id: string }).id);
+    });
+    data[key] = keep;
+    indexMaps.set(key, map);
+  }
+  if (raw.parameters !== undefined) {
+    if (typeof raw.parameters !== "object" || raw.parameters === null || Array.isArray(raw.parameters)) data.parameters = {};
+    else data.parameters = Object.fromEntries(Object.entries(raw.parameters).filter(([name, v]) => {
+      const ok = Parameter.safeParse(v).success;
+      if (!ok) dropped.add(name);
+      return ok;
+    }));
+  }
+  for (const k of Object.keys(data)) if (!(k in Case.shape)) delete data[k];
+  const reparsed = Case.safeParse(data);
+  if (!reparsed.success) return [];
+  const checked = checkCase(reparsed.data, lang);
+  if (checked.ok) return [];
+  const seen = new Set(schemaIssues.map((i) => `${formatPath(i.path)}|${i.code}`));
+  const referenceCodes = new Set(["unknownPartner", "unknownDomain", "unknownParameter", "unknownInvestment", "unknownEffect"]);
+  return checked.issues
+    .filter((i) => !(referenceCodes.has(i.code) && dropped.has(String(i.params?.name))))
+    .filter((i) => !(yearsBroken && (i.code === "yearOutOfRange" || i.code === "yearOrder" || i.code === "indexYearMissing")))
+    .filter((i) => !(i.path[0] !== undefined && broken.has(String(i.path[0])) && !indexMaps.has(String(i.path[0]))))
+    .map((i) => {
+      const map = indexMaps.get(String(i.path[0]));
+      const path = map && typeof i.path[1] === "number" ? [i.path[0]!, map[i.path[1]]!, ...i.path.slice(2)] : i.path;
+      return { ...i, path };
+    })
+    .filter((i) => !seen.has(`${formatPath(i.path)}|${i.code}`));
 }

@@ -30,7 +30,7 @@ describe("bcase", () => {
     writeFileSync(file, readFileSync("examples/minimal.yaml", "utf8").replace("bearer: gemeente", "bearer: gemeent").replace("rampUpYears: 2", "rampUpYears: 2\n    attribution: 7"));
     const r = await run(["--lang", "en", "validate", file]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(new RegExp(`^${file}:\\d+: effects\\[0\\]\\.attribution: must be between 0 and 1\\n$`));
+    expect(r.err).toMatch(new RegExp(`^${file}:\\d+: effects\\[0\\]\\.attribution: must be between 0 and 1\\n${file}:\\d+: investments\\[0\\]\\.bearer: unknown partner "gemeent"`));
     writeFileSync(file, readFileSync("examples/minimal.yaml", "utf8").replace("bearer: gemeente", "bearer: gemeent"));
     const r2 = await run(["--lang", "en", "validate", file]);
     expect(r2.err).toMatch(/bad\.yaml:\d+: investments\[0\]\.bearer: unknown partner "gemeent" \(did you mean "gemeente"\?\)/);

@@ -20,6 +20,17 @@ describe("validation", () => {
   it("accepts a good case", () => {
     expect(issues(good())).toEqual([]);
   });
+  it("lists schema problems and reference problems together, leaving out what the broken parts cause", () => {
+    const c = good() as any;
+    c.effects[0].attribution = 2;          // schema problem: this effect is left out of the other checks
+    c.investments[0].bearer = "gemeentee"; // reference problem in a well-formed element
+    c.partners[1].kind = "bank";           // partner zv is broken: "unknown partner zv" is not reported
+    expect(issues(c)).toEqual([
+      "partners[1].kind: Invalid option: expected one of \"municipality\"|\"insurer\"|\"care-office\"|\"provider\"|\"housing-association\"|\"employment-agency\"|\"police-justice\"|\"resident\"|\"other\"",
+      "effects[0].attribution: must be between 0 and 1",
+      'investments[0].bearer: unknown partner "gemeentee" (did you mean "gemeente"?)',
+    ]);
+  });
   it("lists every schema problem at once, with paths", () => {
     const c = good() as any;
     c.effects[0].attribution = 1.5;
@@ -117,7 +128,11 @@ describe("case files", () => {
     ].join("\n");
     const v = loadCase(text, "yaml", { lang: "en" });
     expect(v.ok).toBe(false);
-    if (!v.ok) expect(v.issues.map((i) => formatIssue(i, "case.yaml"))).toEqual(["case.yaml:16: effects[0].attribution: must be between 0 and 1"]);
+    // The schema problem and the reference problem come together, each with its line.
+    if (!v.ok) expect(v.issues.map((i) => formatIssue(i, "case.yaml"))).toEqual([
+      "case.yaml:16: effects[0].attribution: must be between 0 and 1",
+      'case.yaml:9: domains[0].funder: unknown partner "gg" (did you mean "g"?)',
+    ]);
   });
   it("names the line of a YAML syntax error", () => {
     const v = loadCase("id: t\ntitle: [unclosed\n", "yaml", { lang: "en" });
