@@ -9,4 +9,3 @@ export * from "./case.ts";
 export * from "./key.ts";
 export * from "./arrangement.ts";
 export * from "./monitoring.ts";
-export * from "./uncertainty.ts";
