@@ -24,9 +24,14 @@ export interface ChartOptions {
 
 type PlotFigure = ReturnType<typeof Plot.plot>;
 
+/** Width of a chart: as given (the page's `width`), but never below a readable minimum. */
+function chartWidth(o: ChartOptions): number {
+  return Math.max(360, o.width || 640);
+}
+
 function common(o: ChartOptions, defaults: { height: number; ariaLabel: string }) {
   return {
-    width: o.width ?? 640,
+    width: chartWidth(o),
     height: o.height ?? defaults.height,
     ...(o.title ? { title: o.title } : {}),
     ...(o.subtitle ? { subtitle: o.subtitle } : {}),
@@ -135,8 +140,7 @@ export function pocketHeatmap(rows: readonly PocketRow[], colors: PartnerColors,
   const investors = [...new Set(rows.map((r) => r.investor))];
   const beneficiaries = [...new Set(rows.map((r) => r.beneficiary))];
   const max = Math.max(1, ...rows.map((r) => Math.abs(r.value)));
-  const width = o.width ?? 640;
-  const cellWidth = (width - 190) / Math.max(1, beneficiaries.length);
+  const cellWidth = (chartWidth(o) - 190) / Math.max(1, beneficiaries.length);
   return Plot.plot({
     ...common(o, { height: 0, ariaLabel: t("Wie betaalt voor wie", "Who pays for whom", l) }),
     height: o.height ?? 90 + 44 * investors.length,
@@ -174,7 +178,7 @@ export function npvChart(rows: readonly { partner: string; value: number }[], co
     height: o.height ?? 60 + 34 * rows.length,
     marginLeft: 200,
     marginRight: 90,
-    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), insetLeft: 10, insetRight: 10 },
+    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), insetLeft: 85, insetRight: 85 },
     y: { domain: rows.map((r) => r.partner), label: null, tickFormat: (id: string) => colors.name(id) },
     color: { ...partnerScale(rows.map((r) => r.partner), colors, false) },
     marks: [

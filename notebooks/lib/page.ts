@@ -19,7 +19,8 @@ export const OWN_CASE_KEY = "bcase-own-case";
  * Download buttons: the case file (with the reader's changes written in), the ledger (CSV) and
  * the JSON contract; and a button that opens the case on the "bring your own case" page.
  */
-export function caseDownloads(file: string, text: string, ev: Evaluation, overrides: Readonly<Record<string, number>>, l: Lang = pageLang): HTMLElement {
+export function caseDownloads(file: string, text: string, ev: Evaluation, overrides: Readonly<Record<string, number>>, l: Lang = pageLang, options: { repository?: boolean } = {}): HTMLElement {
+  const inRepository = options.repository ?? true;
   const base = file.split("/").pop() ?? "case.yaml";
   const format = /\.json$/i.test(base) ? "json" : "yaml";
   const changed = Object.keys(overrides).length;
@@ -34,7 +35,7 @@ export function caseDownloads(file: string, text: string, ev: Evaluation, overri
     <p>${downloadButton(t(`Case-bestand (${base}${changed ? `, met ${changed} aangepaste ${changed === 1 ? "waarde" : "waarden"}` : ""})`, `Case file (${base}${changed ? `, with ${changed} changed ${changed === 1 ? "value" : "values"}` : ""})`, l), base, format === "json" ? "application/json" : "text/yaml", () => caseTextWithOverrides(text, format, overrides))}
     ${downloadButton(t("Grootboek (CSV)", "Ledger (CSV)", l), fileName(ev.case.id, "-ledger.csv"), "text/csv", () => ledgerCsv(ev))}
     ${downloadButton(t("Resultaten (JSON)", "Results (JSON)", l), fileName(ev.case.id, "-results.json"), "application/json", () => contractJson(ev))}
-    ${open}</p>
-    <p class="bc-muted bc-small">${t(`Bestand in de repository: ${file}. Alles wordt in uw browser berekend; er gaat niets naar een server.`, `File in the repository: ${file}. Everything is computed in your browser; nothing is sent to a server.`, l)}</p>
+    ${inRepository ? open : ""}</p>
+    <p class="bc-muted bc-small">${inRepository ? t(`Bestand in de repository: ${file}. `, `File in the repository: ${file}. `, l) : ""}${t("Alles wordt in uw browser berekend; er gaat niets naar een server.", "Everything is computed in your browser; nothing is sent to a server.", l)}</p>
   </div>`;
 }
