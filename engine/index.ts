@@ -35,3 +35,4 @@ export { CPI_NL, indexFactor, type PriceIndex } from "./data/cpi.ts";
 export type { ReferenceUse } from "./model.ts";
 export { evaluateMonitoring, actualModel, indicatorStatus, type Monitoring, type PlanActual, type IndicatorStatus } from "./monitoring.ts";
 export type { EvaluateOptions } from "./evaluate.ts";
+export * from "./simulate/index.ts";

@@ -191,6 +191,99 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `jaar ${p.year} staat er al (${p.other})`,
     en: (p) => `year ${p.year} is already there (${p.other})`,
   },
+  // Uncertainty (engine/simulate): distributions, correlations, scenarios, Monte Carlo.
+  baseOutsideDistribution: {
+    nl: (p) => `basiswaarde ${p.value} ligt buiten het bereik van de verdeling (${p.min} tot ${p.max})`,
+    en: (p) => `base value ${p.value} lies outside the distribution's range (${p.min} to ${p.max})`,
+  },
+  correlationNeedsDistribution: {
+    nl: (p) => `parameter "${p.name}" heeft geen verdeling (distribution), dus er valt niets te correleren`,
+    en: (p) => `parameter "${p.name}" has no distribution, so there is nothing to correlate`,
+  },
+  correlationSelf: { nl: (p) => `"${p.name}" is met zichzelf gecorreleerd`, en: (p) => `"${p.name}" is correlated with itself` },
+  correlationDuplicate: {
+    nl: (p) => `de correlatie tussen "${p.a}" en "${p.b}" staat er al (${p.other})`,
+    en: (p) => `the correlation between "${p.a}" and "${p.b}" is already given (${p.other})`,
+  },
+  correlationSize: {
+    nl: (p) => `de matrix heeft ${p.rows} rijen maar er zijn ${p.parameters} parameters genoemd`,
+    en: (p) => `the matrix has ${p.rows} rows but ${p.parameters} parameters are named`,
+  },
+  scenarioNeedsDistribution: {
+    nl: (p) => `${p.value} vraagt om een verdeling, maar parameter "${p.name}" heeft er geen`,
+    en: (p) => `${p.value} needs a distribution, but parameter "${p.name}" has none`,
+  },
+  fractionUncertain: {
+    nl: (p) => `komt buiten 0..1 (${p.value}) als ${p.parameter} = ${p.input} (${p.at} van de verdeling); kies een smallere verdeling of een beta`,
+    en: (p) => `leaves 0..1 (${p.value}) when ${p.parameter} = ${p.input} (${p.at} of the distribution); choose a narrower distribution or a beta`,
+  },
+  fractionSampled: { nl: (p) => `een trekking gaf een aandeel buiten 0..1 (${p.value})`, en: (p) => `a sample gave a fraction outside 0..1 (${p.value})` },
+  notFiniteUncertain: {
+    nl: (p) => `bij ${p.parameter} = ${p.input} (${p.at}) geeft een formule geen eindig getal`,
+    en: (p) => `at ${p.parameter} = ${p.input} (${p.at}) a formula does not give a finite number`,
+  },
+  uncertaintyProblem: { nl: (p) => `${p.detail}`, en: (p) => `${p.detail}` },
+  distNotFinite: { nl: (p) => `${p.field} moet een eindig getal zijn`, en: (p) => `${p.field} must be a finite number` },
+  distSdPositive: {
+    nl: (p) => `${p.field} moet groter dan 0 zijn (gebruik type "point" voor een vaste waarde)`,
+    en: (p) => `${p.field} must be greater than 0 (use type "point" for a fixed value)`,
+  },
+  distLognormalPositive: {
+    nl: (p) => `${p.field} moet groter dan 0 zijn (een lognormale grootheid is positief)`,
+    en: (p) => `${p.field} must be greater than 0 (a lognormal variable is positive)`,
+  },
+  distPositive: { nl: (p) => `${p.field} moet groter dan 0 zijn`, en: (p) => `${p.field} must be greater than 0` },
+  distMinMax: { nl: (p) => `min (${p.min}) mag niet groter zijn dan max (${p.max})`, en: (p) => `min (${p.min}) must not be greater than max (${p.max})` },
+  distMode: {
+    nl: (p) => `mode (${p.mode}) moet tussen min (${p.min}) en max (${p.max}) liggen`,
+    en: (p) => `mode (${p.mode}) must lie between min (${p.min}) and max (${p.max})`,
+  },
+  distPairBoth: {
+    nl: (p) => `${p.kind}: geef {${p.a}, ${p.b}} of {${p.c}, ${p.d}}, niet allebei`,
+    en: (p) => `${p.kind}: give {${p.a}, ${p.b}} or {${p.c}, ${p.d}}, not both`,
+  },
+  distPairNone: {
+    nl: (p) => `${p.kind} heeft {${p.a}, ${p.b}} of {${p.c}, ${p.d}} nodig`,
+    en: (p) => `${p.kind} needs {${p.a}, ${p.b}} or {${p.c}, ${p.d}}`,
+  },
+  distPairIncomplete: { nl: (p) => `${p.field} hoort bij ${p.other} en ontbreekt`, en: (p) => `${p.field} is required together with ${p.other}` },
+  distP95: { nl: (p) => `p95 (${p.p95}) moet groter zijn dan p5 (${p.p5})`, en: (p) => `p95 (${p.p95}) must be greater than p5 (${p.p5})` },
+  distRange: { nl: (p) => `max moet groter zijn dan min; het bereik is ${p.range} (standaard 0 en 1)`, en: (p) => `max must be greater than min; the range is ${p.range} (0 and 1 are the defaults)` },
+  distMeanRange: {
+    nl: (p) => `mean (${p.mean}) moet strikt tussen min (${p.min}) en max (${p.max}) liggen`,
+    en: (p) => `mean (${p.mean}) must lie strictly between min (${p.min}) and max (${p.max})`,
+  },
+  distBetaSd: {
+    nl: (p) => `sd (${p.sd}) is onmogelijk voor een beta met gemiddelde ${p.mean} op [${p.min}, ${p.max}]: hij moet kleiner zijn dan ${p.limit}`,
+    en: (p) => `sd (${p.sd}) is impossible for a beta with mean ${p.mean} on [${p.min}, ${p.max}]: it must be below ${p.limit}`,
+  },
+  distValuesEmpty: { nl: () => "values mag niet leeg zijn", en: () => "values must not be empty" },
+  distWeightNegative: { nl: () => "een gewicht mag niet negatief zijn", en: () => "a weight must not be negative" },
+  distWeightsLength: {
+    nl: (p) => `weights heeft ${p.weights} getallen en values ${p.values}; ze horen één op één bij elkaar`,
+    en: (p) => `weights has ${p.weights} entries but values has ${p.values}; they must match one to one`,
+  },
+  distWeightsZero: { nl: () => "de gewichten zijn allemaal 0", en: () => "the weights are all 0" },
+  distWeightsOverflow: { nl: () => "de gewichten zijn te groot: hun som loopt over", en: () => "the weights are too large: their sum overflows" },
+  distType: { nl: (p) => `type moet een van deze zijn: ${p.types}`, en: (p) => `type must be one of: ${p.types}` },
+  distObject: { nl: () => `een verdeling is een object met een veld "type"`, en: () => `a distribution must be an object with a "type" field` },
+  distUnknownField: { nl: (p) => `onbekend veld "${p.field}"`, en: (p) => `unknown field "${p.field}"` },
+  corrNotMatrix: { nl: () => "moet een vierkante matrix zijn: een lijst van rijen getallen", en: () => "must be a square matrix: a list of rows of numbers" },
+  corrRow: { nl: (p) => `moet een rij van ${p.n} getallen zijn`, en: (p) => `must be a row of ${p.n} numbers` },
+  corrSquare: {
+    nl: (p) => `heeft ${p.entries} getallen maar de matrix heeft ${p.rows} rijen; hij moet vierkant zijn`,
+    en: (p) => `has ${p.entries} entries but the matrix has ${p.rows} rows; it must be square`,
+  },
+  corrRange: { nl: (p) => `${p.value} ligt buiten [-1, 1]`, en: (p) => `${p.value} is outside [-1, 1]` },
+  corrDiagonal: { nl: (p) => `op de diagonaal hoort 1, niet ${p.value}`, en: (p) => `diagonal entries must be 1, got ${p.value}` },
+  corrSymmetric: {
+    nl: (p) => `${p.value} verschilt van ${p.other} = ${p.otherValue}; de matrix moet symmetrisch zijn`,
+    en: (p) => `${p.value} differs from ${p.other} = ${p.otherValue}; the matrix must be symmetric`,
+  },
+  corrNotPsd: {
+    nl: () => "geen geldige correlatiematrix (niet positief semidefiniet): geen enkele set grootheden kan al deze correlaties tegelijk hebben; zwak de sterkste af",
+    en: () => "not a valid correlation matrix (not positive semi-definite): no set of variables can have all these correlations at once; weaken the strongest ones",
+  },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };

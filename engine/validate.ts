@@ -19,6 +19,8 @@ import { CPI_NL, indexFactor } from "./data/cpi.ts";
 import { UNIT_COSTS, unitCost } from "./data/unitCosts.ts";
 import { ArrangementError } from "./arrangements/keys.ts";
 import { evaluateModel } from "./evaluate.ts";
+import { checkUncertainty } from "./simulate/check.ts";
+import { localiseDistributionIssue } from "./simulate/issues.ts";
 import { compileActuals, evaluateMonitoring } from "./monitoring.ts";
 import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
 
@@ -37,7 +39,7 @@ export function validateCase(input: unknown, options: ValidateOptions = {}): Val
     return { ok: false, issues: parsed.success ? [issue] : [issue, ...parsed.error.issues.flatMap((i) => fromZod(i, [], lang))] };
   }
   if (!parsed.success) {
-    const schemaIssues = parsed.error.issues.flatMap((i) => fromZod(i, [], lang));
+    const schemaIssues = parsed.error.issues.flatMap((i) => fromZod(i, [], lang)).map((i) => localiseDistributionIssue(i, lang));
     return { ok: false, issues: [...schemaIssues, ...lenientChecks(raw, schemaIssues, lang)] };
   }
   const data = parsed.data;
@@ -403,6 +405,8 @@ function checkCase(c: Case, lang: Lang): Validation {
     }
     throw e;
   }
+  const uncertainty = checkUncertainty(model, lang);
+  if (uncertainty.length > 0) return { ok: false, issues: uncertainty };
   return { ok: true, model };
 }
 

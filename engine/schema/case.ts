@@ -7,6 +7,7 @@ import { Investment } from "./investment.ts";
 import { ActualYear, Indicator } from "./monitoring.ts";
 import { Parameter } from "./parameter.ts";
 import { Partner } from "./partner.ts";
+import { Correlations, Scenario, SimulationDefaults } from "./uncertainty.ts";
 
 /**
  * The Dutch social cost-benefit analysis (MKBA) discount rate: 2.25 % real, advised by the
@@ -55,6 +56,12 @@ export const Case = z.object({
   actuals: z.array(ActualYear).default([]),
   /** Agreed indicators with yearly targets and measured values. */
   indicators: z.array(Indicator).default([]),
+  /** Rank correlations between parameters that have a distribution. */
+  correlations: Correlations.optional(),
+  /** Defaults for Monte Carlo runs (samples, seed, Latin hypercube). */
+  simulation: SimulationDefaults.optional(),
+  /** Named scenarios (pessimistic, optimistic, ...) as parameter overrides. */
+  scenarios: z.record(Id, Scenario).optional(),
   sources: z.array(z.string()).optional(),
   note: z.string().optional(),
 }).strict();

@@ -9,3 +9,4 @@ export * from "./case.ts";
 export * from "./key.ts";
 export * from "./arrangement.ts";
 export * from "./monitoring.ts";
+export * from "./uncertainty.ts";

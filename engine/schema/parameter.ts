@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Formula } from "./common.ts";
+import { distributionSchema, pointValue } from "../uncertainty/distributions.ts";
 
 /**
  * A named value that formulas refer to. Either a bare number or formula (`clients: 120`, `visits: clients * 2`) or an object
@@ -22,11 +23,20 @@ export const ParameterObject = z.object({
   note: z.string().optional(),
   /** Marks an illustrative assumption, so notebooks and reports can flag it. */
   assumption: z.boolean().optional(),
+  /**
+   * Uncertainty for Monte Carlo runs and sensitivity (see README "Onzekerheid / Uncertainty").
+   * Deterministic runs keep using `value`; without `value` (and `ref`) the base value is the
+   * distribution's mean. A base value must lie inside the distribution's range.
+   */
+  distribution: distributionSchema.optional(),
 }).strict();
 export const Parameter = z.union([z.number(), z.string().min(1), ParameterObject]);
 export type Parameter = z.infer<typeof Parameter>;
 export type ParameterObject = z.infer<typeof ParameterObject>;
 
 export function normaliseParameter(p: Parameter): ParameterObject {
-  return typeof p === "number" || typeof p === "string" ? { value: p } : p;
+  if (typeof p === "number" || typeof p === "string") return { value: p };
+  // Only a distribution given: its mean is the base value (the mean, so that the base run is the expected result of a linear case).
+  if (p.value === undefined && p.ref === undefined && p.distribution !== undefined) return { ...p, value: pointValue(p.distribution) };
+  return p;
 }

@@ -1,0 +1,115 @@
+/**
+ * Checks of the uncertainty part of a case that need the compiled model (the schema already
+ * checked each distribution on its own):
+ * - a parameter's base value lies inside its distribution's range (where it has bounds);
+ * - correlations name parameters that exist and have a distribution, no pair twice or with
+ *   itself, and together form a proper correlation matrix (symmetric, unit diagonal,
+ *   positive semi-definite), problems with paths such as `correlations.matrix[1][2]`;
+ * - scenarios name parameters that exist; a percentile (`p10`) needs a distribution;
+ * - each uncertain parameter at its 0.1 % and 99.9 % quantile (others at base) keeps every
+ *   fraction in 0..1 and every amount finite, so a run does not fail halfway (an attribution
+ *   with a normal distribution around 0.9 would).
+ */
+import type { Issue, Path } from "../issues.ts";
+import { message, type Lang } from "../messages.ts";
+import { suggest } from "../formula.ts";
+import type { Model } from "../model.ts";
+import { quantile, validateCorrelation } from "../uncertainty/index.ts";
+import { problemToIssue } from "./issues.ts";
+import { SimulationInputError } from "./kernel.ts";
+import { planSimulation } from "./plan.ts";
+
+/** Probability levels of the range probed at validation and searched for switching values. */
+export const PROBE_LOW = 0.001;
+export const PROBE_HIGH = 0.999;
+
+export function checkUncertainty(model: Model, lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  const add = (path: Path, code: string, params: Record<string, unknown> = {}) => issues.push({ path, code, message: message(code, params, lang) });
+  const c = model.case;
+  const names = Object.keys(c.parameters);
+  const plan = planSimulation(model, { samplers: false });
+  const hasDist = new Set(plan.uncertain.map((u) => u.name));
+
+  for (const u of plan.uncertain) {
+    const lo = quantile(u.distribution, 0), hi = quantile(u.distribution, 1);
+    if (!(u.base >= lo && u.base <= hi)) {
+      const raw = c.parameters[u.name];
+      const hasValue = typeof raw === "object" && raw.value !== undefined;
+      add(["parameters", u.name, ...(hasValue ? ["value"] : [])], "baseOutsideDistribution", { value: u.base, min: lo, max: hi });
+    }
+  }
+
+  const known = (name: string, path: Path): boolean => {
+    if (!names.includes(name)) { add(path, "unknownParameter", { name, suggestion: suggest(name, names) }); return false; }
+    if (!hasDist.has(name)) { add(path, "correlationNeedsDistribution", { name }); return false; }
+    return true;
+  };
+  const corr = c.correlations;
+  if (Array.isArray(corr)) {
+    const seen = new Map<string, number>();
+    let good = true;
+    corr.forEach((pair, i) => {
+      const [a, b] = pair.parameters;
+      const okA = known(a, ["correlations", i, "parameters", 0]), okB = known(b, ["correlations", i, "parameters", 1]);
+      good &&= okA && okB;
+      if (a === b) { add(["correlations", i, "parameters"], "correlationSelf", { name: a }); good = false; }
+      const key = [a, b].sort().join("\u0000");
+      if (seen.has(key)) { add(["correlations", i], "correlationDuplicate", { a, b, other: `correlations[${seen.get(key)}]` }); good = false; }
+      else seen.set(key, i);
+    });
+    if (good && corr.length > 0 && plan.correlated) {
+      const r = validateCorrelation(plan.correlated.matrix, "correlations");
+      if (!r.ok) r.problems.forEach((p) => issues.push(problemToIssue(p, lang)));
+    }
+  } else if (corr !== undefined) {
+    let good = true;
+    const seen = new Set<string>();
+    corr.parameters.forEach((n, i) => {
+      good = known(n, ["correlations", "parameters", i]) && good;
+      if (seen.has(n)) { add(["correlations", "parameters", i], "correlationDuplicate", { a: n, b: n, other: "correlations.parameters" }); good = false; }
+      seen.add(n);
+    });
+    const r = validateCorrelation(corr.matrix, "correlations.matrix");
+    if (!r.ok) r.problems.forEach((p) => issues.push(problemToIssue(p, lang)));
+    else if (corr.matrix.length !== corr.parameters.length) add(["correlations", "matrix"], "correlationSize", { rows: corr.matrix.length, parameters: corr.parameters.length });
+    void good;
+  }
+
+  for (const [id, sc] of Object.entries(c.scenarios ?? {})) {
+    for (const [name, v] of Object.entries(sc.parameters)) {
+      const path: Path = ["scenarios", id, "parameters", name];
+      if (!names.includes(name)) add(path, "unknownParameter", { name, suggestion: suggest(name, names) });
+      else if (typeof v === "string" && !hasDist.has(name)) add(path, "scenarioNeedsDistribution", { name, value: v });
+    }
+  }
+  if (issues.length > 0) return issues;
+
+  // Probe the tails one parameter at a time.
+  const P = plan.kernel.partners.length;
+  const npv = new Float64Array(P), net = new Float64Array(P);
+  const formulas = model.parameters.formulas;
+  const reported = new Set<string>();
+  for (const u of plan.uncertain) {
+    if (u.distribution.type === "point") continue;
+    for (const level of [PROBE_LOW, PROBE_HIGH]) {
+      const v = quantile(u.distribution, level);
+      const values = plan.base.slice();
+      values[u.slot] = v;
+      for (const d of plan.derived) values[d] = formulas[d]!(values);
+      try {
+        plan.kernel.evaluate(values, npv, net, null);
+      } catch (e) {
+        const at = level === PROBE_LOW ? "p0.1" : "p99.9";
+        if (e instanceof SimulationInputError) {
+          const key = `${e.path.join(".")}|${u.name}`;
+          if (!reported.has(key)) { reported.add(key); add(e.path, "fractionUncertain", { parameter: u.name, at, input: v, value: e.params.value }); }
+        } else if (!reported.has(u.name)) {
+          reported.add(u.name);
+          add(["parameters", u.name, "distribution"], "notFiniteUncertain", { parameter: u.name, at, input: v });
+        }
+      }
+    }
+  }
+  return issues;
+}

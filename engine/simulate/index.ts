@@ -1,0 +1,15 @@
+/**
+ * Uncertainty analysis of a case: Monte Carlo runs (on this thread or on workers), and
+ * sensitivity (tornado, switching values, scenarios). See README "Onzekerheid / Uncertainty".
+ */
+export { simulate, SimulationCancelled, type RunHooks } from "./simulate.ts";
+export { simulateInWorkers, WorkerInvalidCase, type ParallelRun, type WorkerPort } from "./parallel.ts";
+export { createWorkerHandler, transferables, type ToWorker, type FromWorker } from "./worker.ts";
+export { resolveOptions, chunksOf, DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_CHUNK_SIZE, type SimulationOptions, type ResolvedOptions } from "./options.ts";
+export { assembleResult, SOCIETY, type SimulationResult, type EntityResult, type PerspectiveResult, type YearBand } from "./result.ts";
+export { runChunk, sampleColumns, type ChunkResult, type ChunkSettings } from "./chunk.ts";
+export { planSimulation, uncertainNames, distributionOf, correlationMatrix, type SimulationPlan, type UncertainParameter } from "./plan.ts";
+export { compileKernel, SimulationInputError, type Kernel } from "./kernel.ts";
+export { compileSampler, BetaTable, type Sampler } from "./sampler.ts";
+export { checkUncertainty, PROBE_LOW, PROBE_HIGH } from "./check.ts";
+export { problemToIssue, localiseDistributionIssue, parsePath } from "./issues.ts";

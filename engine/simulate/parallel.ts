@@ -1,0 +1,94 @@
+/**
+ * A Monte Carlo run spread over workers (Node worker_threads or browser Web Workers; the caller
+ * creates them, see cli/simulateWorker.ts and notebooks/lib/simulate.ts). The chunks are the
+ * same as on one thread and each draws from its own stream, so the result is identical for any
+ * number of workers. The main thread hands out chunks one at a time (a free worker gets the
+ * next), reports progress after each, and on cancellation stops handing out and terminates
+ * the workers.
+ */
+import type { Model } from "../model.ts";
+import type { ChunkResult } from "./chunk.ts";
+import { SimulationInputError } from "./kernel.ts";
+import { chunksOf, resolveOptions, type SimulationOptions } from "./options.ts";
+import { planSimulation } from "./plan.ts";
+import { assembleResult, type SimulationResult } from "./result.ts";
+import { SimulationCancelled } from "./simulate.ts";
+import type { FromWorker, ToWorker } from "./worker.ts";
+
+/** The little the orchestrator needs of a worker. */
+export interface WorkerPort {
+  post(msg: ToWorker): void;
+  /** Registers the handler of the worker's messages (called once). */
+  listen(handler: (msg: FromWorker) => void, onError: (error: unknown) => void): void;
+  terminate(): void;
+}
+
+export interface ParallelRun {
+  /** How many workers (at least 1; a run never uses more workers than chunks). */
+  workers: number;
+  createWorker: () => WorkerPort;
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the run (the promise rejects with `SimulationCancelled`). */
+  signal?: { readonly aborted: boolean; addEventListener?: (type: "abort", listener: () => void) => void };
+}
+
+/** Thrown when a worker finds the case invalid (it should not: validate on the main thread first). */
+export class WorkerInvalidCase extends Error {
+  constructor(readonly issues: unknown[]) {
+    super("the case is invalid in the worker");
+  }
+}
+
+/**
+ * Runs `model` (validated on the calling thread) on workers that receive `caseData`, the same
+ * case as plain data (a compiled model cannot cross threads).
+ */
+export function simulateInWorkers(model: Model, caseData: unknown, options: SimulationOptions, run: ParallelRun): Promise<SimulationResult> {
+  const o = resolveOptions(model, options);
+  const plan = planSimulation(model, { samplers: false });
+  const queue = chunksOf(o);
+  const chunkCount = queue.length;
+  const total = o.samples;
+  const settings = { seed: o.seed, lhs: o.lhs, yearly: o.yearly, arrangements: o.arrangements };
+  return new Promise<SimulationResult>((resolve, reject) => {
+    const results: ChunkResult[] = [];
+    const ports: WorkerPort[] = [];
+    let done = 0, finished = false;
+    const stop = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      for (const p of ports) p.terminate();
+      if (error !== undefined) reject(error);
+    };
+    const next = (port: WorkerPort) => {
+      if (finished) return;
+      if (run.signal?.aborted) { stop(new SimulationCancelled()); return; }
+      const chunk = queue.shift();
+      if (chunk) port.post({ type: "chunk", settings, index: chunk[0], start: chunk[1], count: chunk[2] });
+    };
+    run.signal?.addEventListener?.("abort", () => stop(new SimulationCancelled()));
+    if (run.signal?.aborted) { reject(new SimulationCancelled()); return; }
+    const n = Math.max(1, Math.min(Math.floor(run.workers), queue.length));
+    for (let w = 0; w < n; w++) {
+      const port = run.createWorker();
+      ports.push(port);
+      port.listen((msg) => {
+        if (finished) return;
+        switch (msg.type) {
+          case "ready": next(port); return;
+          case "invalid": stop(new WorkerInvalidCase(msg.issues)); return;
+          case "error": stop(msg.path && msg.code ? new SimulationInputError(msg.path, msg.code, msg.params ?? {}) : new Error(msg.message)); return;
+          case "chunk":
+            results.push(msg.result);
+            done += msg.result.count;
+            run.onProgress?.(done, total);
+            if (results.length === chunkCount) {
+              stop();
+              try { resolve(assembleResult(plan, o, results)); } catch (e) { reject(e); }
+            } else next(port);
+        }
+      }, (error) => stop(error));
+      port.post({ type: "init", caseData });
+    }
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * Invariants of the Monte Carlo engine (engine/simulate), one property per test, each titled
+ * with the invariant. The list is in test/README.md.
+ */
+import { describe, expect } from "vitest";
+import { fc, test } from "@fast-check/vitest";
+import { allocate, evaluateModel, validateCase, parameterValues, roundCents, toCents, simulate, simulateInWorkers, compileKernel, type CaseInput } from "../../engine/index.ts";
+import { allocateInto, allocationScratch, keyRanks } from "../../engine/simulate/allocateKernel.ts";
+import { roundCentsFast, toCentsFast } from "../../engine/simulate/cents.ts";
+import { BetaTable } from "../../engine/simulate/sampler.ts";
+import { IncompleteBeta } from "../../engine/uncertainty/incompleteBeta.ts";
+import { model } from "../helpers.ts";
+import { arbPointCase, arbPointCaseWithArrangements, arbUncertainCase } from "./arbitraries.ts";
+import { inProcessWorkers } from "./workers.ts";
+
+fc.configureGlobal({ numRuns: 60 });
+
+describe("simulate invariant 1: point distributions equal the deterministic evaluation", () => {
+  test.prop([arbPointCase])("with point distributions every sample's NPV and net equal evaluateModel exactly, per partner and for society", (c) => {
+    const m = model(c);
+    const ev = evaluateModel(m);
+    const r = simulate(m, { samples: 3, keepSamples: true, cdfPoints: 0 });
+    r.statusQuo.partners.forEach((p, i) => {
+      expect(Array.from(p.samples!)).toEqual([ev.partners[i]!.npv, ev.partners[i]!.npv, ev.partners[i]!.npv]);
+      expect(p.net.mean).toBe(ev.partners[i]!.net);
+    });
+    expect(Array.from(r.statusQuo.society.samples!)).toEqual([ev.society.npv, ev.society.npv, ev.society.npv]);
+    r.yearly.forEach((y, e) => y.bands.forEach((b, k) => expect(b.p50).toBe(e < ev.partners.length ? ev.partners[e]!.yearly[k]!.net : ev.society.yearly[k]!.net)));
+  });
+
+  test.prop([arbUncertainCase, fc.integer({ min: 0, max: 1000 })])("the kernel gives evaluateModel's NPV, net and yearly net at any parameter values", (c, seed) => {
+    const m = model(c);
+    // Move every parameter away from its base value (by the seed), then compare both paths there.
+    const overrides: Record<string, number> = {};
+    const names = Object.keys(m.case.parameters);
+    names.forEach((n, i) => { overrides[n] = parameterValues(m.parameters)[m.parameters.slot.get(n)!]! * (1 + ((seed % 7) - 3) / 10) + i; });
+    let ev;
+    try { ev = evaluateModel(m, overrides); } catch { return; } // overrides may break a fraction; then there is nothing to compare
+    const k = compileKernel(m);
+    const P = k.partners.length;
+    const npv = new Float64Array(P), net = new Float64Array(P), yearly = new Float64Array(P * k.years);
+    k.evaluate(parameterValues(m.parameters, overrides), npv, net, yearly);
+    ev.partners.forEach((p, i) => {
+      expect(npv[i]).toBe(p.npv);
+      expect(net[i]).toBe(p.net);
+      p.yearly.forEach((y, j) => expect(yearly[i * k.years + j]).toBe(y.net));
+    });
+  });
+
+  test.prop([arbPointCaseWithArrangements], { numRuns: 25 })("with point distributions, every arrangement's partner NPVs equal evaluateModel's", (c) => {
+    const v = validateCase(c, { lang: "en" });
+    fc.pre(v.ok); // random arrangements can be invalid (a settlement with nothing to share by)
+    const m = v.model;
+    const ev = evaluateModel(m);
+    const r = simulate(m, { samples: 2, arrangements: "all", cdfPoints: 0 });
+    for (const a of r.arrangements) {
+      const det = ev.arrangements.find((x) => x.id === a.id)!;
+      a.partners.forEach((p, i) => { expect(p.npv.min).toBe(det.partners[i]!.npv); expect(p.npv.max).toBe(det.partners[i]!.npv); });
+      expect(a.society.npv.mean).toBe(det.society.npv);
+    }
+  });
+});
+
+describe("simulate invariant 2: determinism and well-formed summaries", () => {
+  test.prop([arbUncertainCase, fc.integer(), fc.boolean()], { numRuns: 30 })("the same seed gives the identical result; another seed a different one", (c, seed, lhs) => {
+    const m = model(c);
+    const a = simulate(m, { samples: 200, seed, lhs, keepSamples: true, chunkSize: 64 });
+    const b = simulate(m, { samples: 200, seed, lhs, keepSamples: true, chunkSize: 64 });
+    expect(b).toEqual(a);
+    const other = simulate(m, { samples: 200, seed: seed + 1, lhs, keepSamples: true, chunkSize: 64 });
+    const varies = a.statusQuo.partners.some((p) => p.npv.max !== p.npv.min);
+    if (varies) expect(other.statusQuo.partners.map((p) => Array.from(p.samples!))).not.toEqual(a.statusQuo.partners.map((p) => Array.from(p.samples!)));
+  });
+
+  test.prop([arbUncertainCase, fc.integer(), fc.integer({ min: 2, max: 4 })], { numRuns: 15 })("results are identical on one thread and on any number of workers", async (c, seed, workers) => {
+    const m = model(c);
+    const opts = { samples: 150, seed, keepSamples: true, chunkSize: 40 };
+    const one = simulate(m, opts);
+    expect(await simulateInWorkers(m, c, opts, inProcessWorkers(1))).toEqual(one);
+    expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers))).toEqual(one);
+  });
+
+  test.prop([arbUncertainCase, fc.integer()], { numRuns: 30 })("percentiles are ordered (min <= p5 <= p10 <= p50 <= p90 <= p95 <= max) and P(loss) lies in [0, 1]", (c, seed) => {
+    const r = simulate(model(c), { samples: 120, seed });
+    for (const p of [...r.statusQuo.partners, r.statusQuo.society]) {
+      const s = p.npv;
+      expect([s.min, s.p5, s.p10, s.p50, s.p90, s.p95, s.max]).toEqual([s.min, s.p5, s.p10, s.p50, s.p90, s.p95, s.max].slice().sort((x, y) => x - y));
+      expect(p.probabilityOfLoss).toBeGreaterThanOrEqual(0);
+      expect(p.probabilityOfLoss).toBeLessThanOrEqual(1);
+    }
+    for (const y of r.yearly) for (const b of y.bands) expect(b.p5 <= b.p10 && b.p10 <= b.p50 && b.p50 <= b.p90 && b.p90 <= b.p95).toBe(true);
+  });
+});
+
+describe("simulate invariant 3: conservation per sample", () => {
+  test.prop([arbUncertainCase, fc.integer()], { numRuns: 30 })("in every sample the partners' NPVs sum to society's NPV (within a cent)", (c, seed) => {
+    const r = simulate(model(c), { samples: 100, seed, keepSamples: true, cdfPoints: 0 });
+    const soc = r.statusQuo.society.samples!;
+    for (let i = 0; i < soc.length; i++) {
+      const sum = r.statusQuo.partners.reduce((s, p) => s + p.samples![i]!, 0);
+      expect(Math.abs(sum - soc[i]!)).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("simulate invariant 4: the fast paths equal the originals", () => {
+  const near = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(0.5, 0.5 + 1e-12, 0.5 - 1e-12, 0.499999999, 0.25, 0), fc.integer({ min: 0, max: 3 }))
+    .map(([k, f, scale]) => (k + f) / 10 ** scale);
+  const any = fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), near, fc.double({ min: -1, max: 1, noNaN: true }));
+  test.prop([any], { numRuns: 3000 })("toCentsFast equals toCents and roundCentsFast equals roundCents, bit for bit", (x) => {
+    expect(toCentsFast(x)).toBe(toCents(x));
+    expect(toCentsFast(x / 100)).toBe(toCents(x / 100));
+    expect(roundCentsFast(x)).toBe(roundCents(x));
+  });
+
+  test.prop([fc.integer({ min: -1e12, max: 1e12 }), fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 10 })), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0)), fc.boolean()], { numRuns: 1000 })(
+    "allocateInto equals allocate, with and without tie keys",
+    (amount, weights, withKeys) => {
+      const keys = weights.map((_, i) => `k${(i * 7) % 5}`);
+      const out = new Float64Array(weights.length);
+      allocateInto(amount, weights, weights.length, withKeys ? keyRanks(keys) : null, out, allocationScratch(weights.length));
+      expect(Array.from(out)).toEqual(allocate(amount, weights, withKeys ? keys : undefined));
+    });
+
+  test.prop([fc.double({ min: 0.2, max: 60, noNaN: true }), fc.double({ min: 0.2, max: 60, noNaN: true }), fc.array(fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), { minLength: 20, maxLength: 20 })], { numRuns: 40 })(
+    "the tabulated beta quantile is within 5e-8 of the exact inverse",
+    (a, b, us) => {
+      const table = new BetaTable(a, b), exact = new IncompleteBeta(a, b);
+      for (const u of us) expect(Math.abs(table.quantile(u) - exact.inverse(u))).toBeLessThan(5e-8);
+    });
+});
+
+export type { CaseInput };
