@@ -5,11 +5,12 @@
  * Exit codes: 0 ok, 1 invalid input (every problem on stderr as `file:line: path: message`),
  * 2 usage error.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
 import { Case, evaluateModel, evaluateMonitoring, toMonitoringJson, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
+import { caseText, evaluate as evaluateLoaded, ledgerCsv, readCaseFile, report as renderReportText, resultsXlsx, templateXlsx, wrote } from "../io/commands.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
 
 class InputError extends Error {}
@@ -101,6 +102,75 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
   cmd.command("schema")
     .description("print the JSON Schema of case files")
     .action(() => out(JSON.stringify(caseJsonSchema(), null, 2) + "\n"));
+
+  // Spreadsheets, the CSV ledger and the report (io/). Workbooks are read and written with
+  // exceljs, charts drawn with Plot in jsdom; both are loaded only by these commands.
+  const loadAny = async (file: string, lang: Lang) => {
+    const r = await readCaseFile(file, lang);
+    if (!r.ok) throw new InputError(r.messages.join("\n"));
+    return r;
+  };
+
+  cmd.command("import")
+    .description("turn an Excel workbook (see examples/template.xlsx) into a case file; every problem as file: Sheet!F7 (column): message")
+    .argument("<book>", "workbook (.xlsx)")
+    .option("-o, --output <file>", "case file to write (.yaml or .json); default: YAML on stdout")
+    .action(async (book: string, opts: { output?: string }) => {
+      const lang = langFrom(cmd.opts());
+      const { data } = await loadAny(book, lang);
+      const text = caseText(data, opts.output);
+      if (opts.output === undefined) out(text);
+      else {
+        writeFileSync(opts.output, text);
+        out(wrote(opts.output, lang));
+      }
+    });
+
+  const exportCmd = cmd.command("export")
+    .description("the case and its results as one Excel workbook (--xlsx), and/or the full ledger as CSV (--csv)")
+    .argument("<file>", "case file (.yaml, .yml, .json) or workbook (.xlsx)")
+    .option("--xlsx <out>", "workbook to write: results (summary, yearly, ledger, transfers, pots, wrong pocket) and the case sheets")
+    .option("--csv <out>", "CSV file to write with every ledger row (- for stdout)")
+    .action(async (file: string, opts: { xlsx?: string; csv?: string }) => {
+      const lang = langFrom(cmd.opts());
+      if (opts.xlsx === undefined && opts.csv === undefined) exportCmd.error(lang === "nl" ? "geef --xlsx en/of --csv" : "give --xlsx and/or --csv", { exitCode: 2, code: "bcase.missingOutput" });
+      const { data, model } = await loadAny(file, lang);
+      const ev = evaluateLoaded(model);
+      if (opts.xlsx !== undefined) {
+        writeFileSync(opts.xlsx, await resultsXlsx(data, ev, lang));
+        out(wrote(opts.xlsx, lang));
+      }
+      if (opts.csv === "-") out(await ledgerCsv(ev));
+      else if (opts.csv !== undefined) {
+        writeFileSync(opts.csv, await ledgerCsv(ev));
+        out(wrote(opts.csv, lang));
+      }
+    });
+
+  cmd.command("export-template")
+    .description("write the empty workbook an analyst fills in (examples/template.xlsx is this file)")
+    .option("-o, --output <file>", "workbook to write", "template.xlsx")
+    .action(async (opts: { output: string }) => {
+      const lang = langFrom(cmd.opts());
+      writeFileSync(opts.output, await templateXlsx(lang));
+      out(wrote(opts.output, lang));
+    });
+
+  cmd.command("report")
+    .description("a standalone report for a council proposal: tables, arrangements, assumptions, sources (html: with SVG charts, one self-contained file)")
+    .argument("<file>", "case file (.yaml, .yml, .json) or workbook (.xlsx)")
+    .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("html"))
+    .option("-o, --output <file>", "file to write; default: stdout")
+    .action(async (file: string, opts: { format: "md" | "html"; output?: string }) => {
+      const lang = langFrom(cmd.opts());
+      const { model } = await loadAny(file, lang);
+      const text = await renderReportText(evaluateLoaded(model), opts.format, lang);
+      if (opts.output === undefined) out(text);
+      else {
+        writeFileSync(opts.output, text);
+        out(wrote(opts.output, lang));
+      }
+    });
 
   return cmd;
 }

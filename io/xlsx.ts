@@ -586,7 +586,9 @@ export async function importWorkbook(buffer: Uint8Array, options: { lang?: Lang 
   const v = validateCase(read.data, { lang });
   if (v.ok && read.issues.length === 0) return { ok: true, data: read.data, model: v.model };
   const validation = v.ok ? [] : v.issues
-    .filter((i) => !read.unreadable.some((u) => startsWith(i.path, u)))
+    // An issue about an unreadable cell, or about the element that cell belongs to (a required
+    // field that is "missing" because its cell could not be read), is already reported.
+    .filter((i) => !read.unreadable.some((u) => startsWith(i.path, u) || (i.path.length >= 2 && startsWith(u, i.path))))
     .map((i) => ({ ...i, ...read.locate(i.path) }));
   return { ok: false, issues: [...read.issues, ...validation], data: read.data };
 }

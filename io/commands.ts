@@ -1,0 +1,67 @@
+/**
+ * What the `import`, `export`, `export-template` and `report` commands do, apart from the
+ * command line itself (cli/bcase.ts): read a case from YAML, JSON or a workbook, and produce
+ * the workbook, CSV or report text. Problems come back as ready-to-print lines
+ * (`file:line: path: message` for case files, `file: Sheet!F7 (column): message` for workbooks).
+ */
+import { readFileSync } from "node:fs";
+import { evaluateModel, formatFromName, formatIssue, loadCase, parseCaseText, serializeCase, type CaseFormat, type Evaluation, type Lang, type Model } from "../engine/index.ts";
+
+export type Loaded = { ok: true; data: Record<string, unknown>; model: Model } | { ok: false; messages: string[] };
+
+const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
+
+/** A case file (.yaml, .yml, .json) or a workbook (.xlsx) -> the case as data and its model. */
+export async function readCaseFile(file: string, lang: Lang): Promise<Loaded> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return { ok: false, messages: [lang === "nl" ? `${file}: bestand niet te lezen (${code})` : `${file}: cannot read file (${code})`] };
+  }
+  if (isWorkbook(file)) {
+    const { importWorkbook, formatSheetIssue } = await import("./xlsx.ts");
+    const r = await importWorkbook(bytes, { lang });
+    return r.ok ? { ok: true, data: r.data, model: r.model } : { ok: false, messages: r.issues.map((i) => formatSheetIssue(i, file)) };
+  }
+  const text = bytes.toString("utf8");
+  const format = formatFromName(file);
+  const v = loadCase(text, format, { lang });
+  if (!v.ok) return { ok: false, messages: v.issues.map((i) => formatIssue(i, file)) };
+  const parsed = parseCaseText(text, format, lang);
+  return { ok: true, data: (parsed.ok ? parsed.data : {}) as Record<string, unknown>, model: v.model };
+}
+
+/** The case as a case file's text (YAML unless the output name ends in .json). */
+export function caseText(data: Record<string, unknown>, output?: string): string {
+  const format: CaseFormat = output ? formatFromName(output) : "yaml";
+  return serializeCase(data, format);
+}
+
+export function evaluate(model: Model): Evaluation {
+  return evaluateModel(model);
+}
+
+export async function resultsXlsx(data: Record<string, unknown>, ev: Evaluation, lang: Lang): Promise<Buffer> {
+  const { resultsWorkbook } = await import("./xlsx.ts");
+  return resultsWorkbook(data, ev, lang);
+}
+
+export async function templateXlsx(lang: Lang): Promise<Buffer> {
+  const { templateWorkbook } = await import("./xlsx.ts");
+  return templateWorkbook(lang);
+}
+
+/** The full ledger as RFC 4180 CSV (status quo and every arrangement's transfers). */
+export async function ledgerCsv(ev: Evaluation): Promise<string> {
+  const { ledgerTable, tableToCsv } = await import("./results.ts");
+  return tableToCsv(ledgerTable(ev));
+}
+
+export async function report(ev: Evaluation, format: "md" | "html", lang: Lang): Promise<string> {
+  const { renderReport } = await import("./report.ts");
+  return renderReport(ev, { format, lang });
+}
+
+export const wrote = (file: string, lang: Lang) => (lang === "nl" ? `${file}: geschreven\n` : `${file}: written\n`);

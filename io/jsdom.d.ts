@@ -1,0 +1,7 @@
+/** The little of jsdom the report uses (jsdom ships no types; @types/jsdom would be a dependency for one constructor). */
+declare module "jsdom" {
+  export class JSDOM {
+    constructor(html?: string);
+    readonly window: Window & typeof globalThis;
+  }
+}
