@@ -1,9 +1,11 @@
 /** The standalone report: content, self-containment, escaping of case text, Dutch and English. */
 import { describe, expect, it } from "vitest";
+import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
-import { evaluateModel } from "../engine/index.ts";
+import { evaluateModel, validateCase } from "../engine/index.ts";
 import { renderReport } from "../io/report.ts";
+import { arbCaseWithArrangements } from "./arbitraries.ts";
 import { model } from "./helpers.ts";
 
 const rich = () => YAML.parse(readFileSync("examples/rich.yaml", "utf8")) as Record<string, unknown>;
@@ -65,5 +67,20 @@ describe("report", () => {
     const html = await renderReport(ev, { format: "html", lang: "en" });
     expect(html).toContain('<html lang="en">');
     expect(html).toMatch(/>1\.0 m</);
+  });
+});
+
+describe("report on random cases", () => {
+  test.prop([arbCaseWithArrangements], { numRuns: 12 })("renders as Markdown and HTML for any valid case, naming every partner and arrangement", async (c) => {
+    const v = validateCase(c, { lang: "en" });
+    fc.pre(v.ok);
+    if (!v.ok) return;
+    const ev = evaluateModel(v.model);
+    const md = await renderReport(ev, { format: "md", lang: "en" });
+    const html = await renderReport(ev, { format: "html", lang: "nl" });
+    for (const p of ev.partners) { expect(md).toContain(p.name); expect(html).toContain(p.name); }
+    for (const a of ev.arrangements.filter((x) => !x.implicit)) expect(md).toContain(`### ${a.name}`);
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+    expect(md).not.toMatch(/NaN|Infinity|undefined/);
   });
 });
