@@ -11,6 +11,7 @@ import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
 import { Case, evaluateModel, evaluateMonitoring, toMonitoringJson, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
 import { caseText, evaluate as evaluateLoaded, ledgerCsv, readCaseFile, report as renderReportText, resultsXlsx, templateXlsx, wrote } from "../io/commands.ts";
+import { collect, sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
 
 class InputError extends Error {}
@@ -97,6 +98,31 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
       const m = evaluateMonitoring(model, ev);
       if (opts.format === "json") out(JSON.stringify(toMonitoringJson(ev, m), null, 2) + "\n");
       else out(renderMonitoring(ev, m, lang));
+    });
+
+  cmd.command("simulate")
+    .description("Monte Carlo over the parameters with a distribution: per partner the spread of the NPV and the probability of a loss")
+    .argument("<file>", "case file (.yaml, .yml or .json)")
+    .option("-n, --samples <n>", "number of samples (default: the case's simulation.samples, else 10000)")
+    .option("-s, --seed <seed>", "seed of the random streams (default: the case's, else 1); same seed, same result")
+    .option("--lhs", "Latin hypercube sampling")
+    .option("-a, --arrangement <id>", "also simulate this financing arrangement (repeatable; all for every one)", collect, [] as string[])
+    .option("-w, --workers <n>", "worker threads (default: every core; 1: this thread)")
+    .option("--cdf <points>", "points of each NPV's CDF in JSON output (default 101)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .action(async (file: string, opts: SimulateFlags) => {
+      const lang = langFrom(cmd.opts());
+      out(await simulateCommand(file, load(file, lang), opts, lang, (m) => { throw new InputError(m); }));
+    });
+
+  cmd.command("sensitivity")
+    .description("tornado (each uncertain parameter at P10 and P90), switching values (where each NPV turns zero) and the case's scenarios")
+    .argument("<file>", "case file (.yaml, .yml or .json)")
+    .option("-a, --arrangement <id>", "under this financing arrangement (default: the status quo)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .action((file: string, opts: { arrangement?: string; format: "table" | "json" | "csv" }) => {
+      const lang = langFrom(cmd.opts());
+      out(sensitivityCommand(file, load(file, lang), opts, lang, (m) => { throw new InputError(m); }));
     });
 
   cmd.command("schema")

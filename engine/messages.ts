@@ -269,6 +269,7 @@ const texts: Record<string, { nl: Text; en: Text }> = {
   distObject: { nl: () => `een verdeling is een object met een veld "type"`, en: () => `a distribution must be an object with a "type" field` },
   distUnknownField: { nl: (p) => `onbekend veld "${p.field}"`, en: (p) => `unknown field "${p.field}"` },
   corrNotMatrix: { nl: () => "moet een vierkante matrix zijn: een lijst van rijen getallen", en: () => "must be a square matrix: a list of rows of numbers" },
+  corrEntry: { nl: () => "moet een eindig getal zijn", en: () => "must be a finite number" },
   corrRow: { nl: (p) => `moet een rij van ${p.n} getallen zijn`, en: (p) => `must be a row of ${p.n} numbers` },
   corrSquare: {
     nl: (p) => `heeft ${p.entries} getallen maar de matrix heeft ${p.rows} rijen; hij moet vierkant zijn`,

@@ -13,3 +13,8 @@ export { compileKernel, SimulationInputError, type Kernel } from "./kernel.ts";
 export { compileSampler, BetaTable, type Sampler } from "./sampler.ts";
 export { checkUncertainty, PROBE_LOW, PROBE_HIGH } from "./check.ts";
 export { problemToIssue, localiseDistributionIssue, parsePath } from "./issues.ts";
+export { pointEvaluator, type PointEvaluator } from "./point.ts";
+export { tornado, type Tornado, type TornadoBar, type TornadoEntity } from "./tornado.ts";
+export { switchingValues, switchingValue, type SwitchingValue, type SwitchingValues, type SwitchingRow } from "./switching.ts";
+export { scenarios, scenarioOverrides, type ScenarioResult } from "./scenarios.ts";
+export { toSimulationJson, toSensitivityJson } from "./json.ts";

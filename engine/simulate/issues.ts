@@ -41,6 +41,7 @@ const PATTERNS: [RegExp, string, (m: RegExpMatchArray) => Record<string, unknown
   [/^a distribution must be an object/, "distObject", () => ({})],
   [/^unknown field "(.+)"$/, "distUnknownField", (m) => ({ field: m[1] })],
   [/^must be a square matrix/, "corrNotMatrix", () => ({})],
+  [/^must be a finite number$/, "corrEntry", () => ({})],
   [/^must be a row of (\d+) numbers$/, "corrRow", (m) => ({ n: m[1] })],
   [/^has (\d+) entries but the matrix has (\d+) rows/, "corrSquare", (m) => ({ entries: m[1], rows: m[2] })],
   [/^(.+) is outside \[-1, 1\]$/, "corrRange", (m) => ({ value: m[1] })],

@@ -2,9 +2,9 @@
  * Invariants of the Monte Carlo engine (engine/simulate), one property per test, each titled
  * with the invariant. The list is in test/README.md.
  */
-import { describe, expect } from "vitest";
+import { afterAll, describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { allocate, evaluateModel, validateCase, parameterValues, roundCents, toCents, simulate, simulateInWorkers, compileKernel, type CaseInput } from "../../engine/index.ts";
+import { allocate, evaluateModel, validateCase, pointEvaluator, switchingValues, parameterValues, roundCents, toCents, simulate, simulateInWorkers, compileKernel, type CaseInput } from "../../engine/index.ts";
 import { allocateInto, allocationScratch, keyRanks } from "../../engine/simulate/allocateKernel.ts";
 import { roundCentsFast, toCentsFast } from "../../engine/simulate/cents.ts";
 import { BetaTable } from "../../engine/simulate/sampler.ts";
@@ -131,3 +131,37 @@ describe("simulate invariant 4: the fast paths equal the originals", () => {
 });
 
 export type { CaseInput };
+
+/** The neighbouring double of x towards +Infinity (dir 1) or -Infinity (dir -1). */
+function nextDouble(x: number, dir: 1 | -1): number {
+  if (x === 0) return dir * Number.MIN_VALUE;
+  const v = new DataView(new ArrayBuffer(8));
+  v.setFloat64(0, x);
+  const bits = v.getBigUint64(0);
+  v.setBigUint64(0, (x > 0) === (dir > 0) ? bits + 1n : bits - 1n);
+  return v.getFloat64(0);
+}
+
+let okCount = 0;
+describe("simulate invariant 5: break-even", () => {
+  test.prop([arbUncertainCase], { numRuns: 25 })("NPV at a reported switching value is zero within a cent, or jumps across zero right there (several rows rounding at once)", (c) => {
+    const m = model(c);
+    const ev = pointEvaluator(m);
+    // The distributions' ranges, and wide ranges, so that most entities do cross zero somewhere.
+    const wide = Object.fromEntries(Object.keys(m.case.parameters).map((n) => [n, [-1e5, 1e5] as [number, number]]));
+    const rows = [...switchingValues(m).rows, ...switchingValues(m, { ranges: wide }).rows];
+    okCount += rows.reduce((s, r) => s + r.values.filter((v) => v.status === "ok").length, 0);
+    for (const row of rows) row.values.forEach((v, e) => {
+      expect(Number.isNaN(v.status === "ok" ? v.value : 0)).toBe(false);
+      if (v.status !== "ok") return;
+      expect(v.value).toBeGreaterThanOrEqual(v.range[0]);
+      expect(v.value).toBeLessThanOrEqual(v.range[1]);
+      const at = (x: number) => ev.npv({ [row.parameter]: x })[e]!;
+      expect(at(v.value)).toBe(v.npv);
+      if (Math.abs(v.npv) <= 1) return;
+      const up = at(nextDouble(v.value, 1)), down = at(nextDouble(v.value, -1));
+      expect(Math.sign(up) !== Math.sign(v.npv) || Math.sign(down) !== Math.sign(v.npv)).toBe(true);
+    });
+  });
+  afterAll(() => expect(okCount).toBeGreaterThan(10)); // the property was exercised
+});

@@ -1,0 +1,88 @@
+/**
+ * Terminal output of `bcase simulate` and `bcase sensitivity`: aligned tables (Dutch first,
+ * EUR 1.234.567), CSV for spreadsheets, and the progress bar on stderr.
+ */
+import { formatEuro, formatNumber, formatPercent, type Lang, type PerspectiveResult, type ScenarioResult, type SimulationResult, type SwitchingValue, type SwitchingValues, type Tornado } from "../engine/index.ts";
+
+const L = {
+  nl: {
+    title: (r: SimulationResult) => `Monte Carlo: ${formatNumber(r.samples, 0, "nl")} trekkingen, seed ${r.seed}${r.lhs ? ", Latin hypercube" : ""}`,
+    inputs: "Onzekere parameters", base: "basis", partner: "Partner", mean: "NCW gemiddeld", sd: "sd", p5: "P5", p50: "P50", p95: "P95", loss: "Kans op verlies",
+    society: "Maatschappij (totaal)", perspective: "Regeling", tornado: (lo: number, hi: number) => `Tornado: NCW met elke parameter op P${lo * 100} en P${hi * 100}, de rest op basis`,
+    parameter: "Parameter", at: (p: number) => `NCW bij P${p * 100}`, swing: "Bereik", switching: "Omslagwaarden: waarde waarbij de NCW nul wordt (overige parameters op basis)",
+    none: "niet in bereik", noEffect: "geen invloed", scenarios: "Scenario's (NCW)", scenario: "Scenario", npv: "NCW",
+  },
+  en: {
+    title: (r: SimulationResult) => `Monte Carlo: ${formatNumber(r.samples, 0, "en")} samples, seed ${r.seed}${r.lhs ? ", Latin hypercube" : ""}`,
+    inputs: "Uncertain parameters", base: "base", partner: "Partner", mean: "Mean NPV", sd: "sd", p5: "P5", p50: "P50", p95: "P95", loss: "P(loss)",
+    society: "Society (total)", perspective: "Arrangement", tornado: (lo: number, hi: number) => `Tornado: NPV with each parameter at P${lo * 100} and P${hi * 100}, the rest at base`,
+    parameter: "Parameter", at: (p: number) => `NPV at P${p * 100}`, swing: "Swing", switching: "Switching values: the value at which the NPV becomes zero (other parameters at base)",
+    none: "not in range", noEffect: "no effect", scenarios: "Scenarios (NPV)", scenario: "Scenario", npv: "NPV",
+  },
+} as const;
+
+function align(table: string[][], rightFrom = 1): string {
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  return table.map((r) => r.map((cell, c) => (c >= rightFrom ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ")).join("\n");
+}
+
+const num = (v: number, lang: Lang) => formatNumber(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 1 ? 2 : 4, lang);
+
+function perspectiveTable(p: PerspectiveResult, lang: Lang): string {
+  const t = L[lang];
+  const row = (name: string, e: PerspectiveResult["society"]) => [name, formatEuro(e.npv.mean, lang, 0), formatEuro(e.npv.sd, lang, 0), formatEuro(e.npv.p5, lang, 0), formatEuro(e.npv.p50, lang, 0), formatEuro(e.npv.p95, lang, 0), formatPercent(e.probabilityOfLoss, 1, lang)];
+  return align([[t.partner, t.mean, t.sd, t.p5, t.p50, t.p95, t.loss], ...p.partners.map((e) => row(e.name, e)), row(t.society, p.society)]);
+}
+
+export function renderSimulation(r: SimulationResult, caseTitle: string, lang: Lang): string {
+  const t = L[lang];
+  const out = [`${caseTitle}`, t.title(r), "", `${t.inputs}:`, ...r.parameters.map((p) => `  ${p.name}: ${p.distribution} (${t.base} ${num(p.base, lang)})`), ""];
+  for (const p of [r.statusQuo, ...r.arrangements]) out.push(`${t.perspective}: ${p.name}`, perspectiveTable(p, lang), "");
+  return out.join("\n");
+}
+
+const csvCell = (v: string | number) => (typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** One row per arrangement and entity; money in euros with a decimal point. */
+export function renderSimulationCsv(r: SimulationResult): string {
+  const head = ["arrangement", "id", "name", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "probabilityOfLoss"];
+  const rows = [r.statusQuo, ...r.arrangements].flatMap((p) => [...p.partners, p.society].map((e) => [p.id, e.id, e.name, ...[e.npv.mean, e.npv.sd, e.npv.p5, e.npv.p10, e.npv.p50, e.npv.p90, e.npv.p95].map((c) => Math.round(c) / 100), e.probabilityOfLoss]));
+  return [head, ...rows].map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
+}
+
+function switchingText(v: SwitchingValue, lang: Lang): string {
+  const t = L[lang];
+  return v.status === "ok" ? num(v.value, lang) : v.status === "none-in-range" ? t.none : t.noEffect;
+}
+
+export function renderSensitivity(tor: Tornado, sw: SwitchingValues, sc: { scenarios: ScenarioResult[] }, caseTitle: string, lang: Lang): string {
+  const t = L[lang];
+  const names = sw.entities.map((e, i) => (i === sw.entities.length - 1 ? t.society : e.name));
+  const out = [caseTitle, "", t.tornado(tor.low, tor.high)];
+  tor.entities.forEach((e, i) => {
+    if (e.bars.every((b) => b.swing === 0)) return;
+    out.push("", `${names[i]} (${t.npv} ${formatEuro(e.base, lang, 0)})`, align([[t.parameter, t.at(tor.low), t.at(tor.high), t.swing], ...e.bars.filter((b) => b.swing > 0).map((b) => [`${b.parameter} (${num(b.low, lang)} .. ${num(b.high, lang)})`, formatEuro(b.npvLow, lang, 0), formatEuro(b.npvHigh, lang, 0), formatEuro(b.swing, lang, 0)])]));
+  });
+  out.push("", t.switching, align([[t.parameter, ...names], ...sw.rows.map((r) => [`${r.parameter} (${t.base} ${num(r.base, lang)})`, ...r.values.map((v) => switchingText(v, lang))])]));
+  out.push("", t.scenarios, align([[t.scenario, ...names], ...sc.scenarios.map((s) => [s.label, ...s.npv.map((v) => formatEuro(v, lang, 0))])]));
+  return out.join("\n") + "\n";
+}
+
+/** Tornado, switching values and scenarios as CSV sections of one table: kind, parameter or scenario, entity, values. */
+export function renderSensitivityCsv(tor: Tornado, sw: SwitchingValues, sc: { scenarios: ScenarioResult[] }): string {
+  const rows: (string | number)[][] = [["kind", "name", "entity", "value", "low", "high", "npvLow", "npvHigh", "npv", "status"]];
+  tor.entities.forEach((e) => e.bars.forEach((b) => rows.push(["tornado", b.parameter, e.id, b.base, b.low, b.high, b.npvLow / 100, b.npvHigh / 100, e.base / 100, ""])));
+  sw.rows.forEach((r) => r.values.forEach((v, i) => rows.push(["switching", r.parameter, sw.entities[i]!.id, v.status === "ok" ? v.value : "", v.range[0], v.range[1], "", "", v.status === "ok" || v.status === "no-effect" ? v.npv / 100 : "", v.status])));
+  sc.scenarios.forEach((s) => s.npv.forEach((v, i) => rows.push(["scenario", s.id, sw.entities[i]!.id, "", "", "", "", "", v / 100, ""])));
+  return rows.map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
+}
+
+/** A progress bar on a terminal (stderr): `[#####-----]  45% 4.500/10.000`; cleared when done. */
+export function progressBar(stream: NodeJS.WriteStream, lang: Lang): (done: number, total: number) => void {
+  if (!stream.isTTY) return () => {};
+  return (done, total) => {
+    const width = 30, filled = Math.round((width * done) / total);
+    stream.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round((100 * done) / total)).padStart(3)}% ${formatNumber(done, 0, lang)}/${formatNumber(total, 0, lang)}`);
+    if (done >= total) stream.write("\r" + " ".repeat(width + 40) + "\r");
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * NPVs at one parameter vector, for sensitivity analysis: each partner's and society's NPV
+ * (cents) under the status quo (the Monte Carlo kernel, so exactly the deterministic result)
+ * or under one arrangement (its transfers added, as in a simulation).
+ */
+import { buildLedger } from "../ledger.ts";
+import { parameterValues, type Model } from "../model.ts";
+import { arrangementTransfers } from "./arrangements.ts";
+import { compileKernel } from "./kernel.ts";
+
+export interface PointEvaluator {
+  /** Partner ids, then "society". */
+  entities: { id: string; name: string }[];
+  /** NPV per entity (cents) with `overrides` (others at base, derived parameters recomputed). */
+  npv(overrides: Readonly<Record<string, number>>): Float64Array;
+  /** A parameter's base value (RangeError for an unknown name). */
+  baseValue(name: string): number;
+}
+
+/** `arrangement`: an arrangement id; undefined or "status-quo" for the status quo. */
+export function pointEvaluator(model: Model, arrangement?: string): PointEvaluator {
+  const kernel = compileKernel(model);
+  const P = kernel.partners.length;
+  const arr = arrangement === undefined ? undefined : model.arrangements.find((a) => a.id === arrangement);
+  if (arrangement !== undefined && !arr) throw new RangeError(`unknown arrangement "${arrangement}" (known: ${model.arrangements.map((a) => a.id).join(", ")})`);
+  const partnerIndex = new Map(kernel.partners.map((p, i) => [p, i]));
+  const net = new Float64Array(P);
+  const base = parameterValues(model.parameters);
+  return {
+    baseValue(name) {
+      const slot = model.parameters.slot.get(name);
+      if (slot === undefined) throw new RangeError(`unknown parameter "${name}"`);
+      return base[slot]!;
+    },
+    entities: [...model.case.partners.map((p) => ({ id: p.id, name: p.name })), { id: "society", name: "Society" }],
+    npv(overrides) {
+      const values = parameterValues(model.parameters, overrides);
+      const out = new Float64Array(P + 1);
+      net.fill(0);
+      kernel.evaluate(values, out, net, null);
+      let society = 0;
+      for (let p = 0; p < P; p++) society += out[p]!;
+      if (arr && arr.steps.length > 0) arrangementTransfers(model, values, buildLedger(model, values).rows, arr, partnerIndex, out, net);
+      out[P] = society;
+      return out;
+    },
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Examples of the uncertainty engine: validation problems with their paths (Dutch and English),
+ * the helper's wordings all mapped to codes, sampler moments, induced correlation, a run of the
+ * annotated example, cancellation, and the CLI commands.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import YAML from "yaml";
+import {
+  classifyAll, compileSampler, evaluateModel, formatPath, planSimulation, sampleColumns, scenarios, simulate, simulateInWorkers, SimulationCancelled, tornado, validateCase, type CaseInput,
+} from "./testApi.ts";
+import { mean, spearman, validateCorrelation, validateDistribution, variance, type DistributionSpec } from "../../engine/uncertainty/index.ts";
+import { main } from "../../cli/bcase.ts";
+import { inProcessWorkers } from "./workers.ts";
+
+const rich = YAML.parse(readFileSync(new URL("../../examples/rich.yaml", import.meta.url), "utf8")) as CaseInput;
+
+/** A small valid case whose parameters the tests give distributions. */
+function base(parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): unknown {
+  return {
+    id: "t", title: "T", priceYear: 2024, startYear: 2024, horizon: 3,
+    partners: [{ id: "a", name: "A", kind: "municipality" }, { id: "b", name: "B", kind: "insurer" }],
+    domains: [{ id: "d", name: "D", funder: "b" }],
+    parameters,
+    investments: [{ id: "i", label: "I", bearer: "a", domain: "d", category: "revenue", amount: "cost" }],
+    effects: [{ id: "e", label: "E", domain: "d", quantity: "volume", unitPrice: 100, attribution: "attr" }],
+    ...extra,
+  };
+}
+const ok = { cost: { value: 1000, distribution: { type: "normal", mean: 1000, sd: 100 } }, volume: { value: 20, distribution: { type: "uniform", min: 5, max: 30 } }, attr: 0.5 };
+
+function problems(input: unknown, lang: "nl" | "en" = "en"): string[] {
+  const v = validateCase(input, { lang });
+  return v.ok ? [] : v.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+}
+
+describe("validation of distributions, correlations and scenarios", () => {
+  test("a valid case with distributions passes; a parameter may have only a distribution (its mean is the base)", () => {
+    expect(problems(base(ok))).toEqual([]);
+    const v = validateCase(base({ ...ok, volume: { distribution: { type: "triangular", min: 10, mode: 10, max: 40 } } }));
+    expect(v.ok && evaluateModel(v.model).parameters.volume).toBe(20);
+  });
+
+  test("bad distributions are reported with their paths, in English and Dutch", () => {
+    const bad = base({
+      ...ok,
+      cost: { value: 1000, distribution: { type: "normal", mean: 1000, sd: 0 } },
+      volume: { value: 20, distribution: { type: "lognormal", p5: 30, p95: 10 } },
+      attr: { value: 0.5, distribution: { type: "beta", mean: 1.2, sd: 0.1 } },
+    });
+    expect(problems(bad)).toEqual([
+      'parameters.cost.distribution.sd: sd must be greater than 0 (use type "point" for a fixed value)',
+      "parameters.volume.distribution.p95: p95 (10) must be greater than p5 (30)",
+      "parameters.attr.distribution.mean: mean (1.2) must lie strictly between min (0) and max (1)",
+    ]);
+    expect(problems(bad, "nl")).toEqual([
+      'parameters.cost.distribution.sd: sd moet groter dan 0 zijn (gebruik type "point" voor een vaste waarde)',
+      "parameters.volume.distribution.p95: p95 (10) moet groter zijn dan p5 (30)",
+      "parameters.attr.distribution.mean: mean (1.2) moet strikt tussen min (0) en max (1) liggen",
+    ]);
+  });
+
+  test("a base value outside the distribution's range, and a fraction a distribution can push out of 0..1", () => {
+    expect(problems(base({ ...ok, volume: { value: 50, distribution: { type: "uniform", min: 5, max: 30 } } }))).toEqual([
+      "parameters.volume.value: base value 50 lies outside the distribution's range (5 to 30)",
+    ]);
+    expect(problems(base({ ...ok, attr: { value: 0.9, distribution: { type: "normal", mean: 0.9, sd: 0.1 } } }))[0]).toMatch(
+      /^effects\[0\]\.attribution: leaves 0\.\.1 \(1\.2\d+\) when attr = 1\.2\d+ \(p99\.9 of the distribution\)/,
+    );
+  });
+
+  test("correlations: unknown parameters, parameters without distribution, pairs twice, and an impossible set", () => {
+    expect(problems(base(ok, { correlations: [{ parameters: ["cost", "volme"], rank: 0.5 }, { parameters: ["cost", "attr"], rank: 0.2 }] }))).toEqual([
+      'correlations[0].parameters[1]: unknown parameter "volme" (did you mean "volume"?)',
+      'correlations[1].parameters[1]: parameter "attr" has no distribution, so there is nothing to correlate',
+    ]);
+    expect(problems(base(ok, { correlations: [{ parameters: ["cost", "volume"], rank: 0.5 }, { parameters: ["volume", "cost"], rank: 0.4 }] }))).toEqual([
+      'correlations[1]: the correlation between "volume" and "cost" is already given (correlations[0])',
+    ]);
+    const three = { ...ok, attr: { value: 0.5, distribution: { type: "beta", a: 2, b: 2 } } };
+    expect(problems(base(three, { correlations: [{ parameters: ["cost", "volume"], rank: 0.9 }, { parameters: ["volume", "attr"], rank: 0.9 }, { parameters: ["cost", "attr"], rank: -0.9 }] }))).toEqual([
+      "correlations: not a valid correlation matrix (not positive semi-definite): no set of variables can have all these correlations at once; weaken the strongest ones",
+    ]);
+    expect(problems(base(ok, { correlations: { parameters: ["cost", "volume"], matrix: [[1, 0.5], [0.4, 1]] } }))).toEqual([
+      "correlations.matrix[0][1]: 0.5 differs from correlations.matrix[1][0] = 0.4; the matrix must be symmetric",
+    ]);
+    expect(problems(base(ok, { correlations: { parameters: ["cost", "volume"], matrix: [[1, 2], [2, 1]] } }), "nl")).toEqual([
+      "correlations.matrix[0][1]: 2 ligt buiten [-1, 1]",
+      "correlations.matrix[1][0]: 2 ligt buiten [-1, 1]",
+    ]);
+  });
+
+  test("scenarios name known parameters; a percentile needs a distribution", () => {
+    expect(problems(base(ok, { scenarios: { low: { parameters: { volum: 3, attr: "p10" } } } }))).toEqual([
+      'scenarios.low.parameters.volum: unknown parameter "volum" (did you mean "volume"?)',
+      'scenarios.low.parameters.attr: p10 needs a distribution, but parameter "attr" has none',
+    ]);
+  });
+
+  test("every wording of the uncertainty helpers is mapped to a code (no English left in a Dutch report)", () => {
+    const specs: unknown[] = [
+      { type: "normal", mean: "x", sd: -1 }, { type: "uniform", min: 3, max: 1, extra: 1 }, { type: "triangular", min: 1, mode: 9, max: 3 },
+      { type: "pert", min: 1, mode: 2, max: 3, lambda: 0 }, { type: "lognormal", p5: 0, p95: -1 }, { type: "lognormal", mean: 5 },
+      { type: "lognormal", mean: 5, sd: 1, p5: 2 }, { type: "lognormal" }, { type: "beta", mean: 0.5, sd: 0.6 }, { type: "beta", a: 1, b: 1, min: 2, max: 1 },
+      { type: "beta", mean: 2, sd: 0.1 }, { type: "discrete", values: [], weights: [-1] }, { type: "discrete", values: [1, 2], weights: [0, 0] },
+      { type: "discrete", values: [1], weights: [1e308, 1e308] }, { type: "nope" }, 5,
+    ];
+    const texts = specs.flatMap((s) => { const r = validateDistribution(s); return r.ok ? [] : r.problems.map((p) => p.message); });
+    for (const m of [[[1, 2], [2, 1, 0]], [[1, 0.5], [0.4, 1]], [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]], "x", [[2, "a"], 3]] as unknown[]) {
+      const r = validateCorrelation(m);
+      if (!r.ok) texts.push(...r.problems.map((p) => p.message));
+    }
+    expect(texts.length).toBeGreaterThan(25);
+    expect(classifyAll(texts).filter((c) => c.code === "uncertaintyProblem")).toEqual([]);
+  });
+});
+
+describe("sampling", () => {
+  const moments: DistributionSpec[] = [
+    { type: "beta", a: 2, b: 5 }, { type: "beta", mean: 14, sd: 1, min: 10, max: 20 }, { type: "pert", min: 1, mode: 2, max: 6 }, { type: "pert", min: 0, mode: 0, max: 1, lambda: 2 },
+  ];
+  test.each(moments)("the fast sampler's mean and variance are within 5 standard errors of the analytic values: %o", (d) => {
+    const n = 200_000;
+    const u = new Float64Array(n);
+    for (let i = 0; i < n; i++) u[i] = (i + 0.5) / n; // a perfectly stratified sample: moments are near exact
+    const x = compileSampler(d)(u, new Float64Array(n));
+    let m = 0; for (const v of x) m += v; m /= n;
+    let s2 = 0; for (const v of x) s2 += (v - m) ** 2; s2 /= n - 1;
+    const se = Math.sqrt(variance(d) / n);
+    expect(Math.abs(m - mean(d))).toBeLessThan(5 * se);
+    expect(Math.abs(s2 - variance(d)) / variance(d)).toBeLessThan(0.01);
+  });
+
+  test("the rank correlation induced in a run is within 0.03 of the requested one", () => {
+    const c = structuredClone(rich) as { correlations?: unknown };
+    c.correlations = [{ parameters: ["hospitalDaysAvoided", "edVisitsAvoided"], rank: 0.6 }, { parameters: ["targetGroup", "teamFteCost"], rank: -0.4 }];
+    const v = validateCase(c);
+    if (!v.ok) throw new Error("invalid");
+    const plan = planSimulation(v.model);
+    const cols = sampleColumns(plan, { seed: 3, lhs: false }, 0, 10_000);
+    const at = (name: string) => cols[plan.uncertain.findIndex((u) => u.name === name)]!;
+    expect(Math.abs(spearman(at("hospitalDaysAvoided"), at("edVisitsAvoided")) - 0.6)).toBeLessThan(0.03);
+    expect(Math.abs(spearman(at("targetGroup"), at("teamFteCost")) + 0.4)).toBeLessThan(0.03);
+    expect(Math.abs(spearman(at("targetGroup"), at("daysDelayed")))).toBeLessThan(0.05);
+  });
+});
+
+describe("runs of the annotated example (examples/rich.yaml)", () => {
+  const v = validateCase(rich);
+  if (!v.ok) throw new Error("rich.yaml is invalid");
+  const m = v.model;
+
+  test("the case's simulation defaults are used; the society's expected NPV is near the base NPV; the residents have no spread", () => {
+    const r = simulate(m, { samples: 2000 });
+    expect(r.seed).toBe(2025);
+    expect(r.samples).toBe(2000);
+    const det = evaluateModel(m);
+    expect(Math.abs(r.statusQuo.society.npv.mean - det.society.npv)).toBeLessThan(0.2 * Math.abs(det.society.npv));
+    const residents = r.statusQuo.partners.find((p) => p.id === "inwoners")!;
+    expect(residents.npv.sd).toBe(0);
+    expect(r.yearly).toHaveLength(m.case.partners.length + 1);
+  });
+
+  test("tornado bars are sorted by swing; scenarios put the base first and the pessimistic case below it for society", () => {
+    const t = tornado(m);
+    for (const e of t.entities) for (let i = 1; i < e.bars.length; i++) expect(e.bars[i - 1]!.swing).toBeGreaterThanOrEqual(e.bars[i]!.swing);
+    const s = scenarios(m).scenarios;
+    expect(s.map((x) => x.id)).toEqual(["base", "pessimistic", "optimistic"]);
+    const soc = m.case.partners.length;
+    expect(s[1]!.npv[soc]!).toBeLessThan(s[0]!.npv[soc]!);
+    expect(s[2]!.npv[soc]!).toBeGreaterThan(s[0]!.npv[soc]!);
+  });
+
+  test("a run stops between chunks when asked, on this thread and on workers", async () => {
+    let chunks = 0;
+    expect(() => simulate(m, { samples: 5000, chunkSize: 1000 }, { onProgress: () => chunks++, shouldStop: () => chunks >= 2 })).toThrow(SimulationCancelled);
+    expect(chunks).toBe(2);
+    const controller = new AbortController();
+    const run = simulateInWorkers(m, rich, { samples: 5000, chunkSize: 500 }, inProcessWorkers(2, { signal: controller.signal, onProgress: (done) => { if (done >= 1000) controller.abort(); } }));
+    await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
+  });
+});
+
+describe("CLI", () => {
+  async function run(args: string[]) {
+    let out = "";
+    const code = await main(args, (s) => { out += s; });
+    return { code, out };
+  }
+  test("bcase simulate --format json follows bcase/simulate@1 and is the same on one thread and on worker threads", async () => {
+    const one = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "1", "-f", "json", "--cdf", "11"]);
+    expect(one.code).toBe(0);
+    const j = JSON.parse(one.out);
+    expect(Object.keys(j)).toEqual(["contract", "samples", "seed", "lhs", "chunkSize", "years", "parameters", "statusQuo", "arrangements", "yearly"]);
+    expect(j.contract).toBe("bcase/simulate@1");
+    expect(j.statusQuo.society.cdf.npv).toHaveLength(11);
+    const two = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "2", "-f", "json", "--cdf", "11"]);
+    expect(two.out).toBe(one.out);
+  }, 60_000);
+
+  test("bcase simulate: table in Dutch, an arrangement, and an unknown arrangement is an input error (exit 1)", async () => {
+    const t = await run(["simulate", "examples/rich.yaml", "-n", "200", "-w", "1", "-a", "verevening"]);
+    expect(t.code).toBe(0);
+    expect(t.out).toContain("Kans op verlies");
+    expect(t.out).toContain("Regeling: Verevening, niemand slechter af");
+    expect((await run(["simulate", "examples/rich.yaml", "-n", "10", "-w", "1", "-a", "nope"])).code).toBe(1);
+    expect((await run(["simulate", "examples/rich.yaml", "-n", "0"])).code).toBe(1);
+  });
+
+  test("bcase sensitivity: tornado, switching values and scenarios; JSON follows bcase/sensitivity@1", async () => {
+    const t = await run(["sensitivity", "examples/rich.yaml"]);
+    expect(t.code).toBe(0);
+    expect(t.out).toContain("Omslagwaarden");
+    const j = JSON.parse((await run(["sensitivity", "examples/rich.yaml", "-f", "json"])).out);
+    expect(j.contract).toBe("bcase/sensitivity@1");
+    expect(Object.keys(j)).toEqual(["contract", "perspective", "tornado", "switchingValues", "scenarios"]);
+    for (const r of j.switchingValues) for (const e of r.entities) expect(e.value === null || Number.isFinite(e.value)).toBe(true);
+    const csv = (await run(["sensitivity", "examples/rich.yaml", "-f", "csv"])).out;
+    expect(csv.split("\n")[0]).toBe("kind,name,entity,value,low,high,npvLow,npvHigh,npv,status");
+  });
+});
