@@ -61,7 +61,7 @@ export async function cumulativeLines(rows: CumulativeRow[], options: { lang: La
     y: { label: options.label, tickFormat: euroTick(options.lang), grid: true },
     marks: [
       Plot.ruleY([0]),
-      Plot.lineY(rows, { x: "year", y: "value", stroke: "name", strokeWidth: 2 }),
+      Plot.lineY(rows, { x: "year", y: "value", z: "name", stroke: "name", strokeWidth: 2 }),
       Plot.dot(rows, { x: "year", y: "value", fill: "name", r: 2.5 }),
     ],
   }) as unknown as Element);
