@@ -10,7 +10,7 @@ import * as Plot from "@observablehq/plot";
 import type { PartnerColors } from "./colors.ts";
 import { SOCIETY_COLOR, SOCIETY_ID } from "./colors.ts";
 import { eurosTick, euros, lang as pageLang, t, pct, type Lang } from "./i18n.ts";
-import type { FlowRow, PocketRow, WaterfallRow, YearValue } from "./rows.ts";
+import type { ArrangementRow, FlowRow, PocketRow, WaterfallRow, YearValue } from "./rows.ts";
 
 export interface ChartOptions {
   width?: number;
@@ -258,6 +258,36 @@ export function linesChart(
       Plot.ruleY([0], { stroke: "#555" }),
       Plot.lineY(rows, { x: "x", y: "value", stroke: "key", strokeWidth: 2 }),
       Plot.dot(rows, { x: "x", y: "value", fill: "key", r: 3, title: (d: { key: string; x: number; value: number }) => `${scale.label(d.key)}, ${o.xLabel} ${d.x}\n${fmt(d.value)}`, tip: true }),
+    ],
+  });
+}
+
+/**
+ * NPV per partner under each financing arrangement, side by side: one panel per arrangement (its
+ * name on the right), one bar per partner in its own colour. Society is the same in every panel.
+ */
+export function arrangementChart(rows: readonly ArrangementRow[], colors: PartnerColors, arrangementName: (id: string) => string, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const arrangements = [...new Set(rows.map((r) => r.arrangement))];
+  const partners = colors.domain.filter((id) => rows.some((r) => r.partner === id));
+  return Plot.plot({
+    ...common(o, { height: 0, ariaLabel: t("Netto contante waarde per partner onder elke financieringsvorm", "Net present value per partner under each financing form", l) }),
+    height: o.height ?? 60 + arrangements.length * (24 + 18 * partners.length),
+    marginLeft: 170,
+    marginRight: 170,
+    fy: { domain: arrangements, label: null, padding: 0.18 },
+    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l) },
+    y: { domain: partners, label: null, tickFormat: (id: string) => colors.name(id) },
+    color: partnerScale(partners, colors, false),
+    marks: [
+      Plot.axisFy({ anchor: "right", tickFormat: arrangementName, lineWidth: 11, label: null, fontWeight: "bold", fontSize: 12 }),
+      Plot.frame({ stroke: "#e4e4e4" }),
+      Plot.barX(rows, {
+        fy: "arrangement", y: "partner", x: "value", fill: "partner",
+        title: (d: ArrangementRow) => `${arrangementName(d.arrangement)}\n${colors.name(d.partner)}: ${euros(d.value, l)}`,
+        tip: true,
+      }),
+      Plot.ruleX([0], { stroke: "#555" }),
     ],
   });
 }

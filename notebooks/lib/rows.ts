@@ -282,3 +282,35 @@ export function withOverrides<T extends { parameters?: Record<string, unknown> }
   }
   return { ...data, parameters: params };
 }
+
+/** NPV per partner under each financing arrangement (euros), for side-by-side charts and tables. */
+export interface ArrangementRow {
+  arrangement: string;
+  partner: string;
+  value: number;
+}
+
+export function arrangementRows(ev: Pick<Evaluation, "arrangements">): ArrangementRow[] {
+  return ev.arrangements.flatMap((a) => a.partners.map((p) => ({ arrangement: a.id, partner: p.id, value: euro(p.npv) })));
+}
+
+/** Money moved by one arrangement: total (undiscounted) and present value per payer -> receiver, in cents. */
+export interface TransferTotal {
+  from: string;
+  to: string;
+  amount: number;
+  pv: number;
+}
+
+export function transferTotals(rows: readonly { partner: string; amount: number; discounted: number; counterparty?: string; kind: string }[]): TransferTotal[] {
+  const m = new Map<string, TransferTotal>();
+  for (const r of rows) {
+    if (r.kind !== "transfer" || r.amount >= 0 || r.counterparty === undefined) continue;
+    const key = `${r.partner}\u0000${r.counterparty}`;
+    const t = m.get(key) ?? { from: r.partner, to: r.counterparty, amount: 0, pv: 0 };
+    t.amount -= r.amount;
+    t.pv -= r.discounted;
+    m.set(key, t);
+  }
+  return [...m.values()].sort((a, b) => b.pv - a.pv);
+}
