@@ -190,7 +190,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
     .action(async (file: string, opts: { format: "md" | "html"; output?: string }) => {
       const lang = langFrom(cmd.opts());
       const { model } = await loadAny(file, lang);
-      const text = await renderReportText(evaluateLoaded(model), opts.format, lang);
+      const text = await renderReportText(evaluateLoaded(model), opts.format, lang, model);
       if (opts.output === undefined) out(text);
       else {
         writeFileSync(opts.output, text);

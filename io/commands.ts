@@ -5,7 +5,7 @@
  * (`file:line: path: message` for case files, `file: Sheet!F7 (column): message` for workbooks).
  */
 import { readFileSync } from "node:fs";
-import { evaluateModel, formatFromName, formatIssue, loadCase, parseCaseText, serializeCase, type CaseFormat, type Evaluation, type Lang, type Model } from "../engine/index.ts";
+import { evaluateModel, evaluateMonitoring, formatFromName, formatIssue, loadCase, parseCaseText, serializeCase, type CaseFormat, type Evaluation, type Lang, type Model } from "../engine/index.ts";
 
 export type Loaded = { ok: true; data: Record<string, unknown>; model: Model } | { ok: false; messages: string[] };
 
@@ -59,9 +59,10 @@ export async function ledgerCsv(ev: Evaluation): Promise<string> {
   return tableToCsv(ledgerTable(ev));
 }
 
-export async function report(ev: Evaluation, format: "md" | "html", lang: Lang): Promise<string> {
+export async function report(ev: Evaluation, format: "md" | "html", lang: Lang, model?: Model): Promise<string> {
   const { renderReport } = await import("./report.ts");
-  return renderReport(ev, { format, lang });
+  const hasMonitoring = model !== undefined && (model.actuals.years.length > 0 || model.case.indicators.length > 0);
+  return renderReport(ev, { format, lang, ...(hasMonitoring ? { monitoring: evaluateMonitoring(model, ev) } : {}) });
 }
 
 export const wrote = (file: string, lang: Lang) => (lang === "nl" ? `${file}: geschreven\n` : `${file}: written\n`);

@@ -5,7 +5,7 @@
  * charts) is written out as Markdown or as one self-contained HTML file (inline style, SVG charts
  * rendered server-side, no script, no external asset). Text from the case is escaped.
  */
-import { formatEuro, formatNumber, formatPercent, normaliseParameter, type ArrangementResult, type Evaluation, type Lang, type Metrics } from "../engine/index.ts";
+import { formatEuro, formatNumber, formatPercent, normaliseParameter, type ArrangementResult, type Evaluation, type Lang, type Metrics, type Monitoring } from "../engine/index.ts";
 import { reportCharts } from "./charts.ts";
 
 type Align = "l" | "r";
@@ -33,6 +33,10 @@ const T = {
     parameter: "parameter", investment: "investering", effect: "effect",
     sources: "Bronnen", references: "Referentieprijzen (geïndexeerd naar het prijspeil)", noSources: "De casus noemt geen bronnen.",
     provenance: (e: string, v: string, h: string) => `Berekend met ${e} ${v}; casus-hash ${h}.`,
+    monitoring: "Plan en werkelijkheid", monitoringNote: (ys: string) => `Gerealiseerde cijfers voor ${ys}; latere jaren volgen het plan. Verschil = werkelijk - plan, vanuit de begroting van de partner.`,
+    plan: "Plan (netto)", actual: "Werkelijk (netto)", variance: "Verschil", trueUp: "Afrekening per regeling (werkelijk - plan, overdrachten)",
+    indicators: "Indicatoren", indicator: "Indicator", target: "Doel", measured: "Gemeten", status: "Status",
+    statuses: { "on-track": "op koers", "off-track": "niet op koers", "no-data": "geen meting" },
   },
   en: {
     report: "Business case", meta: (y: number, a: number, b: number, r: string) => `${y} prices, ${a}–${b}, discount rate ${r}.`,
@@ -50,6 +54,10 @@ const T = {
     parameter: "parameter", investment: "investment", effect: "effect",
     sources: "Sources", references: "Reference prices (indexed to the price year)", noSources: "The case names no sources.",
     provenance: (e: string, v: string, h: string) => `Computed with ${e} ${v}; case hash ${h}.`,
+    monitoring: "Plan and actual", monitoringNote: (ys: string) => `Realised figures for ${ys}; later years follow the plan. Variance = actual - plan, from the partner's budget.`,
+    plan: "Plan (net)", actual: "Actual (net)", variance: "Variance", trueUp: "True-up per arrangement (actual - plan, transfers)",
+    indicators: "Indicators", indicator: "Indicator", target: "Target", measured: "Measured", status: "Status",
+    statuses: { "on-track": "on track", "off-track": "off track", "no-data": "no data" },
   },
 } as const;
 
@@ -71,7 +79,39 @@ function valueText(v: unknown, computed: number | undefined, lang: Lang): string
   return `${shown} = ${formatNumber(computed, Math.abs(computed) >= 100 ? 2 : 4, lang)}`;
 }
 
-function blocks(ev: Evaluation, lang: Lang, withCharts: boolean): Block[] {
+/** Plan versus actual, the true-up of the arrangements and the indicators (when the case has them). */
+function monitoringBlocks(ev: Evaluation, m: Monitoring, lang: Lang): Block[] {
+  const L = T[lang];
+  const out: Block[] = [];
+  if (m.years.length > 0) {
+    out.push({ h: 2, text: L.monitoring }, { p: L.monitoringNote(m.years.join(", ")), muted: true });
+    out.push({ table: { head: [L.partner, L.plan, L.actual, L.variance], rows: m.partners.map((p) => [p.name, eur(p.plan, lang), eur(p.actual, lang), eur(p.variance, lang)]), align: ["l", "r", "r", "r"] } });
+    const arrs = m.arrangements.filter((a) => a.partners.some((p) => p.plan !== 0 || p.actual !== 0));
+    if (arrs.length > 0) {
+      out.push({ h: 3, text: L.trueUp });
+      out.push({
+        table: {
+          head: [L.arrangement, ...ev.partners.map((p) => p.name)],
+          rows: arrs.map((a) => [a.name, ...ev.partners.map((p) => { const x = a.partners.find((q) => q.id === p.id); return x ? eur(x.trueUp, lang) : L.none; })]),
+          align: ["l", ...ev.partners.map((): Align => "r")],
+        },
+      });
+    }
+  }
+  if (m.indicators.length > 0) {
+    out.push({ h: 3, text: L.indicators });
+    out.push({
+      table: {
+        head: [L.indicator, L.year, L.target, L.measured, L.status],
+        rows: m.indicators.flatMap((i) => i.years.map((y) => [i.label + (i.unit ? ` (${i.unit})` : ""), String(y.year), y.target === null ? L.none : formatNumber(y.target, 2, lang), y.actual === null ? L.none : formatNumber(y.actual, 2, lang), L.statuses[y.status]])),
+        align: ["l", "r", "r", "r", "l"],
+      },
+    });
+  }
+  return out;
+}
+
+function blocks(ev: Evaluation, lang: Lang, withCharts: boolean, monitoring?: Monitoring): Block[] {
   const L = T[lang];
   const c = ev.case;
   const out: Block[] = [];
@@ -124,6 +164,8 @@ function blocks(ev: Evaluation, lang: Lang, withCharts: boolean): Block[] {
     }
     for (const a of arrs) out.push(...arrangementBlocks(a, lang, name));
   }
+
+  if (monitoring) out.push(...monitoringBlocks(ev, monitoring, lang));
 
   // Assumptions.
   out.push({ h: 2, text: L.assumptions });
@@ -256,13 +298,15 @@ ${body.join("\n")}
 export interface ReportOptions {
   lang?: Lang;
   format?: "md" | "html";
+  /** Plan versus actual (from `evaluateMonitoring`), shown when the case has actuals or indicators. */
+  monitoring?: Monitoring;
 }
 
 /** The report as Markdown (tables only) or a self-contained HTML file (tables and SVG charts). */
 export async function renderReport(ev: Evaluation, options: ReportOptions = {}): Promise<string> {
   const lang = options.lang ?? "nl";
-  if ((options.format ?? "html") === "md") return toMarkdown(blocks(ev, lang, false));
+  if ((options.format ?? "html") === "md") return toMarkdown(blocks(ev, lang, false, options.monitoring));
   const L = T[lang];
   const charts = await reportCharts(ev, lang, { society: L.society, npvAxis: L.npvAxis, cumulativeAxis: L.cumulativeAxis });
-  return toHtml(blocks(ev, lang, true), charts, lang, `${L.report}: ${ev.case.title}`);
+  return toHtml(blocks(ev, lang, true, options.monitoring), charts, lang, `${L.report}: ${ev.case.title}`);
 }

@@ -84,3 +84,18 @@ describe("report on random cases", () => {
     expect(md).not.toMatch(/NaN|Infinity|undefined/);
   });
 });
+
+describe("report with monitoring", () => {
+  it("shows plan versus actual, the true-up and the indicators when the case has actuals", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { loadCase, evaluateModel, evaluateMonitoring } = await import("../engine/index.ts");
+    const { renderReport } = await import("../io/report.ts");
+    const v = loadCase(readFileSync("examples/rich.yaml", "utf8"), "yaml");
+    if (!v.ok) throw new Error("invalid");
+    const ev = evaluateModel(v.model);
+    const md = await renderReport(ev, { format: "md", lang: "nl", monitoring: evaluateMonitoring(v.model, ev) });
+    expect(md).toContain("## Plan en werkelijkheid");
+    expect(md).toContain("Afrekening per regeling");
+    expect(md).toContain("niet op koers");
+  });
+});
