@@ -32,7 +32,7 @@ export function kpiCards(ev: Evaluation, l: Lang = pageLang): HTMLElement {
     ${card(t("Kosten (contant)", "Costs (present value)", l), eur(s.pvCosts + s.pvTransfersOut, l), "pv-costs", t("investeringen en verlies, netto per regel", "investments and losses, netted per line", l))}
     ${card(t("Baten (contant)", "Benefits (present value)", l), eur(s.pvSavings + s.pvTransfersIn, l), "pv-benefits", t("besparingen, netto per regel", "savings, netted per line", l))}
     ${card(t("Baten per euro kosten", "Benefit-cost ratio", l), ratio(s.bcr, l), "bcr", t("maatschappij", "society", l))}
-    ${card(t("Terugverdiend in", "Pays back in", l), payback(s.paybackYear, l), "payback", t("cumulatief contant ≥ 0", "cumulative discounted ≥ 0", l))}
+    ${card(t("Terugverdiend in", "Pays back in", l), s.paybackYear === null ? dash : String(s.paybackYear), "payback", s.paybackYear === null ? payback(null, l) : t("cumulatief contant ≥ 0", "cumulative discounted ≥ 0", l))}
   </div>`;
 }
 
@@ -155,6 +155,8 @@ export function outcomeTable(outcomes: readonly OutcomeTotal[], l: Lang = pageLa
 
 /** Validation problems, each with its line and path, as the CLI prints them. */
 export function issueList(issues: readonly Issue[], l: Lang = pageLang, file?: string): HTMLElement {
+  // In file order (problems without a line last), as a reader goes through the file.
+  issues = [...issues].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   return html`<div class="bc-issues" role="alert">
     <p><strong>${t(`Het bestand${file ? " " : ""}`, `The file${file ? " " : ""}`, l)}${file ? html`<code>${file}</code> ` : ""}${t(`heeft ${issues.length} ${issues.length === 1 ? "probleem" : "problemen"}:`, `has ${issues.length} ${issues.length === 1 ? "problem" : "problems"}:`, l)}</strong></p>
     <ol>${issues.map((i) => html`<li>${i.line ? html`<span class="bc-muted">${t("regel", "line", l)} ${i.line}:</span> ` : ""}<code class="bc-path">${formatPath(i.path)}</code>: ${i.message}</li>`)}</ol>
