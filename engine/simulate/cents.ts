@@ -17,26 +17,18 @@ import { roundCents, toCents, type Cents } from "../money.ts";
 export function toCentsFast(euros: number): Cents {
   const x = euros * 100;
   const a = x < 0 ? -x : x;
-  if (a < 1e11) {
-    const f = a - Math.floor(a);
-    const d = f - 0.5;
-    if ((d < 0 ? -d : d) > a * 1e-11) {
-      const r = Math.round(a);
-      return r === 0 ? 0 : x < 0 ? -r : r;
-    }
-  }
+  // Away from the half-integers Math.round (half up) and rounding half away from zero agree,
+  // and x - r is exact, so |x - r| tells how far x is from the nearest half.
+  const r = Math.round(x);
+  const d = x - r;
+  if (a < 1e11 && 0.5 - (d < 0 ? -d : d) > a * 1e-11) return r + 0; // + 0: no negative zero
   return toCents(euros);
 }
 
 export function roundCentsFast(cents: number): Cents {
   const a = cents < 0 ? -cents : cents;
-  if (a < 1e13) {
-    const f = a - Math.floor(a);
-    const d = f - 0.5;
-    if ((d < 0 ? -d : d) > a * 1e-14) {
-      const r = Math.round(a);
-      return r === 0 ? 0 : cents < 0 ? -r : r;
-    }
-  }
+  const r = Math.round(cents);
+  const d = cents - r;
+  if (a < 1e13 && 0.5 - (d < 0 ? -d : d) > a * 1e-14) return r + 0;
   return roundCents(cents);
 }

@@ -37,19 +37,24 @@ interface Split {
 
 interface EffectPlan {
   index: number;
-  quantity: Compiled;
-  unitPrice: Compiled;
-  deadweight: Compiled;
-  attribution: Compiled;
-  displacement: Compiled;
-  optimismBias: Compiled;
-  dropOffRate: Compiled | null;
-  variableCostShare: Compiled | null;
+  quantity: Operand;
+  unitPrice: Operand;
+  deadweight: Operand;
+  attribution: Operand;
+  displacement: Operand;
+  optimismBias: Operand;
+  dropOffRate: Operand | null;
+  variableCostShare: Operand | null;
   /** The single funder's partner index, or -1 when the saving is split among several. */
   single: number;
   funders: Split | null;
   counterparty: number;
+  /** Several providers (split by `allocate`), or null; `provider` is the one provider's index, else -1. */
   providers: Split | null;
+  provider: number;
+  /** Drop-off factor per year for the rate in `dropRate` (recomputed only when the rate changes). */
+  drop: Float64Array;
+  dropRate: number;
   year: Int32Array;
   ramp: Float64Array;
   dropOffPower: Float64Array;
@@ -102,18 +107,32 @@ export function compileKernel(model: Model): Kernel {
     parts: new Float64Array(list.length),
     scratch: allocationScratch(list.length),
   });
+  /** How to read a formula: a constant, one parameter's slot, or (anything else) its closure. */
+  const operand = (src: string | number | undefined, fn: Compiled): Operand => {
+    if (typeof src === "number") return { slot: -1, constant: src, fn: null };
+    if (typeof src === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(src) && model.parameters.slot.has(src)) return { slot: model.parameters.slot.get(src)!, constant: NaN, fn: null };
+    return { slot: -1, constant: NaN, fn };
+  };
+  const domains = new Map(c.domains.map((d) => [d.id, d]));
+  const vcsSource = (e: Model["effects"][number]) =>
+    (e.line.production !== undefined && e.line.production !== true ? e.line.production.variableCostShare : undefined) ?? domains.get(e.line.domain ?? "")?.variableCostShare;
   const effects: EffectPlan[] = [];
   model.effects.forEach((e, index) => {
     if (e.line.type === "outcome" || !e.unitPrice || !e.funders) return;
     const funders = e.funders;
     effects.push({
-      index, quantity: e.quantity, unitPrice: e.unitPrice, deadweight: e.deadweight, attribution: e.attribution,
-      displacement: e.displacement, optimismBias: e.optimismBias, dropOffRate: e.dropOffRate ?? null,
-      variableCostShare: e.variableCostShare ?? null,
+      index, quantity: operand(e.line.quantity, e.quantity), unitPrice: operand(e.line.unitPrice, e.unitPrice),
+      deadweight: operand(e.line.deadweight, e.deadweight), attribution: operand(e.line.attribution, e.attribution),
+      displacement: operand(e.line.displacement, e.displacement), optimismBias: operand(e.line.optimismBias, e.optimismBias),
+      dropOffRate: e.dropOffRate ? operand(e.line.dropOff?.rate, e.dropOffRate) : null,
+      variableCostShare: e.variableCostShare ? operand(vcsSource(e), e.variableCostShare) : null,
       single: funders.length === 1 ? pIndex.get(funders[0]!.partner)! : -1,
       funders: funders.length === 1 ? null : split(funders),
       counterparty: e.counterparty !== undefined ? pIndex.get(e.counterparty)! : -1,
-      providers: e.providers.length > 0 ? split(e.providers) : null,
+      providers: e.providers.length > 1 ? split(e.providers) : null,
+      provider: e.providers.length === 1 ? pIndex.get(e.providers[0]!.partner)! : -1,
+      drop: new Float64Array(e.years.length),
+      dropRate: NaN,
       year: Int32Array.from(e.years, (y) => y.year - c.startYear),
       ramp: Float64Array.from(e.years, (y) => y.ramp),
       dropOffPower: Float64Array.from(e.years, (y) => y.dropOffPower),
@@ -129,38 +148,36 @@ export function compileKernel(model: Model): Kernel {
     return v;
   };
 
-  // The output arrays of the current call; `add` is created once, not per sample.
-  let npv: Float64Array = new Float64Array(0), net: Float64Array = npv, yearly: Float64Array | null = null;
-  const add = (p: number, k: number, amount: number) => {
-    npv[p] = npv[p]! + roundCentsFast(amount * df[k]!);
-    net[p] = net[p]! + amount;
-    if (yearly !== null) yearly[p * Y + k] = yearly[p * Y + k]! + amount;
-  };
-
   return {
     partners,
     years: Y,
-    evaluate(values, npvOut, netOut, yearlyOut) {
-      npv = npvOut; net = netOut; yearly = yearlyOut;
+    evaluate(values, npv, net, yearly) {
       for (let f = 0; f < amountFns.length; f++) amounts[f] = amountFns[f]!(values);
       for (let i = 0; i < invAmountIdx.length; i++) {
         const amount = -toCentsFast(amounts[invAmountIdx[i]!]! * invFactorArr[i]!);
-        if (amount !== 0) add(invPartnerArr[i]!, invYearArr[i]!, amount);
+        if (amount !== 0) addRow(npv, net, yearly, Y, invPartnerArr[i]!, invYearArr[i]!, amount, df);
       }
       for (let n = 0; n < effects.length; n++) {
         const e = effects[n]!;
-        const q = e.quantity(values);
-        const price = e.unitPrice(values);
-        const dw = fraction(e.deadweight(values), e, ["deadweight"]);
-        const at = fraction(e.attribution(values), e, ["attribution"]);
-        const dp = fraction(e.displacement(values), e, ["displacement"]);
-        const ob = fraction(e.optimismBias(values), e, ["optimismBias"]);
-        const rate = e.dropOffRate === null ? 0 : fraction(e.dropOffRate(values), e, ["dropOff", "rate"]);
-        const vcs = e.variableCostShare === null ? 0 : fraction(e.variableCostShare(values), e, ["production", "variableCostShare"]);
+        const q = read(e.quantity, values);
+        const price = read(e.unitPrice, values);
+        const dw = read(e.deadweight, values), at = read(e.attribution, values), dp = read(e.displacement, values), ob = read(e.optimismBias, values);
+        const rate = e.dropOffRate === null ? 0 : read(e.dropOffRate, values);
+        const vcs = e.variableCostShare === null ? 0 : read(e.variableCostShare, values);
+        if (!(dw >= 0 && dw <= 1 && at >= 0 && at <= 1 && dp >= 0 && dp <= 1 && ob >= 0 && ob <= 1 && rate >= 0 && rate <= 1 && vcs >= 0 && vcs <= 1)) {
+          fraction(dw, e, ["deadweight"]); fraction(at, e, ["attribution"]); fraction(dp, e, ["displacement"]); fraction(ob, e, ["optimismBias"]);
+          fraction(rate, e, ["dropOff", "rate"]); fraction(vcs, e, ["production", "variableCostShare"]);
+        }
         // Same association as effectFactor and buildLedger: ((1-dw) at (1-dp) (1-ob)) ramp drop, then (q price) f.
         const base = (1 - dw) * at * (1 - dp) * (1 - ob);
+        const vcsRest = 1 - vcs, vcsTotal = vcs + vcsRest;
         const qp = q * price;
         const years = e.year;
+        if (e.dropOffRate !== null && rate !== e.dropRate) {
+          // Same Math.pow as effectFactor, cached while the rate stays the same (it usually is a constant).
+          for (let j = 0; j < years.length; j++) e.drop[j] = Math.pow(1 - rate, e.dropOffPower[j]!);
+          e.dropRate = rate;
+        }
         for (let j = 0; j < years.length; j++) {
           const actualAmount = e.actualAmount === null ? null : e.actualAmount[j]!;
           const actualQuantity = e.actualQuantity === null ? null : e.actualQuantity[j]!;
@@ -168,31 +185,92 @@ export function compileKernel(model: Model): Kernel {
           if (actualAmount !== null) saving = toCentsFast(actualAmount(values));
           else if (actualQuantity !== null) saving = toCentsFast(actualQuantity(values) * price);
           else {
-            const drop = e.dropOffRate === null ? 1 : Math.pow(1 - rate, e.dropOffPower[j]!);
-            saving = toCentsFast(qp * (base * e.ramp[j]! * drop));
+            // toCentsFast, written out (inlining matters here: this runs for every line and year).
+            const euros = qp * (base * e.ramp[j]! * (e.dropOffRate === null ? 1 : e.drop[j]!));
+            const x = euros * 100, r = Math.round(x), d = x - r, a = x < 0 ? -x : x;
+            saving = a < 1e11 && 0.5 - (d < 0 ? -d : d) > a * 1e-11 ? r + 0 : toCentsFast(euros);
           }
           if (saving === 0) continue;
           const k = years[j]!;
-          if (e.single >= 0) add(e.single, k, saving);
+          if (e.single >= 0) addRow(npv, net, yearly, Y, e.single, k, saving, df);
           else {
             const s = e.funders!;
             allocateInto(saving, s.shares, s.shares.length, s.keyRank, s.parts, s.scratch);
-            for (let i = 0; i < s.parts.length; i++) if (s.parts[i] !== 0) add(s.partner[i]!, k, s.parts[i]!);
+            for (let i = 0; i < s.parts.length; i++) if (s.parts[i] !== 0) addRow(npv, net, yearly, Y, s.partner[i]!, k, s.parts[i]!, df);
           }
-          if (e.counterparty >= 0) add(e.counterparty, k, -saving);
+          if (e.counterparty >= 0) addRow(npv, net, yearly, Y, e.counterparty, k, -saving, df);
+          if (e.provider >= 0) {
+            // One provider: allocate gives it the whole saving; then the variable-cost part.
+            addRow(npv, net, yearly, Y, e.provider, k, -saving, df);
+            // variablePart(saving, vcs), written out: the two-part largest-remainder split.
+            const whole = saving < 0 ? -saving : saving, e0 = (whole * vcs) / vcsTotal, e1 = (whole * vcsRest) / vcsTotal;
+            let f0 = Math.floor(e0);
+            const f1 = Math.floor(e1), left = whole - (f0 + f1);
+            if (left > 0) {
+              if (vcs > 0 && vcsRest > 0) f0 += e0 - f0 >= e1 - f1 ? Math.ceil(left / 2) : Math.floor(left / 2);
+              else if (vcs > 0) f0 += left;
+            }
+            const variable = f0 === 0 ? 0 : saving < 0 ? -f0 : f0;
+            if (variable !== 0) addRow(npv, net, yearly, Y, e.provider, k, variable, df);
+          }
           const pr = e.providers;
           if (pr !== null) {
             allocateInto(saving, pr.shares, pr.shares.length, pr.keyRank, pr.parts, pr.scratch);
             vcsWeights[0] = vcs; vcsWeights[1] = 1 - vcs;
             for (let i = 0; i < pr.parts.length; i++) {
               const lost = pr.parts[i]!;
-              if (lost !== 0) add(pr.partner[i]!, k, -lost);
+              if (lost !== 0) addRow(npv, net, yearly, Y, pr.partner[i]!, k, -lost, df);
               allocateInto(lost, vcsWeights, 2, null, vcsParts, vcsScratch);
-              if (vcsParts[0] !== 0) add(pr.partner[i]!, k, vcsParts[0]!);
+              if (vcsParts[0] !== 0) addRow(npv, net, yearly, Y, pr.partner[i]!, k, vcsParts[0]!, df);
             }
           }
         }
       }
     },
   };
+}
+
+/**
+ * `allocate(lost, [vcs, 1 - vcs])[0]`, the variable-cost part of a provider's lost revenue,
+ * without arrays: the same floors, remainders and tie rule (larger remainder first, then the
+ * first part), and the same cycling when float error leaves more than one cent over.
+ */
+export function variablePart(lost: number, vcs: number): number {
+  const w1 = 1 - vcs;
+  const total = vcs + w1;
+  const whole = lost < 0 ? -lost : lost;
+  const e0 = (whole * vcs) / total, e1 = (whole * w1) / total;
+  let f0 = Math.floor(e0);
+  const f1 = Math.floor(e1);
+  const left = whole - (f0 + f1);
+  if (left > 0) {
+    if (vcs > 0 && w1 > 0) f0 += e0 - f0 >= e1 - f1 ? Math.ceil(left / 2) : Math.floor(left / 2);
+    else if (vcs > 0) f0 += left;
+  }
+  return f0 === 0 ? 0 : lost < 0 ? -f0 : f0;
+}
+
+/** One ledger row: its discounted amount (rounded on its own, as the ledger does) to the NPV, its amount to the net. */
+function addRow(npv: Float64Array, net: Float64Array, yearly: Float64Array | null, Y: number, p: number, k: number, amount: number, df: Float64Array): void {
+  const c = amount * df[k]!;
+  const r = Math.round(c), d = c - r, a = c < 0 ? -c : c;
+  // roundCentsFast, written out so this small function stays small enough to be inlined.
+  npv[p] = npv[p]! + (a < 1e13 && 0.5 - (d < 0 ? -d : d) > a * 1e-14 ? r + 0 : roundCentsFast(c));
+  net[p] = net[p]! + amount;
+  if (yearly !== null) yearly[p * Y + k] = yearly[p * Y + k]! + amount;
+}
+
+/**
+ * A formula as the kernel reads it. Most effect fields are a number or one parameter's name;
+ * reading those directly spares a closure call (and the boxed number it returns) per field and
+ * sample. The value is the same: the closure of a number or a name returns exactly that.
+ */
+interface Operand {
+  slot: number;
+  constant: number;
+  fn: Compiled | null;
+}
+
+function read(o: Operand, values: Float64Array): number {
+  return o.slot >= 0 ? values[o.slot]! : o.fn === null ? o.constant : o.fn(values);
 }

@@ -7,6 +7,7 @@ import { fc, test } from "@fast-check/vitest";
 import { allocate, evaluateModel, validateCase, pointEvaluator, switchingValues, parameterValues, roundCents, toCents, simulate, simulateInWorkers, compileKernel, type CaseInput } from "../../engine/index.ts";
 import { allocateInto, allocationScratch, keyRanks } from "../../engine/simulate/allocateKernel.ts";
 import { roundCentsFast, toCentsFast } from "../../engine/simulate/cents.ts";
+import { variablePart } from "../../engine/simulate/kernel.ts";
 import { BetaTable } from "../../engine/simulate/sampler.ts";
 import { IncompleteBeta } from "../../engine/uncertainty/incompleteBeta.ts";
 import { model } from "../helpers.ts";
@@ -120,6 +121,12 @@ describe("simulate invariant 4: the fast paths equal the originals", () => {
       const out = new Float64Array(weights.length);
       allocateInto(amount, weights, weights.length, withKeys ? keyRanks(keys) : null, out, allocationScratch(weights.length));
       expect(Array.from(out)).toEqual(allocate(amount, weights, withKeys ? keys : undefined));
+    });
+
+  test.prop([fc.integer({ min: -1e12, max: 1e12 }), fc.oneof(fc.constant(0), fc.constant(1), fc.constant(0.5), fc.double({ min: 0, max: 1, noNaN: true }))], { numRuns: 2000 })(
+    "variablePart equals allocate(lost, [vcs, 1 - vcs])[0]",
+    (lost, vcs) => {
+      expect(variablePart(lost, vcs)).toBe(allocate(lost, [vcs, 1 - vcs])[0]);
     });
 
   test.prop([fc.double({ min: 0.2, max: 60, noNaN: true }), fc.double({ min: 0.2, max: 60, noNaN: true }), fc.array(fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), { minLength: 20, maxLength: 20 })], { numRuns: 40 })(
