@@ -202,6 +202,20 @@ async function moveSlider(page: Page, index: number, key: string, quietMs = 100)
   return page.evaluate(() => (window as unknown as { __sliderTiming: Promise<SliderTiming | null> }).__sliderTiming);
 }
 
+/**
+ * A full-page screenshot with every cell drawn: the pages let cells out of view skip rendering
+ * (content-visibility: auto), which a reader scrolling never notices but a screenshot of the
+ * whole page would show as blank space.
+ */
+async function screenshot(page: Page, path: string): Promise<void> {
+  const style = await page.addStyleTag({ content: "main > .observablehq--cell { content-visibility: visible !important; }" });
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    await style.evaluate((el) => (el as Element).remove());
+  }
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -306,7 +320,7 @@ describe("notebooks site (headless Chromium)", () => {
       const pageMetrics: Record<string, unknown> = { loadAndSettleMs: loadMs };
       (metrics.pages as Record<string, unknown>)[name] = pageMetrics;
       try {
-        await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+        await screenshot(page, join(SHOTS, `${shot}.png`));
 
         // No cell rendered an error (the inspector shows errors with this class).
         const cellErrors = await page.locator("main .observablehq--error").allTextContents();
@@ -354,7 +368,7 @@ describe("notebooks site (headless Chromium)", () => {
             expect(painted, `median slider -> painted latency on ${name} (ms)`).toBeLessThan(LATENCY_BUDGET_MS);
           }
           await settle(page);
-          await page.screenshot({ path: join(SHOTS, `${shot}--after-slider.png`), fullPage: true });
+          await screenshot(page, join(SHOTS, `${shot}--after-slider.png`));
           for (const id of plotCells) {
             expect(await page.locator(`#cell-${id} svg`).count(), `cell ${id} lost its <svg>`).toBeGreaterThan(0);
           }
@@ -375,7 +389,7 @@ describe("notebooks site (headless Chromium)", () => {
         expect(await page.locator("main .observablehq--error").count()).toBe(0);
         // Dutch prose is hidden; the menu offers Dutch.
         expect(await page.locator(".bc-nav").innerText()).toContain("Nederlands");
-        if (name === "index.html") await page.screenshot({ path: join(SHOTS, "index--en.png"), fullPage: true });
+        if (name === "index.html") await screenshot(page, join(SHOTS, "index--en.png"));
         expectClean(issues, dialogs);
       } finally {
         await context.close();
@@ -433,7 +447,7 @@ describe("notebooks site (headless Chromium)", () => {
         expect(text).toMatch(/regel 11:/);
         expect(text).toMatch(/domains\[0\]\.funder: onbekende partner "gemeent"/);
         expect(await page.locator("[data-kpi=npv]").count(), "no results for an invalid case").toBe(0);
-        await page.screenshot({ path: join(SHOTS, "eigen-case--malformed.png"), fullPage: true });
+        await screenshot(page, join(SHOTS, "eigen-case--malformed.png"));
         // Not YAML at all.
         await page.locator("input[type=file]").setInputFiles(file("geen.yaml", "partners: [unclosed\n"));
         await expect.poll(() => box.innerText()).toMatch(/YAML is niet te lezen/);
@@ -457,7 +471,7 @@ describe("notebooks site (headless Chromium)", () => {
         expect(moved?.npvChanged, "moving a parameter changes the NPV").toBe(true);
         const after = await npv.textContent();
         expect(after).not.toBe(before);
-        await page.screenshot({ path: join(SHOTS, "eigen-case--valid.png"), fullPage: true });
+        await screenshot(page, join(SHOTS, "eigen-case--valid.png"));
 
         // Work in progress survives a reload.
         await page.reload({ waitUntil: "load" });
@@ -496,7 +510,7 @@ describe("notebooks site (headless Chromium)", () => {
         expect(text).toContain(HOSTILE); // the partner name, shown literally in tables and charts
         expect(text).toContain("<script>alert(2)</script>");
         expect(await main.locator("svg text").filter({ hasText: HOSTILE }).count(), "chart labels are text").toBeGreaterThan(0);
-        await page.screenshot({ path: join(SHOTS, "eigen-case--hostile-names.png"), fullPage: true });
+        await screenshot(page, join(SHOTS, "eigen-case--hostile-names.png"));
         expectClean(issues, dialogs);
       } finally {
         await context.close();
