@@ -27,9 +27,23 @@ const LOW = -0.5;
 const HIGH = 10;
 
 export function irr(flows: readonly number[]): Irr {
-  let pos = false, neg = false;
-  for (const f of flows) { if (f > 0) pos = true; else if (f < 0) neg = true; }
+  let pos = false, neg = false, changes = 0, last = 0;
+  for (const f of flows) {
+    if (f > 0) pos = true; else if (f < 0) neg = true;
+    if (f !== 0) { if (last !== 0 && Math.sign(f) !== Math.sign(last)) changes++; last = f; }
+  }
   if (!pos || !neg) return { status: "no-sign-change" };
+
+  // One sign change in the flows: by Descartes' rule of signs NPV has exactly one root for
+  // r > -1 (one positive root in x = 1 / (1 + r)), so bracketing the range ends is enough.
+  // This is the common case (invest, then save) and costs ~60 NPV evaluations, not a grid scan.
+  if (changes === 1) {
+    const vLow = npv(LOW, flows), vHigh = npv(HIGH, flows);
+    if (vLow === 0) return { status: "ok", rate: LOW };
+    if (vHigh === 0) return { status: "ok", rate: HIGH };
+    if (Math.sign(vLow) === Math.sign(vHigh)) return { status: "none-in-range" };
+    return { status: "ok", rate: bisect(flows, LOW, HIGH, vLow) };
+  }
 
   // Grid dense near zero where realistic rates are, coarser further out.
   const grid: number[] = [];

@@ -32,7 +32,16 @@ export function caseHash(data: unknown): string {
   return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(data))))}`;
 }
 
+/** The stamp depends only on the validated case, so it is computed once per model. */
+const cache = new WeakMap<Model, Provenance>();
+
 export function provenance(model: Model, simulation?: Provenance["simulation"]): Provenance {
+  let base = cache.get(model);
+  if (!base) { base = computeProvenance(model); cache.set(model, base); }
+  return simulation ? { ...base, simulation } : base;
+}
+
+function computeProvenance(model: Model): Provenance {
   const c = model.case;
   const preset = c.discount ?? null;
   return {
@@ -44,6 +53,5 @@ export function provenance(model: Model, simulation?: Provenance["simulation"]):
     },
     references: model.references,
     priceIndex: { series: CPI_NL.series, source: CPI_NL.source, caseValues: c.priceIndex?.values ?? null, caseSource: c.priceIndex?.source ?? null },
-    ...(simulation ? { simulation } : {}),
   };
 }
