@@ -3,7 +3,7 @@
  * this thread); the pure work is in engine/simulate, the texts in renderUncertainty.ts.
  */
 import { readFileSync } from "node:fs";
-import { formatFromName, formatIssue, parseCaseText, scenarios, simulate, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type Lang, type Model, type SimulationOptions } from "../engine/index.ts";
+import { DEFAULT_CHUNK_SIZE, resolveOptions, formatFromName, formatIssue, parseCaseText, scenarios, simulate, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type Lang, type Model, type SimulationOptions } from "../engine/index.ts";
 import { progressBar, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
 import { simulateOnCores } from "./simulateWorkers.ts";
 
@@ -51,7 +51,9 @@ export async function simulateCommand(file: string, model: Model, flags: Simulat
   const onProgress = progressBar(process.stderr, lang);
   let result;
   try {
-    if (workers === 1) result = simulate(model, options, { onProgress });
+    // One chunk cannot be shared out: skip the worker start-up (about a second) then.
+    const oneChunk = resolveOptions(model, options).samples <= DEFAULT_CHUNK_SIZE;
+    if (workers === 1 || (workers === undefined && oneChunk)) result = simulate(model, options, { onProgress });
     else {
       const parsed = parseCaseText(readFileSync(file, "utf8"), formatFromName(file), lang);
       if (!parsed.ok) fail(parsed.issues.map((i) => formatIssue(i, file)).join("\n"));
