@@ -9,7 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import type { PartnerColors } from "./colors.ts";
 import { SOCIETY_COLOR, SOCIETY_ID } from "./colors.ts";
-import { eurosTick, euros, lang as pageLang, t, pct, type Lang } from "./i18n.ts";
+import { eurosTick, euros, lang as pageLang, t, pct, smartNum, type Lang } from "./i18n.ts";
 import type { ArrangementRow, FlowRow, PocketRow, WaterfallRow, YearValue } from "./rows.ts";
 
 export interface ChartOptions {
@@ -291,3 +291,121 @@ export function arrangementChart(rows: readonly ArrangementRow[], colors: Partne
     ],
   });
 }
+
+/** A point of an empirical CDF (euros). */
+export interface CdfChartPoint {
+  value: number;
+  probability: number;
+}
+
+/**
+ * The empirical CDF of one partner's NPV (euros) as a step line in the partner's colour, with
+ * the zero line and P(NPV < 0) marked: a dot where the curve meets zero and its value as a label.
+ * The x axis always includes zero, so a partner that never (or always) loses shows it.
+ */
+export function cdfChart(points: readonly CdfChartPoint[], probabilityOfLoss: number, color: string, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const values = points.map((p) => p.value);
+  const lo = Math.min(0, ...values), hi = Math.max(0, ...values);
+  const pad = (hi - lo) * 0.04 || 1;
+  // Extend the curve to the edges of the axis: 0 before the smallest sample, 1 after the largest.
+  const line = [{ value: lo - pad, probability: 0 }, ...points, { value: hi + pad, probability: 1 }];
+  const label = `P(${t("NCW", "NPV", l)} < 0) = ${pct(probabilityOfLoss, 1, l)}`;
+  return Plot.plot({
+    ...common(o, { height: 220, ariaLabel: t("Verdeling van de netto contante waarde", "Distribution of the net present value", l) }),
+    marginLeft: 50,
+    marginRight: 24,
+    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), domain: [lo - pad, hi + pad], ticks: 4 },
+    y: { label: t("Kans NCW ≤ x", "P(NPV ≤ x)", l), domain: [0, 1], grid: true, tickFormat: (v: number) => pct(v, 0, l) },
+    marks: [
+      Plot.ruleX([0], { stroke: "#555" }),
+      Plot.ruleY([probabilityOfLoss], { stroke: "#b3261e", strokeDasharray: "4,3" }),
+      Plot.line(line, { x: "value", y: "probability", stroke: color, strokeWidth: 2, curve: "step-after" }),
+      Plot.dot([{ value: 0, probability: probabilityOfLoss }], { x: "value", y: "probability", fill: "#b3261e", r: 4, title: () => label, tip: true }),
+      Plot.text([{ value: 0, probability: probabilityOfLoss }], { x: "value", y: "probability", text: () => label, dy: probabilityOfLoss > 0.85 ? 12 : -10, textAnchor: probabilityOfLoss > 0.5 ? "end" : "start", dx: probabilityOfLoss > 0.5 ? -6 : 6, fill: "#b3261e", fontWeight: "bold" }),
+      Plot.dot(points, Plot.pointerX({ x: "value", y: "probability", fill: color, r: 3, title: (d: CdfChartPoint) => `${euros(d.value, l)}\n${t("kans NCW ≤ dit bedrag", "probability NPV ≤ this", l)}: ${pct(d.probability, 1, l)}`, tip: true })),
+    ],
+  });
+}
+
+/** A year of a fan chart (euros). */
+export interface FanRow {
+  year: number;
+  mean: number;
+  p5: number;
+  p10: number;
+  p50: number;
+  p90: number;
+  p95: number;
+}
+
+/** Net per year of one partner (or society) as a fan: p5-p95 and p10-p90 bands and the median. */
+export function fanChart(rows: readonly FanRow[], color: string, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const years = rows.map((r) => r.year);
+  return Plot.plot({
+    ...common(o, { height: 320, ariaLabel: t("Netto per jaar met onzekerheidsbanden", "Net per year with uncertainty bands", l) }),
+    marginLeft: 90,
+    x: { label: t("Jaar", "Year", l), tickFormat: yearTick, ticks: years },
+    y: { label: t("EUR netto per jaar (niet verdisconteerd)", "EUR net per year (undiscounted)", l), grid: true, tickFormat: (v: number) => eurosTick(v, l) },
+    marks: [
+      Plot.areaY(rows, { x: "year", y1: "p5", y2: "p95", fill: color, fillOpacity: 0.18 }),
+      Plot.areaY(rows, { x: "year", y1: "p10", y2: "p90", fill: color, fillOpacity: 0.3 }),
+      Plot.ruleY([0], { stroke: "#555" }),
+      Plot.lineY(rows, { x: "year", y: "p50", stroke: color, strokeWidth: 2 }),
+      Plot.lineY(rows, { x: "year", y: "mean", stroke: color, strokeWidth: 1, strokeDasharray: "4,3" }),
+      Plot.dot(rows, {
+        x: "year", y: "p50", fill: color, r: 3, tip: true,
+        title: (d: FanRow) => `${d.year}\nP5: ${euros(d.p5, l)}\nP10: ${euros(d.p10, l)}\nP50: ${euros(d.p50, l)}\nP90: ${euros(d.p90, l)}\nP95: ${euros(d.p95, l)}\n${t("gemiddeld", "mean", l)}: ${euros(d.mean, l)}`,
+      }),
+    ],
+  });
+}
+
+/** A bar of a tornado (euros). */
+export interface TornadoChartRow {
+  parameter: string;
+  label: string;
+  base: number;
+  atLow: number;
+  atHigh: number;
+  low: number;
+  high: number;
+  swing: number;
+}
+
+const TORNADO_LOW = "#e15759";
+const TORNADO_HIGH = "#4269d0";
+
+/**
+ * Tornado of one partner: per parameter a bar from the base NPV to the NPV with that parameter
+ * at its 10th percentile (red) and at its 90th (blue), the others at base; largest swing on top.
+ */
+export function tornadoChart(rows: readonly TornadoChartRow[], o: ChartOptions & { lowLabel?: string; highLabel?: string } = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const low = o.lowLabel ?? "P10", high = o.highLabel ?? "P90";
+  const bars = rows.flatMap((r) => [
+    { label: r.label, x1: r.base, x2: r.atLow, at: low, value: r.low, npv: r.atLow },
+    { label: r.label, x1: r.base, x2: r.atHigh, at: high, value: r.high, npv: r.atHigh },
+  ]);
+  type Bar = (typeof bars)[number];
+  const base = rows[0]?.base ?? 0;
+  return Plot.plot({
+    ...common(o, { height: 0, ariaLabel: t("Tornado: gevoeligheid van de NCW", "Tornado: sensitivity of the NPV", l) }),
+    height: o.height ?? 70 + 30 * Math.max(1, rows.length),
+    marginLeft: 260,
+    marginRight: 30,
+    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l) },
+    y: { domain: rows.map((r) => r.label), label: null },
+    color: { type: "ordinal", domain: [low, high], range: [TORNADO_LOW, TORNADO_HIGH], legend: true, tickFormat: (k: string) => (k === low ? t(`parameter op ${low}`, `parameter at ${low}`, l) : t(`parameter op ${high}`, `parameter at ${high}`, l)) },
+    marks: [
+      Plot.barX(bars, {
+        y: "label", x1: "x1", x2: "x2", fill: "at", fillOpacity: 0.85, tip: true,
+        title: (d: Bar) => `${d.label}\n${d.at}: ${smartNum(d.value, l)}\n${t("NCW", "NPV", l)}: ${euros(d.npv, l)}`,
+      }),
+      Plot.ruleX([base], { stroke: "#222", strokeWidth: 1.5 }),
+      Plot.ruleX([0], { stroke: "#999", strokeDasharray: "3,3" }),
+    ],
+  });
+}
+

@@ -1,9 +1,11 @@
 /**
- * Monte Carlo in the notebooks, off the main thread: the case (as data, e.g. parsed YAML) is
- * validated here, then its chunks run in Web Workers (one per core, at most four), so sliders
- * and charts stay responsive. Results are identical to `bcase simulate` with the same seed.
+ * Monte Carlo in the notebooks, off the main thread: the case (as data, e.g. parsed YAML) runs
+ * in a Web Worker (simulate.run.worker.ts) that spreads its chunks over nested chunk workers
+ * (simulate.worker.ts; one per core but one, at least one, at most four) and assembles the result there, so sliders
+ * and charts stay responsive: the page's thread only receives progress and the finished result.
+ * Results are identical to `bcase simulate` with the same seed.
  *
- *   import { runSimulation } from "./lib/simulate.js";
+ *   import { runSimulation } from "./lib/simulate.ts";
  *   const controller = new AbortController();
  *   const result = await runSimulation(caseData, { samples: 20000, seed: 1 }, {
  *     onProgress: (done, total) => progress.value = done / total,
@@ -11,20 +13,10 @@
  *   });
  *   result.statusQuo.partners[0].npv.p50; // cents; .probabilityOfLoss, .cdf, result.yearly bands
  */
-import { simulateInWorkers, validateCase, type ParallelRun, type SimulationOptions, type SimulationResult, type WorkerPort } from "../../engine/index.ts";
+import { SimulationCancelled, type ParallelRun, type SimulationOptions, type SimulationResult } from "../../engine/index.ts";
 
-/** A WorkerPort over a module Web Worker running simulate.worker.ts (bundled by Vite). */
-export function browserWorker(): WorkerPort {
-  const w = new Worker(new URL("./simulate.worker.ts", import.meta.url), { type: "module" });
-  return {
-    post: (msg) => w.postMessage(msg),
-    listen: (handler, onError) => {
-      w.onmessage = (e) => handler(e.data);
-      w.onerror = (e) => onError(e);
-    },
-    terminate: () => w.terminate(),
-  };
-}
+/** A chunk worker (simulate.worker.ts) as a WorkerPort; the run worker starts these. */
+export { browserWorker } from "./chunkWorker.ts";
 
 export class InvalidCase extends Error {
   constructor(readonly issues: { path: readonly (string | number)[]; message: string }[]) {
@@ -32,9 +24,42 @@ export class InvalidCase extends Error {
   }
 }
 
+type FromRunWorker =
+  | { type: "progress"; done: number; total: number }
+  | { type: "done"; result: SimulationResult }
+  | { type: "invalid"; issues: { path: (string | number)[]; message: string }[] }
+  | { type: "error"; message: string };
+
+/**
+ * Runs a simulation of `caseData` in a Web Worker. Rejects with `InvalidCase` (the issues, with
+ * paths) for an invalid case and with `SimulationCancelled` when `signal` aborts.
+ */
 export function runSimulation(caseData: unknown, options: SimulationOptions = {}, run: Partial<Omit<ParallelRun, "createWorker">> & { lang?: "nl" | "en" } = {}): Promise<SimulationResult> {
-  const v = validateCase(caseData, { lang: run.lang ?? "nl" });
-  if (!v.ok) return Promise.reject(new InvalidCase(v.issues));
   const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  return simulateInWorkers(v.model, caseData, options, { workers: run.workers ?? Math.max(1, Math.min(4, cores)), createWorker: browserWorker, ...(run.onProgress ? { onProgress: run.onProgress } : {}), ...(run.signal ? { signal: run.signal } : {}) });
+  const workers = run.workers ?? Math.max(1, Math.min(4, cores - 1)); // leave a core to the page
+  if (run.signal?.aborted) return Promise.reject(new SimulationCancelled());
+  return new Promise<SimulationResult>((resolve, reject) => {
+    const w = new Worker(new URL("./simulate.run.worker.ts", import.meta.url), { type: "module" });
+    let finished = false;
+    const finish = (settle: () => void) => {
+      if (finished) return;
+      finished = true;
+      w.terminate();
+      settle();
+    };
+    run.signal?.addEventListener?.("abort", () => finish(() => reject(new SimulationCancelled())));
+    w.onmessage = (e: MessageEvent<FromRunWorker>) => {
+      const msg = e.data;
+      if (finished) return;
+      switch (msg.type) {
+        case "progress": run.onProgress?.(msg.done, msg.total); return;
+        case "done": finish(() => resolve(msg.result)); return;
+        case "invalid": finish(() => reject(new InvalidCase(msg.issues))); return;
+        case "error": finish(() => reject(new Error(msg.message)));
+      }
+    };
+    w.onerror = (e) => finish(() => reject(new Error(e.message || "simulation worker failed")));
+    w.postMessage({ type: "run", caseData, options, workers, lang: run.lang ?? "nl" });
+  });
 }
+
