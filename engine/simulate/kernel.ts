@@ -52,6 +52,8 @@ interface EffectPlan {
   /** Several providers (split by `allocate`), or null; `provider` is the one provider's index, else -1. */
   providers: Split | null;
   provider: number;
+  /** One funder, at most one provider, no counterparty, no realised figures: the kernel's fast path. */
+  fast: boolean;
   /** Drop-off factor per year for the rate in `dropRate` (recomputed only when the rate changes). */
   drop: Float64Array;
   dropRate: number;
@@ -131,6 +133,8 @@ export function compileKernel(model: Model): Kernel {
       counterparty: e.counterparty !== undefined ? pIndex.get(e.counterparty)! : -1,
       providers: e.providers.length > 1 ? split(e.providers) : null,
       provider: e.providers.length === 1 ? pIndex.get(e.providers[0]!.partner)! : -1,
+      fast: funders.length === 1 && e.counterparty === undefined && e.providers.length <= 1
+        && !e.years.some((y) => (y as YearActuals).actualAmount || (y as YearActuals).actualQuantity),
       drop: new Float64Array(e.years.length),
       dropRate: NaN,
       year: Int32Array.from(e.years, (y) => y.year - c.startYear),
@@ -178,6 +182,52 @@ export function compileKernel(model: Model): Kernel {
           for (let j = 0; j < years.length; j++) e.drop[j] = Math.pow(1 - rate, e.dropOffPower[j]!);
           e.dropRate = rate;
         }
+        const hasDrop = e.dropOffRate !== null, drop = e.drop, ramp = e.ramp;
+        if (e.fast) {
+          // The common line: one funder, at most one provider, no counterparty, no realised
+          // figures. The same arithmetic as the general path below, with addRow written out and
+          // the provider's lost-revenue row discounted as the negated funder row (roundCents is
+          // symmetric: roundCents(-c) = -roundCents(c), and -(s * df) = (-s) * df exactly).
+          const f = e.single, pv = e.provider;
+          for (let j = 0; j < years.length; j++) {
+            const euros = qp * (hasDrop ? base * ramp[j]! * drop[j]! : base * ramp[j]!);
+            // toCentsFast and roundCentsFast written out, with Math.floor(x + 0.5) for Math.round
+            // (V8's Math.round branches on the fraction, which the CPU cannot predict here). Any
+            // candidate r is safe: the band test accepts it only when |x - r| < 1/2 (then r is the
+            // nearest integer, which both roundings give), else the exact function decides.
+            const x = euros * 100, r = Math.floor(x + 0.5), a = Math.abs(x);
+            const saving = a < 1e11 && 0.5 - Math.abs(x - r) > a * 1e-11 ? r + 0 : toCentsFast(euros);
+            if (saving === 0) continue;
+            const k = years[j]!;
+            const c = saving * df[k]!, cr = Math.floor(c + 0.5), ca = Math.abs(c);
+            const disc = ca < 1e13 && 0.5 - Math.abs(c - cr) > ca * 1e-14 ? cr + 0 : roundCentsFast(c);
+            npv[f] = npv[f]! + disc;
+            net[f] = net[f]! + saving;
+            if (yearly !== null) yearly[f * Y + k] = yearly[f * Y + k]! + saving;
+            if (pv >= 0) {
+              npv[pv] = npv[pv]! - disc;
+              net[pv] = net[pv]! - saving;
+              if (yearly !== null) yearly[pv * Y + k] = yearly[pv * Y + k]! - saving;
+              // variablePart(saving, vcs), written out: the two-part largest-remainder split
+              // (ceil(left / 2) = floor(left / 2 + 1 / 2) for a whole left, exactly).
+              const whole = Math.abs(saving), e0 = (whole * vcs) / vcsTotal, e1 = (whole * vcsRest) / vcsTotal;
+              let f0 = Math.floor(e0);
+              const f1 = Math.floor(e1), left = whole - (f0 + f1);
+              if (left > 0) {
+                if (vcs > 0 && vcsRest > 0) f0 += Math.floor(left * 0.5 + (e0 - f0 >= e1 - f1 ? 0.5 : 0));
+                else if (vcs > 0) f0 += left;
+              }
+              if (f0 !== 0) {
+                const v = saving < 0 ? -f0 : f0;
+                const cv = v * df[k]!, vr = Math.floor(cv + 0.5), va = Math.abs(cv);
+                npv[pv] = npv[pv]! + (va < 1e13 && 0.5 - Math.abs(cv - vr) > va * 1e-14 ? vr + 0 : roundCentsFast(cv));
+                net[pv] = net[pv]! + v;
+                if (yearly !== null) yearly[pv * Y + k] = yearly[pv * Y + k]! + v;
+              }
+            }
+          }
+          continue;
+        }
         for (let j = 0; j < years.length; j++) {
           const actualAmount = e.actualAmount === null ? null : e.actualAmount[j]!;
           const actualQuantity = e.actualQuantity === null ? null : e.actualQuantity[j]!;
@@ -186,9 +236,9 @@ export function compileKernel(model: Model): Kernel {
           else if (actualQuantity !== null) saving = toCentsFast(actualQuantity(values) * price);
           else {
             // toCentsFast, written out (inlining matters here: this runs for every line and year).
-            const euros = qp * (base * e.ramp[j]! * (e.dropOffRate === null ? 1 : e.drop[j]!));
-            const x = euros * 100, r = Math.round(x), d = x - r, a = x < 0 ? -x : x;
-            saving = a < 1e11 && 0.5 - (d < 0 ? -d : d) > a * 1e-11 ? r + 0 : toCentsFast(euros);
+            const euros = qp * (hasDrop ? base * ramp[j]! * drop[j]! : base * ramp[j]!);
+            const x = euros * 100, r = Math.floor(x + 0.5), a = Math.abs(x);
+            saving = a < 1e11 && 0.5 - Math.abs(x - r) > a * 1e-11 ? r + 0 : toCentsFast(euros);
           }
           if (saving === 0) continue;
           const k = years[j]!;
@@ -253,9 +303,9 @@ export function variablePart(lost: number, vcs: number): number {
 /** One ledger row: its discounted amount (rounded on its own, as the ledger does) to the NPV, its amount to the net. */
 function addRow(npv: Float64Array, net: Float64Array, yearly: Float64Array | null, Y: number, p: number, k: number, amount: number, df: Float64Array): void {
   const c = amount * df[k]!;
-  const r = Math.round(c), d = c - r, a = c < 0 ? -c : c;
-  // roundCentsFast, written out so this small function stays small enough to be inlined.
-  npv[p] = npv[p]! + (a < 1e13 && 0.5 - (d < 0 ? -d : d) > a * 1e-14 ? r + 0 : roundCentsFast(c));
+  const r = Math.floor(c + 0.5), a = Math.abs(c);
+  // roundCentsFast, written out so this small function stays small enough to be inlined (see the fast path for floor(c + 1/2)).
+  npv[p] = npv[p]! + (a < 1e13 && 0.5 - Math.abs(c - r) > a * 1e-14 ? r + 0 : roundCentsFast(c));
   net[p] = net[p]! + amount;
   if (yearly !== null) yearly[p * Y + k] = yearly[p * Y + k]! + amount;
 }

@@ -16,6 +16,7 @@
  */
 import type { DistributionSpec } from "../uncertainty/index.ts";
 import { PERT_DEFAULT_LAMBDA, quantile, sampleInto } from "../uncertainty/index.ts";
+import { normalQuantile } from "../uncertainty/normal.ts";
 import { IncompleteBeta } from "../uncertainty/incompleteBeta.ts";
 import { logBeta } from "../uncertainty/logGamma.ts";
 
@@ -39,6 +40,22 @@ export function betaShape(d: Extract<DistributionSpec, { type: "beta" | "pert" }
 
 /** A sampler for `dist`: `out[i]` = quantile(dist, uniforms[i]) (tabulated for beta and PERT). */
 export function compileSampler(dist: DistributionSpec): Sampler {
+  // Uniform and normal written out as plain loops (no switch per value): the same expressions
+  // as `quantile` in distributions.ts, so the values are bit-identical.
+  if (dist.type === "uniform") {
+    const { min, max } = dist, width = max - min;
+    return (u, out) => {
+      for (let i = 0; i < u.length; i++) { const x = u[i]!; out[i] = x >= 0 && x <= 1 ? Math.min(max, min + width * x) : NaN; }
+      return out;
+    };
+  }
+  if (dist.type === "normal") {
+    const { mean, sd } = dist, nq = normalQuantile;
+    return (u, out) => {
+      for (let i = 0; i < u.length; i++) { const x = u[i]!; out[i] = x >= 0 && x <= 1 ? mean + sd * nq(x) : NaN; }
+      return out;
+    };
+  }
   if (dist.type !== "beta" && dist.type !== "pert") return (u, out) => sampleInto(dist, u, out);
   const { a, b, min, max } = betaShape(dist);
   if (!(max > min)) return (u, out) => sampleInto(dist, u, out);
