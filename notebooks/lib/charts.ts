@@ -409,3 +409,40 @@ export function tornadoChart(rows: readonly TornadoChartRow[], o: ChartOptions &
   });
 }
 
+
+/** Plan and actual net of a partner in a year (euros). */
+export interface PlanActualChartRow {
+  partner: string;
+  year: number;
+  plan: number;
+  actual: number;
+  variance: number;
+}
+
+/**
+ * Plan versus actual per partner, one panel per year with realised figures: a hollow dot at the
+ * planned net, a filled dot (the partner's colour) at the actual net, an arrow from plan to actual.
+ */
+export function planActualChart(rows: readonly PlanActualChartRow[], colors: PartnerColors, o: ChartOptions = {}): PlotFigure {
+  const l = o.lang ?? pageLang;
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const partners = colors.domain.filter((id) => rows.some((r) => r.partner === id));
+  const title = (d: PlanActualChartRow) => `${colors.name(d.partner)}, ${d.year}\n${t("plan", "plan", l)}: ${euros(d.plan, l)}\n${t("werkelijk", "actual", l)}: ${euros(d.actual, l)}\n${t("verschil", "variance", l)}: ${euros(d.variance, l)}`;
+  return Plot.plot({
+    ...common(o, { height: 0, ariaLabel: t("Plan en werkelijkheid per partner", "Plan versus actual per partner", l) }),
+    height: o.height ?? 80 + years.length * (30 + 26 * partners.length),
+    marginLeft: 190,
+    marginRight: 60,
+    fy: { domain: years, label: null, tickFormat: yearTick, padding: 0.15 },
+    x: { label: t("EUR netto in het jaar (plan: open stip, werkelijk: dichte stip)", "EUR net in the year (plan: open dot, actual: filled dot)", l), grid: true, tickFormat: (v: number) => eurosTick(v, l) },
+    y: { domain: partners, label: null, tickFormat: (id: string) => colors.name(id) },
+    color: partnerScale(partners, colors, false),
+    marks: [
+      Plot.frame({ stroke: "#e4e4e4" }),
+      Plot.ruleX([0], { stroke: "#555" }),
+      Plot.arrow(rows.filter((r) => r.variance !== 0), { fy: "year", y: "partner", x1: "plan", x2: "actual", stroke: "partner", strokeWidth: 1.5, headLength: 6 }),
+      Plot.dot(rows, { fy: "year", y: "partner", x: "plan", stroke: "partner", fill: "white", r: 4.5, strokeWidth: 1.5 }),
+      Plot.dot(rows, { fy: "year", y: "partner", x: "actual", fill: "partner", r: 4.5, title, tip: true }),
+    ],
+  });
+}

@@ -641,6 +641,47 @@ describe("notebooks site (headless Chromium)", () => {
     }, 90_000);
   });
 
+  describe("monitoring (monitoring.html)", () => {
+    it("shows plan versus actual, true-ups and indicators, and follows an edited actual figure", async () => {
+      const { context, page, issues, dialogs } = await openPage("monitoring.html");
+      try {
+        expect(await page.locator("#cell-8 svg").count(), "plan-versus-actual chart").toBeGreaterThan(0);
+        expect(await page.locator("[data-monitoring=partners] tbody tr").count()).toBeGreaterThan(2);
+        expect(await page.locator("[data-monitoring=trueup] tbody tr").count()).toBeGreaterThan(2);
+        const statuses = await page.locator("[data-monitoring=indicators] [data-status]").allTextContents();
+        expect(statuses).toEqual(expect.arrayContaining(["op koers", "niet op koers", "geen meting"]));
+        // The neighbourhood team cost more in 2025 than planned: the municipality's variance.
+        const variance = page.locator('[data-variance="gemeente:2025"]');
+        const before = await variance.textContent();
+        expect(before).toMatch(/^EUR -\d{1,3}(\.\d{3})*$/);
+        const trueUps = await page.locator("[data-trueup]").allTextContents();
+        const field = page.locator('input[data-actual="investment/wijkteam/2025"]');
+        const t0 = Date.now();
+        await field.fill("300000");
+        await expect.poll(() => variance.textContent()).not.toBe(before);
+        const editMs = Date.now() - t0;
+        // 74,000 euros more spent than the case's actual: the variance grows by that much.
+        const euros = (text: string | null) => Number((text ?? "").replace(/[^\d-]/g, ""));
+        expect(euros(await variance.textContent()) - euros(before)).toBe(-74_000);
+        expect(await page.locator("[data-trueup]").allTextContents(), "the true-ups follow").not.toEqual(trueUps);
+        expect(await page.locator("#cell-8 svg").count()).toBeGreaterThan(0);
+        await screenshot(page, join(SHOTS, "monitoring--edited.png"));
+        (metrics.pages as Record<string, Record<string, unknown>>)["monitoring.html"] = { ...((metrics.pages as Record<string, Record<string, unknown>>)["monitoring.html"] ?? {}), editFieldToVarianceMs: editMs };
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+      const en = await openPage("monitoring.html", { lang: "en" });
+      try {
+        expect(await en.page.locator("[data-monitoring=indicators]").textContent()).toMatch(/on track/);
+        expect(await en.page.locator("main .observablehq--error").count()).toBe(0);
+        expectClean(en.issues, en.dialogs);
+      } finally {
+        await en.context.close();
+      }
+    }, 60_000);
+  });
+
   it("dev server (npm run dev) serves every page offline, without errors, with its charts", async () => {
     if (!browser) throw new Error("setup failed (see the site suite)");
     const t0 = performance.now();
