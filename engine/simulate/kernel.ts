@@ -214,7 +214,8 @@ export function compileKernel(model: Model): Kernel {
               let f0 = Math.floor(e0);
               const f1 = Math.floor(e1), left = whole - (f0 + f1);
               if (left > 0) {
-                if (vcs > 0 && vcsRest > 0) f0 += Math.floor(left * 0.5 + (e0 - f0 >= e1 - f1 ? 0.5 : 0));
+                // The comparison as a number, not a branch: which remainder is larger is a coin toss.
+                if (vcs > 0 && vcsRest > 0) f0 += Math.floor(left * 0.5 + 0.5 * Number(e0 - f0 >= e1 - f1));
                 else if (vcs > 0) f0 += left;
               }
               if (f0 !== 0) {

@@ -4,7 +4,7 @@
  * probability of a loss, NPV < 0), per-year bands of the net for fan charts, and optionally the
  * empirical CDF (downsampled) and the samples themselves. Money in cents, like the ledger.
  */
-import { describe, downsampleSorted, percentileSorted, summarize, type Summary } from "../uncertainty/index.ts";
+import { describe, downsampleSorted, orderedForPercentiles, percentileSorted, summarize, type Summary } from "../uncertainty/index.ts";
 import type { ChunkResult } from "./chunk.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { SimulationPlan } from "./plan.ts";
@@ -57,6 +57,7 @@ export interface SimulationResult {
 }
 
 export const SOCIETY = "society";
+const BAND_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95];
 
 export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks: readonly ChunkResult[]): SimulationResult {
   const { model, kernel } = plan;
@@ -70,9 +71,11 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
   };
   const names = [...model.case.partners.map((p) => ({ id: p.id, name: p.name })), { id: SOCIETY, name: "Society" }];
   const entity = (e: number, npv: Float64Array, net: Float64Array | null): EntityResult => {
-    const s = summarize(npv);
+    // One full sort only when the CDF needs it; otherwise the percentiles are selected.
+    const sorted = o.cdfPoints > 0 ? npv.slice().sort() : undefined;
+    const s = summarize(npv, sorted);
     const r: EntityResult = { ...names[e]!, npv: s, net: net ? summarize(net) : s, probabilityOfLoss: s.probabilityBelowZero };
-    if (o.cdfPoints > 0) r.cdf = downsampleSorted(npv.slice().sort(), o.cdfPoints);
+    if (sorted) r.cdf = downsampleSorted(sorted, o.cdfPoints);
     if (o.keepSamples) r.samples = npv;
     return r;
   };
@@ -88,9 +91,11 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
   const yearly = !o.yearly ? [] : names.map((nm, e) => ({
     id: nm.id,
     bands: model.years.map((year, k) => {
-      const col = gather((c) => c.yearly, e * Y + k).sort();
+      const raw = gather((c) => c.yearly, e * Y + k);
+      const col = orderedForPercentiles(raw, BAND_PERCENTILES);
+      // Whole cents: the sum is exact in any order (below 2^53).
       let sum = 0;
-      for (let i = 0; i < n; i++) sum += col[i]!;
+      for (let i = 0; i < n; i++) sum += raw[i]!;
       return { year, mean: sum / n, p5: percentileSorted(col, 0.05), p10: percentileSorted(col, 0.1), p50: percentileSorted(col, 0.5), p90: percentileSorted(col, 0.9), p95: percentileSorted(col, 0.95) };
     }),
   }));

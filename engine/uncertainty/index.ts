@@ -53,6 +53,6 @@ export {
   PSD_TOLERANCE,
   type CorrelationMatrix,
 } from "./correlation.ts";
-export { summarize, percentileSorted, downsampleSorted, type Summary } from "./stats.ts";
+export { summarize, percentileSorted, downsampleSorted, orderedForPercentiles, type Summary } from "./stats.ts";
 export { regularizedIncompleteBeta, inverseRegularizedIncompleteBeta } from "./incompleteBeta.ts";
 export type { Problem, Result } from "./result.ts";

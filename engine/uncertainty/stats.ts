@@ -43,9 +43,87 @@ export function percentileSorted(sorted: Float64Array, p: number): number {
   return lower + (h - lo) * (upper - lower);
 }
 
-export function summarize(samples: Float64Array): Summary {
+/** The percentiles a `Summary` reports. */
+const SUMMARY_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95];
+
+/**
+ * Rearranges `a` in place so that, for every rank r in `ranks` (ascending), `a[r]` is the value
+ * an ascending sort would put there (the r-th smallest), and so can be read by
+ * `percentileSorted` at those ranks. A three-way quickselect (median-of-three pivot; runs of
+ * equal values end a partition at once), O(n) per rank group instead of O(n log n) for a sort.
+ * `a` must hold no NaN and no negative zero (`sort` puts -0 before +0; comparisons cannot).
+ */
+export function selectRanks(a: Float64Array, ranks: readonly number[]): void {
+  select(a, 0, a.length - 1, ranks, 0, ranks.length);
+}
+
+function select(a: Float64Array, lo: number, hi: number, ranks: readonly number[], rlo: number, rhi: number): void {
+  while (rlo < rhi && lo < hi) {
+    if (hi - lo < 24) {
+      for (let i = lo + 1; i <= hi; i++) {
+        const x = a[i]!;
+        let j = i - 1;
+        while (j >= lo && a[j]! > x) { a[j + 1] = a[j]!; j--; }
+        a[j + 1] = x;
+      }
+      return;
+    }
+    const x0 = a[lo]!, x1 = a[(lo + hi) >>> 1]!, x2 = a[hi]!;
+    const pivot = x0 < x1 ? (x1 < x2 ? x1 : x0 < x2 ? x2 : x0) : x0 < x2 ? x0 : x1 < x2 ? x2 : x1;
+    // [lo, lt) < pivot, [lt, gt] = pivot, (gt, hi] > pivot.
+    let lt = lo, i = lo, gt = hi;
+    while (i <= gt) {
+      const x = a[i]!;
+      if (x < pivot) { a[i] = a[lt]!; a[lt] = x; lt++; i++; }
+      else if (x > pivot) { a[i] = a[gt]!; a[gt] = x; gt--; }
+      else i++;
+    }
+    let m1 = rlo;
+    while (m1 < rhi && ranks[m1]! < lt) m1++;
+    let m2 = m1;
+    while (m2 < rhi && ranks[m2]! <= gt) m2++;
+    if (m1 > rlo) select(a, lo, lt - 1, ranks, rlo, m1);
+    lo = gt + 1;
+    rlo = m2;
+  }
+}
+
+/**
+ * The ranks `percentileSorted` reads for each of `ps` in an array of n values (ascending, unique).
+ */
+export function percentileRanks(n: number, ps: readonly number[]): number[] {
+  const r = new Set<number>([0, n - 1]);
+  for (const p of ps) {
+    const lo = Math.floor((n - 1) * p);
+    r.add(lo);
+    if (lo + 1 < n) r.add(lo + 1);
+  }
+  return [...r].sort((x, y) => x - y);
+}
+
+/**
+ * `samples` in ascending order where `percentileSorted` will read them for `ps` (and at both
+ * ends): a sorted copy when a sample is NaN or -0, else a copy with only those ranks selected.
+ */
+export function orderedForPercentiles(samples: Float64Array, ps: readonly number[]): Float64Array {
   const n = samples.length;
-  const sorted = samples.slice().sort(); // numeric ascending, NaN last
+  const copy = samples.slice();
+  let plain = true;
+  for (let i = 0; i < n; i++) {
+    const x = copy[i]!;
+    if (x !== x || (x === 0 && 1 / x < 0)) { plain = false; break; }
+  }
+  if (!plain || n < 64) return copy.sort();
+  selectRanks(copy, percentileRanks(n, ps));
+  return copy;
+}
+
+/**
+ * The summary of `samples`. `sorted`, when the caller already has the samples in ascending
+ * order (`Float64Array.prototype.sort`), spares the selection.
+ */
+export function summarize(samples: Float64Array, sorted: Float64Array = orderedForPercentiles(samples, SUMMARY_PERCENTILES)): Summary {
+  const n = samples.length;
   if (n === 0 || Number.isNaN(sorted[n - 1]!)) {
     return {
       n,

@@ -266,3 +266,22 @@ describe("stats", () => {
     },
   );
 });
+
+describe("summaries by selection", () => {
+  // Small value sets give many ties; lengths above 64 take the selection path.
+  const values = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true }), fc.constantFrom(Infinity, -Infinity, -0, NaN));
+  test.prop([fc.array(values, { minLength: 1, maxLength: 400 }), fc.boolean()])(
+    "summarize with selected percentiles equals summarize over a full sort, bit for bit",
+    (xs, sortedInput) => {
+      const a = Float64Array.from(sortedInput ? [...xs].sort((x, y) => x - y) : xs);
+      const selected = summarize(a), full = summarize(a, a.slice().sort());
+      for (const k of Object.keys(full) as (keyof typeof full)[]) expect(Object.is(selected[k], full[k]), k).toBe(true);
+    },
+  );
+  test.prop([fc.nat(), fc.nat(300)])("rng fill gives the values of successive next() calls", (seed, n) => {
+    const a = createRng(seed), b = createRng(seed);
+    const filled = a.fill(new Float64Array(n));
+    for (let i = 0; i < n; i++) expect(filled[i]).toBe(b.next());
+    expect(a.next()).toBe(b.next());
+  });
+});
