@@ -1,7 +1,9 @@
 /**
  * The one largest-remainder split of money. Every time the engine divides an amount of cents
  * among parts (providers, investors, a variable/fixed cost share, later allocation keys), it
- * calls this function, so the parts always sum exactly to the whole.
+ * goes through `allocateInto` here, so the parts always sum exactly to the whole: `allocate`
+ * (validated, arrays in and out) for the ledger, `allocateInto` itself (typed arrays, nothing
+ * allocated) for the Monte Carlo kernel.
  *
  * Algorithm (as dinero.js `allocate`): each part gets the floor of its exact share of |amount|;
  * the cents left over go one by one to the parts with the largest remainders. Ties are broken by
@@ -11,7 +13,7 @@
  * Conventions: a negative amount is split as its absolute value and negated part by part, so
  * a cost splits exactly like the same saving. A part with weight 0 gets 0. Weights must be finite,
  * non-negative and not all zero: anything else is a bug in the caller (validated input never gets
- * here), so it throws.
+ * here), so `allocate` throws.
  */
 import type { Cents } from "./money.ts";
 
@@ -25,36 +27,74 @@ export function allocate(amount: Cents, weights: readonly number[], tieKeys?: re
   }
   if (total <= 0) throw new Error("allocate: weights are all zero");
   if (tieKeys && tieKeys.length !== weights.length) throw new Error("allocate: tieKeys must match weights");
+  const n = weights.length;
+  const out = new Float64Array(n);
+  allocateInto(amount, weights, n, tieKeys ? keyRanks(tieKeys) : null, out, allocationScratch(n));
+  return Array.from(out);
+}
 
-  const sign = amount < 0 ? -1 : 1;
-  const whole = Math.abs(amount);
-  const parts = new Array<number>(weights.length);
-  const remainders = new Array<number>(weights.length);
+/** Work space of `allocateInto` for up to `parts` parts (allocate once, reuse). */
+export interface AllocationScratch {
+  remainders: Float64Array;
+  order: Int32Array;
+}
+
+export function allocationScratch(parts: number): AllocationScratch {
+  return { remainders: new Float64Array(parts), order: new Int32Array(parts) };
+}
+
+/**
+ * The split itself: `amount` (integer cents) by `weights[0..n-1]` into `out[0..n-1]`, with no
+ * checks and no allocation. `keyRank[i]` orders the tie keys (equal keys, equal rank; see
+ * `keyRanks`), or null for ties by position. Callers pass valid weights.
+ */
+export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: number, keyRank: Int32Array | null, out: Float64Array, s: AllocationScratch): void {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i]!;
+  const negative = amount < 0;
+  const whole = negative ? -amount : amount;
+  const rem = s.remainders;
   let given = 0;
-  for (let i = 0; i < weights.length; i++) {
+  for (let i = 0; i < n; i++) {
     const exact = (whole * weights[i]!) / total;
     const floor = Math.floor(exact);
-    parts[i] = floor;
-    remainders[i] = exact - floor;
+    out[i] = floor;
+    rem[i] = exact - floor;
     given += floor;
   }
   let left = whole - given;
   if (left > 0) {
-    const order = weights.map((_, i) => i).filter((i) => weights[i]! > 0);
-    order.sort((a, b) => {
-      const d = remainders[b]! - remainders[a]!;
-      if (d !== 0) return d;
-      if (tieKeys) {
-        const ka = tieKeys[a]!, kb = tieKeys[b]!;
-        if (ka !== kb) return ka < kb ? -1 : 1;
-      }
-      return a - b;
-    });
-    // `left` is below the number of positive parts, up to float error in the floors; cycle to be safe.
-    for (let k = 0; left > 0; k = (k + 1) % order.length, left--) {
-      const idx = order[k]!;
-      parts[idx] = parts[idx]! + 1;
+    // Positive-weight parts by remainder (desc), tie key (asc), position (asc): insertion sort, n is small.
+    const order = s.order;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (!(weights[i]! > 0)) continue;
+      let j = m++;
+      while (j > 0 && before(i, order[j - 1]!, rem, keyRank)) { order[j] = order[j - 1]!; j--; }
+      order[j] = i;
     }
+    // `left` is below the number of positive parts, up to float error in the floors; cycle to be safe.
+    for (let k = 0; left > 0; k = (k + 1) % m, left--) out[order[k]!] = out[order[k]!]! + 1;
   }
-  return parts.map((p) => (p === 0 ? 0 : sign * p));
+  for (let i = 0; i < n; i++) {
+    const p = out[i]!;
+    out[i] = p === 0 ? 0 : negative ? -p : p;
+  }
+}
+
+/** True when part a goes before part b in the order the leftover cents are handed out. */
+function before(a: number, b: number, rem: Float64Array, keyRank: Int32Array | null): boolean {
+  const d = rem[b]! - rem[a]!;
+  if (d !== 0) return d < 0;
+  if (keyRank !== null) {
+    const ka = keyRank[a]!, kb = keyRank[b]!;
+    if (ka !== kb) return ka < kb;
+  }
+  return a < b;
+}
+
+/** Ranks of string keys (ascending, equal keys share a rank), for `allocateInto`. */
+export function keyRanks(keys: readonly string[]): Int32Array {
+  const sorted = [...new Set(keys)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return Int32Array.from(keys, (k) => sorted.indexOf(k));
 }

@@ -16,7 +16,7 @@ import { discountFactor } from "../discount.ts";
 import type { Compiled } from "../formula.ts";
 import type { Path } from "../issues.ts";
 import type { Model } from "../model.ts";
-import { allocateInto, allocationScratch, keyRanks, type AllocationScratch } from "./allocateKernel.ts";
+import { allocateInto, allocationScratch, keyRanks, type AllocationScratch } from "../allocate.ts";
 import { roundCentsFast, toCentsFast } from "./cents.ts";
 
 /** A sampled input made a formula leave its domain (a fraction outside 0..1): input data, with the path of the field. */

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { allocate, evaluateModel, validateCase, pointEvaluator, switchingValues, parameterValues, roundCents, toCents, simulate, simulateInWorkers, compileKernel, type CaseInput } from "../../engine/index.ts";
-import { allocateInto, allocationScratch, keyRanks } from "../../engine/simulate/allocateKernel.ts";
+import { allocateInto, allocationScratch, keyRanks } from "../../engine/allocate.ts";
 import { roundCentsFast, toCentsFast } from "../../engine/simulate/cents.ts";
 import { variablePart } from "../../engine/simulate/kernel.ts";
 import { BetaTable } from "../../engine/simulate/sampler.ts";
@@ -115,12 +115,14 @@ describe("simulate invariant 4: the fast paths equal the originals", () => {
   });
 
   test.prop([fc.integer({ min: -1e12, max: 1e12 }), fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 10 })), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0)), fc.boolean()], { numRuns: 1000 })(
-    "allocateInto equals allocate, with and without tie keys",
+    "allocate and allocateInto equal the sort-based largest-remainder split, with and without tie keys",
     (amount, weights, withKeys) => {
       const keys = weights.map((_, i) => `k${(i * 7) % 5}`);
       const out = new Float64Array(weights.length);
       allocateInto(amount, weights, weights.length, withKeys ? keyRanks(keys) : null, out, allocationScratch(weights.length));
-      expect(Array.from(out)).toEqual(allocate(amount, weights, withKeys ? keys : undefined));
+      const reference = sortedAllocate(amount, weights, withKeys ? keys : undefined);
+      expect(Array.from(out)).toEqual(reference);
+      expect(allocate(amount, weights, withKeys ? keys : undefined)).toEqual(reference);
     });
 
   test.prop([fc.integer({ min: -1e12, max: 1e12 }), fc.oneof(fc.constant(0), fc.constant(1), fc.constant(0.5), fc.double({ min: 0, max: 1, noNaN: true }))], { numRuns: 2000 })(
@@ -172,3 +174,24 @@ describe("simulate invariant 5: break-even", () => {
   });
   afterAll(() => expect(okCount).toBeGreaterThan(10)); // the property was exercised
 });
+
+/** The largest-remainder split as `allocate` computed it before it became a wrapper of `allocateInto` (Array.sort over the leftover order): the oracle. */
+function sortedAllocate(amount: number, weights: readonly number[], tieKeys?: readonly string[]): number[] {
+  let total = 0;
+  for (const w of weights) total += w;
+  const sign = amount < 0 ? -1 : 1, whole = Math.abs(amount);
+  const parts = weights.map((w) => Math.floor((whole * w) / total));
+  const remainders = weights.map((w, i) => (whole * w) / total - parts[i]!);
+  let left = whole - parts.reduce((a, b) => a + b, 0);
+  if (left > 0) {
+    const order = weights.map((_, i) => i).filter((i) => weights[i]! > 0);
+    order.sort((a, b) => {
+      const d = remainders[b]! - remainders[a]!;
+      if (d !== 0) return d;
+      if (tieKeys && tieKeys[a] !== tieKeys[b]) return tieKeys[a]! < tieKeys[b]! ? -1 : 1;
+      return a - b;
+    });
+    for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k]!] = parts[order[k]!]! + 1;
+  }
+  return parts.map((p) => (p === 0 ? 0 : sign * p));
+}
