@@ -12,7 +12,7 @@ import { roundCents } from "../money.ts";
 import type { Model } from "../model.ts";
 import { explainArrangement } from "./explain.ts";
 import type { PotYear } from "./pot.ts";
-import type { CompiledArrangement, StepContext, Transfer } from "./types.ts";
+import type { CompiledArrangement, CompiledStep, StepContext, StepOutput, Transfer } from "./types.ts";
 
 export interface StepResult {
   id: string;
@@ -46,16 +46,22 @@ export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<str
   return m;
 }
 
-export function applyArrangement(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement, actualContributions?: StepContext["actualContributions"]): ArrangementResult {
+/**
+ * The step loop of an arrangement, the one both `applyArrangement` and the Monte Carlo
+ * (engine/simulate/arrangements.ts) run: each step sees the rows so far, its transfers become
+ * two ledger rows each (discounted and rounded on their own), and `onStep` gets them.
+ */
+export function runArrangementSteps(
+  model: Model, values: ArrayLike<number>, baseRows: readonly LedgerRow[], arr: CompiledArrangement,
+  onStep: (step: CompiledStep, out: StepOutput, stepRows: LedgerRow[]) => void,
+  actualContributions?: StepContext["actualContributions"],
+): void {
+  if (arr.steps.length === 0) return;
   const c = model.case;
-  const baseRows = base.ledger.rows;
   const benefit = benefitShares(model, baseRows);
-  const added: LedgerRow[] = [];
   const funding: LedgerRow[] = [];
-  const steps: StepResult[] = [];
-  const pots: ArrangementResult["pots"] = [];
-  let rows: LedgerRow[] = [...baseRows];
-  const domainOf = new Map<string, string>(model.investments.map((i) => [i.line.id, i.line.domain]));
+  const domainOf = investmentDomains(model);
+  let rows: LedgerRow[] = baseRows as LedgerRow[];
   for (const step of arr.steps) {
     const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows, benefit, fundingRows: funding, ...(actualContributions ? { actualContributions } : {}) });
     const line = `${arr.id}/${step.id}`;
@@ -69,12 +75,31 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
       stepRows.push({ ...common, partner: t.from, amount: -t.amount, discounted: -discounted, counterparty: t.to });
       stepRows.push({ ...common, partner: t.to, amount: t.amount, discounted, counterparty: t.from });
     }
-    added.push(...stepRows);
     if (step.funding) funding.push(...stepRows);
     rows = rows.concat(stepRows);
+    onStep(step, out, stepRows);
+  }
+}
+
+const domainCache = new WeakMap<Model, Map<string, string>>();
+/** Investment id -> its domain (transfer rows about an investment carry its domain), once per model. */
+function investmentDomains(model: Model): Map<string, string> {
+  let m = domainCache.get(model);
+  if (!m) { m = new Map(model.investments.map((i) => [i.line.id, i.line.domain])); domainCache.set(model, m); }
+  return m;
+}
+
+export function applyArrangement(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement, actualContributions?: StepContext["actualContributions"]): ArrangementResult {
+  const c = model.case;
+  const baseRows = base.ledger.rows;
+  const added: LedgerRow[] = [];
+  const steps: StepResult[] = [];
+  const pots: ArrangementResult["pots"] = [];
+  runArrangementSteps(model, values, baseRows, arr, (step, out, stepRows) => {
+    added.push(...stepRows);
     steps.push({ id: step.id, type: step.spec.type, transfers: out.transfers, facts: out.facts ?? {} });
     if (out.pot) pots.push(out.pot);
-  }
+  }, actualContributions);
   added.sort(compareRows);
   const byPartner = new Map<string, LedgerRow[]>(c.partners.map((p) => [p.id, []]));
   for (const r of baseRows) byPartner.get(r.partner)!.push(r);
