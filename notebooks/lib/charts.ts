@@ -315,7 +315,7 @@ export function cdfChart(points: readonly CdfChartPoint[], probabilityOfLoss: nu
     ...common(o, { height: 220, ariaLabel: t("Verdeling van de netto contante waarde", "Distribution of the net present value", l) }),
     marginLeft: 50,
     marginRight: 24,
-    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), domain: [lo - pad, hi + pad], ticks: 4 },
+    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), domain: [lo - pad, hi + pad], ticks: 3 },
     y: { label: t("Kans NCW ≤ x", "P(NPV ≤ x)", l), domain: [0, 1], grid: true, tickFormat: (v: number) => pct(v, 0, l) },
     marks: [
       Plot.ruleX([0], { stroke: "#555" }),
@@ -345,7 +345,7 @@ export function fanChart(rows: readonly FanRow[], color: string, o: ChartOptions
   const years = rows.map((r) => r.year);
   return Plot.plot({
     ...common(o, { height: 320, ariaLabel: t("Netto per jaar met onzekerheidsbanden", "Net per year with uncertainty bands", l) }),
-    marginLeft: 90,
+    marginLeft: 105,
     x: { label: t("Jaar", "Year", l), tickFormat: yearTick, ticks: years },
     y: { label: t("EUR netto per jaar (niet verdisconteerd)", "EUR net per year (undiscounted)", l), grid: true, tickFormat: (v: number) => eurosTick(v, l) },
     marks: [
@@ -390,12 +390,15 @@ export function tornadoChart(rows: readonly TornadoChartRow[], o: ChartOptions &
   ]);
   type Bar = (typeof bars)[number];
   const base = rows[0]?.base ?? 0;
+  const xs = bars.flatMap((b) => [b.x1, b.x2]);
+  // Zero (break-even) is drawn only when a bar reaches or crosses it, so small swings stay readable.
+  const zero = xs.length > 0 && Math.min(...xs) <= 0 && Math.max(...xs) >= 0 ? [0] : [];
   return Plot.plot({
     ...common(o, { height: 0, ariaLabel: t("Tornado: gevoeligheid van de NCW", "Tornado: sensitivity of the NPV", l) }),
     height: o.height ?? 70 + 30 * Math.max(1, rows.length),
     marginLeft: 260,
     marginRight: 30,
-    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l) },
+    x: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, tickFormat: (v: number) => eurosTick(v, l), ticks: 5, inset: 10 },
     y: { domain: rows.map((r) => r.label), label: null },
     color: { type: "ordinal", domain: [low, high], range: [TORNADO_LOW, TORNADO_HIGH], legend: true, tickFormat: (k: string) => (k === low ? t(`parameter op ${low}`, `parameter at ${low}`, l) : t(`parameter op ${high}`, `parameter at ${high}`, l)) },
     marks: [
@@ -404,7 +407,7 @@ export function tornadoChart(rows: readonly TornadoChartRow[], o: ChartOptions &
         title: (d: Bar) => `${d.label}\n${d.at}: ${smartNum(d.value, l)}\n${t("NCW", "NPV", l)}: ${euros(d.npv, l)}`,
       }),
       Plot.ruleX([base], { stroke: "#222", strokeWidth: 1.5 }),
-      Plot.ruleX([0], { stroke: "#999", strokeDasharray: "3,3" }),
+      Plot.ruleX(zero, { stroke: "#999", strokeDasharray: "3,3" }),
     ],
   });
 }
