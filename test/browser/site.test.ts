@@ -14,7 +14,13 @@
  *    a case whose names are HTML is shown as text (no element, no script);
  * 5. English (`?lang=en`) renders without errors;
  * 6. screenshots in test-output/screenshots/, metrics in test-output/browser-metrics.json;
- * 7. smoke test of the dev server (`npm run dev`): every page loads offline without errors.
+ * 7. uncertainty (onzekerheid.html): a 30,000-sample Monte Carlo run in Web Workers shows its
+ *    progress, the page keeps drawing frames and answers a select while it runs (frame gaps and
+ *    the select's redraw time are recorded), results and charts render, the figures equal
+ *    `bcase simulate --seed 7` and a run can be cancelled;
+ * 8. monitoring (monitoring.html): plan versus actual, true-ups and indicator statuses render,
+ *    editing a realised figure moves the variance by exactly that amount, English renders;
+ * 9. smoke test of the dev server (`npm run dev`): every page loads offline without errors.
  *
  * Chromium: CHROMIUM_PATH or /usr/bin/chromium. Missing Chromium fails the suite.
  */
