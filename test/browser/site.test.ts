@@ -387,7 +387,7 @@ describe("notebooks site (headless Chromium)", () => {
   }
 
   it("study pages and the start page render in English (?lang=en) without errors", async () => {
-    for (const [name, phrase] of [["index.html", "Business cases for cross-domain initiatives"], ["noord.html", "Net present value, society"]] as const) {
+    for (const [name, phrase] of [["index.html", "Business cases for cross-domain initiatives"], ["noord.html", "Net present value, society"], ["onzekerheid.html", "Run simulation"]] as const) {
       const { context, page, issues, dialogs } = await openPage(name, { lang: "en" });
       try {
         expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
