@@ -4,14 +4,17 @@
  * way as the engine (same streams, same samplers) and keeps the same per-line money
  * conventions (each line rounded to cents, each discounted row rounded, the provider's
  * variable-cost part split off), but with everything known at compile time: no formulas, no
- * parameter vector, no allocation rules beyond one rounding.
+ * parameter vector, no allocation rules beyond one rounding. It returns what the engine returns
+ * for the status quo (the summary of NPV and of the undiscounted net per partner and society),
+ * and rounds with Math.floor(x + 0.5), as fast as the engine's rounding (Math.round costs a
+ * mispredicted branch per call in V8), so the comparison is of the same work.
  */
 import { compileSampler } from "../engine/index.ts";
 import { createRng, summarize, type Summary } from "../engine/uncertainty/index.ts";
 import { DOMAINS, EFFECTS, INVESTMENTS, PARTNERS, RATE, YEARS, timeFactor } from "./reference.ts";
 
-export function handwritten(n: number, seed: number): { partners: Summary[]; society: Summary } {
-  const P = PARTNERS.length;
+export function handwritten(n: number, seed: number): { partners: Summary[]; society: Summary; net: Summary[] } {
+  const P = PARTNERS.length, Y = YEARS, NI = INVESTMENTS.length;
   const idx = (id: string) => PARTNERS.indexOf(id as (typeof PARTNERS)[number]);
   const df = Float64Array.from({ length: YEARS }, (_, k) => 1 / Math.pow(1 + RATE, k));
   const streams = createRng(seed).fork(0).fork(0);
@@ -32,30 +35,36 @@ export function handwritten(n: number, seed: number): { partners: Summary[]; soc
   const keep = Float64Array.from(EFFECTS, (e) => 1 - e.deadweight);
   const bearer = Int32Array.from(INVESTMENTS, (inv) => idx(inv.bearer));
   const npv = Array.from({ length: P + 1 }, () => new Float64Array(n));
-  const row = new Float64Array(P);
+  const nets = Array.from({ length: P + 1 }, () => new Float64Array(n));
+  const row = new Float64Array(P), net = new Float64Array(P);
   for (let i = 0; i < n; i++) {
     row.fill(0);
-    for (let j = 0; j < INVESTMENTS.length; j++) {
-      const amount = -Math.round(cost[j]![i]! * 100);
-      for (let k = 0; k < YEARS; k++) row[bearer[j]!] = row[bearer[j]!]! + Math.round(amount * df[k]!);
+    net.fill(0);
+    for (let j = 0; j < NI; j++) {
+      const amount = -Math.floor(cost[j]![i]! * 100 + 0.5), b = bearer[j]!;
+      for (let k = 0; k < Y; k++) { row[b] = row[b]! + Math.floor(amount * df[k]! + 0.5); net[b] = net[b]! + amount; }
     }
     for (let e = 0; e < E; e++) {
       const base = q[e]![i]! * p[e]![i]! * (keep[e]! * a[e]![i]!) * 100;
-      const f = funder[e]!, pr = provider[e]!, t = tf[e]!;
-      for (let k = 0; k < YEARS; k++) {
-        const saving = Math.round(base * t[k]!);
-        row[f] = row[f]! + Math.round(saving * df[k]!);
+      const f = funder[e]!, pr = provider[e]!, t = tf[e]!, v = vcs[e]!;
+      for (let k = 0; k < Y; k++) {
+        const saving = Math.floor(base * t[k]! + 0.5);
+        const d = Math.floor(saving * df[k]! + 0.5);
+        row[f] = row[f]! + d;
+        net[f] = net[f]! + saving;
         if (pr >= 0) {
           // The provider's two rows (lost revenue, variable-cost saving), each rounded like a ledger row.
-          const variable = Math.floor(saving * vcs[e]! + 0.5);
-          row[pr] = row[pr]! + Math.round(-saving * df[k]!) + Math.round(variable * df[k]!);
+          const variable = Math.floor(saving * v + 0.5);
+          row[pr] = row[pr]! - d + Math.floor(variable * df[k]! + 0.5);
+          net[pr] = net[pr]! - saving + variable;
         }
       }
     }
-    let s = 0;
-    for (let j = 0; j < P; j++) { npv[j]![i] = row[j]!; s += row[j]!; }
+    let s = 0, sn = 0;
+    for (let j = 0; j < P; j++) { npv[j]![i] = row[j]!; s += row[j]!; nets[j]![i] = net[j]!; sn += net[j]!; }
     npv[P]![i] = s;
+    nets[P]![i] = sn;
   }
   const all = npv.map((c) => summarize(c));
-  return { partners: all.slice(0, P), society: all[P]! };
+  return { partners: all.slice(0, P), society: all[P]!, net: nets.map((c) => summarize(c)) };
 }

@@ -76,7 +76,8 @@ export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: n
   for (let i = 0; i < count; i++) {
     for (let j = 0; j < slots.length; j++) values[slots[j]!] = columns[j]![i]!;
     for (let d = 0; d < derived.length; d++) values[derived[d]!] = formulas[derived[d]!]!(values);
-    sNpv.fill(0); sNet.fill(0); sYear?.fill(0);
+    for (let p = 0; p < P; p++) { sNpv[p] = 0; sNet[p] = 0; }
+    if (sYear !== null) for (let k = 0; k < sYear.length; k++) sYear[k] = 0;
     kernel.evaluate(values, sNpv, sNet, sYear);
     let societyNpv = 0, societyNet = 0;
     for (let p = 0; p < P; p++) {

@@ -174,7 +174,7 @@ export function compileKernel(model: Model): Kernel {
         }
         // Same association as effectFactor and buildLedger: ((1-dw) at (1-dp) (1-ob)) ramp drop, then (q price) f.
         const base = (1 - dw) * at * (1 - dp) * (1 - ob);
-        const vcsRest = 1 - vcs, vcsTotal = vcs + vcsRest;
+        const vcsRest = 1 - vcs, vcsTotal = vcs + vcsRest, unitTotal = vcsTotal === 1;
         const qp = q * price;
         const years = e.year;
         if (e.dropOffRate !== null && rate !== e.dropRate) {
@@ -210,7 +210,9 @@ export function compileKernel(model: Model): Kernel {
               if (yearly !== null) yearly[pv * Y + k] = yearly[pv * Y + k]! - saving;
               // variablePart(saving, vcs), written out: the two-part largest-remainder split
               // (ceil(left / 2) = floor(left / 2 + 1 / 2) for a whole left, exactly).
-              const whole = Math.abs(saving), e0 = (whole * vcs) / vcsTotal, e1 = (whole * vcsRest) / vcsTotal;
+              // Dividing by a total of exactly 1 changes nothing: skip the two divisions then.
+              const whole = Math.abs(saving);
+              const e0 = unitTotal ? whole * vcs : (whole * vcs) / vcsTotal, e1 = unitTotal ? whole * vcsRest : (whole * vcsRest) / vcsTotal;
               let f0 = Math.floor(e0);
               const f1 = Math.floor(e1), left = whole - (f0 + f1);
               if (left > 0) {
