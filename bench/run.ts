@@ -10,7 +10,7 @@
  * Not a test: timings depend on the machine; nothing here asserts a target.
  */
 import { availableParallelism, cpus, loadavg } from "node:os";
-import { simulate, validateCase } from "../engine/index.ts";
+import { assembleResult, chunksOf, planSimulation, resolveOptions, runChunk, sampleColumns, simulate, validateCase, type ChunkResult } from "../engine/index.ts";
 import { simulateOnCores } from "../cli/simulateWorkers.ts";
 import { handwritten } from "./handwritten.ts";
 import { referenceCase } from "./reference.ts";
@@ -56,6 +56,29 @@ const e = simulate(model, engineOpts).statusQuo.society.npv.mean / 100;
 const h = handwritten(N, SEED).society.mean / 100;
 const s = (await squiggle(N, SEED))[5]![0]!;
 
+// Where the engine's time goes (100,000 samples on this thread, fastest of three): planning
+// (samplers' tables, kernel layout), sampling the inputs, the chunks with sampling (so the
+// kernel and its per-sample loop are the difference), assembling the summaries.
+const parts = (() => {
+  const best = { plan: Infinity, sampling: Infinity, chunks: Infinity, summaries: Infinity };
+  const o = resolveOptions(model, engineOpts);
+  for (let r = 0; r < 3; r++) {
+    let t = performance.now();
+    const plan = planSimulation(model);
+    best.plan = Math.min(best.plan, performance.now() - t);
+    t = performance.now();
+    for (const [k, , count] of chunksOf(o)) sampleColumns(plan, o, k, count);
+    best.sampling = Math.min(best.sampling, performance.now() - t);
+    t = performance.now();
+    const chunks: ChunkResult[] = chunksOf(o).map(([k, start, count]) => runChunk(plan, o, k, start, count));
+    best.chunks = Math.min(best.chunks, performance.now() - t);
+    t = performance.now();
+    assembleResult(plan, o, chunks);
+    best.summaries = Math.min(best.summaries, performance.now() - t);
+  }
+  return { plan: Math.round(best.plan), sampling: Math.round(best.sampling), kernel: Math.round(best.chunks - best.sampling), summaries: Math.round(best.summaries) };
+})();
+
 const workers = availableParallelism();
 let firstChunk = 0;
 const t0 = performance.now();
@@ -66,6 +89,7 @@ const result = {
   samples: N,
   loadAverage: loadavg()[0] ?? 0,
   ms: { engine: ms(engine), engineWithYearlyBands: ms(engineYearly), squiggle: ms(sq), handwritten: ms(hand) },
+  engineWallMsByPart: parts,
   ratios: {
     squiggleOverEngine: { wall: +(sq.wall / engine.wall).toFixed(2), cpu: +(sq.cpu / engine.cpu).toFixed(2) },
     engineOverHandwritten: { wall: +(engine.wall / hand.wall).toFixed(2), cpu: +(engine.cpu / hand.cpu).toFixed(2) },
@@ -81,6 +105,7 @@ else {
   log(`engine       ${t(result.ms.engine)}; with per-year bands: ${t(result.ms.engineWithYearlyBands)}`);
   log(`squiggle     ${t(result.ms.squiggle)}  -> Squiggle / engine = ${result.ratios.squiggleOverEngine.wall}x wall, ${result.ratios.squiggleOverEngine.cpu}x cpu (target >= 50x)`);
   log(`handwritten  ${t(result.ms.handwritten)}  -> engine / loop = ${result.ratios.engineOverHandwritten.wall}x wall, ${result.ratios.engineOverHandwritten.cpu}x cpu (target <= 1.5x)`);
+  log(`engine by part (wall ms, fastest of 3): plan ${parts.plan}, sampling ${parts.sampling}, kernel and per-sample loop ${parts.kernel}, summaries ${parts.summaries}`);
   log(`society mean NPV (EUR): engine ${result.societyMeanNpvEur.engine}, squiggle ${result.societyMeanNpvEur.squiggle}, loop ${result.societyMeanNpvEur.handwritten}`);
   log(`1,000,000 samples on ${workers} worker threads: ${t(result.million.ms)}, first chunk after ${result.million.msToFirstChunk} ms (bundling, worker start-up); one thread: ${t(result.million.oneThreadMs)} (target < 3000 ms)`);
 }
