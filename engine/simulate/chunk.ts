@@ -41,14 +41,15 @@ export interface ChunkResult {
 }
 
 /** The sampled parameter columns of a chunk (column j for `plan.uncertain[j]`). */
-export function sampleColumns(plan: SimulationPlan, settings: Pick<ChunkSettings, "seed" | "lhs">, index: number, count: number): Float64Array[] {
+export function sampleColumns(plan: SimulationPlan, settings: Pick<ChunkSettings, "seed" | "lhs">, index: number, count: number, buffers?: Float64Array[]): Float64Array[] {
   const rng = createRng(settings.seed).fork(index);
   const k = plan.uncertain.length;
   let columns: Float64Array[];
   if (settings.lhs) columns = latinHypercube(count, k, rng.fork(0));
   else {
     const streams = rng.fork(0);
-    columns = plan.uncertain.map((_, j) => streams.fork(j).fill(new Float64Array(count)));
+    // `buffers` (the caller's, reused from chunk to chunk) spare allocating k columns per chunk.
+    columns = plan.uncertain.map((_, j) => streams.fork(j).fill(buffers?.[j]?.length === count ? buffers[j]! : new Float64Array(count)));
   }
   columns.forEach((u, j) => plan.samplers[j]!(u, u));
   const corr = plan.correlated;
@@ -59,10 +60,15 @@ export function sampleColumns(plan: SimulationPlan, settings: Pick<ChunkSettings
   return columns;
 }
 
+/** Input columns per plan, reused by the chunks of a thread (a chunk reads them only while it runs). */
+const columnBuffers = new WeakMap<SimulationPlan, Float64Array[]>();
+
 export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
   const { model, kernel, derived } = plan;
   const P = kernel.partners.length, E = P + 1, Y = kernel.years;
-  const columns = sampleColumns(plan, settings, index, count);
+  let buffers = columnBuffers.get(plan);
+  if (buffers === undefined || buffers[0]?.length !== count) columnBuffers.set(plan, (buffers = plan.uncertain.map(() => new Float64Array(count))));
+  const columns = sampleColumns(plan, settings, index, count, buffers);
   const slots = Int32Array.from(plan.uncertain, (u) => u.slot);
   const formulas = model.parameters.formulas;
   const values = plan.base.slice();
