@@ -174,7 +174,7 @@ export function compileKernel(model: Model): Kernel {
         }
         // Same association as effectFactor and buildLedger: ((1-dw) at (1-dp) (1-ob)) ramp drop, then (q price) f.
         const base = (1 - dw) * at * (1 - dp) * (1 - ob);
-        const vcsRest = 1 - vcs, vcsTotal = vcs + vcsRest, unitTotal = vcsTotal === 1;
+        const vcsRest = 1 - vcs, vcsTotal = vcs + vcsRest, unitTotal = vcsTotal === 1, bothParts = vcs > 0 && vcsRest > 0;
         const qp = q * price;
         const years = e.year;
         if (e.dropOffRate !== null && rate !== e.dropRate) {
@@ -195,8 +195,9 @@ export function compileKernel(model: Model): Kernel {
             // (V8's Math.round branches on the fraction, which the CPU cannot predict here). Any
             // candidate r is safe: the band test accepts it only when |x - r| < 1/2 (then r is the
             // nearest integer, which both roundings give), else the exact function decides.
-            const x = euros * 100, r = Math.floor(x + 0.5), a = Math.abs(x);
-            const saving = a < 1e11 && 0.5 - Math.abs(x - r) > a * 1e-11 ? r + 0 : toCentsFast(euros);
+            // (No a < 1e11 test: from there on a * 1e-11 >= 1 and the band test fails by itself.)
+            const x = euros * 100, r = Math.floor(x + 0.5);
+            const saving = 0.5 - Math.abs(x - r) > Math.abs(x) * 1e-11 ? r + 0 : toCentsFast(euros);
             if (saving === 0) continue;
             const k = years[j]!;
             const c = saving * df[k]!, cr = Math.floor(c + 0.5), ca = Math.abs(c);
@@ -215,11 +216,11 @@ export function compileKernel(model: Model): Kernel {
               const e0 = unitTotal ? whole * vcs : (whole * vcs) / vcsTotal, e1 = unitTotal ? whole * vcsRest : (whole * vcsRest) / vcsTotal;
               let f0 = Math.floor(e0);
               const f1 = Math.floor(e1), left = whole - (f0 + f1);
-              if (left > 0) {
-                // The comparison as a number, not a branch: which remainder is larger is a coin toss.
-                if (vcs > 0 && vcsRest > 0) f0 += Math.floor(left * 0.5 + 0.5 * Number(e0 - f0 >= e1 - f1));
-                else if (vcs > 0) f0 += left;
-              }
+              // No branches on the data: left >= 0 (the floors never sum above whole), and with
+              // left = 0 the first form adds floor(0 or 1/2) = 0; which remainder is larger is a
+              // coin toss, so the comparison is a number, not a branch.
+              if (bothParts) f0 += Math.floor(left * 0.5 + 0.5 * Number(e0 - f0 >= e1 - f1));
+              else if (vcs > 0) f0 += left;
               if (f0 !== 0) {
                 const v = saving < 0 ? -f0 : f0;
                 const cv = v * df[k]!, vr = Math.floor(cv + 0.5), va = Math.abs(cv);
