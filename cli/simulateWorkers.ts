@@ -11,7 +11,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { simulateInWorkers, type Model, type ParallelRun, type SimulationOptions, type SimulationResult, type WorkerPort } from "../engine/index.ts";
+import { simulateInWorkers, type FromWorker, type Model, type ParallelRun, type SimulationOptions, type SimulationResult, type WorkerPort } from "../engine/index.ts";
 
 const entry = new URL("./simulate.worker.ts", import.meta.url);
 
@@ -31,21 +31,40 @@ function workerScript(): Promise<string> {
   return script;
 }
 
-/** A worker port over a worker_threads Worker that starts once its script is ready. */
-export function nodeWorker(code: string): WorkerPort {
-  const w = new Worker(code, { eval: true });
+/**
+ * A worker port over a worker_threads Worker that starts once its script is ready (a string, or
+ * a promise of one: messages posted before then wait, so the run can start while the script is
+ * still being bundled).
+ */
+export function nodeWorker(code: string | Promise<string>): WorkerPort {
+  let worker: Worker | undefined, ended = false;
+  const pending: unknown[] = [];
+  let listeners: [(msg: FromWorker) => void, (error: unknown) => void] | undefined;
+  const start = (text: string) => {
+    if (ended) return;
+    const w = new Worker(text, { eval: true });
+    worker = w;
+    if (listeners) { w.on("message", listeners[0]); w.on("error", listeners[1]); }
+    for (const m of pending.splice(0)) w.postMessage(m);
+  };
+  if (typeof code === "string") start(code);
+  else code.then(start, (e: unknown) => listeners?.[1](e));
   return {
-    post: (msg) => w.postMessage(msg),
+    post: (msg) => (worker ? worker.postMessage(msg) : void pending.push(msg)),
     listen: (handler, onError) => {
-      w.on("message", handler);
-      w.on("error", onError);
+      listeners = [handler, onError];
+      worker?.on("message", handler);
+      worker?.on("error", onError);
     },
-    terminate: () => void w.terminate(),
+    terminate: () => { ended = true; void worker?.terminate(); },
   };
 }
 
-/** Runs a simulation on `workers` threads (default: every core). */
-export async function simulateOnCores(model: Model, caseData: unknown, options: SimulationOptions, run: Partial<ParallelRun> = {}): Promise<SimulationResult> {
-  const code = await workerScript();
-  return simulateInWorkers(model, caseData, options, { workers: run.workers ?? availableParallelism(), createWorker: () => nodeWorker(code), ...run });
+/**
+ * Runs a simulation on `workers` threads (default: every core). The run starts at once: while
+ * the worker script is bundled and the workers start, this thread computes chunks itself.
+ */
+export function simulateOnCores(model: Model, caseData: unknown, options: SimulationOptions, run: Partial<ParallelRun> = {}): Promise<SimulationResult> {
+  const code = workerScript();
+  return simulateInWorkers(model, caseData, options, { workers: run.workers ?? availableParallelism(), createWorker: () => nodeWorker(code), helpWhileStarting: true, ...run });
 }

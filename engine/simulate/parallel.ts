@@ -7,7 +7,7 @@
  * the workers.
  */
 import type { Model } from "../model.ts";
-import type { ChunkResult } from "./chunk.ts";
+import { runChunk, type ChunkResult } from "./chunk.ts";
 import { SimulationInputError } from "./kernel.ts";
 import { chunksOf, resolveOptions, type SimulationOptions } from "./options.ts";
 import { planSimulation } from "./plan.ts";
@@ -28,6 +28,13 @@ export interface ParallelRun {
   workers: number;
   createWorker: () => WorkerPort;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Compute chunks on the calling thread too while no worker is ready yet (their start-up takes
+   * about a second in Node: loading the bundle, validating and planning the case). Stops at the
+   * first ready worker, so the threads never outnumber the workers for long. Off by default (a
+   * browser page keeps its thread free).
+   */
+  helpWhileStarting?: boolean;
   /** Cancels the run (the promise rejects with `SimulationCancelled`). */
   signal?: { readonly aborted: boolean; addEventListener?: (type: "abort", listener: () => void) => void };
 }
@@ -45,7 +52,7 @@ export class WorkerInvalidCase extends Error {
  */
 export function simulateInWorkers(model: Model, caseData: unknown, options: SimulationOptions, run: ParallelRun): Promise<SimulationResult> {
   const o = resolveOptions(model, options);
-  const plan = planSimulation(model, { samplers: false });
+  const plan = planSimulation(model, { samplers: run.helpWhileStarting === true });
   const queue = chunksOf(o);
   const chunkCount = queue.length;
   const total = o.samples;
@@ -66,6 +73,24 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
       const chunk = queue.shift();
       if (chunk) port.post({ type: "chunk", settings, index: chunk[0], start: chunk[1], count: chunk[2] });
     };
+    let anyReady = false;
+    const finishIfDone = () => {
+      if (results.length !== chunkCount) return false;
+      stop();
+      try { resolve(assembleResult(plan, o, results)); } catch (e) { reject(e); }
+      return true;
+    };
+    const later = (f: () => void) => (typeof setImmediate === "function" ? setImmediate(f) : setTimeout(f, 0));
+    /** One chunk on this thread, then back to the event loop (to hear from the workers), until one is ready. */
+    const local = () => {
+      if (finished || anyReady || queue.length === 0) return;
+      if (run.signal?.aborted) { stop(new SimulationCancelled()); return; }
+      const [index, start, count] = queue.shift()!;
+      try { results.push(runChunk(plan, settings, index, start, count)); } catch (e) { stop(e); return; }
+      done += count;
+      run.onProgress?.(done, total);
+      if (!finishIfDone()) later(local);
+    };
     run.signal?.addEventListener?.("abort", () => stop(new SimulationCancelled()));
     if (run.signal?.aborted) { reject(new SimulationCancelled()); return; }
     const n = Math.max(1, Math.min(Math.floor(run.workers), queue.length));
@@ -75,20 +100,18 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
       port.listen((msg) => {
         if (finished) return;
         switch (msg.type) {
-          case "ready": next(port); return;
+          case "ready": anyReady = true; next(port); return;
           case "invalid": stop(new WorkerInvalidCase(msg.issues)); return;
           case "error": stop(msg.path && msg.code ? new SimulationInputError(msg.path, msg.code, msg.params ?? {}) : new Error(msg.message)); return;
           case "chunk":
             results.push(msg.result);
             done += msg.result.count;
             run.onProgress?.(done, total);
-            if (results.length === chunkCount) {
-              stop();
-              try { resolve(assembleResult(plan, o, results)); } catch (e) { reject(e); }
-            } else next(port);
+            if (!finishIfDone()) next(port);
         }
       }, (error) => stop(error));
       port.post({ type: "init", caseData });
     }
+    if (run.helpWhileStarting) later(local);
   });
 }

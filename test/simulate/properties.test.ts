@@ -79,6 +79,8 @@ describe("simulate invariant 2: determinism and well-formed summaries", () => {
     const one = simulate(m, opts);
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(1))).toEqual(one);
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers))).toEqual(one);
+    // The calling thread computing chunks while the workers start changes nothing either.
+    expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers, { helpWhileStarting: true }))).toEqual(one);
   });
 
   test.prop([arbUncertainCase, fc.integer()], { numRuns: 30 })("percentiles are ordered (min <= p5 <= p10 <= p50 <= p90 <= p95 <= max) and P(loss) lies in [0, 1]", (c, seed) => {
