@@ -189,6 +189,9 @@ export function compileKernel(model: Model): Kernel {
           // the provider's lost-revenue row discounted as the negated funder row (roundCents is
           // symmetric: roundCents(-c) = -roundCents(c), and -(s * df) = (-s) * df exactly).
           const f = e.single, pv = e.provider;
+          // The line's sums in locals, added to the partners once per line: all whole cents, so
+          // exact in any order, and no chain of loads and stores through npv[] per row.
+          let fNpv = 0, fNet = 0, pNpv = 0, pNet = 0;
           for (let j = 0; j < years.length; j++) {
             const euros = qp * (hasDrop ? base * ramp[j]! * drop[j]! : base * ramp[j]!);
             // toCentsFast and roundCentsFast written out, with Math.floor(x + 0.5) for Math.round
@@ -202,12 +205,12 @@ export function compileKernel(model: Model): Kernel {
             const k = years[j]!;
             const c = saving * df[k]!, cr = Math.floor(c + 0.5), ca = Math.abs(c);
             const disc = ca < 1e13 && 0.5 - Math.abs(c - cr) > ca * 1e-14 ? cr + 0 : roundCentsFast(c);
-            npv[f] = npv[f]! + disc;
-            net[f] = net[f]! + saving;
+            fNpv += disc;
+            fNet += saving;
             if (yearly !== null) yearly[f * Y + k] = yearly[f * Y + k]! + saving;
             if (pv >= 0) {
-              npv[pv] = npv[pv]! - disc;
-              net[pv] = net[pv]! - saving;
+              pNpv -= disc;
+              pNet -= saving;
               if (yearly !== null) yearly[pv * Y + k] = yearly[pv * Y + k]! - saving;
               // variablePart(saving, vcs), written out: the two-part largest-remainder split
               // (ceil(left / 2) = floor(left / 2 + 1 / 2) for a whole left, exactly).
@@ -224,12 +227,15 @@ export function compileKernel(model: Model): Kernel {
               if (f0 !== 0) {
                 const v = saving < 0 ? -f0 : f0;
                 const cv = v * df[k]!, vr = Math.floor(cv + 0.5), va = Math.abs(cv);
-                npv[pv] = npv[pv]! + (va < 1e13 && 0.5 - Math.abs(cv - vr) > va * 1e-14 ? vr + 0 : roundCentsFast(cv));
-                net[pv] = net[pv]! + v;
+                pNpv += va < 1e13 && 0.5 - Math.abs(cv - vr) > va * 1e-14 ? vr + 0 : roundCentsFast(cv);
+                pNet += v;
                 if (yearly !== null) yearly[pv * Y + k] = yearly[pv * Y + k]! + v;
               }
             }
           }
+          npv[f] = npv[f]! + fNpv;
+          net[f] = net[f]! + fNet;
+          if (pv >= 0) { npv[pv] = npv[pv]! + pNpv; net[pv] = net[pv]! + pNet; }
           continue;
         }
         for (let j = 0; j < years.length; j++) {
