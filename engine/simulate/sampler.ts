@@ -16,7 +16,7 @@
  */
 import type { DistributionSpec } from "../uncertainty/index.ts";
 import { PERT_DEFAULT_LAMBDA, quantile, sampleInto } from "../uncertainty/index.ts";
-import { normalQuantile } from "../uncertainty/normal.ts";
+import { normalQuantile, normalQuantileCentral } from "../uncertainty/normal.ts";
 import { IncompleteBeta } from "../uncertainty/incompleteBeta.ts";
 import { logBeta } from "../uncertainty/logGamma.ts";
 
@@ -50,9 +50,13 @@ export function compileSampler(dist: DistributionSpec): Sampler {
     };
   }
   if (dist.type === "normal") {
-    const { mean, sd } = dist, nq = normalQuantile;
+    const { mean, sd } = dist, nq = normalQuantile, central = normalQuantileCentral;
     return (u, out) => {
-      for (let i = 0; i < u.length; i++) { const x = u[i]!; out[i] = x >= 0 && x <= 1 ? mean + sd * nq(x) : NaN; }
+      for (let i = 0; i < u.length; i++) {
+        // normalQuantile's own central branch (|u - 1/2| <= 0.425 implies 0 < u < 1), without its checks.
+        const x = u[i]!, q = x - 0.5;
+        out[i] = Math.abs(q) <= 0.425 ? mean + sd * central(q) : x >= 0 && x <= 1 ? mean + sd * nq(x) : NaN;
+      }
       return out;
     };
   }

@@ -26,18 +26,7 @@ export function normalQuantile(p: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   const q = p - 0.5;
-  if (Math.abs(q) <= 0.425) {
-    const r = 0.180625 - q * q;
-    const num =
-      (((((((2.5090809287301226727e3 * r + 3.3430575583588128105e4) * r + 6.7265770927008700853e4) * r +
-        4.5921953931549871457e4) * r + 1.3731693765509461125e4) * r + 1.9715909503065514427e3) * r +
-        1.3314166789178437745e2) * r + 3.387132872796366608) * q;
-    const den =
-      ((((((5.226495278852854561e3 * r + 2.8729085735721942674e4) * r + 3.930789580009271061e4) * r +
-        2.1213794301586595867e4) * r + 5.3941960214247511077e3) * r + 6.871870074920579083e2) * r +
-        4.2313330701600911252e1) * r + 1.0;
-    return num / den;
-  }
+  if (Math.abs(q) <= 0.425) return normalQuantileCentral(q);
   // Tails: work with the smaller tail probability, which is exact for p > 0.5
   // (1 - p is exact by Sterbenz's lemma) and needs no subtraction for p < 0.5.
   let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
@@ -66,4 +55,21 @@ export function normalQuantile(p: number): number {
     x = num / den;
   }
   return q < 0 ? -x : x;
+}
+
+/**
+ * The central region of `normalQuantile`: z for q = p - 1/2 with |q| <= 0.425 (AS 241's first
+ * rational function), exported so a sampler loop can take this path without the checks.
+ */
+export function normalQuantileCentral(q: number): number {
+  const r = 0.180625 - q * q;
+  const num =
+    (((((((2.5090809287301226727e3 * r + 3.3430575583588128105e4) * r + 6.7265770927008700853e4) * r +
+      4.5921953931549871457e4) * r + 1.3731693765509461125e4) * r + 1.9715909503065514427e3) * r +
+      1.3314166789178437745e2) * r + 3.387132872796366608) * q;
+  const den =
+    ((((((5.226495278852854561e3 * r + 2.8729085735721942674e4) * r + 3.930789580009271061e4) * r +
+      2.1213794301586595867e4) * r + 5.3941960214247511077e3) * r + 6.871870074920579083e2) * r +
+      4.2313330701600911252e1) * r + 1.0;
+  return num / den;
 }

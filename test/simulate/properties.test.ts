@@ -8,7 +8,8 @@ import { allocate, evaluateModel, validateCase, pointEvaluator, switchingValues,
 import { allocateInto, allocationScratch, keyRanks } from "../../engine/allocate.ts";
 import { roundCentsFast, toCentsFast } from "../../engine/simulate/cents.ts";
 import { variablePart } from "../../engine/simulate/kernel.ts";
-import { BetaTable } from "../../engine/simulate/sampler.ts";
+import { BetaTable, compileSampler } from "../../engine/simulate/sampler.ts";
+import { quantile } from "../../engine/uncertainty/index.ts";
 import { IncompleteBeta } from "../../engine/uncertainty/incompleteBeta.ts";
 import { model } from "../helpers.ts";
 import { arbPointCase, arbPointCaseWithArrangements, arbUncertainCase } from "./arbitraries.ts";
@@ -126,6 +127,18 @@ describe("simulate invariant 4: the fast paths equal the originals", () => {
       expect(Array.from(out)).toEqual(reference);
       expect(allocate(amount, weights, withKeys ? keys : undefined)).toEqual(reference);
     });
+
+  test.prop([
+    fc.oneof(
+      fc.record({ type: fc.constant("uniform" as const), min: fc.double({ min: -1e6, max: 0, noNaN: true }), max: fc.double({ min: 1, max: 1e6, noNaN: true }) }),
+      fc.record({ type: fc.constant("normal" as const), mean: fc.double({ min: -1e6, max: 1e6, noNaN: true }), sd: fc.double({ min: 1e-3, max: 1e5, noNaN: true }) }),
+    ),
+    fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.075, 0.925, 0.5, NaN, -0.1, 1.1)), { minLength: 1, maxLength: 50 }),
+  ], { numRuns: 300 })("the uniform and normal samplers equal quantile bit for bit", (dist, us) => {
+    const u = Float64Array.from(us);
+    const x = compileSampler(dist)(u, new Float64Array(u.length));
+    us.forEach((v, i) => expect(Object.is(x[i], quantile(dist, v))).toBe(true));
+  });
 
   test.prop([fc.integer({ min: -1e12, max: 1e12 }), fc.oneof(fc.constant(0), fc.constant(1), fc.constant(0.5), fc.double({ min: 0, max: 1, noNaN: true }))], { numRuns: 2000 })(
     "variablePart equals allocate(lost, [vcs, 1 - vcs])[0]",
