@@ -60,15 +60,25 @@ export function sampleColumns(plan: SimulationPlan, settings: Pick<ChunkSettings
   return columns;
 }
 
+/** Samples per block when a chunk is sampled block by block. */
+const BLOCK = 1024;
+
 /** Input columns per plan, reused by the chunks of a thread (a chunk reads them only while it runs). */
 const columnBuffers = new WeakMap<SimulationPlan, Float64Array[]>();
 
 export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
   const { model, kernel, derived } = plan;
   const P = kernel.partners.length, E = P + 1, Y = kernel.years;
+  // Without Latin hypercube or correlation every column is its own stream, inverse-transformed
+  // value by value, so the chunk can be sampled in blocks (the same numbers: each stream just
+  // continues): the block's 93 or so columns stay in cache while the samples read them.
+  const blocked = !settings.lhs && plan.correlated === null;
+  const size = blocked ? Math.min(count, BLOCK) : count;
   let buffers = columnBuffers.get(plan);
-  if (buffers === undefined || buffers[0]?.length !== count) columnBuffers.set(plan, (buffers = plan.uncertain.map(() => new Float64Array(count))));
-  const columns = sampleColumns(plan, settings, index, count, buffers);
+  if (buffers === undefined || buffers[0]?.length !== size) columnBuffers.set(plan, (buffers = plan.uncertain.map(() => new Float64Array(size))));
+  const streams = blocked ? (() => { const s = createRng(settings.seed).fork(index).fork(0); return plan.uncertain.map((_, j) => s.fork(j)); })() : null;
+  let columns = blocked ? buffers : sampleColumns(plan, settings, index, count, buffers);
+  let blockStart = 0;
   const slots = Int32Array.from(plan.uncertain, (u) => u.slot);
   const formulas = model.parameters.formulas;
   const values = plan.base.slice();
@@ -80,7 +90,14 @@ export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: n
   const aNpv = new Float64Array(P), aNet = new Float64Array(P);
   const partnerIndex = new Map(kernel.partners.map((p, i) => [p, i]));
   for (let i = 0; i < count; i++) {
-    for (let j = 0; j < slots.length; j++) values[slots[j]!] = columns[j]![i]!;
+    if (streams !== null && (i === 0 || i - blockStart === size)) {
+      // The next block: fill and transform each column's first `len` values.
+      blockStart = i;
+      const len = Math.min(size, count - i);
+      columns = buffers.map((b, j) => { const u = len === size ? b : b.subarray(0, len); streams[j]!.fill(u); return plan.samplers[j]!(u, u); });
+    }
+    const ci = i - blockStart;
+    for (let j = 0; j < slots.length; j++) values[slots[j]!] = columns[j]![ci]!;
     for (let d = 0; d < derived.length; d++) values[derived[d]!] = formulas[derived[d]!]!(values);
     for (let p = 0; p < P; p++) { sNpv[p] = 0; sNet[p] = 0; }
     if (sYear !== null) for (let k = 0; k < sYear.length; k++) sYear[k] = 0;
