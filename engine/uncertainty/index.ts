@@ -2,7 +2,7 @@
  * Public API of the uncertainty engine: seeded random streams, distributions
  * sampled by inverse transform, Latin hypercube stratification, Iman-Conover
  * rank correlation and summary statistics. All of it is pure (no I/O, no
- * clock, no Math.random) and works on Float64Array columns.
+ * clock, no global random source) and works on Float64Array columns.
  *
  * A Monte Carlo run with n iterations and k uncertain inputs is typically:
  *   const rng = createRng(seed);

@@ -5,7 +5,7 @@
  * PractRand, 128-bit state, 32-bit output; reported to pass PractRand and
  * TestU01 BigCrush; every state has period >= 2^32 thanks to its counter word).
  * Chosen over xoshiro128** for having no weak (all-zero) state and over
- * Math.random for being seedable and specified bit for bit. The 128-bit state
+ * the platform's global random source for being seedable and specified bit for bit. The 128-bit state
  * comes from NumPy's SeedSequence hashing of the seed (see seedSequence.ts),
  * so nearby seeds give unrelated streams.
  *
