@@ -5,19 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import YAML from "yaml";
-import { main } from "../cli/bcase.ts";
+import { run } from "./cliRun.ts";
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => { err += String(s); return true; });
-  try {
-    const code = await main(args, (s) => { out += s; });
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 const tmp = () => mkdtempSync(join(tmpdir(), "bcase-io-"));

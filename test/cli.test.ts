@@ -2,19 +2,9 @@ import { describe, expect, it, vi, afterEach } from "vitest";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { caseJsonSchema, main } from "../cli/bcase.ts";
+import { caseJsonSchema } from "../cli/bcase.ts";
+import { run } from "./cliRun.ts";
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => { err += String(s); return true; });
-  try {
-    const code = await main(args, (s) => { out += s; });
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 
