@@ -149,6 +149,42 @@ export type Compiled = (values: ArrayLike<number>) => number;
  * in the array passed at evaluation; every symbol must have one (checked before compiling).
  */
 export function compileFormula(f: ParsedFormula, slot: (name: string) => number): Compiled {
+  const fn = compileNode(f, slot);
+  let top = f.node as MathNode & { content?: MathNode; fn?: unknown; args?: MathNode[] };
+  while (top.type === "ParenthesisNode" || (top.type === "OperatorNode" && top.fn === "unaryPlus")) top = (top.content ?? top.args![0]!) as typeof top;
+  shapes.set(fn, {
+    slots: f.symbols.map(slot),
+    ...(top.type === "SymbolNode" ? { slot: slot((top as unknown as { name: string }).name) } : {}),
+    ...(top.type === "ConstantNode" ? { constant: (top as unknown as { value: number }).value } : {}),
+  });
+  return fn;
+}
+
+/**
+ * What a compiled formula reads: the slots of its parameters, and whether it is just one
+ * parameter (`slot`) or a number (`constant`). The Monte Carlo kernel uses it to read a plain
+ * parameter straight from its sampled column and to evaluate once what no sample changes.
+ */
+export interface FormulaShape {
+  slots: readonly number[];
+  slot?: number;
+  constant?: number;
+}
+const shapes = new WeakMap<Compiled, FormulaShape>();
+
+/** The shape of a closure made by `compileFormula` (undefined for any other function). */
+export function formulaShape(fn: Compiled): FormulaShape | undefined {
+  return shapes.get(fn);
+}
+
+/** A formula that is the number `v` (with its shape recorded like a compiled one). */
+export function constantFormula(v: number): Compiled {
+  const fn: Compiled = () => v;
+  shapes.set(fn, { slots: [], constant: v });
+  return fn;
+}
+
+function compileNode(f: ParsedFormula, slot: (name: string) => number): Compiled {
   const build = (n: MathNode): Compiled => {
     switch (n.type) {
       case "ConstantNode": {

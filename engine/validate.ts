@@ -7,7 +7,7 @@
  * unknown parameters with a suggestion, cycles), units, years inside the horizon, and a base
  * evaluation that every formula gives a finite number and every fraction lies in 0..1.
  */
-import { compileFormula, inferUnit, parseFormula, suggest, type Compiled, type ParsedFormula } from "./formula.ts";
+import { compileFormula, constantFormula, inferUnit, parseFormula, suggest, type Compiled, type ParsedFormula } from "./formula.ts";
 import type { Issue, Path } from "./issues.ts";
 import { formatPath } from "./issues.ts";
 import { message, zodErrorMap, type Lang } from "./messages.ts";
@@ -203,7 +203,7 @@ function checkCase(c: Case, lang: Lang): Validation {
       add(path, "unitMismatch", { got: formatUnit(inferred.unit), expected: "EUR" });
     return { fn: compileFormula(f, slotOf), unit: inferred.unit };
   };
-  const constFn = (v: number): Compiled => () => v;
+  const constFn = constantFormula;
 
   const compiledParams: CompiledParameters = {
     order,

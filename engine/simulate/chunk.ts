@@ -23,6 +23,8 @@ export interface ChunkSettings {
   yearly: boolean;
   /** Indices into `model.arrangements` to evaluate per sample (besides the status quo). */
   arrangements: readonly number[];
+  /** Every sample through the exact cent ledger (kernel.ts) instead of the column kernel (linear.ts). */
+  exact?: boolean;
 }
 
 /**
@@ -67,6 +69,94 @@ const BLOCK = 1024;
 const columnBuffers = new WeakMap<SimulationPlan, Float64Array[]>();
 
 export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
+  return settings.exact ? runChunkExact(plan, settings, index, start, count) : runChunkColumns(plan, settings, index, start, count);
+}
+
+/**
+ * The column path: per block of samples, the sampled columns, the derived parameters and the
+ * kernel's per-sample formulas (only when there are any), then the column kernel for all
+ * lines, anchored on the exact ledger (see linear.ts).
+ */
+function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
+  const { model, linear, derived, anchor } = plan;
+  if (anchor === null) throw new Error("runChunk: the plan was made without samplers");
+  const P = linear.partners.length, E = P + 1, Y = linear.years, U = plan.uncertain.length, D = derived.length, C = linear.closures.length;
+  const blocked = !settings.lhs && plan.correlated === null;
+  const size = Math.min(count, BLOCK);
+  let buffers = columnBuffers.get(plan);
+  if (buffers === undefined || buffers[0]?.length !== size) columnBuffers.set(plan, (buffers = plan.uncertain.map(() => new Float64Array(size))));
+  const streams = blocked ? (() => { const s = createRng(settings.seed).fork(index).fork(0); return plan.uncertain.map((_, j) => s.fork(j)); })() : null;
+  const whole = blocked ? null : sampleColumns(plan, settings, index, count);
+  const extra = Array.from({ length: D + C }, () => new Float64Array(size));
+  const cols: Float64Array[] = new Array(U + D + C);
+  const slots = Int32Array.from(plan.uncertain, (u) => u.slot);
+  const formulas = model.parameters.formulas;
+  const values = plan.base.slice();
+  const npv = new Float64Array(E * count), net = new Float64Array(E * count);
+  const yearly = settings.yearly ? new Float64Array(E * Y * count) : null;
+  const A = settings.arrangements.length;
+  const arr = A > 0 ? new Float64Array(A * E * count) : null;
+  const aNpv = new Float64Array(P), aNet = new Float64Array(P);
+  const partnerIndex = new Map(linear.partners.map((p, i) => [p, i]));
+  const perSample = D > 0 || C > 0;
+  for (let b = 0; b < count; b += size) {
+    const L = Math.min(size, count - b);
+    for (let j = 0; j < U; j++) {
+      if (whole !== null) cols[j] = whole[j]!.subarray(b, b + L);
+      else { const u = L === size ? buffers[j]! : buffers[j]!.subarray(0, L); streams![j]!.fill(u); cols[j] = plan.samplers[j]!(u, u); }
+    }
+    for (let x = 0; x < D + C; x++) cols[U + x] = extra[x]!;
+    if (perSample) {
+      for (let i = 0; i < L; i++) {
+        for (let j = 0; j < U; j++) values[slots[j]!] = cols[j]![i]!;
+        for (let d = 0; d < D; d++) { const v = formulas[derived[d]!]!(values); values[derived[d]!] = v; extra[d]![i] = v; }
+        for (let f = 0; f < C; f++) extra[D + f]![i] = linear.closures[f]!(values);
+      }
+    }
+    linear.evaluate(cols, L, npv, net, yearly, count, b);
+    // Anchor on the exact ledger; society is the partners' sum.
+    const ex = anchor.exact, li = anchor.linear;
+    for (let i = b; i < b + L; i++) {
+      let sNpv = 0, sNet = 0;
+      for (let p = 0; p < P; p++) {
+        const v = ex.npv[p]! + (npv[p * count + i]! - li.npv[p]!), w = ex.net[p]! + (net[p * count + i]! - li.net[p]!);
+        npv[p * count + i] = v; net[p * count + i] = w; sNpv += v; sNet += w;
+      }
+      npv[P * count + i] = sNpv; net[P * count + i] = sNet;
+    }
+    if (yearly !== null) {
+      for (let k = 0; k < Y; k++) {
+        for (let i = b; i < b + L; i++) {
+          let sum = 0;
+          for (let p = 0; p < P; p++) {
+            const at = (p * Y + k) * count + i, v = ex.yearly[p * Y + k]! + (yearly[at]! - li.yearly[p * Y + k]!);
+            yearly[at] = v; sum += v;
+          }
+          yearly[(P * Y + k) * count + i] = sum;
+        }
+      }
+    }
+    if (arr !== null) {
+      for (let i = 0; i < L; i++) {
+        for (let j = 0; j < U; j++) values[slots[j]!] = cols[j]![i]!;
+        for (let d = 0; d < D; d++) values[derived[d]!] = formulas[derived[d]!]!(values);
+        const rows = buildLedger(model, values).rows;
+        const at = b + i;
+        for (let a = 0; a < A; a++) {
+          for (let p = 0; p < P; p++) { aNpv[p] = npv[p * count + at]!; aNet[p] = net[p * count + at]!; }
+          arrangementTransfers(model, values, rows, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet);
+          for (let p = 0; p < P; p++) arr[(a * E + p) * count + at] = aNpv[p]!;
+          // Arrangements only move money between partners: society's NPV is the status quo's.
+          arr[(a * E + P) * count + at] = npv[P * count + at]!;
+        }
+      }
+    }
+  }
+  return { index, start, count, npv, net, yearly, arrangements: arr };
+}
+
+/** The exact path: every sample's status quo through the cent ledger of kernel.ts. */
+function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
   const { model, kernel, derived } = plan;
   const P = kernel.partners.length, E = P + 1, Y = kernel.years;
   // Without Latin hypercube or correlation every column is its own stream, inverse-transformed

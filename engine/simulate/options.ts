@@ -21,6 +21,11 @@ export interface SimulationOptions {
   keepSamples?: boolean;
   /** Samples per chunk, the unit of determinism and parallel work (default 10,000). */
   chunkSize?: number;
+  /**
+   * Every sample through the exact cent ledger, row by row (default false: the column kernel,
+   * exact at the base values and within the rows' rounding elsewhere; see linear.ts). Slower.
+   */
+  exact?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -33,6 +38,7 @@ export interface ResolvedOptions {
   cdfPoints: number;
   keepSamples: boolean;
   chunkSize: number;
+  exact: boolean;
 }
 
 export const DEFAULT_SAMPLES = 10_000;
@@ -60,6 +66,7 @@ export function resolveOptions(model: Model, o: SimulationOptions = {}): Resolve
     yearly: o.yearly ?? true,
     cdfPoints: Math.max(0, Math.floor(o.cdfPoints ?? 101)),
     keepSamples: o.keepSamples ?? false,
+    exact: o.exact ?? false,
   };
 }
 

@@ -9,6 +9,7 @@ import { parameterValues, type Model } from "../model.ts";
 import { normaliseParameter } from "../schema/index.ts";
 import type { DistributionSpec } from "../uncertainty/index.ts";
 import { compileKernel, type Kernel } from "./kernel.ts";
+import { compileLinearKernel, type LinearKernel } from "./linear.ts";
 import { compileSampler, type Sampler } from "./sampler.ts";
 
 export interface UncertainParameter {
@@ -30,7 +31,22 @@ export interface SimulationPlan {
   base: Float64Array;
   /** Slots of parameters computed from uncertain ones, in evaluation order. */
   derived: Int32Array;
+  /** The exact per-sample ledger (for `exact` runs, tornado and switching values). */
   kernel: Kernel;
+  /** The column kernel (linear.ts); its columns: the uncertain parameters, then `derived`, then its closures. */
+  linear: LinearKernel;
+  /**
+   * The point the linear kernel is anchored on (base values; a point distribution's value) with
+   * the exact ledger's and the linear kernel's NPV, net (per partner) and net per year
+   * (`p * Y + k`) there. A sample's result is exact + (linear(sample) - linear(anchor)).
+   */
+  anchor: { values: Float64Array; exact: Totals; linear: Totals } | null;
+}
+
+export interface Totals {
+  npv: Float64Array;
+  net: Float64Array;
+  yearly: Float64Array;
 }
 
 /** The distribution of a parameter, if it has one. */
@@ -85,7 +101,31 @@ export function planSimulation(model: Model, options: { samplers?: boolean } = {
   const derived = Int32Array.from(params.order.filter((n) => depends.has(n)), (n) => params.slot.get(n)!);
   const corr = correlationMatrix(model);
   const correlated = corr ? { columns: corr.names.map((n) => uncertain.findIndex((u) => u.name === n)), matrix: corr.matrix } : null;
-  return {
-    model, uncertain, samplers: options.samplers === false ? [] : uncertain.map((u) => compileSampler(u.distribution)), correlated, base, derived, kernel: compileKernel(model),
-  };
+  const samplers = options.samplers === false ? [] : uncertain.map((u) => compileSampler(u.distribution));
+  const columnOfSlot = new Int32Array(base.length).fill(-1);
+  uncertain.forEach((u, j) => { columnOfSlot[u.slot] = j; });
+  derived.forEach((slot, d) => { columnOfSlot[slot] = uncertain.length + d; });
+  const kernel = compileKernel(model);
+  const linear = compileLinearKernel(model, columnOfSlot, base, uncertain.length + derived.length);
+  const plan: SimulationPlan = { model, uncertain, samplers, correlated, base, derived, kernel, linear, anchor: null };
+  if (options.samplers !== false) plan.anchor = anchorOf(plan);
+  return plan;
+}
+
+/** The anchor: base values, with the value of every distribution that always gives one value (a point). */
+function anchorOf(plan: SimulationPlan): NonNullable<SimulationPlan["anchor"]> {
+  const { model, uncertain, samplers, derived, kernel, linear } = plan;
+  const values = plan.base.slice();
+  uncertain.forEach((u, j) => {
+    const x = samplers[j]!(Float64Array.of(0.001, 0.5, 0.999), new Float64Array(3));
+    values[u.slot] = x[0] === x[1] && x[1] === x[2] ? x[1]! : u.base;
+  });
+  for (const d of derived) values[d] = model.parameters.formulas[d]!(values);
+  const P = kernel.partners.length, Y = kernel.years;
+  const totals = (): Totals => ({ npv: new Float64Array(P), net: new Float64Array(P), yearly: new Float64Array(P * Y) });
+  const exact = totals(), lin = totals();
+  kernel.evaluate(values, exact.npv, exact.net, exact.yearly);
+  const cols = [...uncertain.map((u) => Float64Array.of(values[u.slot]!)), ...Array.from(derived, (d) => Float64Array.of(values[d]!)), ...linear.closures.map((f) => Float64Array.of(f(values)))];
+  linear.evaluate(cols, 1, lin.npv, lin.net, lin.yearly, 1, 0);
+  return { values, exact, linear: lin };
 }

@@ -106,7 +106,7 @@ class Sfc32 implements Rng {
 
   fill(out: Float64Array): Float64Array {
     // next() twice per value, with the state in locals (the same arithmetic; about 5x faster).
-    let a = this.a, b = this.b, c = this.c, d = this.d;
+    let a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
     for (let i = 0; i < out.length; i++) {
       let t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0; a = b ^ (b >>> 9); b = (c + (c << 3)) | 0; c = (c << 21) | (c >>> 11); c = (c + t) | 0;

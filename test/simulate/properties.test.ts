@@ -84,12 +84,12 @@ describe("simulate invariant 2: determinism and well-formed summaries", () => {
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers, { helpWhileStarting: true }))).toEqual(one);
   });
 
-  test.prop([arbUncertainCase, fc.integer()], { numRuns: 6 })("a chunk sampled block by block gives the samples of its whole columns (sampleColumns)", (c, seed) => {
+  test.prop([arbUncertainCase, fc.integer()], { numRuns: 6 })("a chunk sampled block by block gives the samples of its whole columns (sampleColumns; exact path)", (c, seed) => {
     const m = model(c);
     const plan = planSimulation(m);
     fc.pre(plan.correlated === null);
     const n = 2100; // two blocks of 1,024 and a partial one
-    const r = simulate(m, { samples: n, seed, chunkSize: n, keepSamples: true, cdfPoints: 0, yearly: false });
+    const r = simulate(m, { samples: n, seed, chunkSize: n, keepSamples: true, cdfPoints: 0, yearly: false, exact: true });
     const cols = sampleColumns(plan, { seed, lhs: false }, 0, n);
     const values = plan.base.slice(), P = plan.kernel.partners.length;
     const npv = new Float64Array(P), net = new Float64Array(P);
@@ -126,6 +126,27 @@ describe("simulate invariant 3: conservation per sample", () => {
 });
 
 describe("simulate invariant 4: the fast paths equal the originals", () => {
+  test.prop([arbUncertainCase, fc.integer(), fc.boolean()], { numRuns: 30 })(
+    "the column kernel differs from each sample's exact cent ledger by no more than the rows' rounding (2 cents a row, at the sample and at the anchor)",
+    (c, seed, lhs) => {
+      const m = model(c);
+      const opts = { samples: 300, seed, lhs, keepSamples: true, cdfPoints: 0, chunkSize: 128 };
+      let fast, exact;
+      try { exact = simulate(m, { ...opts, exact: true }); } catch { return; } // a sampled fraction outside 0..1: both paths refuse it
+      fast = simulate(m, opts);
+      // Rows a partner can get per year: one per investment, per effect a funder part, a counterparty row, and two per provider.
+      const rows = m.investments.reduce((s, inv) => s + inv.years.length, 0)
+        + m.effects.reduce((s, e) => s + e.years.length * ((e.funders?.length ?? 0) + (e.counterparty ? 1 : 0) + 2 * e.providers.length), 0);
+      const bound = 2 * 2 * rows;
+      fast.statusQuo.partners.forEach((p, i) => {
+        const a = p.samples!, b = exact.statusQuo.partners[i]!.samples!;
+        for (let k = 0; k < a.length; k++) expect(Math.abs(a[k]! - b[k]!)).toBeLessThanOrEqual(bound + Math.abs(b[k]!) * 1e-12);
+        expect(Math.abs(p.net.mean - exact.statusQuo.partners[i]!.net.mean)).toBeLessThanOrEqual(bound);
+      });
+      fast.yearly.forEach((y, e) => y.bands.forEach((band, k) => expect(Math.abs(band.mean - exact.yearly[e]!.bands[k]!.mean)).toBeLessThanOrEqual(bound * (fast.yearly.length))));
+    },
+  );
+
   const near = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(0.5, 0.5 + 1e-12, 0.5 - 1e-12, 0.499999999, 0.25, 0), fc.integer({ min: 0, max: 3 }))
     .map(([k, f, scale]) => (k + f) / 10 ** scale);
   const any = fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), near, fc.double({ min: -1, max: 1, noNaN: true }));
