@@ -1,13 +1,13 @@
 /**
  * The reference model as a plain hand-written loop over Float64Array columns: what someone
  * would write for this one model, the practical speed limit. It samples its inputs the same
- * way as the engine (same streams, same samplers) and keeps the same per-line money
- * conventions (each line rounded to cents, each discounted row rounded, the provider's
- * variable-cost part split off), but with everything known at compile time: no formulas, no
- * parameter vector, no allocation rules beyond one rounding. It returns what the engine returns
- * for the status quo (the summary of NPV and of the undiscounted net per partner and society),
- * and rounds with Math.floor(x + 0.5), as fast as the engine's rounding (Math.round costs a
- * mispredicted branch per call in V8), so the comparison is of the same work.
+ * way as the engine (same streams, same samplers) and computes what the engine's column kernel
+ * computes (engine/simulate/linear.ts), in floating-point cents: each effect's yearly profile
+ * (ramp-up, drop-off, discounting) summed once, so a sample costs a few multiplications per
+ * effect; the provider loses the saving and keeps its variable-cost part. Everything is known
+ * at compile time: no formulas, no parameter columns, no anchoring on the exact ledger. It
+ * returns what the engine returns for the status quo (the summary of NPV and of the
+ * undiscounted net per partner and society).
  */
 import { compileSampler } from "../engine/index.ts";
 import { createRng, summarize, type Summary } from "../engine/uncertainty/index.ts";
@@ -28,11 +28,15 @@ export function handwritten(n: number, seed: number): { partners: Summary[]; soc
     a.push(column({ type: "beta", ...e.a }));
   }
   const cost = INVESTMENTS.map((inv) => column({ type: "normal", ...inv.cost }));
-  const tf = EFFECTS.map((e) => Float64Array.from({ length: YEARS }, (_, k) => timeFactor(e, k)));
+  // Each effect's time profile summed once: H = sum over years of ramp-up x drop-off x discount
+  // factor (N without discounting); an investment's H is the sum of the discount factors.
+  const H = Float64Array.from(EFFECTS, (e) => { let h = 0; for (let k = 0; k < YEARS; k++) h += timeFactor(e, k) * df[k]!; return h; });
+  const N = Float64Array.from(EFFECTS, (e) => { let h = 0; for (let k = 0; k < YEARS; k++) h += timeFactor(e, k); return h; });
+  const invH = df.reduce((a, b) => a + b, 0);
   const funder = Int32Array.from(EFFECTS, (e) => idx(DOMAINS[e.domain].funder));
   const provider = Int32Array.from(EFFECTS, (e) => (DOMAINS[e.domain].provider ? idx(DOMAINS[e.domain].provider!) : -1));
-  const vcs = Float64Array.from(EFFECTS, (e) => DOMAINS[e.domain].vcs);
-  const keep = Float64Array.from(EFFECTS, (e) => 1 - e.deadweight);
+  const lost = Float64Array.from(EFFECTS, (e) => DOMAINS[e.domain].vcs - 1);
+  const keep = Float64Array.from(EFFECTS, (e) => (1 - e.deadweight) * 100);
   const bearer = Int32Array.from(INVESTMENTS, (inv) => idx(inv.bearer));
   const npv = Array.from({ length: P + 1 }, () => new Float64Array(n));
   const nets = Array.from({ length: P + 1 }, () => new Float64Array(n));
@@ -41,29 +45,21 @@ export function handwritten(n: number, seed: number): { partners: Summary[]; soc
     row.fill(0);
     net.fill(0);
     for (let j = 0; j < NI; j++) {
-      const amount = -Math.floor(cost[j]![i]! * 100 + 0.5), b = bearer[j]!;
-      for (let k = 0; k < Y; k++) { row[b] = row[b]! + Math.floor(amount * df[k]! + 0.5); net[b] = net[b]! + amount; }
+      const c = cost[j]![i]! * 100, b = bearer[j]!;
+      row[b] = row[b]! - c * invH;
+      net[b] = net[b]! - c * Y;
     }
     for (let e = 0; e < E; e++) {
-      const base = q[e]![i]! * p[e]![i]! * (keep[e]! * a[e]![i]!) * 100;
-      const f = funder[e]!, pr = provider[e]!, t = tf[e]!, v = vcs[e]!;
-      for (let k = 0; k < Y; k++) {
-        const saving = Math.floor(base * t[k]! + 0.5);
-        const d = Math.floor(saving * df[k]! + 0.5);
-        row[f] = row[f]! + d;
-        net[f] = net[f]! + saving;
-        if (pr >= 0) {
-          // The provider's two rows (lost revenue, variable-cost saving), each rounded like a ledger row.
-          const variable = Math.floor(saving * v + 0.5);
-          row[pr] = row[pr]! - d + Math.floor(variable * df[k]! + 0.5);
-          net[pr] = net[pr]! - saving + variable;
-        }
-      }
+      const s = q[e]![i]! * p[e]![i]! * a[e]![i]! * keep[e]!;
+      const f = funder[e]!, pr = provider[e]!, h = s * H[e]!, m = s * N[e]!;
+      row[f] = row[f]! + h;
+      net[f] = net[f]! + m;
+      if (pr >= 0) { row[pr] = row[pr]! + lost[e]! * h; net[pr] = net[pr]! + lost[e]! * m; }
     }
-    let s = 0, sn = 0;
-    for (let j = 0; j < P; j++) { npv[j]![i] = row[j]!; s += row[j]!; nets[j]![i] = net[j]!; sn += net[j]!; }
-    npv[P]![i] = s;
-    nets[P]![i] = sn;
+    let sn = 0, snet = 0;
+    for (let j = 0; j < P; j++) { npv[j]![i] = row[j]!; sn += row[j]!; nets[j]![i] = net[j]!; snet += net[j]!; }
+    npv[P]![i] = sn;
+    nets[P]![i] = snet;
   }
   const all = npv.map((c) => summarize(c));
   return { partners: all.slice(0, P), society: all[P]!, net: nets.map((c) => summarize(c)) };

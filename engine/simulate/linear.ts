@@ -74,6 +74,66 @@ interface Line {
   /** Variable-cost share (constant or sampled); only read when a role has k1 != 0. */
   vcs: Operand;
   vcsPath: Path;
+  /** The common shape in one loop (see `fusedLine`), or null. */
+  fused: Fused | null;
+}
+
+/**
+ * The common line in one pass: at most three factor columns, none taken as 1 - x, a constant
+ * profile and one or two partners with constant coefficients (a funder; a provider).
+ */
+interface Fused {
+  c0: number;
+  c1: number;
+  c2: number;
+  /** Fraction bounds per factor: [0, 1] for a fraction, (-inf, inf) otherwise. */
+  lo0: number; hi0: number; lo1: number; hi1: number; lo2: number; hi2: number;
+  p0: number;
+  k0: number;
+  /** Second partner, or -1. */
+  p1: number;
+  k1: number;
+}
+
+/** A column of ones, for the absent factors of a fused line (grown as blocks need). */
+let ONES = new Float64Array(0);
+
+/**
+ * One line of the fused shape: s = constant x c0 x c1 x c2 per sample, then s H and s N times
+ * each partner's coefficient, in one loop. Returns false (having written nothing) when a
+ * fraction column holds a value outside 0..1, so the general path reports it.
+ */
+function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: number, npv: Float64Array, net: Float64Array, stride: number, offset: number): boolean {
+  if (ONES.length < L) ONES = new Float64Array(L).fill(1);
+  const x0 = f.c0 >= 0 ? cols[f.c0]! : ONES, x1 = f.c1 >= 0 ? cols[f.c1]! : ONES, x2 = f.c2 >= 0 ? cols[f.c2]! : ONES;
+  const { lo0, hi0, lo1, hi1, lo2, hi2 } = f;
+  let bad = 0;
+  for (let i = 0; i < L; i++) {
+    const a = x0[i]!, b = x1[i]!, c = x2[i]!;
+    bad += Number(!(a >= lo0 && a <= hi0 && b >= lo1 && b <= hi1 && c >= lo2 && c <= hi2));
+  }
+  if (bad > 0) return false;
+  // The general path's arithmetic in its order (((k x0) x1) x2, then x H and x N, then x the
+  // coefficient), so both paths give the same bits and the anchor holds for either.
+  const k = line.constant, H = line.H, N = line.N;
+  const a0 = f.p0 * stride + offset, m0 = f.k0;
+  if (f.p1 < 0) {
+    for (let i = 0; i < L; i++) {
+      const s = k * x0[i]! * x1[i]! * x2[i]!;
+      npv[a0 + i] = npv[a0 + i]! + m0 * (s * H);
+      net[a0 + i] = net[a0 + i]! + m0 * (s * N);
+    }
+  } else {
+    const a1 = f.p1 * stride + offset, m1 = f.k1;
+    for (let i = 0; i < L; i++) {
+      const s = k * x0[i]! * x1[i]! * x2[i]!, h = s * H, n = s * N;
+      npv[a0 + i] = npv[a0 + i]! + m0 * h;
+      net[a0 + i] = net[a0 + i]! + m0 * n;
+      npv[a1 + i] = npv[a1 + i]! + m1 * h;
+      net[a1 + i] = net[a1 + i]! + m1 * n;
+    }
+  }
+  return true;
 }
 
 export interface LinearKernel {
@@ -134,10 +194,20 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     const gArr = Float64Array.from(g);
     let H = 0, N = 0;
     for (let j = 0; j < years.length; j++) { H += gArr[j]! * df[years[j]!]!; N += gArr[j]!; }
+    const kept = merged.filter((r) => r.k0 !== 0 || r.k1 !== 0);
+    const coefficient = (r: Role) => (r.k1 === 0 ? r.k0 : r.k0 + r.k1 * vcs.value);
+    const fusable = !varying && factors.length <= 3 && factors.every((f) => !f.oneMinus) && kept.length >= 1 && kept.length <= 2
+      && kept.every((r) => r.k1 === 0 || vcs.col < 0);
+    const bounds = (j: number) => (factors[j]?.fraction ? [0, 1] : [-Infinity, Infinity]) as [number, number];
+    const [lo0, hi0] = bounds(0), [lo1, hi1] = bounds(1), [lo2, hi2] = bounds(2);
     lines.push({
       constant, factors, years: Int32Array.from(years), g: gArr, H, N,
       rate: varying ? drop.rate : CONST_ZERO, ratePath: drop?.path ?? [], ramp: Float64Array.from(drop?.ramp ?? []), power: Float64Array.from(drop?.power ?? []),
-      roles: merged.filter((r) => r.k0 !== 0 || r.k1 !== 0), vcs, vcsPath,
+      roles: kept, vcs, vcsPath,
+      fused: !fusable ? null : {
+        c0: factors[0]?.col ?? -1, c1: factors[1]?.col ?? -1, c2: factors[2]?.col ?? -1, lo0, hi0, lo1, hi1, lo2, hi2,
+        p0: kept[0]!.partner, k0: coefficient(kept[0]!), p1: kept[1]?.partner ?? -1, k1: kept[1] ? coefficient(kept[1]) : 0,
+      },
     });
   };
 
@@ -208,6 +278,7 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
       const s = scratchS, h = scratchH, n = scratchN, coef = scratchC;
       for (let l = 0; l < lines.length; l++) {
         const line = lines[l]!;
+        if (yearly === null && line.fused !== null && fusedLine(line, line.fused, cols, L, npv, net, stride, offset)) continue;
         // s = constant x factors.
         const fs = line.factors, k = line.constant;
         if (fs.length === 0) s.fill(k, 0, L);
