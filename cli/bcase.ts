@@ -106,6 +106,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
     .option("-n, --samples <n>", "number of samples (default: the case's simulation.samples, else 10000)")
     .option("-s, --seed <seed>", "seed of the random streams (default: the case's, else 1); same seed, same result")
     .option("--lhs", "Latin hypercube sampling")
+    .option("--exact", "every sample through the exact cent ledger, row by row (slower; default: the column kernel, exact at the base values, within the rows' rounding elsewhere)")
     .option("-a, --arrangement <id>", "also simulate this financing arrangement (repeatable; all for every one)", collect, [] as string[])
     .option("-w, --workers <n>", "worker threads (default: every core; 1: this thread)")
     .option("--cdf <points>", "points of each NPV's CDF in JSON output (default 101)")

@@ -6,14 +6,14 @@ import { formatEuro, formatNumber, formatPercent, type Lang, type PerspectiveRes
 
 const L = {
   nl: {
-    title: (r: SimulationResult) => `Monte Carlo: ${formatNumber(r.samples, 0, "nl")} trekkingen, seed ${r.seed}${r.lhs ? ", Latin hypercube" : ""}`,
+    title: (r: SimulationResult) => `Monte Carlo: ${formatNumber(r.samples, 0, "nl")} trekkingen, seed ${r.seed}${r.lhs ? ", Latin hypercube" : ""}${r.exact ? ", elke trekking in exacte centen" : ""}`,
     inputs: "Onzekere parameters", base: "basis", partner: "Partner", mean: "NCW gemiddeld", sd: "sd", p5: "P5", p50: "P50", p95: "P95", loss: "Kans op verlies",
     society: "Maatschappij (totaal)", perspective: "Regeling", tornado: (lo: number, hi: number) => `Tornado: NCW met elke parameter op P${lo * 100} en P${hi * 100}, de rest op basis`,
     parameter: "Parameter", at: (p: number) => `NCW bij P${p * 100}`, swing: "Bereik", switching: "Omslagwaarden: waarde waarbij de NCW nul wordt (overige parameters op basis)",
     none: "niet in bereik", noEffect: "geen invloed", scenarios: "Scenario's (NCW)", scenario: "Scenario", npv: "NCW",
   },
   en: {
-    title: (r: SimulationResult) => `Monte Carlo: ${formatNumber(r.samples, 0, "en")} samples, seed ${r.seed}${r.lhs ? ", Latin hypercube" : ""}`,
+    title: (r: SimulationResult) => `Monte Carlo: ${formatNumber(r.samples, 0, "en")} samples, seed ${r.seed}${r.lhs ? ", Latin hypercube" : ""}${r.exact ? ", every sample in exact cents" : ""}`,
     inputs: "Uncertain parameters", base: "base", partner: "Partner", mean: "Mean NPV", sd: "sd", p5: "P5", p50: "P50", p95: "P95", loss: "P(loss)",
     society: "Society (total)", perspective: "Arrangement", tornado: (lo: number, hi: number) => `Tornado: NPV with each parameter at P${lo * 100} and P${hi * 100}, the rest at base`,
     parameter: "Parameter", at: (p: number) => `NPV at P${p * 100}`, swing: "Swing", switching: "Switching values: the value at which the NPV becomes zero (other parameters at base)",

@@ -11,6 +11,7 @@ export interface SimulateFlags {
   samples?: string;
   seed?: string;
   lhs?: boolean;
+  exact?: boolean;
   arrangement: string[];
   workers?: string;
   cdf?: string;
@@ -43,6 +44,7 @@ export async function simulateCommand(file: string, model: Model, flags: Simulat
     ...(flags.samples !== undefined ? { samples: count(flags.samples, "--samples", lang, fail)! } : {}),
     ...(flags.seed !== undefined ? { seed: seedOf(flags.seed) } : {}),
     ...(flags.lhs ? { lhs: true } : {}),
+    ...(flags.exact ? { exact: true } : {}),
     arrangements: arrangements(model, flags.arrangement, file, lang, fail),
     yearly: flags.format === "json",
     cdfPoints: flags.format === "json" ? count(flags.cdf, "--cdf", lang, fail) ?? 101 : 0,

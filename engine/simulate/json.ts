@@ -23,7 +23,7 @@ const perspective = (p: PerspectiveResult) => ({ id: p.id, name: p.name, partner
 
 export function toSimulationJson(r: SimulationResult) {
   return {
-    contract: r.contract, samples: r.samples, seed: r.seed, lhs: r.lhs, chunkSize: r.chunkSize, years: r.years,
+    contract: r.contract, samples: r.samples, seed: r.seed, lhs: r.lhs, exact: r.exact, chunkSize: r.chunkSize, years: r.years,
     parameters: r.parameters,
     statusQuo: perspective(r.statusQuo),
     arrangements: r.arrangements.map(perspective),

@@ -56,7 +56,7 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
   const queue = chunksOf(o);
   const chunkCount = queue.length;
   const total = o.samples;
-  const settings = { seed: o.seed, lhs: o.lhs, yearly: o.yearly, arrangements: o.arrangements };
+  const settings = { seed: o.seed, lhs: o.lhs, yearly: o.yearly, arrangements: o.arrangements, exact: o.exact };
   return new Promise<SimulationResult>((resolve, reject) => {
     const results: ChunkResult[] = [];
     const ports: WorkerPort[] = [];

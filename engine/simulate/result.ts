@@ -46,6 +46,8 @@ export interface SimulationResult {
   samples: number;
   seed: number | string;
   lhs: boolean;
+  /** Every sample through the exact cent ledger (else the column kernel, exact at the base values). */
+  exact: boolean;
   chunkSize: number;
   years: number[];
   /** The uncertain parameters: name, base value and distribution in words. */
@@ -101,7 +103,7 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
   }));
   return {
     contract: "bcase/simulate@1",
-    samples: n, seed: o.seed, lhs: o.lhs, chunkSize: o.chunkSize, years: model.years,
+    samples: n, seed: o.seed, lhs: o.lhs, exact: o.exact, chunkSize: o.chunkSize, years: model.years,
     parameters: plan.uncertain.map((u) => ({ name: u.name, base: u.base, distribution: describe(u.distribution) })),
     statusQuo, yearly, arrangements,
   };

@@ -74,9 +74,9 @@ describe("simulate invariant 2: determinism and well-formed summaries", () => {
     if (varies) expect(other.statusQuo.partners.map((p) => Array.from(p.samples!))).not.toEqual(a.statusQuo.partners.map((p) => Array.from(p.samples!)));
   });
 
-  test.prop([arbUncertainCase, fc.integer(), fc.integer({ min: 2, max: 4 })], { numRuns: 15 })("results are identical on one thread and on any number of workers", async (c, seed, workers) => {
+  test.prop([arbUncertainCase, fc.integer(), fc.integer({ min: 2, max: 4 }), fc.boolean()], { numRuns: 15 })("results are identical on one thread and on any number of workers (column kernel and exact path)", async (c, seed, workers, exact) => {
     const m = model(c);
-    const opts = { samples: 150, seed, keepSamples: true, chunkSize: 40 };
+    const opts = { samples: 150, seed, keepSamples: true, chunkSize: 40, exact };
     const one = simulate(m, opts);
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(1))).toEqual(one);
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers))).toEqual(one);

@@ -191,7 +191,8 @@ describe("CLI", () => {
     const one = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "1", "-f", "json", "--cdf", "11"]);
     expect(one.code).toBe(0);
     const j = JSON.parse(one.out);
-    expect(Object.keys(j)).toEqual(["contract", "samples", "seed", "lhs", "chunkSize", "years", "parameters", "statusQuo", "arrangements", "yearly"]);
+    expect(Object.keys(j)).toEqual(["contract", "samples", "seed", "lhs", "exact", "chunkSize", "years", "parameters", "statusQuo", "arrangements", "yearly"]);
+    expect(j.exact).toBe(false);
     expect(j.contract).toBe("bcase/simulate@1");
     expect(j.statusQuo.society.cdf.npv).toHaveLength(11);
     const two = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "2", "-f", "json", "--cdf", "11"]);
@@ -205,6 +206,18 @@ describe("CLI", () => {
     expect(t.out).toContain("Regeling: Verevening, niemand slechter af");
     expect((await run(["simulate", "examples/rich.yaml", "-n", "10", "-w", "1", "-a", "nope"])).code).toBe(1);
     expect((await run(["simulate", "examples/rich.yaml", "-n", "0"])).code).toBe(1);
+  });
+
+  test("bcase simulate --exact: every sample in exact cents (said in the title); the column kernel's figures agree within the rows' rounding", async () => {
+    const exact = await run(["simulate", "examples/rich.yaml", "-n", "500", "-w", "1", "--exact", "-f", "json"]);
+    const cols = await run(["simulate", "examples/rich.yaml", "-n", "500", "-w", "1", "-f", "json"]);
+    expect(exact.code).toBe(0);
+    const a = JSON.parse(exact.out), b = JSON.parse(cols.out);
+    expect(a.exact).toBe(true);
+    // Whole cents per sample: the exact mean of 500 samples has at most a few decimals in euros; the two paths agree within euros.
+    a.statusQuo.partners.forEach((p: { npv: { mean: number } }, i: number) => expect(Math.abs(p.npv.mean - b.statusQuo.partners[i].npv.mean)).toBeLessThan(50));
+    const t = await run(["simulate", "examples/rich.yaml", "-n", "200", "-w", "1", "--exact"]);
+    expect(t.out).toContain("elke trekking in exacte centen");
   });
 
   test("bcase sensitivity: tornado, switching values and scenarios; JSON follows bcase/sensitivity@1", async () => {
