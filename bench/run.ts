@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the reference model (bench/reference.ts: 30 effects, 10 years, 5 partners,
  * 93 beta/normal/uniform inputs) at 100,000 samples, three ways in this one process:
- *   engine       bcase's simulate() on this thread (the status quo per partner and society);
+ *   engine       bcase's simulate() on this thread (the status quo per partner and society),
+ *                the column kernel; also once with `exact: true` (every sample's cent ledger);
  *   squiggle     the same model in Squiggle (@quri/squiggle-lang `run` with sampleCount);
  *   handwritten  a plain Float64Array loop written for this one model (the practical limit);
  * then 1,000,000 samples on worker threads, one per core. Prints milliseconds and ratios;
@@ -48,6 +49,7 @@ await squiggle(10_000, SEED);
 
 const engine = median([await time(() => simulate(model, engineOpts)), await time(() => simulate(model, engineOpts)), await time(() => simulate(model, engineOpts))]);
 const engineYearly = await time(() => simulate(model, { ...engineOpts, yearly: true }));
+const engineExact = await time(() => simulate(model, { ...engineOpts, exact: true }));
 const hand = median([await time(() => handwritten(N, SEED)), await time(() => handwritten(N, SEED)), await time(() => handwritten(N, SEED))]);
 const sq = fastest([await time(() => squiggle(N, SEED)), await time(() => squiggle(N, SEED))]);
 
@@ -88,7 +90,7 @@ const bigOne = await time(() => simulate(model, { samples: BIG, seed: SEED, year
 const result = {
   samples: N,
   loadAverage: loadavg()[0] ?? 0,
-  ms: { engine: ms(engine), engineWithYearlyBands: ms(engineYearly), squiggle: ms(sq), handwritten: ms(hand) },
+  ms: { engine: ms(engine), engineWithYearlyBands: ms(engineYearly), engineExactLedgers: ms(engineExact), squiggle: ms(sq), handwritten: ms(hand) },
   engineWallMsByPart: parts,
   ratios: {
     squiggleOverEngine: { wall: +(sq.wall / engine.wall).toFixed(2), cpu: +(sq.cpu / engine.cpu).toFixed(2) },
@@ -102,7 +104,7 @@ if (json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
 else {
   const t = (x: { wall: number; cpu: number }) => `${x.wall} ms (cpu ${x.cpu} ms)`;
   log(`load average ${result.loadAverage.toFixed(2)} (other processes on the machine slow the wall-clock figures)`);
-  log(`engine       ${t(result.ms.engine)}; with per-year bands: ${t(result.ms.engineWithYearlyBands)}`);
+  log(`engine       ${t(result.ms.engine)}; with per-year bands: ${t(result.ms.engineWithYearlyBands)}; every sample's exact cent ledger (--exact): ${t(result.ms.engineExactLedgers)}`);
   log(`squiggle     ${t(result.ms.squiggle)}  -> Squiggle / engine = ${result.ratios.squiggleOverEngine.wall}x wall, ${result.ratios.squiggleOverEngine.cpu}x cpu (target >= 50x)`);
   log(`handwritten  ${t(result.ms.handwritten)}  -> engine / loop = ${result.ratios.engineOverHandwritten.wall}x wall, ${result.ratios.engineOverHandwritten.cpu}x cpu (target <= 1.5x)`);
   log(`engine by part (wall ms, fastest of 3): plan ${parts.plan}, sampling ${parts.sampling}, kernel and per-sample loop ${parts.kernel}, summaries ${parts.summaries}`);
