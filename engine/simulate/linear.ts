@@ -103,7 +103,7 @@ let ONES = new Float64Array(0);
  * each partner's coefficient, in one loop. Returns false (having written nothing) when a
  * fraction column holds a value outside 0..1, so the general path reports it.
  */
-function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: number, npv: Float64Array, net: Float64Array, stride: number, offset: number): boolean {
+function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: number, npv: Float64Array, net: Float64Array, yearly: Float64Array | null, Y: number, stride: number, offset: number, sOut: Float64Array): boolean {
   if (ONES.length < L) ONES = new Float64Array(L).fill(1);
   const x0 = f.c0 >= 0 ? cols[f.c0]! : ONES, x1 = f.c1 >= 0 ? cols[f.c1]! : ONES, x2 = f.c2 >= 0 ? cols[f.c2]! : ONES;
   const { lo0, hi0, lo1, hi1, lo2, hi2 } = f;
@@ -120,6 +120,7 @@ function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: numbe
   if (f.p1 < 0) {
     for (let i = 0; i < L; i++) {
       const s = k * x0[i]! * x1[i]! * x2[i]!;
+      sOut[i] = s;
       npv[a0 + i] = npv[a0 + i]! + m0 * (s * H);
       net[a0 + i] = net[a0 + i]! + m0 * (s * N);
     }
@@ -127,10 +128,22 @@ function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: numbe
     const a1 = f.p1 * stride + offset, m1 = f.k1;
     for (let i = 0; i < L; i++) {
       const s = k * x0[i]! * x1[i]! * x2[i]!, h = s * H, n = s * N;
+      sOut[i] = s;
       npv[a0 + i] = npv[a0 + i]! + m0 * h;
       net[a0 + i] = net[a0 + i]! + m0 * n;
       npv[a1 + i] = npv[a1 + i]! + m1 * h;
       net[a1 + i] = net[a1 + i]! + m1 * n;
+    }
+  }
+  if (yearly !== null) {
+    // As the general path: each year's weight w = coefficient x g, then w x s.
+    const years = line.years, g = line.g;
+    for (let r = 0; r < (f.p1 < 0 ? 1 : 2); r++) {
+      const partner = r === 0 ? f.p0 : f.p1, m = r === 0 ? f.k0 : f.k1;
+      for (let j = 0; j < years.length; j++) {
+        const base = (partner * Y + years[j]!) * stride + offset, w = m * g[j]!;
+        for (let i = 0; i < L; i++) yearly[base + i] = yearly[base + i]! + w * sOut[i]!;
+      }
     }
   }
   return true;
@@ -152,7 +165,7 @@ export interface LinearKernel {
  * `columnOfSlot[slot]` is the column holding a sampled or derived parameter (-1 for the others,
  * whose value in `base` is a constant); closure columns follow from `firstClosureColumn`.
  */
-export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base: Float64Array, firstClosureColumn: number): LinearKernel {
+export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base: Float64Array, firstClosureColumn: number, options: { fuse?: boolean } = {}): LinearKernel {
   const c = model.case;
   const partners = c.partners.map((p) => p.id);
   const pIndex = new Map(partners.map((p, i) => [p, i]));
@@ -196,7 +209,7 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     for (let j = 0; j < years.length; j++) { H += gArr[j]! * df[years[j]!]!; N += gArr[j]!; }
     const kept = merged.filter((r) => r.k0 !== 0 || r.k1 !== 0);
     const coefficient = (r: Role) => (r.k1 === 0 ? r.k0 : r.k0 + r.k1 * vcs.value);
-    const fusable = !varying && factors.length <= 3 && factors.every((f) => !f.oneMinus) && kept.length >= 1 && kept.length <= 2
+    const fusable = options.fuse !== false && !varying && factors.length <= 3 && factors.every((f) => !f.oneMinus) && kept.length >= 1 && kept.length <= 2
       && kept.every((r) => r.k1 === 0 || vcs.col < 0);
     const bounds = (j: number) => (factors[j]?.fraction ? [0, 1] : [-Infinity, Infinity]) as [number, number];
     const [lo0, hi0] = bounds(0), [lo1, hi1] = bounds(1), [lo2, hi2] = bounds(2);
@@ -278,7 +291,7 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
       const s = scratchS, h = scratchH, n = scratchN, coef = scratchC;
       for (let l = 0; l < lines.length; l++) {
         const line = lines[l]!;
-        if (yearly === null && line.fused !== null && fusedLine(line, line.fused, cols, L, npv, net, stride, offset)) continue;
+        if (line.fused !== null && fusedLine(line, line.fused, cols, L, npv, net, yearly, Y, stride, offset, s)) continue;
         // s = constant x factors.
         const fs = line.factors, k = line.constant;
         if (fs.length === 0) s.fill(k, 0, L);
