@@ -5,9 +5,12 @@
  * Workers run the TypeScript worker entry (cli/simulate.worker.ts). Loading it through tsx in
  * a fresh thread takes about 3 s (every engine module transformed again, per thread), so it is
  * bundled once per process with esbuild (which tsx brings along) into one CommonJS script that
- * each worker evaluates: about 0.7 s to bundle, 0.5 s for a worker to be ready. Without
- * esbuild the workers fall back to registering tsx themselves.
+ * each worker evaluates: about 0.7 s to bundle, 0.5 s for a worker to be ready. The bundle is
+ * kept in node_modules/.cache/bcase with the sizes and modification times of its inputs, so
+ * later runs read it (a few milliseconds) until a source file changes. Without esbuild the
+ * workers fall back to registering tsx themselves.
  */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -15,14 +18,49 @@ import { simulateInWorkers, type FromWorker, type Model, type ParallelRun, type 
 
 const entry = new URL("./simulate.worker.ts", import.meta.url);
 
+const cacheDir = new URL("../node_modules/.cache/bcase/", import.meta.url);
+const cachedBundle = new URL("simulate-worker.cjs", cacheDir), cachedInputs = new URL("simulate-worker.inputs.json", cacheDir);
+type Stamp = [path: string, size: number, mtimeMs: number];
+const stamp = (path: string): Stamp => { const s = statSync(path); return [path, s.size, s.mtimeMs]; };
+
+/** The cached bundle if none of its inputs changed since it was built, else undefined. */
+function readCachedBundle(): string | undefined {
+  try {
+    const inputs = JSON.parse(readFileSync(cachedInputs, "utf8")) as Stamp[];
+    if (!inputs.every(([path, size, mtime]) => { const [, s, m] = stamp(path); return s === size && m === mtime; })) return undefined;
+    return readFileSync(cachedBundle, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a bundle for later runs (written aside and renamed, so a concurrent run never reads half a file); failures only cost speed. */
+function writeCachedBundle(text: string, inputs: string[]): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tag = `.${process.pid}.${Date.now()}`;
+    writeFileSync(new URL(`simulate-worker.cjs${tag}`, cacheDir), text);
+    renameSync(new URL(`simulate-worker.cjs${tag}`, cacheDir), cachedBundle);
+    writeFileSync(new URL(`simulate-worker.inputs.json${tag}`, cacheDir), JSON.stringify(inputs.map(stamp)));
+    renameSync(new URL(`simulate-worker.inputs.json${tag}`, cacheDir), cachedInputs);
+  } catch {
+    // A read-only install: bundle again next time.
+  }
+}
+
 let script: Promise<string> | undefined;
-/** The worker's code: the bundled entry, or a bootstrap that registers tsx and imports it. */
+/** The worker's code: the bundled entry (cached), or a bootstrap that registers tsx and imports it. */
 function workerScript(): Promise<string> {
   script ??= (async () => {
+    const cached = readCachedBundle();
+    if (cached !== undefined) return cached;
     try {
       const esbuild = await import("esbuild");
-      const r = await esbuild.build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "silent" });
-      return r.outputFiles[0]!.text;
+      const r = await esbuild.build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "silent", metafile: true });
+      const text = r.outputFiles[0]!.text;
+      const root = fileURLToPath(new URL("../", import.meta.url));
+      writeCachedBundle(text, Object.keys(r.metafile.inputs).map((p) => (p.startsWith("/") ? p : root + p)));
+      return text;
     } catch {
       const tsx = import.meta.resolve("tsx/esm/api");
       return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
