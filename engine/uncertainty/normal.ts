@@ -29,8 +29,15 @@ export function normalQuantile(p: number): number {
   if (Math.abs(q) <= 0.425) return normalQuantileCentral(q);
   // Tails: work with the smaller tail probability, which is exact for p > 0.5
   // (1 - p is exact by Sterbenz's lemma) and needs no subtraction for p < 0.5.
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
-  let x: number;
+  const x = normalQuantileTail(Math.sqrt(-Math.log(q < 0 ? p : 1 - p)));
+  return q < 0 ? -x : x;
+}
+
+/**
+ * The tails of `normalQuantile`: |z| for r = sqrt(-ln(t)), where t = min(p, 1 - p) < 0.075
+ * (AS 241's second and third rational functions), exported for `normalQuantileInto`.
+ */
+export function normalQuantileTail(r: number): number {
   if (r <= 5) {
     r -= 1.6;
     const num =
@@ -41,20 +48,18 @@ export function normalQuantile(p: number): number {
       ((((((1.05075007164441684324e-9 * r + 5.475938084995344946e-4) * r + 1.51986665636164571966e-2) * r +
         1.4810397642748007459e-1) * r + 6.8976733498510000455e-1) * r + 1.6763848301838038494) * r +
         2.05319162663775882187) * r + 1.0;
-    x = num / den;
-  } else {
-    r -= 5;
-    const num =
-      ((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 1.2426609473880784386e-3) * r +
-        2.6532189526576123093e-2) * r + 2.9656057182850489123e-1) * r + 1.7848265399172913358) * r +
-        5.4637849111641143699) * r + 6.6579046435011037772;
-    const den =
-      ((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r +
-        7.868691311456132591e-4) * r + 1.4875361290850614852e-2) * r + 1.3692988092273580531e-1) * r +
-        5.9983220655588793769e-1) * r + 1.0;
-    x = num / den;
+    return num / den;
   }
-  return q < 0 ? -x : x;
+  r -= 5;
+  const num =
+    ((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 1.2426609473880784386e-3) * r +
+      2.6532189526576123093e-2) * r + 2.9656057182850489123e-1) * r + 1.7848265399172913358) * r +
+      5.4637849111641143699) * r + 6.6579046435011037772;
+  const den =
+    ((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r +
+      7.868691311456132591e-4) * r + 1.4875361290850614852e-2) * r + 1.3692988092273580531e-1) * r +
+      5.9983220655588793769e-1) * r + 1.0;
+  return num / den;
 }
 
 /**
@@ -72,4 +77,39 @@ export function normalQuantileCentral(q: number): number {
       2.1213794301586595867e4) * r + 5.3941960214247511077e3) * r + 6.871870074920579083e2) * r +
       4.2313330701600911252e1) * r + 1.0;
   return num / den;
+}
+
+/** Scratch for `normalQuantileInto`: tail indices and their uniforms (lower tail from the front, upper from the back). */
+let tailIndex = new Int32Array(0);
+let tailU = new Float64Array(0);
+
+/**
+ * `out[i] = mean + sd * normalQuantile(u[i])` for every i, bit-identical to the scalar
+ * expression for every input (0, 1, NaN and values outside [0, 1] included). `out` may be `u`.
+ *
+ * Two passes instead of a branch per value: the first evaluates the central rational function
+ * for every value (no unpredictable branch; about 85% of uniform inputs need nothing more) and
+ * records where the tails are; the second recomputes just those, with log and sqrt. Lengths
+ * must match (not checked).
+ */
+export function normalQuantileInto(mean: number, sd: number, u: Float64Array, out: Float64Array): Float64Array {
+  const n = u.length;
+  if (tailIndex.length < n) { tailIndex = new Int32Array(n); tailU = new Float64Array(n); }
+  const index = tailIndex, tu = tailU;
+  let lower = 0, upper = n;
+  for (let i = 0; i < n; i++) {
+    const x = u[i]!, q = x - 0.5;
+    out[i] = mean + sd * normalQuantileCentral(q); // NaN in, NaN out, as normalQuantile
+    if (q < -0.425) { index[lower] = i; tu[lower++] = x; }
+    else if (q > 0.425) { index[--upper] = i; tu[upper] = x; }
+  }
+  for (let j = 0; j < lower; j++) {
+    const p = tu[j]!;
+    out[index[j]!] = p > 0 ? mean + sd * -normalQuantileTail(Math.sqrt(-Math.log(p))) : mean + sd * normalQuantile(p);
+  }
+  for (let j = upper; j < n; j++) {
+    const p = tu[j]!;
+    out[index[j]!] = p < 1 ? mean + sd * normalQuantileTail(Math.sqrt(-Math.log(1 - p))) : mean + sd * normalQuantile(p);
+  }
+  return out;
 }
