@@ -108,7 +108,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
     .option("--lhs", "Latin hypercube sampling")
     .option("--exact", "every sample through the exact cent ledger, row by row (slower; default: the column kernel, exact at the base values, within the rows' rounding elsewhere)")
     .option("-a, --arrangement <id>", "also simulate this financing arrangement (repeatable; all for every one)", collect, [] as string[])
-    .option("-w, --workers <n>", "worker threads (default: every core; 1: this thread)")
+    .option("-w, --workers <n>", "threads: this one and n - 1 worker threads (default: every core; 1: this thread only)")
     .option("--cdf <points>", "points of each NPV's CDF in JSON output (default 101)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
     .action(async (file: string, opts: SimulateFlags) => {

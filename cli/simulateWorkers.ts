@@ -99,10 +99,13 @@ export function nodeWorker(code: string | Promise<string>): WorkerPort {
 }
 
 /**
- * Runs a simulation on `workers` threads (default: every core). The run starts at once: while
- * the worker script is bundled and the workers start, this thread computes chunks itself.
+ * Runs a simulation on `threads` threads (default: every core): this thread computes chunks
+ * for the whole run (it starts at once, while the worker script loads), and `threads - 1`
+ * worker threads join as they become ready. On two cores that is one worker, not two workers
+ * plus a busy calling thread competing for the cores while they start.
  */
-export function simulateOnCores(model: Model, caseData: unknown, options: SimulationOptions, run: Partial<ParallelRun> = {}): Promise<SimulationResult> {
+export function simulateOnCores(model: Model, caseData: unknown, options: SimulationOptions, run: Partial<ParallelRun> & { threads?: number } = {}): Promise<SimulationResult> {
   const code = workerScript();
-  return simulateInWorkers(model, caseData, options, { workers: run.workers ?? availableParallelism(), createWorker: () => nodeWorker(code), helpWhileStarting: true, ...run });
+  const { threads = availableParallelism(), ...rest } = run;
+  return simulateInWorkers(model, caseData, options, { workers: Math.max(1, threads - 1), createWorker: () => nodeWorker(code), helpThroughout: true, ...rest });
 }

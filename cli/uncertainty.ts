@@ -59,7 +59,7 @@ export async function simulateCommand(file: string, model: Model, flags: Simulat
     else {
       const parsed = parseCaseText(readFileSync(file, "utf8"), formatFromName(file), lang);
       if (!parsed.ok) fail(parsed.issues.map((i) => formatIssue(i, file)).join("\n"));
-      result = await simulateOnCores(model, parsed.data, options, { ...(workers !== undefined ? { workers } : {}), onProgress });
+      result = await simulateOnCores(model, parsed.data, options, { ...(workers !== undefined ? { threads: workers } : {}), onProgress });
     }
   } catch (e) {
     if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));

@@ -35,6 +35,12 @@ export interface ParallelRun {
    * browser page keeps its thread free).
    */
   helpWhileStarting?: boolean;
+  /**
+   * Keep computing chunks on the calling thread for the whole run, not only while the workers
+   * start (so it counts as a core: run one worker fewer). For Node, where the calling thread has
+   * nothing else to do; implies `helpWhileStarting`.
+   */
+  helpThroughout?: boolean;
   /** Cancels the run (the promise rejects with `SimulationCancelled`). */
   signal?: { readonly aborted: boolean; addEventListener?: (type: "abort", listener: () => void) => void };
 }
@@ -52,7 +58,7 @@ export class WorkerInvalidCase extends Error {
  */
 export function simulateInWorkers(model: Model, caseData: unknown, options: SimulationOptions, run: ParallelRun): Promise<SimulationResult> {
   const o = resolveOptions(model, options);
-  const plan = planSimulation(model, { samplers: run.helpWhileStarting === true });
+  const plan = planSimulation(model, { samplers: run.helpWhileStarting === true || run.helpThroughout === true });
   const queue = chunksOf(o);
   const chunkCount = queue.length;
   const total = o.samples;
@@ -83,7 +89,7 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
     const later = (f: () => void) => (typeof setImmediate === "function" ? setImmediate(f) : setTimeout(f, 0));
     /** One chunk on this thread, then back to the event loop (to hear from the workers), until one is ready. */
     const local = () => {
-      if (finished || anyReady || queue.length === 0) return;
+      if (finished || (anyReady && !run.helpThroughout) || queue.length === 0) return;
       if (run.signal?.aborted) { stop(new SimulationCancelled()); return; }
       const [index, start, count] = queue.shift()!;
       try { results.push(runChunk(plan, settings, index, start, count)); } catch (e) { stop(e); return; }
@@ -112,6 +118,6 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
       }, (error) => stop(error));
       port.post({ type: "init", caseData });
     }
-    if (run.helpWhileStarting) later(local);
+    if (run.helpWhileStarting || run.helpThroughout) later(local);
   });
 }

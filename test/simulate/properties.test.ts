@@ -83,6 +83,8 @@ describe("simulate invariant 2: determinism and well-formed summaries", () => {
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers))).toEqual(one);
     // The calling thread computing chunks while the workers start changes nothing either.
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers, { helpWhileStarting: true }))).toEqual(one);
+    // Nor does the calling thread computing chunks for the whole run (as bcase simulate does in Node).
+    expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers - 1, { helpThroughout: true }))).toEqual(one);
   });
 
   test.prop([arbUncertainCase, fc.integer()], { numRuns: 6 })("a chunk sampled block by block gives the samples of its whole columns (sampleColumns; exact path)", (c, seed) => {
