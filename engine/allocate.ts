@@ -95,6 +95,15 @@ function before(a: number, b: number, rem: Float64Array, keyRank: Int32Array | n
 
 /** Ranks of string keys (ascending, equal keys share a rank), for `allocateInto`. */
 export function keyRanks(keys: readonly string[]): Int32Array {
+  // The same few lists of partner ids come back for every row and sample: remember them.
+  const id = keys.join("\u0000");
+  const known = rankCache.get(id);
+  if (known !== undefined && known.length === keys.length) return known;
   const sorted = [...new Set(keys)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  return Int32Array.from(keys, (k) => sorted.indexOf(k));
+  const ranks = Int32Array.from(keys, (k) => sorted.indexOf(k));
+  if (rankCache.size >= 512) rankCache.clear();
+  rankCache.set(id, ranks);
+  return ranks;
 }
+/** Ranks by joined key list (callers only read the arrays allocateInto gets). */
+const rankCache = new Map<string, Int32Array>();

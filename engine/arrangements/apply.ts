@@ -39,6 +39,16 @@ export interface ArrangementResult {
 
 /** Each partner's present value of positive effect results (for `benefit` keys). */
 export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<string, number> {
+  // Every arrangement of a sample asks for the same rows' shares: once per rows array.
+  const known = benefitCache.get(rows);
+  if (known !== undefined && known.model === model) return known.shares;
+  const shares = computeBenefitShares(model, rows);
+  benefitCache.set(rows, { model, shares });
+  return shares;
+}
+const benefitCache = new WeakMap<readonly LedgerRow[], { model: Model; shares: Map<string, number> }>();
+
+function computeBenefitShares(model: Model, rows: readonly LedgerRow[]): Map<string, number> {
   const effectLines = new Set(model.effects.map((e) => e.line.id));
   const m = new Map<string, number>();
   for (const r of rows) if (effectLines.has(r.line)) m.set(r.partner, (m.get(r.partner) ?? 0) + r.discounted);
@@ -71,9 +81,10 @@ export function runArrangementSteps(
       const df = discountFactor(c.discountRate, t.year - c.startYear);
       const discounted = roundCents(t.amount * df);
       const domain = (t.about && domainOf.get(t.about)) ?? "";
-      const common = { year: t.year, domain, line, kind: "transfer" as const, cashable: true, arrangement: arr.id, reason: t.reason };
-      stepRows.push({ ...common, partner: t.from, amount: -t.amount, discounted: -discounted, counterparty: t.to });
-      stepRows.push({ ...common, partner: t.to, amount: t.amount, discounted, counterparty: t.from });
+      // Two literals, not a shared object spread into both: V8 made each spread row cost
+      // about 4 µs (65 times a literal), most of a Monte Carlo sample's arrangement time.
+      stepRows.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement: arr.id, reason: t.reason, partner: t.from, amount: -t.amount, discounted: -discounted, counterparty: t.to });
+      stepRows.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement: arr.id, reason: t.reason, partner: t.to, amount: t.amount, discounted, counterparty: t.from });
     }
     if (step.funding) funding.push(...stepRows);
     rows = rows.concat(stepRows);
