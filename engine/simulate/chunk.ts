@@ -125,14 +125,16 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
       npv[P * count + i] = sNpv; net[P * count + i] = sNet;
     }
     if (yearly !== null) {
+      // Row by row (each partner-year is contiguous), then society's row as the partners' sum in order.
       for (let k = 0; k < Y; k++) {
-        for (let i = b; i < b + L; i++) {
-          let sum = 0;
-          for (let p = 0; p < P; p++) {
-            const at = (p * Y + k) * count + i, v = ex.yearly[p * Y + k]! + (yearly[at]! - li.yearly[p * Y + k]!);
-            yearly[at] = v; sum += v;
+        const soc = (P * Y + k) * count;
+        for (let p = 0; p < P; p++) {
+          const row = (p * Y + k) * count, e = ex.yearly[p * Y + k]!, l = li.yearly[p * Y + k]!;
+          for (let i = b; i < b + L; i++) {
+            const v = e + (yearly[row + i]! - l);
+            yearly[row + i] = v;
+            yearly[soc + i] = p === 0 ? 0 + v : yearly[soc + i]! + v;
           }
-          yearly[(P * Y + k) * count + i] = sum;
         }
       }
     }

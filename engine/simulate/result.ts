@@ -94,10 +94,10 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
     id: nm.id,
     bands: model.years.map((year, k) => {
       const raw = gather((c) => c.yearly, e * Y + k);
-      const col = orderedForPercentiles(raw, BAND_PERCENTILES);
-      // Whole cents: the sum is exact in any order (below 2^53).
+      // The mean first (sample order), then the percentiles selected in place (the column is ours).
       let sum = 0;
       for (let i = 0; i < n; i++) sum += raw[i]!;
+      const col = orderedForPercentiles(raw, BAND_PERCENTILES, true);
       return { year, mean: sum / n, p5: percentileSorted(col, 0.05), p10: percentileSorted(col, 0.1), p50: percentileSorted(col, 0.5), p90: percentileSorted(col, 0.9), p95: percentileSorted(col, 0.95) };
     }),
   }));

@@ -121,12 +121,13 @@ export function percentileRanks(n: number, ps: readonly number[]): number[] {
 /**
  * `samples` in ascending order where `percentileSorted` will read them for `ps` (and at both
  * ends): a sorted copy when a sample is NaN or -0, else a copy with only those ranks selected
+ * (`inPlace`: rearranges `samples` itself instead of a copy)
  * (and the minimum and maximum written at both ends: then it is no longer a permutation of
  * `samples`, only right at the ranks read).
  */
-export function orderedForPercentiles(samples: Float64Array, ps: readonly number[]): Float64Array {
+export function orderedForPercentiles(samples: Float64Array, ps: readonly number[], inPlace = false): Float64Array {
   const n = samples.length;
-  const copy = samples.slice();
+  const copy = inPlace ? samples : samples.slice();
   let plain = true;
   for (let i = 0; i < n; i++) {
     const x = copy[i]!;
