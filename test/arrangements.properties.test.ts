@@ -30,6 +30,16 @@ describe("arrangement invariant 1: only redistribution", () => {
 });
 
 describe("arrangement invariant 2: transfers balance", () => {
+  test.prop([arbCaseWithArrangements])("every ledger row, status quo and transfers, is whole cents without negative zero", (c) => {
+    const ev = run(c);
+    for (const r of [...ev.ledger.rows, ...ev.arrangements.flatMap((a) => a.rows)]) {
+      for (const x of [r.amount, r.discounted]) {
+        expect(Number.isSafeInteger(x)).toBe(true);
+        expect(Object.is(x, -0)).toBe(false);
+      }
+    }
+  });
+
   test.prop([arbCaseWithArrangements])("transfers sum to zero per year, exactly, and pots end empty", (c) => {
     const ev = run(c);
     for (const a of ev.arrangements) {

@@ -83,7 +83,9 @@ export function runArrangementSteps(
       const domain = (t.about && domainOf.get(t.about)) ?? "";
       // Two literals, not a shared object spread into both: V8 made each spread row cost
       // about 4 µs (65 times a literal), most of a Monte Carlo sample's arrangement time.
-      stepRows.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement: arr.id, reason: t.reason, partner: t.from, amount: -t.amount, discounted: -discounted, counterparty: t.to });
+      // 0 - discounted, not -discounted: a one-cent transfer can discount to 0, and a ledger
+      // has no negative zero.
+      stepRows.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement: arr.id, reason: t.reason, partner: t.from, amount: -t.amount, discounted: 0 - discounted, counterparty: t.to });
       stepRows.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement: arr.id, reason: t.reason, partner: t.to, amount: t.amount, discounted, counterparty: t.from });
     }
     if (step.funding) funding.push(...stepRows);
