@@ -68,6 +68,31 @@ const BLOCK = 1024;
 /** Input columns per plan, reused by the chunks of a thread (a chunk reads them only while it runs). */
 const columnBuffers = new WeakMap<SimulationPlan, Float64Array[]>();
 
+/**
+ * What both paths set up for a chunk: input buffers of `size` values, one stream per input when
+ * the chunk is sampled block by block (without Latin hypercube or correlation every column is
+ * its own stream, inverse-transformed value by value, so blocks give the same numbers: each
+ * stream just continues), the parameter vector and the output arrays.
+ */
+function setUpChunk(plan: SimulationPlan, settings: ChunkSettings, index: number, count: number, size: number) {
+  const P = plan.kernel.partners.length, E = P + 1, Y = plan.kernel.years, A = settings.arrangements.length;
+  let buffers = columnBuffers.get(plan);
+  if (buffers === undefined || buffers[0]?.length !== size) columnBuffers.set(plan, (buffers = plan.uncertain.map(() => new Float64Array(size))));
+  const blocked = !settings.lhs && plan.correlated === null;
+  const streams = blocked ? (() => { const s = createRng(settings.seed).fork(index).fork(0); return plan.uncertain.map((_, j) => s.fork(j)); })() : null;
+  return {
+    P, E, Y, A, buffers, streams,
+    slots: Int32Array.from(plan.uncertain, (u) => u.slot),
+    formulas: plan.model.parameters.formulas,
+    values: plan.base.slice(),
+    npv: new Float64Array(E * count), net: new Float64Array(E * count),
+    yearly: settings.yearly ? new Float64Array(E * Y * count) : null,
+    arr: A > 0 ? new Float64Array(A * E * count) : null,
+    aNpv: new Float64Array(P), aNet: new Float64Array(P),
+    partnerIndex: new Map(plan.kernel.partners.map((p, i) => [p, i])),
+  };
+}
+
 export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
   return settings.exact ? runChunkExact(plan, settings, index, start, count) : runChunkColumns(plan, settings, index, start, count);
 }
@@ -80,24 +105,12 @@ export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: n
 function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
   const { model, linear, derived, anchor } = plan;
   if (anchor === null) throw new Error("runChunk: the plan was made without samplers");
-  const P = linear.partners.length, E = P + 1, Y = linear.years, U = plan.uncertain.length, D = derived.length, C = linear.closures.length;
-  const blocked = !settings.lhs && plan.correlated === null;
+  const U = plan.uncertain.length, D = derived.length, C = linear.closures.length;
   const size = Math.min(count, BLOCK);
-  let buffers = columnBuffers.get(plan);
-  if (buffers === undefined || buffers[0]?.length !== size) columnBuffers.set(plan, (buffers = plan.uncertain.map(() => new Float64Array(size))));
-  const streams = blocked ? (() => { const s = createRng(settings.seed).fork(index).fork(0); return plan.uncertain.map((_, j) => s.fork(j)); })() : null;
-  const whole = blocked ? null : sampleColumns(plan, settings, index, count);
+  const { P, E, Y, A, buffers, streams, slots, formulas, values, npv, net, yearly, arr, aNpv, aNet, partnerIndex } = setUpChunk(plan, settings, index, count, size);
+  const whole = streams !== null ? null : sampleColumns(plan, settings, index, count);
   const extra = Array.from({ length: D + C }, () => new Float64Array(size));
   const cols: Float64Array[] = new Array(U + D + C);
-  const slots = Int32Array.from(plan.uncertain, (u) => u.slot);
-  const formulas = model.parameters.formulas;
-  const values = plan.base.slice();
-  const npv = new Float64Array(E * count), net = new Float64Array(E * count);
-  const yearly = settings.yearly ? new Float64Array(E * Y * count) : null;
-  const A = settings.arrangements.length;
-  const arr = A > 0 ? new Float64Array(A * E * count) : null;
-  const aNpv = new Float64Array(P), aNet = new Float64Array(P);
-  const partnerIndex = new Map(linear.partners.map((p, i) => [p, i]));
   const perSample = D > 0 || C > 0;
   for (let b = 0; b < count; b += size) {
     const L = Math.min(size, count - b);
@@ -160,27 +173,13 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
 /** The exact path: every sample's status quo through the cent ledger of kernel.ts. */
 function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
   const { model, kernel, derived } = plan;
-  const P = kernel.partners.length, E = P + 1, Y = kernel.years;
-  // Without Latin hypercube or correlation every column is its own stream, inverse-transformed
-  // value by value, so the chunk can be sampled in blocks (the same numbers: each stream just
-  // continues): the block's 93 or so columns stay in cache while the samples read them.
+  // Blocks keep the block's 93 or so columns in cache while the samples read them.
   const blocked = !settings.lhs && plan.correlated === null;
   const size = blocked ? Math.min(count, BLOCK) : count;
-  let buffers = columnBuffers.get(plan);
-  if (buffers === undefined || buffers[0]?.length !== size) columnBuffers.set(plan, (buffers = plan.uncertain.map(() => new Float64Array(size))));
-  const streams = blocked ? (() => { const s = createRng(settings.seed).fork(index).fork(0); return plan.uncertain.map((_, j) => s.fork(j)); })() : null;
-  let columns = blocked ? buffers : sampleColumns(plan, settings, index, count, buffers);
+  const { P, E, Y, A, buffers, streams, slots, formulas, values, npv, net, yearly, arr, aNpv, aNet, partnerIndex } = setUpChunk(plan, settings, index, count, size);
+  let columns = streams !== null ? buffers : sampleColumns(plan, settings, index, count, buffers);
   let blockStart = 0;
-  const slots = Int32Array.from(plan.uncertain, (u) => u.slot);
-  const formulas = model.parameters.formulas;
-  const values = plan.base.slice();
-  const npv = new Float64Array(E * count), net = new Float64Array(E * count);
-  const yearly = settings.yearly ? new Float64Array(E * Y * count) : null;
-  const A = settings.arrangements.length;
-  const arr = A > 0 ? new Float64Array(A * E * count) : null;
   const sNpv = new Float64Array(P), sNet = new Float64Array(P), sYear = settings.yearly ? new Float64Array(P * Y) : null;
-  const aNpv = new Float64Array(P), aNet = new Float64Array(P);
-  const partnerIndex = new Map(kernel.partners.map((p, i) => [p, i]));
   for (let i = 0; i < count; i++) {
     if (streams !== null && (i === 0 || i - blockStart === size)) {
       // The next block: fill and transform each column's first `len` values.

@@ -19,7 +19,8 @@
  */
 import type { DistributionSpec } from "../uncertainty/index.ts";
 import { PERT_DEFAULT_LAMBDA, quantile, sampleInto } from "../uncertainty/index.ts";
-import { normalQuantile, normalQuantileInto } from "../uncertainty/normal.ts";
+import { lognormalParameters } from "../uncertainty/distributions.ts";
+import { normalQuantileInto } from "../uncertainty/normal.ts";
 import { IncompleteBeta } from "../uncertainty/incompleteBeta.ts";
 import { logBeta } from "../uncertainty/logGamma.ts";
 
@@ -121,19 +122,6 @@ function triangularRun(u: Float64Array, out: Float64Array, start: number, min: n
   return i;
 }
 
-/** ln-scale parameters of a lognormal spec, as distributions.ts derives them (same expressions). */
-function lognormalParameters(d: Extract<DistributionSpec, { type: "lognormal" }>): { mu: number; sigma: number } {
-  if (d.p5 !== undefined && d.p95 !== undefined) {
-    const lo = Math.log(d.p5);
-    const hi = Math.log(d.p95);
-    return { mu: (lo + hi) / 2, sigma: (hi - lo) / (2 * Z95) };
-  }
-  const mean = d.mean!;
-  const cv = d.sd! / mean;
-  const sigma2 = Math.log1p(cv * cv);
-  return { mu: Math.log(mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
-}
-const Z95 = normalQuantile(0.95);
 
 function betaSampler(table: BetaTable, min: number, max: number, dist: DistributionSpec): Sampler {
   return (u, out) => {

@@ -289,7 +289,7 @@ export function validateDistribution(input: unknown, path = "distribution"): Res
 const Z95 = normalQuantile(0.95);
 
 /** ln-scale parameters: X = exp(mu + sigma Z). */
-function lognormalParameters(d: LognormalSpec): { mu: number; sigma: number } {
+export function lognormalParameters(d: LognormalSpec): { mu: number; sigma: number } {
   if (d.p5 !== undefined && d.p95 !== undefined) {
     const lo = Math.log(d.p5);
     const hi = Math.log(d.p95);
