@@ -16,16 +16,19 @@ import type { Model } from "../model.ts";
 
 /**
  * Adds to `npv[p]` and `net[p]` (partner index in the case's order) what the arrangement's
- * transfers move to or from each partner. Pots (`pot:<id>`) are not partners and are left out,
- * as `applyArrangement` does.
+ * transfers move to or from each partner, and to `yearly[p * Y + k]` (when given) the amounts
+ * of year k from the start. Pots (`pot:<id>`) are not partners and are left out, as
+ * `applyArrangement` does.
  */
-export function arrangementTransfers(model: Model, values: ArrayLike<number>, baseRows: readonly LedgerRow[], arr: CompiledArrangement, partnerIndex: ReadonlyMap<string, number>, npv: Float64Array, net: Float64Array): void {
+export function arrangementTransfers(model: Model, values: ArrayLike<number>, baseRows: readonly LedgerRow[], arr: CompiledArrangement, partnerIndex: ReadonlyMap<string, number>, npv: Float64Array, net: Float64Array, yearly: Float64Array | null = null): void {
+  const start = model.case.startYear, Y = model.years.length;
   runArrangementSteps(model, values, baseRows, arr, (_step, _out, stepRows) => {
     for (const r of stepRows) {
       const p = partnerIndex.get(r.partner);
       if (p === undefined) continue;
       npv[p] = npv[p]! + r.discounted;
       net[p] = net[p]! + r.amount;
+      if (yearly !== null) yearly[p * Y + (r.year - start)] = yearly[p * Y + (r.year - start)]! + r.amount;
     }
   });
 }

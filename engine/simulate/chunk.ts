@@ -30,7 +30,8 @@ export interface ChunkSettings {
 /**
  * Results of a chunk, entity-major (entities = the partners in the case's order, then society;
  * E = partners + 1): `npv[e * count + i]`, `net[e * count + i]`,
- * `yearly[(e * Y + k) * count + i]`, `arrangements[(a * E + e) * count + i]` (NPV), all in cents.
+ * `yearly[(e * Y + k) * count + i]`, `arrangements[(a * E + e) * count + i]` (NPV) and
+ * `arrangementYearly[((a * E + e) * Y + k) * count + i]` (net per year), all in cents.
  */
 export interface ChunkResult {
   index: number;
@@ -40,6 +41,7 @@ export interface ChunkResult {
   net: Float64Array;
   yearly: Float64Array | null;
   arrangements: Float64Array | null;
+  arrangementYearly: Float64Array | null;
 }
 
 /** The sampled parameter columns of a chunk (column j for `plan.uncertain[j]`). */
@@ -88,7 +90,8 @@ function setUpChunk(plan: SimulationPlan, settings: ChunkSettings, index: number
     npv: new Float64Array(E * count), net: new Float64Array(E * count),
     yearly: settings.yearly ? new Float64Array(E * Y * count) : null,
     arr: A > 0 ? new Float64Array(A * E * count) : null,
-    aNpv: new Float64Array(P), aNet: new Float64Array(P),
+    arrYearly: A > 0 && settings.yearly ? new Float64Array(A * E * Y * count) : null,
+    aNpv: new Float64Array(P), aNet: new Float64Array(P), aYear: settings.yearly ? new Float64Array(P * Y) : null,
     partnerIndex: new Map(plan.kernel.partners.map((p, i) => [p, i])),
   };
 }
@@ -107,7 +110,7 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
   if (anchor === null) throw new Error("runChunk: the plan was made without samplers");
   const U = plan.uncertain.length, D = derived.length, C = linear.closures.length;
   const size = Math.min(count, BLOCK);
-  const { P, E, Y, A, buffers, streams, slots, formulas, values, npv, net, yearly, arr, aNpv, aNet, partnerIndex } = setUpChunk(plan, settings, index, count, size);
+  const { P, E, Y, A, buffers, streams, slots, formulas, values, npv, net, yearly, arr, arrYearly, aNpv, aNet, aYear, partnerIndex } = setUpChunk(plan, settings, index, count, size);
   const whole = streams !== null ? null : sampleColumns(plan, settings, index, count);
   const extra = Array.from({ length: D + C }, () => new Float64Array(size));
   const cols: Float64Array[] = new Array(U + D + C);
@@ -159,15 +162,23 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
         const at = b + i;
         for (let a = 0; a < A; a++) {
           for (let p = 0; p < P; p++) { aNpv[p] = npv[p * count + at]!; aNet[p] = net[p * count + at]!; }
-          arrangementTransfers(model, values, rows, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet);
+          if (aYear !== null) for (let e = 0; e < P * Y; e++) aYear[e] = yearly![e * count + at]!;
+          arrangementTransfers(model, values, rows, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
           for (let p = 0; p < P; p++) arr[(a * E + p) * count + at] = aNpv[p]!;
           // Arrangements only move money between partners: society's NPV is the status quo's.
           arr[(a * E + P) * count + at] = npv[P * count + at]!;
+          if (arrYearly !== null) storeArrangementYears(arrYearly, yearly!, aYear!, a, E, P, Y, count, at);
         }
       }
     }
   }
-  return { index, start, count, npv, net, yearly, arrangements: arr };
+  return { index, start, count, npv, net, yearly, arrangements: arr, arrangementYearly: arrYearly };
+}
+
+/** A sample's net per year under arrangement a: the partners' from `aYear`, society's the status quo's (transfers cancel). */
+function storeArrangementYears(out: Float64Array, yearly: Float64Array, aYear: Float64Array, a: number, E: number, P: number, Y: number, count: number, i: number): void {
+  for (let p = 0; p < P; p++) for (let k = 0; k < Y; k++) out[((a * E + p) * Y + k) * count + i] = aYear[p * Y + k]!;
+  for (let k = 0; k < Y; k++) out[((a * E + P) * Y + k) * count + i] = yearly[(P * Y + k) * count + i]!;
 }
 
 /** The exact path: every sample's status quo through the cent ledger of kernel.ts. */
@@ -176,7 +187,7 @@ function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: num
   // Blocks keep the block's 93 or so columns in cache while the samples read them.
   const blocked = !settings.lhs && plan.correlated === null;
   const size = blocked ? Math.min(count, BLOCK) : count;
-  const { P, E, Y, A, buffers, streams, slots, formulas, values, npv, net, yearly, arr, aNpv, aNet, partnerIndex } = setUpChunk(plan, settings, index, count, size);
+  const { P, E, Y, A, buffers, streams, slots, formulas, values, npv, net, yearly, arr, arrYearly, aNpv, aNet, aYear, partnerIndex } = setUpChunk(plan, settings, index, count, size);
   let columns = streams !== null ? buffers : sampleColumns(plan, settings, index, count, buffers);
   let blockStart = 0;
   const sNpv = new Float64Array(P), sNet = new Float64Array(P), sYear = settings.yearly ? new Float64Array(P * Y) : null;
@@ -210,12 +221,14 @@ function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: num
       const rows = buildLedger(model, values).rows;
       for (let a = 0; a < A; a++) {
         aNpv.set(sNpv); aNet.set(sNet);
-        arrangementTransfers(model, values, rows, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet);
+        if (aYear !== null) aYear.set(sYear!);
+        arrangementTransfers(model, values, rows, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
         for (let p = 0; p < P; p++) arr[(a * E + p) * count + i] = aNpv[p]!;
         // Arrangements only move money between partners: society's NPV is the status quo's.
         arr[(a * E + P) * count + i] = societyNpv;
+        if (arrYearly !== null) storeArrangementYears(arrYearly, yearly!, aYear!, a, E, P, Y, count, i);
       }
     }
   }
-  return { index, start, count, npv, net, yearly, arrangements: arr };
+  return { index, start, count, npv, net, yearly, arrangements: arr, arrangementYearly: arrYearly };
 }

@@ -4,7 +4,7 @@
  * contract, probabilities as fractions, typed arrays as plain arrays; nothing undefined is NaN.
  */
 import type { Summary } from "../uncertainty/index.ts";
-import type { EntityResult, PerspectiveResult, SimulationResult } from "./result.ts";
+import type { EntityBands, EntityResult, PerspectiveResult, SimulationResult } from "./result.ts";
 import type { ScenarioResult } from "./scenarios.ts";
 import type { SwitchingValue, SwitchingValues } from "./switching.ts";
 import type { Tornado } from "./tornado.ts";
@@ -19,7 +19,8 @@ function entity(e: EntityResult) {
     ...(e.samples ? { samples: Array.from(e.samples, eur) } : {}),
   };
 }
-const perspective = (p: PerspectiveResult) => ({ id: p.id, name: p.name, partners: p.partners.map(entity), society: entity(p.society) });
+const bands = (ys: EntityBands[]) => ys.map((y) => ({ id: y.id, bands: y.bands.map((b) => ({ year: b.year, mean: eur(b.mean), p5: eur(b.p5), p10: eur(b.p10), p50: eur(b.p50), p90: eur(b.p90), p95: eur(b.p95) })) }));
+const perspective = (p: PerspectiveResult) => ({ id: p.id, name: p.name, partners: p.partners.map(entity), society: entity(p.society), yearly: bands(p.yearly) });
 
 export function toSimulationJson(r: SimulationResult) {
   return {
@@ -27,7 +28,7 @@ export function toSimulationJson(r: SimulationResult) {
     parameters: r.parameters,
     statusQuo: perspective(r.statusQuo),
     arrangements: r.arrangements.map(perspective),
-    yearly: r.yearly.map((y) => ({ id: y.id, bands: y.bands.map((b) => ({ year: b.year, mean: eur(b.mean), p5: eur(b.p5), p10: eur(b.p10), p50: eur(b.p50), p90: eur(b.p90), p95: eur(b.p95) })) })),
+    yearly: bands(r.yearly),
   };
 }
 

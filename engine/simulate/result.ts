@@ -39,6 +39,13 @@ export interface PerspectiveResult {
   name: string;
   partners: EntityResult[];
   society: EntityResult;
+  /** Net per year (cents) of each partner and of society (last) under this perspective; empty without `yearly`. */
+  yearly: EntityBands[];
+}
+
+export interface EntityBands {
+  id: string;
+  bands: YearBand[];
 }
 
 export interface SimulationResult {
@@ -53,8 +60,8 @@ export interface SimulationResult {
   /** The uncertain parameters: name, base value and distribution in words. */
   parameters: { name: string; base: number; distribution: string }[];
   statusQuo: PerspectiveResult;
-  /** Net per year (cents) of each partner and of society (last), status quo; empty without `yearly`. */
-  yearly: { id: string; bands: YearBand[] }[];
+  /** Net per year (cents) of each partner and of society (last), status quo (= `statusQuo.yearly`); empty without `yearly`. */
+  yearly: EntityBands[];
   arrangements: PerspectiveResult[];
 }
 
@@ -81,19 +88,11 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
     if (o.keepSamples) r.samples = npv;
     return r;
   };
-  const perspective = (id: string, name: string, pick: (c: ChunkResult) => Float64Array | null, offset: number, withNet: boolean): PerspectiveResult => {
-    const all = Array.from({ length: E }, (_, e) => entity(e, gather(pick, offset + e), withNet ? gather((c) => c.net, e) : null));
-    return { id, name, partners: all.slice(0, P), society: all[P]! };
-  };
-  const statusQuo = perspective("status-quo", "Status quo", (c) => c.npv, 0, true);
-  const arrangements = o.arrangements.map((ai, a) => {
-    const arr = model.arrangements[ai]!;
-    return perspective(arr.id, arr.name, (c) => c.arrangements, a * E, false);
-  });
-  const yearly = !o.yearly ? [] : names.map((nm, e) => ({
+  /** Bands of each entity's net per year from block `(offset + e) * Y + k` of `pick`. */
+  const bandsOf = (pick: (c: ChunkResult) => Float64Array | null, offset: number): EntityBands[] => !o.yearly ? [] : names.map((nm, e) => ({
     id: nm.id,
     bands: model.years.map((year, k) => {
-      const raw = gather((c) => c.yearly, e * Y + k);
+      const raw = gather(pick, (offset + e) * Y + k);
       // The mean first (sample order), then the percentiles selected in place (the column is ours).
       let sum = 0;
       for (let i = 0; i < n; i++) sum += raw[i]!;
@@ -101,6 +100,16 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
       return { year, mean: sum / n, p5: percentileSorted(col, 0.05), p10: percentileSorted(col, 0.1), p50: percentileSorted(col, 0.5), p90: percentileSorted(col, 0.9), p95: percentileSorted(col, 0.95) };
     }),
   }));
+  const perspective = (id: string, name: string, pick: (c: ChunkResult) => Float64Array | null, offset: number, withNet: boolean, yearly: EntityBands[]): PerspectiveResult => {
+    const all = Array.from({ length: E }, (_, e) => entity(e, gather(pick, offset + e), withNet ? gather((c) => c.net, e) : null));
+    return { id, name, partners: all.slice(0, P), society: all[P]!, yearly };
+  };
+  const yearly = bandsOf((c) => c.yearly, 0);
+  const statusQuo = perspective("status-quo", "Status quo", (c) => c.npv, 0, true, yearly);
+  const arrangements = o.arrangements.map((ai, a) => {
+    const arr = model.arrangements[ai]!;
+    return perspective(arr.id, arr.name, (c) => c.arrangements, a * E, false, bandsOf((c) => c.arrangementYearly, a * E));
+  });
   return {
     contract: "bcase/simulate@1",
     samples: n, seed: o.seed, lhs: o.lhs, exact: o.exact, chunkSize: o.chunkSize, years: model.years,

@@ -27,7 +27,7 @@ export type FromWorker =
 
 /** The typed arrays of a chunk result, to hand over without copying. */
 export function transferables(r: ChunkResult): ArrayBuffer[] {
-  return [r.npv, r.net, r.yearly, r.arrangements].filter((a): a is Float64Array => a !== null).map((a) => a.buffer as ArrayBuffer);
+  return [r.npv, r.net, r.yearly, r.arrangements, r.arrangementYearly].filter((a): a is Float64Array => a !== null).map((a) => a.buffer as ArrayBuffer);
 }
 
 /** The worker side: returns the function to call with each incoming message. */

@@ -185,8 +185,9 @@ export interface BandRow {
   p95: number;
 }
 
-export function bandRows(result: SimulationResult, id: string): BandRow[] {
-  const y = result.yearly.find((b) => entityKey(b.id) === id);
+/** Bands of entity `id` under `perspective` (default: the status quo). */
+export function bandRows(result: SimulationResult, id: string, perspective: PerspectiveResult = result.statusQuo): BandRow[] {
+  const y = perspective.yearly.find((b) => entityKey(b.id) === id);
   return (y?.bands ?? []).map((b) => ({ year: b.year, mean: b.mean / 100, p5: b.p5 / 100, p10: b.p10 / 100, p50: b.p50 / 100, p90: b.p90 / 100, p95: b.p95 / 100 }));
 }
 

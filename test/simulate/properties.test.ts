@@ -61,6 +61,13 @@ describe("simulate invariant 1: point distributions equal the deterministic eval
       const det = ev.arrangements.find((x) => x.id === a.id)!;
       a.partners.forEach((p, i) => { expect(p.npv.min).toBe(det.partners[i]!.npv); expect(p.npv.max).toBe(det.partners[i]!.npv); });
       expect(a.society.npv.mean).toBe(det.society.npv);
+      // Per-year bands under the arrangement: each partner's net per year, society's unchanged.
+      expect(a.yearly).toHaveLength(det.partners.length + 1);
+      a.yearly.forEach((y, e) => y.bands.forEach((b, k) => {
+        const want = e < det.partners.length ? det.partners[e]!.yearly[k]!.net : det.society.yearly[k]!.net;
+        expect(b.p5).toBe(want);
+        expect(b.p95).toBe(want);
+      }));
     }
   });
 });
