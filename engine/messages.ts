@@ -218,6 +218,10 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     en: (p) => `leaves 0..1 (${p.value}) when ${p.parameter} = ${p.input} (${p.at} of the distribution); choose a narrower distribution or a beta`,
   },
   fractionSampled: { nl: (p) => `een trekking gaf een aandeel buiten 0..1 (${p.value})`, en: (p) => `a sample gave a fraction outside 0..1 (${p.value})` },
+  notFiniteSampled: {
+    nl: (p) => `een trekking gaf geen eindig bedrag (${p.value}); een formule deelt bijvoorbeeld door nul bij een getrokken waarde`,
+    en: (p) => `a sample gave no finite amount (${p.value}); a formula divides by zero at a sampled value, for example`,
+  },
   notFiniteUncertain: {
     nl: (p) => `bij ${p.parameter} = ${p.input} (${p.at}) geeft een formule geen eindig getal`,
     en: (p) => `at ${p.parameter} = ${p.input} (${p.at}) a formula does not give a finite number`,

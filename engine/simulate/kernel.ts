@@ -91,13 +91,14 @@ export function compileKernel(model: Model): Kernel {
   // Investments: each distinct amount closure is evaluated once per sample.
   const amountFns: Compiled[] = [];
   const invAmount: number[] = [], invFactor: number[] = [], invPartner: number[] = [], invYear: number[] = [];
-  for (const inv of model.investments) {
+  const invIndex: number[] = [];
+  model.investments.forEach((inv, index) => {
     for (const y of inv.years) {
       let f = amountFns.indexOf(y.amount);
       if (f < 0) { f = amountFns.length; amountFns.push(y.amount); }
-      invAmount.push(f); invFactor.push(y.factor); invPartner.push(pIndex.get(inv.line.bearer)!); invYear.push(y.year - c.startYear);
+      invAmount.push(f); invFactor.push(y.factor); invPartner.push(pIndex.get(inv.line.bearer)!); invYear.push(y.year - c.startYear); invIndex.push(index);
     }
-  }
+  });
   const invAmountIdx = Int32Array.from(invAmount), invFactorArr = Float64Array.from(invFactor);
   const invPartnerArr = Int32Array.from(invPartner), invYearArr = Int32Array.from(invYear);
   const amounts = new Float64Array(amountFns.length);
@@ -158,7 +159,7 @@ export function compileKernel(model: Model): Kernel {
     evaluate(values, npv, net, yearly) {
       for (let f = 0; f < amountFns.length; f++) amounts[f] = amountFns[f]!(values);
       for (let i = 0; i < invAmountIdx.length; i++) {
-        const amount = -toCentsFast(amounts[invAmountIdx[i]!]! * invFactorArr[i]!);
+        const amount = -centsOf(amounts[invAmountIdx[i]!]! * invFactorArr[i]!, ["investments", invIndex[i]!]);
         if (amount !== 0) addRow(npv, net, yearly, Y, invPartnerArr[i]!, invYearArr[i]!, amount, df);
       }
       for (let n = 0; n < effects.length; n++) {
@@ -200,7 +201,7 @@ export function compileKernel(model: Model): Kernel {
             // nearest integer, which both roundings give), else the exact function decides.
             // (No a < 1e11 test: from there on a * 1e-11 >= 1 and the band test fails by itself.)
             const x = euros * 100, r = Math.floor(x + 0.5);
-            const saving = 0.5 - Math.abs(x - r) > Math.abs(x) * 1e-11 ? r + 0 : toCentsFast(euros);
+            const saving = 0.5 - Math.abs(x - r) > Math.abs(x) * 1e-11 ? r + 0 : centsOf(euros, ["effects", e.index]);
             if (saving === 0) continue;
             const k = years[j]!;
             const c = saving * df[k]!, cr = Math.floor(c + 0.5), ca = Math.abs(c);
@@ -242,13 +243,13 @@ export function compileKernel(model: Model): Kernel {
           const actualAmount = e.actualAmount === null ? null : e.actualAmount[j]!;
           const actualQuantity = e.actualQuantity === null ? null : e.actualQuantity[j]!;
           let saving: number;
-          if (actualAmount !== null) saving = toCentsFast(actualAmount(values));
-          else if (actualQuantity !== null) saving = toCentsFast(actualQuantity(values) * price);
+          if (actualAmount !== null) saving = centsOf(actualAmount(values), ["effects", e.index]);
+          else if (actualQuantity !== null) saving = centsOf(actualQuantity(values) * price, ["effects", e.index]);
           else {
             // toCentsFast, written out (inlining matters here: this runs for every line and year).
             const euros = qp * (hasDrop ? base * ramp[j]! * drop[j]! : base * ramp[j]!);
             const x = euros * 100, r = Math.floor(x + 0.5), a = Math.abs(x);
-            saving = a < 1e11 && 0.5 - Math.abs(x - r) > a * 1e-11 ? r + 0 : toCentsFast(euros);
+            saving = a < 1e11 && 0.5 - Math.abs(x - r) > a * 1e-11 ? r + 0 : centsOf(euros, ["effects", e.index]);
           }
           if (saving === 0) continue;
           const k = years[j]!;
@@ -308,6 +309,12 @@ export function variablePart(lost: number, vcs: number): number {
     else if (vcs > 0) f0 += left;
   }
   return f0 === 0 ? 0 : lost < 0 ? -f0 : f0;
+}
+
+/** An amount to cents; one that is not finite (a formula divided by zero at a sampled value) is input data, with the line's path. */
+function centsOf(euros: number, path: Path): number {
+  if (!Number.isFinite(euros)) throw new SimulationInputError(path, "notFiniteSampled", { value: euros });
+  return toCentsFast(euros);
 }
 
 /** One ledger row: its discounted amount (rounded on its own, as the ledger does) to the NPV, its amount to the net. */

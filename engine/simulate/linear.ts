@@ -56,6 +56,8 @@ interface Role {
 }
 
 interface Line {
+  /** The effect or investment (for input errors). */
+  path: Path;
   /** s = constant x product of the factors' columns. */
   constant: number;
   factors: Factor[];
@@ -95,6 +97,12 @@ interface Fused {
   k1: number;
 }
 
+/** Reports the first sample whose amount is not a finite number (a formula divided by zero, say): input data, with the line's path. */
+function notFinite(s: Float64Array, L: number, path: Path): never {
+  for (let i = 0; i < L; i++) if (!(Math.abs(s[i]!) < Infinity)) throw new SimulationInputError(path, "notFiniteSampled", { value: s[i]! });
+  throw new Error("unreachable");
+}
+
 /** A column of ones, for the absent factors of a fused line (grown as blocks need). */
 let ONES = new Float64Array(0);
 
@@ -117,10 +125,12 @@ function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: numbe
   // coefficient), so both paths give the same bits and the anchor holds for either.
   const k = line.constant, H = line.H, N = line.N;
   const a0 = f.p0 * stride + offset, m0 = f.k0;
+  let infinite = 0;
   if (f.p1 < 0) {
     for (let i = 0; i < L; i++) {
       const s = k * x0[i]! * x1[i]! * x2[i]!;
       sOut[i] = s;
+      infinite += Number(!(Math.abs(s) < Infinity));
       npv[a0 + i] = npv[a0 + i]! + m0 * (s * H);
       net[a0 + i] = net[a0 + i]! + m0 * (s * N);
     }
@@ -129,12 +139,14 @@ function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: numbe
     for (let i = 0; i < L; i++) {
       const s = k * x0[i]! * x1[i]! * x2[i]!, h = s * H, n = s * N;
       sOut[i] = s;
+      infinite += Number(!(Math.abs(s) < Infinity));
       npv[a0 + i] = npv[a0 + i]! + m0 * h;
       net[a0 + i] = net[a0 + i]! + m0 * n;
       npv[a1 + i] = npv[a1 + i]! + m1 * h;
       net[a1 + i] = net[a1 + i]! + m1 * n;
     }
   }
+  if (infinite > 0) notFinite(sOut, L, line.path);
   if (yearly !== null) {
     // As the general path: each year's weight w = coefficient x g, then w x s.
     const years = line.years, g = line.g;
@@ -188,7 +200,7 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
 
   const lines: Line[] = [];
   /** A line from its factors (operands: constants fold into one number) and time profile. */
-  const addLine = (parts: { op: Operand; oneMinus: boolean; fraction: Path | null }[], years: number[], g: number[], roles: Role[], vcs: Operand, vcsPath: Path,
+  const addLine = (path: Path, parts: { op: Operand; oneMinus: boolean; fraction: Path | null }[], years: number[], g: number[], roles: Role[], vcs: Operand, vcsPath: Path,
     drop?: { rate: Operand; path: Path; ramp: number[]; power: number[] }): void => {
     let constant = 100; // cents
     const factors: Factor[] = [];
@@ -214,7 +226,7 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     const bounds = (j: number) => (factors[j]?.fraction ? [0, 1] : [-Infinity, Infinity]) as [number, number];
     const [lo0, hi0] = bounds(0), [lo1, hi1] = bounds(1), [lo2, hi2] = bounds(2);
     lines.push({
-      constant, factors, years: Int32Array.from(years), g: gArr, H, N,
+      path, constant, factors, years: Int32Array.from(years), g: gArr, H, N,
       rate: varying ? drop.rate : CONST_ZERO, ratePath: drop?.path ?? [], ramp: Float64Array.from(drop?.ramp ?? []), power: Float64Array.from(drop?.power ?? []),
       roles: kept, vcs, vcsPath,
       fused: !fusable ? null : {
@@ -225,7 +237,7 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
   };
 
   // Investments: a line per distinct amount formula and bearer; g = the indexation factor.
-  for (const inv of model.investments) {
+  model.investments.forEach((inv, index) => {
     const groups = new Map<Compiled, { years: number[]; g: number[] }>();
     for (const y of inv.years) {
       const grp = groups.get(y.amount) ?? { years: [], g: [] };
@@ -234,9 +246,9 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
       grp.g.push(y.factor);
     }
     for (const [fn, grp] of groups) {
-      addLine([{ op: operand(fn), oneMinus: false, fraction: null }], grp.years, grp.g, [{ partner: pIndex.get(inv.line.bearer)!, k0: -1, k1: 0 }], CONST_ZERO, []);
+      addLine(["investments", index], [{ op: operand(fn), oneMinus: false, fraction: null }], grp.years, grp.g, [{ partner: pIndex.get(inv.line.bearer)!, k0: -1, k1: 0 }], CONST_ZERO, []);
     }
-  }
+  });
 
   // Effects with a price (outcomes are not money).
   model.effects.forEach((e, index) => {
@@ -261,15 +273,15 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     for (const y of e.years) {
       const k = y.year - c.startYear;
       // A realised figure replaces the plan that year: a line of its own (amount, or quantity x price).
-      if (y.actualAmount) addLine([{ op: operand(y.actualAmount), oneMinus: false, fraction: null }], [k], [1], roles, vcs, vcsPath);
-      else if (y.actualQuantity) addLine([{ op: operand(y.actualQuantity), oneMinus: false, fraction: null }, { op: price, oneMinus: false, fraction: null }], [k], [1], roles, vcs, vcsPath);
+      if (y.actualAmount) addLine(at(), [{ op: operand(y.actualAmount), oneMinus: false, fraction: null }], [k], [1], roles, vcs, vcsPath);
+      else if (y.actualQuantity) addLine(at(), [{ op: operand(y.actualQuantity), oneMinus: false, fraction: null }, { op: price, oneMinus: false, fraction: null }], [k], [1], roles, vcs, vcsPath);
       else { years.push(k); ramp.push(y.ramp); power.push(y.dropOffPower); }
     }
     if (years.length === 0) return;
     const rate = e.dropOffRate ? operand(e.dropOffRate) : CONST_ZERO;
     if (rate.col < 0 && !(rate.value >= 0 && rate.value <= 1)) throw new SimulationInputError(at("dropOff", "rate"), "fractionSampled", { value: rate.value });
     const g = ramp.map((r, j) => (e.dropOffRate ? r * Math.pow(1 - rate.value, power[j]!) : r));
-    addLine(planned, years, g, roles, vcs, vcsPath, e.dropOffRate ? { rate, path: at("dropOff", "rate"), ramp, power } : undefined);
+    addLine(at(), planned, years, g, roles, vcs, vcsPath, e.dropOffRate ? { rate, path: at("dropOff", "rate"), ramp, power } : undefined);
   });
 
   let scratchS = new Float64Array(0), scratchH = new Float64Array(0), scratchN = new Float64Array(0), scratchC = new Float64Array(0);
@@ -304,6 +316,9 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
           } else if (fs[f]!.oneMinus) for (let i = 0; i < L; i++) s[i] = s[i]! * (1 - x[i]!);
           else for (let i = 0; i < L; i++) s[i] = s[i]! * x[i]!;
         }
+        let infinite = 0;
+        for (let i = 0; i < L; i++) infinite += Number(!(Math.abs(s[i]!) < Infinity));
+        if (infinite > 0) notFinite(s, L, line.path);
         // The time profile: constant (H, N) or summed per sample (a sampled drop-off rate).
         const years = line.years, g = line.g;
         const rateCol = line.rate.col >= 0 ? cols[line.rate.col]! : null;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import YAML from "yaml";
 import {
-  classifyAll, compileSampler, evaluateModel, formatPath, planSimulation, sampleColumns, scenarios, simulate, simulateInWorkers, SimulationCancelled, tornado, validateCase, type CaseInput,
+  classifyAll, compileSampler, evaluateModel, formatPath, planSimulation, sampleColumns, scenarios, simulate, simulateInWorkers, SimulationCancelled, SimulationInputError, tornado, validateCase, type CaseInput,
 } from "./testApi.ts";
 import { mean, spearman, validateCorrelation, validateDistribution, variance, type DistributionSpec } from "../../engine/uncertainty/index.ts";
 import { main } from "../../cli/bcase.ts";
@@ -67,6 +67,21 @@ describe("validation of distributions, correlations and scenarios", () => {
     expect(problems(base({ ...ok, attr: { value: 0.9, distribution: { type: "normal", mean: 0.9, sd: 0.1 } } }))[0]).toMatch(
       /^effects\[0\]\.attribution: leaves 0\.\.1 \(1\.2\d+\) when attr = 1\.2\d+ \(p99\.9 of the distribution\)/,
     );
+  });
+
+  test("a sample whose amount is not finite (a formula dividing by zero at a sampled value) is an input error with the line's path, on both paths", () => {
+    // The validation's check at p0.1 and p99.9 (4 and 6) passes; the middle value 5 divides by zero.
+    const input = base({ ...ok, x: { value: 4, distribution: { type: "discrete", values: [4, 5, 6], weights: [1, 1, 1] } }, volume: "10 / (x - 5)" });
+    const v = validateCase(input, { lang: "en" });
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    for (const exact of [false, true]) {
+      let error: unknown;
+      try { simulate(v.model, { samples: 200, seed: 1, exact }); } catch (e) { error = e; }
+      expect(error).toBeInstanceOf(SimulationInputError);
+      expect((error as SimulationInputError).path).toEqual(["effects", 0]);
+      expect((error as SimulationInputError).code).toBe("notFiniteSampled");
+    }
   });
 
   test("correlations: unknown parameters, parameters without distribution, pairs twice, and an impossible set", () => {
