@@ -6,10 +6,12 @@
  *
  * Inside a chunk: uniforms per uncertain parameter (stream `fork(0).fork(j)` for column j, or
  * one Latin hypercube from `fork(0)`), inverse-transformed by each parameter's sampler, then
- * the correlated columns reordered (stream `fork(1)`); then per sample: the sampled values
- * into the parameter vector, the derived parameters recomputed, the kernel run. Nothing in the
- * per-sample loop parses, compiles or allocates, except for arrangements (object path, see
- * arrangements.ts).
+ * the correlated columns reordered (stream `fork(1)`). Then, block by block of 1,024 samples,
+ * the derived parameters and the column kernel's per-sample formulas (only when a case has
+ * them) and the column kernel over all lines (linear.ts), anchored on the exact ledger; or,
+ * with `exact`, per sample the parameter vector and the exact cent kernel (kernel.ts).
+ * Nothing per sample parses, compiles or allocates, except for arrangements (object path,
+ * see arrangements.ts).
  */
 import { buildLedger } from "../ledger.ts";
 import { createRng, imanConover, latinHypercube } from "../uncertainty/index.ts";

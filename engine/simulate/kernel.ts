@@ -1,4 +1,7 @@
 /**
+ * The exact kernel: used by `exact` runs (every sample), the column kernel's anchor, the
+ * tornado and switching values. The column kernel (linear.ts) is the default per sample.
+ *
  * The status-quo ledger of one parameter vector, reduced to what a Monte Carlo sample needs:
  * each partner's NPV, its undiscounted net, and its net per year, in integer cents. The same
  * arithmetic as `buildLedger` + `computeMetrics` (engine/ledger.ts, engine/metrics.ts), line by
