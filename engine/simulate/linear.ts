@@ -78,6 +78,11 @@ interface Line {
   vcsPath: Path;
   /** The common shape in one loop (see `fusedLine`), or null. */
   fused: Fused | null;
+  /**
+   * Per role, the accumulator of its partner and this line's time profile, for the net per
+   * year (see `evaluate`); null when the profile or a coefficient varies per sample.
+   */
+  yearSlots: Int32Array | null;
 }
 
 /**
@@ -111,7 +116,7 @@ let ONES = new Float64Array(0);
  * each partner's coefficient, in one loop. Returns false (having written nothing) when a
  * fraction column holds a value outside 0..1, so the general path reports it.
  */
-function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: number, npv: Float64Array, net: Float64Array, yearly: Float64Array | null, Y: number, stride: number, offset: number, sOut: Float64Array): boolean {
+function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: number, npv: Float64Array, net: Float64Array, stride: number, offset: number, acc: Float64Array | null, sOut: Float64Array): boolean {
   if (ONES.length < L) ONES = new Float64Array(L).fill(1);
   const x0 = f.c0 >= 0 ? cols[f.c0]! : ONES, x1 = f.c1 >= 0 ? cols[f.c1]! : ONES, x2 = f.c2 >= 0 ? cols[f.c2]! : ONES;
   const { lo0, hi0, lo1, hi1, lo2, hi2 } = f;
@@ -147,15 +152,11 @@ function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: numbe
     }
   }
   if (infinite > 0) notFinite(sOut, L, line.path);
-  if (yearly !== null) {
-    // As the general path: each year's weight w = coefficient x g, then w x s.
-    const years = line.years, g = line.g;
+  if (acc !== null) {
+    // As the general path: coefficient x s into the role's accumulator.
     for (let r = 0; r < (f.p1 < 0 ? 1 : 2); r++) {
-      const partner = r === 0 ? f.p0 : f.p1, m = r === 0 ? f.k0 : f.k1;
-      for (let j = 0; j < years.length; j++) {
-        const base = (partner * Y + years[j]!) * stride + offset, w = m * g[j]!;
-        for (let i = 0; i < L; i++) yearly[base + i] = yearly[base + i]! + w * sOut[i]!;
-      }
+      const m = r === 0 ? f.k0 : f.k1, at = line.yearSlots![r]! * L;
+      for (let i = 0; i < L; i++) acc[at + i] = acc[at + i]! + m * sOut[i]!;
     }
   }
   return true;
@@ -228,7 +229,7 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     lines.push({
       path, constant, factors, years: Int32Array.from(years), g: gArr, H, N,
       rate: varying ? drop.rate : CONST_ZERO, ratePath: drop?.path ?? [], ramp: Float64Array.from(drop?.ramp ?? []), power: Float64Array.from(drop?.power ?? []),
-      roles: kept, vcs, vcsPath,
+      roles: kept, vcs, vcsPath, yearSlots: null,
       fused: !fusable ? null : {
         c0: factors[0]?.col ?? -1, c1: factors[1]?.col ?? -1, c2: factors[2]?.col ?? -1, lo0, hi0, lo1, hi1, lo2, hi2,
         p0: kept[0]!.partner, k0: coefficient(kept[0]!), p1: kept[1]?.partner ?? -1, k1: kept[1] ? coefficient(kept[1]) : 0,
@@ -284,6 +285,26 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     addLine(at(), planned, years, g, roles, vcs, vcsPath, e.dropOffRate ? { rate, path: at("dropOff", "rate"), ramp, power } : undefined);
   });
 
+  // Lines with a constant profile and constant coefficients add to the net per year through one
+  // accumulator per partner and profile: coefficient x s per line and sample, then each
+  // profile's weights once per accumulator, instead of Y additions per line and partner.
+  const profiles: { years: Int32Array; g: Float64Array }[] = [], profileKey = new Map<string, number>();
+  const slotPartner: number[] = [], slotProfile: number[] = [], slotKey = new Map<string, number>();
+  for (const line of lines) {
+    if (line.rate.col >= 0 || !line.roles.every((r) => r.k1 === 0 || line.vcs.col < 0)) continue;
+    const key = `${Array.from(line.years).join(",")}|${Array.from(line.g).join(",")}`;
+    let pr = profileKey.get(key);
+    if (pr === undefined) { pr = profiles.length; profiles.push({ years: line.years, g: line.g }); profileKey.set(key, pr); }
+    line.yearSlots = Int32Array.from(line.roles, (r) => {
+      const k = `${r.partner}|${pr}`;
+      let slot = slotKey.get(k);
+      if (slot === undefined) { slot = slotPartner.length; slotPartner.push(r.partner); slotProfile.push(pr!); slotKey.set(k, slot); }
+      return slot;
+    });
+  }
+  const SLOTS = slotPartner.length;
+  let scratchAcc = new Float64Array(0);
+
   let scratchS = new Float64Array(0), scratchH = new Float64Array(0), scratchN = new Float64Array(0), scratchC = new Float64Array(0);
   const fractionError = (col: Float64Array, L: number, path: Path): never => {
     for (let i = 0; i < L; i++) if (!(col[i]! >= 0 && col[i]! <= 1)) throw new SimulationInputError(path, "fractionSampled", { value: col[i]! });
@@ -301,9 +322,12 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     evaluate(cols, L, npv, net, yearly, stride, offset) {
       if (scratchS.length < L) { scratchS = new Float64Array(L); scratchH = new Float64Array(L); scratchN = new Float64Array(L); scratchC = new Float64Array(L); }
       const s = scratchS, h = scratchH, n = scratchN, coef = scratchC;
+      if (yearly !== null && scratchAcc.length < SLOTS * L) scratchAcc = new Float64Array(SLOTS * L);
+      const acc = yearly !== null && SLOTS > 0 ? scratchAcc : null;
+      if (acc !== null) acc.fill(0, 0, SLOTS * L);
       for (let l = 0; l < lines.length; l++) {
         const line = lines[l]!;
-        if (line.fused !== null && fusedLine(line, line.fused, cols, L, npv, net, yearly, Y, stride, offset, s)) continue;
+        if (line.fused !== null && fusedLine(line, line.fused, cols, L, npv, net, stride, offset, acc, s)) continue;
         // s = constant x factors.
         const fs = line.factors, k = line.constant;
         if (fs.length === 0) s.fill(k, 0, L);
@@ -345,7 +369,10 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
           if (k1 === 0 || vcsCol === null) {
             const cst = k1 === 0 ? k0 : k0 + k1 * vcsValue;
             for (let i = 0; i < L; i++) { npv[at + i] = npv[at + i]! + cst * h[i]!; net[at + i] = net[at + i]! + cst * n[i]!; }
-            if (yearly !== null) {
+            if (acc !== null && line.yearSlots !== null) {
+              const at = line.yearSlots[r]! * L;
+              for (let i = 0; i < L; i++) acc[at + i] = acc[at + i]! + cst * s[i]!;
+            } else if (yearly !== null) {
               for (let j = 0; j < years.length; j++) {
                 const base = (partner * Y + years[j]!) * stride + offset;
                 if (rateCol === null) { const w = cst * g[j]!; for (let i = 0; i < L; i++) yearly[base + i] = yearly[base + i]! + w * s[i]!; }
@@ -364,6 +391,16 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
                 }
               }
             }
+          }
+        }
+      }
+      if (acc !== null) {
+        // Each accumulator's profile, once: weight g_k x (sum of coefficient x s) into year k.
+        for (let slot = 0; slot < SLOTS; slot++) {
+          const partner = slotPartner[slot]!, { years, g } = profiles[slotProfile[slot]!]!, at = slot * L;
+          for (let j = 0; j < years.length; j++) {
+            const base = (partner * Y + years[j]!) * stride + offset, w = g[j]!;
+            for (let i = 0; i < L; i++) yearly![base + i] = yearly![base + i]! + w * acc[at + i]!;
           }
         }
       }
