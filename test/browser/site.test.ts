@@ -717,6 +717,10 @@ describe("notebooks site (headless Chromium)", () => {
         await page.goto(`${origin}/${name}`, { waitUntil: "load" });
         await settle(page);
         for (const id of CHARTS_AFTER_INPUT.has(name) ? [] : plotCellIds(readFileSync(join(NOTEBOOKS, name), "utf-8"))) {
+          // Three pages render at once on a dev server that transforms on demand: on a loaded
+          // two-core machine a cell can compute for longer than settle()'s quiet period (a CI
+          // run saw it), so give each chart up to 15 s to appear before counting.
+          await page.locator(`#cell-${id} svg`).first().waitFor({ state: "attached", timeout: 15_000 }).catch(() => undefined);
           expect(await page.locator(`#cell-${id} svg`).count(), `dev ${name}: cell ${id} has no <svg>`).toBeGreaterThan(0);
         }
         expect(await page.locator("main .observablehq--error").allTextContents(), `dev ${name}: cell errors`).toEqual([]);
