@@ -107,3 +107,24 @@ export function keyRanks(keys: readonly string[]): Int32Array {
 }
 /** Ranks by joined key list (callers only read the arrays allocateInto gets). */
 const rankCache = new Map<string, Int32Array>();
+
+/**
+ * `allocate(lost, [vcs, 1 - vcs])[0]` for a fraction vcs in 0..1 (the variable-cost part of a
+ * provider's lost revenue; a shared-savings rate's part), without arrays: the same floors,
+ * remainders and tie rule (larger remainder first, then the first part), and the same cycling
+ * when float error leaves more than one cent over (a property test holds them equal).
+ */
+export function variablePart(lost: number, vcs: number): number {
+  const w1 = 1 - vcs;
+  const total = vcs + w1;
+  const whole = lost < 0 ? -lost : lost;
+  const e0 = (whole * vcs) / total, e1 = (whole * w1) / total;
+  let f0 = Math.floor(e0);
+  const f1 = Math.floor(e1);
+  const left = whole - (f0 + f1);
+  if (left > 0) {
+    if (vcs > 0 && w1 > 0) f0 += e0 - f0 >= e1 - f1 ? Math.ceil(left / 2) : Math.floor(left / 2);
+    else if (vcs > 0) f0 += left;
+  }
+  return f0 === 0 ? 0 : lost < 0 ? -f0 : f0;
+}

@@ -10,7 +10,7 @@
  * provider's revenue loss equals the funder's saving to the cent, split among providers and into
  * a variable-cost part through `allocate`, so derived rows never create or lose a cent.
  */
-import { allocate } from "./allocate.ts";
+import { allocate, variablePart } from "./allocate.ts";
 import { discountFactor } from "./discount.ts";
 import { roundCents, toCents, type Cents } from "./money.ts";
 import type { CompiledEffect, Model } from "./model.ts";
@@ -112,12 +112,13 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
       }
       if (e.counterparty !== undefined) push(y.year, e.counterparty, domain, line.id, "transfer", -saving, true, single);
       if (e.providers.length > 0) {
-        const parts = allocate(saving, e.providers.map((p) => p.share), e.providers.map((p) => p.partner));
+        const parts = e.providers.length === 1 ? [saving] : allocate(saving, e.providers.map((p) => p.share), e.providers.map((p) => p.partner));
         e.providers.forEach((p, i) => {
           const lost = parts[i]!;
           push(y.year, p.partner, domain, line.id, "revenue-loss", -lost, true, single);
-          const [variable] = allocate(lost, [vcs, 1 - vcs]);
-          push(y.year, p.partner, domain, line.id, "variable-cost-saving", variable!, true);
+          // variablePart is allocate's two-part split without arrays (a fraction; else allocate says what is wrong).
+          const variable = vcs >= 0 && vcs <= 1 ? variablePart(lost, vcs) : allocate(lost, [vcs, 1 - vcs])[0]!;
+          push(y.year, p.partner, domain, line.id, "variable-cost-saving", variable, true);
         });
       }
     }

@@ -3,10 +3,10 @@
  * (usually the investor). Per year: savings S = `from`'s effect result (in the listed domains);
  * threshold T (an amount, or a share of a baseline); transfer = rate x max(0, S - T), at most
  * `cap`. With loss sharing, when S < 0, `to` pays `from` lossRate x (-S), at most its cap.
- * The rate's part is split off through `allocate`, so the transfer and what `from` keeps sum
+ * The rate's part is split off by the largest-remainder rule (`variablePart`, `allocate`'s two-part split), so the transfer and what `from` keeps sum
  * exactly to the excess.
  */
-import { allocate } from "../allocate.ts";
+import { variablePart } from "../allocate.ts";
 import type { Path } from "../issues.ts";
 import { toCents } from "../money.ts";
 import type { ArrangementStep } from "../schema/index.ts";
@@ -20,7 +20,7 @@ type Spec = Extract<ArrangementStep, { type: "shared-savings" }>;
 export function share(amount: number, rate: number): number {
   if (amount <= 0 || rate <= 0) return 0;
   if (rate >= 1) return amount;
-  return allocate(amount, [rate, 1 - rate])[0]!;
+  return variablePart(amount, rate);
 }
 
 export function compileSharedSavings(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {

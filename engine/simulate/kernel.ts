@@ -294,26 +294,6 @@ export function compileKernel(model: Model): Kernel {
   };
 }
 
-/**
- * `allocate(lost, [vcs, 1 - vcs])[0]`, the variable-cost part of a provider's lost revenue,
- * without arrays: the same floors, remainders and tie rule (larger remainder first, then the
- * first part), and the same cycling when float error leaves more than one cent over.
- */
-export function variablePart(lost: number, vcs: number): number {
-  const w1 = 1 - vcs;
-  const total = vcs + w1;
-  const whole = lost < 0 ? -lost : lost;
-  const e0 = (whole * vcs) / total, e1 = (whole * w1) / total;
-  let f0 = Math.floor(e0);
-  const f1 = Math.floor(e1);
-  const left = whole - (f0 + f1);
-  if (left > 0) {
-    if (vcs > 0 && w1 > 0) f0 += e0 - f0 >= e1 - f1 ? Math.ceil(left / 2) : Math.floor(left / 2);
-    else if (vcs > 0) f0 += left;
-  }
-  return f0 === 0 ? 0 : lost < 0 ? -f0 : f0;
-}
-
 /** An amount to cents; one that is not finite (a formula divided by zero at a sampled value) is input data, with the line's path. */
 function centsOf(euros: number, path: Path): number {
   if (!Number.isFinite(euros)) throw new SimulationInputError(path, "notFiniteSampled", { value: euros });
