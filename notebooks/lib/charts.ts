@@ -7,6 +7,7 @@
  * labels, titles and tooltips, never as HTML.
  */
 import * as Plot from "@observablehq/plot";
+import type { YearBand } from "../../engine/index.ts";
 import type { PartnerColors } from "./colors.ts";
 import { SOCIETY_COLOR, SOCIETY_ID } from "./colors.ts";
 import { eurosTick, euros, lang as pageLang, t, pct, smartNum, type Lang } from "./i18n.ts";
@@ -328,16 +329,8 @@ export function cdfChart(points: readonly CdfChartPoint[], probabilityOfLoss: nu
   });
 }
 
-/** A year of a fan chart (euros). */
-export interface FanRow {
-  year: number;
-  mean: number;
-  p5: number;
-  p10: number;
-  p50: number;
-  p90: number;
-  p95: number;
-}
+/** A year of a fan chart: the engine's year band (engine/simulate/result.ts), in euros. */
+export type FanRow = YearBand;
 
 /** Net per year of one partner (or society) as a fan: p5-p95 and p10-p90 bands and the median. */
 export function fanChart(rows: readonly FanRow[], color: string, o: ChartOptions = {}): PlotFigure {

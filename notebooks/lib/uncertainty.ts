@@ -9,6 +9,7 @@
  */
 import { html } from "htl";
 import type { EntityResult, PerspectiveResult, SimulationResult, SwitchingValue, SwitchingValues, Tornado, TornadoEntity } from "../../engine/index.ts";
+import type { FanRow, TornadoChartRow } from "./charts.ts";
 import type { PartnerColors } from "./colors.ts";
 import { SOCIETY_ID } from "./colors.ts";
 import { eur, lang as pageLang, num, pct, smartNum, t, type Lang } from "./i18n.ts";
@@ -175,15 +176,7 @@ export function cdfPoints(e: Pick<EntityResult, "cdf">): CdfPoint[] {
 }
 
 /** Per-year bands of one entity's net (euros), for the fan chart. */
-export interface BandRow {
-  year: number;
-  mean: number;
-  p5: number;
-  p10: number;
-  p50: number;
-  p90: number;
-  p95: number;
-}
+export type BandRow = FanRow;
 
 /** Bands of entity `id` under `perspective` (default: the status quo). */
 export function bandRows(result: SimulationResult, id: string, perspective: PerspectiveResult = result.statusQuo): BandRow[] {
@@ -192,18 +185,7 @@ export function bandRows(result: SimulationResult, id: string, perspective: Pers
 }
 
 /** The tornado of one entity as bars in euros, largest swing first. */
-export interface TornadoRow {
-  parameter: string;
-  label: string;
-  /** Base NPV (euros). */
-  base: number;
-  /** NPV at the parameter's P10 / P90 (euros). */
-  atLow: number;
-  atHigh: number;
-  low: number;
-  high: number;
-  swing: number;
-}
+export type TornadoRow = TornadoChartRow;
 
 export function tornadoEntity(tor: Tornado, id: string): TornadoEntity | undefined {
   return tor.entities.find((e) => entityKey(e.id) === id);
