@@ -8,8 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { z } from "zod";
-import { Case, evaluateModel, evaluateMonitoring, toMonitoringJson, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
+import { caseJsonSchema, evaluateModel, evaluateMonitoring, toMonitoringJson, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
 import { caseText, evaluate as evaluateLoaded, ledgerCsv, readCaseFile, report as renderReportText, resultsXlsx, templateXlsx, wrote } from "../io/commands.ts";
 import { collect, sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
@@ -31,11 +30,6 @@ function load(file: string, lang: Lang): Model {
   const v = loadCase(text, formatFromName(file), { lang });
   if (!v.ok) throw new InputError(v.issues.map((i) => formatIssue(i, file)).join("\n"));
   return v.model;
-}
-
-/** The JSON Schema of case files, generated from the zod schemas (input side: defaults optional). */
-export function caseJsonSchema(): unknown {
-  return z.toJSONSchema(Case, { io: "input", unrepresentable: "any" });
 }
 
 export function program(out: (s: string) => void = (s) => process.stdout.write(s)): Command {

@@ -21,7 +21,7 @@ export async function readCaseFile(file: string, lang: Lang): Promise<Loaded> {
     return { ok: false, messages: [lang === "nl" ? `${file}: bestand niet te lezen (${code})` : `${file}: cannot read file (${code})`] };
   }
   if (isWorkbook(file)) {
-    const { importWorkbook, formatSheetIssue } = await import("./xlsx.ts");
+    const { importWorkbook, formatSheetIssue } = await import("./workbook/xlsx.ts");
     const r = await importWorkbook(bytes, { lang });
     return r.ok ? { ok: true, data: r.data, model: r.model } : { ok: false, messages: r.issues.map((i) => formatSheetIssue(i, file)) };
   }
@@ -44,12 +44,12 @@ export function evaluate(model: Model): Evaluation {
 }
 
 export async function resultsXlsx(data: Record<string, unknown>, ev: Evaluation, lang: Lang): Promise<Buffer> {
-  const { resultsWorkbook } = await import("./xlsx.ts");
+  const { resultsWorkbook } = await import("./workbook/xlsx.ts");
   return resultsWorkbook(data, ev, lang);
 }
 
 export async function templateXlsx(lang: Lang): Promise<Buffer> {
-  const { templateWorkbook } = await import("./xlsx.ts");
+  const { templateWorkbook } = await import("./workbook/xlsx.ts");
   return templateWorkbook(lang);
 }
 
@@ -60,7 +60,7 @@ export async function ledgerCsv(ev: Evaluation): Promise<string> {
 }
 
 export async function report(ev: Evaluation, format: "md" | "html", lang: Lang, model?: Model): Promise<string> {
-  const { renderReport } = await import("./report.ts");
+  const { renderReport } = await import("./report/report.ts");
   const hasMonitoring = model !== undefined && (model.actuals.years.length > 0 || model.case.indicators.length > 0);
   return renderReport(ev, { format, lang, ...(hasMonitoring ? { monitoring: evaluateMonitoring(model, ev) } : {}) });
 }

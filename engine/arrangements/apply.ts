@@ -4,38 +4,15 @@
  * line, so they cancel for society). Pots are entities of their own in the ledger (`pot:<id>`)
  * while they hold money; they end every horizon empty.
  */
-import { discountFactor } from "../discount.ts";
-import type { Evaluation, PartnerResult } from "../evaluate.ts";
-import { compareRows, type LedgerRow } from "../ledger.ts";
-import { computeMetrics, type Metrics } from "../metrics.ts";
-import { roundCents } from "../money.ts";
-import type { Model } from "../model.ts";
+import { discountFactor } from "../money/discount.ts";
+import type { Evaluation } from "../ledger/evaluation.ts";
+import { compareRows } from "../ledger/ledger.ts";
+import type { LedgerRow } from "../ledger/row.ts";
+import { computeMetrics, type Metrics } from "../ledger/metrics.ts";
+import { roundCents } from "../money/money.ts";
+import type { Model } from "../case/model.ts";
 import { explainArrangement } from "./explain.ts";
-import type { PotYear } from "./pot.ts";
-import type { CompiledArrangement, CompiledStep, StepContext, StepOutput, Transfer } from "./types.ts";
-
-export interface StepResult {
-  id: string;
-  type: string;
-  transfers: Transfer[];
-  facts: Record<string, number>;
-}
-
-export interface ArrangementResult {
-  id: string;
-  name: string;
-  description?: string;
-  /** True for the status quo the engine added. */
-  implicit: boolean;
-  partners: PartnerResult[];
-  society: Metrics;
-  /** The transfer rows this arrangement adds to the status-quo ledger. */
-  rows: LedgerRow[];
-  steps: StepResult[];
-  pots: { id: string; name: string; years: PotYear[] }[];
-  /** One plain-language sentence per step (the status quo gets one too). */
-  explanation: { nl: string[]; en: string[] };
-}
+import type { ArrangementResult, CompiledArrangement, CompiledStep, StepContext, StepOutput, StepResult } from "./types.ts";
 
 /** Each partner's present value of positive effect results (for `benefit` keys). */
 export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<string, number> {

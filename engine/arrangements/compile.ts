@@ -2,8 +2,8 @@
  * Compiles a case's arrangements during validation. The status quo (an arrangement with no
  * steps) is always there: when the case lists none, the engine puts one first.
  */
-import type { Path } from "../issues.ts";
-import type { Arrangement, ArrangementStep } from "../schema/index.ts";
+import type { Path } from "../messages/issues.ts";
+import type { Arrangement, ArrangementStep } from "../case/schema/index.ts";
 import { compileDecisionRules } from "./decisionRules.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { matches } from "./match.ts";

@@ -4,9 +4,9 @@
  * the investment's bearer the cost each year, so the cost ends up with the payer. An investment
  * no rule covers is a validation error that names it.
  */
-import { allocate } from "../allocate.ts";
-import type { Path } from "../issues.ts";
-import type { ArrangementStep } from "../schema/index.ts";
+import { allocate } from "../money/allocate.ts";
+import type { Path } from "../messages/issues.ts";
+import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { compileKey, singlePartner, type CompiledKey } from "./keys.ts";
 import { matches } from "./match.ts";

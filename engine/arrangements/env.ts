@@ -1,5 +1,5 @@
-import type { Path } from "../issues.ts";
-import type { Investment } from "../schema/index.ts";
+import type { Path } from "../messages/issues.ts";
+import type { Investment } from "../case/schema/index.ts";
 import type { KeyEnv } from "./keys.ts";
 
 /** What compiling an arrangement needs from validation: reporting, references, formulas. */
@@ -9,5 +9,5 @@ export interface ArrangementEnv extends KeyEnv {
   /** Reports a year outside the horizon. */
   inHorizon: (year: number | undefined, path: Path) => void;
   /** A fraction formula, checked to lie in 0..1 at the base evaluation. */
-  compileFraction: (src: string | number, path: Path) => import("../formula.ts").Compiled | undefined;
+  compileFraction: (src: string | number, path: Path) => import("../case/formula.ts").Compiled | undefined;
 }

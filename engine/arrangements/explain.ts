@@ -3,10 +3,10 @@
  * step, with the amounts it moved: "De zorgverzekeraar betaalt de gemeente 50% van de besparing
  * boven EUR 100.000 per jaar: EUR 312.000 over 5 jaar."
  */
-import { formatEuro, formatPercent } from "../format.ts";
-import type { Lang } from "../messages.ts";
-import type { Model } from "../model.ts";
-import type { ArrangementResult, StepResult } from "./apply.ts";
+import { formatEuro, formatPercent } from "../money/format.ts";
+import type { Lang } from "../messages/messages.ts";
+import type { Model } from "../case/model.ts";
+import type { ArrangementResult, StepResult } from "./types.ts";
 
 function names(model: Model): (id: string) => string {
   const m = new Map(model.case.partners.map((p) => [p.id, p.name]));

@@ -3,9 +3,9 @@
  * context (parameter values, year, benefit shares) to weights per partner. Weights are
  * non-negative and not all zero, or the key fails with the path of its spec.
  */
-import type { Compiled } from "../formula.ts";
-import type { Path } from "../issues.ts";
-import type { KeySpec, Partner } from "../schema/index.ts";
+import type { Compiled } from "../case/formula.ts";
+import type { Path } from "../messages/issues.ts";
+import type { KeySpec, Partner } from "../case/schema/index.ts";
 
 export interface KeyContext {
   values: ArrayLike<number>;

@@ -1,4 +1,4 @@
-import type { Investment, InvestmentMatch } from "../schema/index.ts";
+import type { Investment, InvestmentMatch } from "../case/schema/index.ts";
 
 /** Whether an investment satisfies a match: every field given must match; none given = any. */
 export function matches(m: InvestmentMatch, inv: Investment): boolean {

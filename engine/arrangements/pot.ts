@@ -12,37 +12,17 @@
  * Every year balances exactly: contributions + reserve drawn + deficit covered =
  * spending + surplus returned + reserve added.
  */
-import { allocate } from "../allocate.ts";
-import type { Path } from "../issues.ts";
-import { toCents, type Cents } from "../money.ts";
-import type { ArrangementStep } from "../schema/index.ts";
+import { allocate } from "../money/allocate.ts";
+import type { Path } from "../messages/issues.ts";
+import { toCents, type Cents } from "../money/money.ts";
+import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { ArrangementError, compileKey, type CompiledKey, type Weights } from "./keys.ts";
 import { matches } from "./match.ts";
-import type { Compiled, CompiledStep, Transfer } from "./types.ts";
+import type { Compiled, CompiledStep, PotYear, Transfer } from "./types.ts";
 import { investmentCosts } from "./yearly.ts";
 
 type Spec = Extract<ArrangementStep, { type: "pot" }>;
-
-export interface PotYear {
-  year: number;
-  reserveStart: Cents;
-  contributions: Record<string, Cents>;
-  contributed: Cents;
-  spending: Cents;
-  surplus: Cents;
-  deficit: Cents;
-  reserveDrawn: Cents;
-  reserveAdded: Cents;
-  reserveEnd: Cents;
-  returned: Record<string, Cents>;
-  /** Deficit covered by the key, per partner (each within its cap). */
-  covered: Record<string, Cents>;
-  /** Deficit covered by the final risk bearer. */
-  riskBearer: Cents;
-  /** The order in which the deficit steps were applied. */
-  order: string[];
-}
 
 export const potEntity = (id: string) => `pot:${id}`;
 

@@ -3,10 +3,10 @@
  * the period: a fixed amount, or a share of the provider's lost margin (revenue lost minus the
  * variable cost it saved, from the status-quo ledger).
  */
-import { allocate } from "../allocate.ts";
-import type { Path } from "../issues.ts";
-import { toCents } from "../money.ts";
-import type { ArrangementStep } from "../schema/index.ts";
+import { allocate } from "../money/allocate.ts";
+import type { Path } from "../messages/issues.ts";
+import { toCents } from "../money/money.ts";
+import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { compileKey, singlePartner, type CompiledKey } from "./keys.ts";
 import { share } from "./sharedSavings.ts";

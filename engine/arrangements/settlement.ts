@@ -11,10 +11,10 @@
  * The target split of each year's total goes through `allocate`; payers are matched to receivers
  * in id order (north-west corner), so the pairwise transfers are exact and deterministic.
  */
-import { allocate } from "../allocate.ts";
-import type { Path } from "../issues.ts";
-import { computeMetrics } from "../metrics.ts";
-import type { ArrangementStep } from "../schema/index.ts";
+import { allocate } from "../money/allocate.ts";
+import type { Path } from "../messages/issues.ts";
+import { computeMetrics } from "../ledger/metrics.ts";
+import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { ArrangementError, compileKey, type CompiledKey } from "./keys.ts";
 import type { CompiledStep, Transfer } from "./types.ts";

@@ -6,10 +6,10 @@
  * The rate's part is split off by the largest-remainder rule (`variablePart`, `allocate`'s two-part split), so the transfer and what `from` keeps sum
  * exactly to the excess.
  */
-import { variablePart } from "../allocate.ts";
-import type { Path } from "../issues.ts";
-import { toCents } from "../money.ts";
-import type { ArrangementStep } from "../schema/index.ts";
+import { variablePart } from "../money/allocate.ts";
+import type { Path } from "../messages/issues.ts";
+import { toCents } from "../money/money.ts";
+import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import type { CompiledStep, Transfer } from "./types.ts";
 import { effectResult, inPeriod } from "./yearly.ts";

@@ -1,61 +1,37 @@
-/** Shared shapes of the arrangement engine. */
-import type { Compiled } from "../formula.ts";
-import type { LedgerRow } from "../ledger.ts";
-import type { Cents } from "../money.ts";
-import type { Model } from "../model.ts";
-import type { ArrangementStep } from "../schema/index.ts";
-import type { PotYear } from "./pot.ts";
+/**
+ * Shared shapes of the arrangement engine. A compiled step's own shapes (context, output,
+ * transfer, pot year) live with the compiled model (engine/case/model.ts), which holds the
+ * arrangements; they are re-exported here so every step imports its shapes from one place.
+ */
+import type { Compiled } from "../case/formula.ts";
+import type { PotYear, Transfer } from "../case/model.ts";
+import type { Metrics, PartnerResult } from "../ledger/metrics.ts";
+import type { LedgerRow } from "../ledger/row.ts";
 
-/** One payment between two parties in one year (amount > 0, from pays to). */
-export interface Transfer {
-  year: number;
-  from: string;
-  to: string;
-  amount: Cents;
-  /** Why: a code (`cover-investment`, `contribution`, `shared-savings`, ...) for the ledger and explanations. */
-  reason: string;
-  /** The investment or domain the transfer is about, when there is one. */
-  about?: string;
-}
+export type { CompiledArrangement, CompiledStep, PotYear, StepContext, StepOutput, Transfer } from "../case/model.ts";
+export type { Compiled };
 
-export interface StepContext {
-  model: Model;
-  values: ArrayLike<number>;
-  arrangementId: string;
-  /** The status-quo ledger (investments and effects, no transfers). */
-  baseRows: readonly LedgerRow[];
-  /** Base rows plus the transfers of the steps before this one. */
-  rows: readonly LedgerRow[];
-  /** Each partner's PV of positive effect results in the status quo (for `benefit` keys). */
-  benefit: ReadonlyMap<string, number>;
-  /** Transfers of earlier steps that move the cost of investments (decision rules, pots). */
-  fundingRows: readonly LedgerRow[];
-  /** Monitoring: actual pot contributions in cents, by `arrangement/step`, year and partner. */
-  actualContributions?: ReadonlyMap<string, ReadonlyMap<number, Readonly<Record<string, number>>>>;
-}
-
-export interface StepOutput {
-  transfers: Transfer[];
-  /** Figures the step used (a rate, a threshold in cents), for explanations. */
-  facts?: Record<string, number>;
-  pot?: { id: string; name: string; years: PotYear[] };
-}
-
-export interface CompiledStep {
+/** What one step did, for results and explanations. */
+export interface StepResult {
   id: string;
-  spec: ArrangementStep;
-  /** Decision rules and pots move the cost of investments; settlement needs to know. */
-  funding: boolean;
-  apply(ctx: StepContext): StepOutput;
+  type: string;
+  transfers: Transfer[];
+  facts: Record<string, number>;
 }
 
-export interface CompiledArrangement {
+/** An arrangement applied to the status-quo ledger: its transfer rows and every partner's metrics with them. */
+export interface ArrangementResult {
   id: string;
   name: string;
   description?: string;
-  steps: CompiledStep[];
-  /** True when the case did not list a status quo and the engine added one. */
-  implicit?: boolean;
+  /** True for the status quo the engine added. */
+  implicit: boolean;
+  partners: PartnerResult[];
+  society: Metrics;
+  /** The transfer rows this arrangement adds to the status-quo ledger. */
+  rows: LedgerRow[];
+  steps: StepResult[];
+  pots: { id: string; name: string; years: PotYear[] }[];
+  /** One plain-language sentence per step (the status quo gets one too). */
+  explanation: { nl: string[]; en: string[] };
 }
-
-export type { Compiled };

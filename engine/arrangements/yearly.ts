@@ -1,6 +1,6 @@
 /** Small helpers over ledger rows used by several steps. */
-import type { LedgerRow } from "../ledger.ts";
-import type { Model } from "../model.ts";
+import type { LedgerRow } from "../ledger/row.ts";
+import type { Model } from "../case/model.ts";
 
 /** Each investment's cost per year as a positive number of cents (from the status-quo rows). */
 export function investmentCosts(rows: readonly LedgerRow[]): Map<string, Map<number, number>> {

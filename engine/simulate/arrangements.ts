@@ -11,8 +11,8 @@
  */
 import { runArrangementSteps } from "../arrangements/apply.ts";
 import type { CompiledArrangement } from "../arrangements/types.ts";
-import type { LedgerRow } from "../ledger.ts";
-import type { Model } from "../model.ts";
+import type { LedgerRow } from "../ledger/row.ts";
+import type { Model } from "../case/model.ts";
 
 /**
  * Adds to `npv[p]` and `net[p]` (partner index in the case's order) what the arrangement's

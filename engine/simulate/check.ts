@@ -10,10 +10,10 @@
  *   fraction in 0..1 and every amount finite, so a run does not fail halfway (an attribution
  *   with a normal distribution around 0.9 would).
  */
-import type { Issue, Path } from "../issues.ts";
-import { message, type Lang } from "../messages.ts";
-import { suggest } from "../formula.ts";
-import type { Model } from "../model.ts";
+import type { Issue, Path } from "../messages/issues.ts";
+import { message, type Lang } from "../messages/messages.ts";
+import { suggest } from "../case/formula.ts";
+import type { Model } from "../case/model.ts";
 import { quantile, validateCorrelation } from "../uncertainty/index.ts";
 import { problemToIssue } from "./issues.ts";
 import { SimulationInputError } from "./kernel.ts";

@@ -13,7 +13,7 @@
  * Nothing per sample parses, compiles or allocates, except for arrangements (object path,
  * see arrangements.ts).
  */
-import { buildLedger } from "../ledger.ts";
+import { buildLedger } from "../ledger/ledger.ts";
 import { createRng, imanConover, latinHypercube } from "../uncertainty/index.ts";
 import { arrangementTransfers } from "./arrangements.ts";
 import type { SimulationPlan } from "./plan.ts";

@@ -6,8 +6,8 @@
  * through every one, so a changed wording shows up as a failing test, not as English in a
  * Dutch report). An unrecognised problem keeps its English text under `uncertaintyProblem`.
  */
-import type { Issue, Path } from "../issues.ts";
-import { message, type Lang } from "../messages.ts";
+import type { Issue, Path } from "../messages/issues.ts";
+import { message, type Lang } from "../messages/messages.ts";
 import type { Problem } from "../uncertainty/index.ts";
 
 /** `a.b[2].c` -> ["a", "b", 2, "c"]. */

@@ -4,7 +4,7 @@
  *
  * The status-quo ledger of one parameter vector, reduced to what a Monte Carlo sample needs:
  * each partner's NPV, its undiscounted net, and its net per year, in integer cents. The same
- * arithmetic as `buildLedger` + `computeMetrics` (engine/ledger.ts, engine/metrics.ts), line by
+ * arithmetic as `buildLedger` + `computeMetrics` (engine/ledger/ledger.ts, engine/ledger/metrics.ts), line by
  * line: every amount becomes cents once (`toCents`), every split goes through the same
  * largest-remainder allocation, every row is discounted and rounded on its own
  * (`roundCents(amount * discountFactor)`), and a partner's NPV is the sum of its discounted
@@ -15,11 +15,11 @@
  * closures); `evaluate` then runs with no parsing and no allocation. Non-monetary outcomes are
  * not part of it (they are not money and have no NPV).
  */
-import { discountFactor } from "../discount.ts";
-import type { Compiled } from "../formula.ts";
-import type { Path } from "../issues.ts";
-import type { Model } from "../model.ts";
-import { allocateInto, allocationScratch, keyRanks, type AllocationScratch } from "../allocate.ts";
+import { discountFactor } from "../money/discount.ts";
+import type { Compiled } from "../case/formula.ts";
+import type { Path } from "../messages/issues.ts";
+import type { Model } from "../case/model.ts";
+import { allocateInto, allocationScratch, keyRanks, type AllocationScratch } from "../money/allocate.ts";
 import { roundCentsFast, toCentsFast } from "./cents.ts";
 
 /** A sampled input made a formula leave its domain (a fraction outside 0..1): input data, with the path of the field. */

@@ -28,10 +28,10 @@
  * reads no sampled parameter is a constant (evaluated once); any other formula is evaluated
  * per sample by the chunk into a column of its own (`closures`).
  */
-import { discountFactor } from "../discount.ts";
-import { formulaShape, type Compiled } from "../formula.ts";
-import type { Path } from "../issues.ts";
-import type { Model } from "../model.ts";
+import { discountFactor } from "../money/discount.ts";
+import { formulaShape, type Compiled } from "../case/formula.ts";
+import type { Path } from "../messages/issues.ts";
+import type { Model } from "../case/model.ts";
 import { SimulationInputError } from "./kernel.ts";
 
 /** A value per sample: a constant, or column `col` of the block's columns. */

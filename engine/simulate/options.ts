@@ -2,7 +2,7 @@
  * Settings of a Monte Carlo run: what the caller asks, else the case's `simulation:` defaults,
  * else the engine's. Resolved once, on the main thread, and sent to workers as plain data.
  */
-import type { Model } from "../model.ts";
+import type { Model } from "../case/model.ts";
 
 export interface SimulationOptions {
   /** Number of samples (default: the case's `simulation.samples`, else 10,000). */

@@ -1,12 +1,12 @@
 /**
  * A Monte Carlo run spread over workers (Node worker_threads or browser Web Workers; the caller
- * creates them, see cli/simulateWorker.ts and notebooks/lib/simulate.ts). The chunks are the
+ * creates them, see cli/simulateWorker.ts and notebooks/lib/workers/simulate.ts). The chunks are the
  * same as on one thread and each draws from its own stream, so the result is identical for any
  * number of workers. The main thread hands out chunks one at a time (a free worker gets the
  * next), reports progress after each, and on cancellation stops handing out and terminates
  * the workers.
  */
-import type { Model } from "../model.ts";
+import type { Model } from "../case/model.ts";
 import { runChunk, type ChunkResult } from "./chunk.ts";
 import { SimulationInputError } from "./kernel.ts";
 import { chunksOf, resolveOptions, type SimulationOptions } from "./options.ts";

@@ -4,9 +4,9 @@
  * rank-correlation matrix over the correlated ones, the parameters derived from them (recomputed
  * per sample, in evaluation order), the base values of everything else, and the compiled kernel.
  */
-import { parseFormula } from "../formula.ts";
-import { parameterValues, type Model } from "../model.ts";
-import { normaliseParameter } from "../schema/index.ts";
+import { parseFormula } from "../case/formula.ts";
+import { parameterValues, type Model } from "../case/model.ts";
+import { normaliseParameter } from "../case/schema/index.ts";
 import type { DistributionSpec } from "../uncertainty/index.ts";
 import { compileKernel, type Kernel } from "./kernel.ts";
 import { compileLinearKernel, type LinearKernel } from "./linear.ts";

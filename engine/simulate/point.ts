@@ -3,8 +3,8 @@
  * (cents) under the status quo (the Monte Carlo kernel, so exactly the deterministic result)
  * or under one arrangement (its transfers added, as in a simulation).
  */
-import { buildLedger } from "../ledger.ts";
-import { parameterValues, type Model } from "../model.ts";
+import { buildLedger } from "../ledger/ledger.ts";
+import { parameterValues, type Model } from "../case/model.ts";
 import { arrangementTransfers } from "./arrangements.ts";
 import { compileKernel } from "./kernel.ts";
 

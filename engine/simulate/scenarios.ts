@@ -3,7 +3,7 @@
  * overrides, a percentile such as `p10` meaning that percentile of the parameter's
  * distribution. Each scenario gives every partner's and society's NPV; the base case comes first.
  */
-import type { Model } from "../model.ts";
+import type { Model } from "../case/model.ts";
 import { quantile } from "../uncertainty/index.ts";
 import { distributionOf } from "./plan.ts";
 import { pointEvaluator } from "./point.ts";

@@ -3,7 +3,7 @@
  * cancellation check between chunks. For runs off the main thread, see `parallel.ts` (the same
  * chunks, spread over workers, identical results).
  */
-import type { Model } from "../model.ts";
+import type { Model } from "../case/model.ts";
 import { runChunk, type ChunkResult } from "./chunk.ts";
 import { chunksOf, resolveOptions, type SimulationOptions } from "./options.ts";
 import { planSimulation, type SimulationPlan } from "./plan.ts";

@@ -10,7 +10,7 @@
  * round at that same point). "No sign change in the range" is a value (`none-in-range`), never
  * NaN; so is a parameter on which the NPV does not depend (`no-effect`).
  */
-import type { Model } from "../model.ts";
+import type { Model } from "../case/model.ts";
 import { quantile } from "../uncertainty/index.ts";
 import { PROBE_HIGH, PROBE_LOW } from "./check.ts";
 import { distributionOf } from "./plan.ts";

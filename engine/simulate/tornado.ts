@@ -4,7 +4,7 @@
  * their swing |NPV(p90) - NPV(p10)|, largest first. Point distributions have no spread and are
  * left out.
  */
-import type { Model } from "../model.ts";
+import type { Model } from "../case/model.ts";
 import { quantile } from "../uncertainty/index.ts";
 import { planSimulation } from "./plan.ts";
 import { pointEvaluator } from "./point.ts";

@@ -1,16 +1,16 @@
 /**
  * The message protocol between a Monte Carlo run and its workers, as pure code: the worker side
  * is `createWorkerHandler(post)`, the thread shells (cli/simulateWorker.ts for Node
- * worker_threads, notebooks/lib/simulate.worker.ts for a browser Web Worker) only wire it to
+ * worker_threads, notebooks/lib/workers/simulate.worker.ts for a browser Web Worker) only wire it to
  * their `postMessage`. Messages are plain data and typed arrays (transferred, not copied).
  *
  * A worker receives the case as data (`init`), validates and plans it once, then computes the
  * chunks it is sent, one message each, so the main thread can balance work, report progress and
  * stop between chunks.
  */
-import type { Issue, Path } from "../issues.ts";
-import type { Lang } from "../messages.ts";
-import { validateCase } from "../validate.ts";
+import type { Issue, Path } from "../messages/issues.ts";
+import type { Lang } from "../messages/messages.ts";
+import { validateCase } from "../case/validate.ts";
 import { runChunk, type ChunkResult, type ChunkSettings } from "./chunk.ts";
 import { SimulationInputError } from "./kernel.ts";
 import { planSimulation, type SimulationPlan } from "./plan.ts";

@@ -73,7 +73,7 @@ function notebookPages(dir: string): string[] {
 
 /**
  * Ids of JS/TS cells that draw a chart: they use Plot directly or call a chart helper from
- * notebooks/lib/charts.ts (`fooChart(`, `pocketHeatmap(`). Each must render an <svg>.
+ * notebooks/lib/charts/charts.ts (`fooChart(`, `pocketHeatmap(`). Each must render an <svg>.
  */
 function plotCellIds(source: string): string[] {
   const ids: string[] = [];

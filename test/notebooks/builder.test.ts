@@ -1,5 +1,5 @@
 /**
- * "Build your business case" (notebooks/lib/builder.ts): every structure a reader can click
+ * "Build your business case" (notebooks/lib/pages/builder.ts): every structure a reader can click
  * together gives a valid case; money only moves between partners under a financing form; the
  * contributions always pay exactly the team's actual cost; break-even sizes are break-even.
  */
@@ -8,7 +8,7 @@ import { evaluateModel, formatIssue, validateCase, type Evaluation } from "../..
 import {
   availableEffects, breakEven, buildCase, DEFAULT_STRUCTURE, EFFECTS, effectsOff, keyOverrides, keyWeights, modelFor, payers,
   PARTNERS, type PartnerKey, type Structure,
-} from "../../notebooks/lib/builder.ts";
+} from "../../notebooks/lib/pages/builder.ts";
 
 const ALL: PartnerKey[] = PARTNERS.map((p) => p.key);
 const structures: Structure[] = [];

@@ -1,14 +1,14 @@
 /**
- * The study cases as the notebooks use them (notebooks/lib/cases.ts, compare.ts): they load,
+ * The study cases as the notebooks use them (notebooks/lib/data/cases.ts, compare.ts): they load,
  * every slider is a key assumption of its case, the first slider moves the society NPV (the
  * browser test relies on it), evaluation is fast enough for live sliders, and the comparison's
  * normalisations are what the page says.
  */
 import { describe, expect, it } from "vitest";
 import { evaluateModel, normaliseParameter } from "../../engine/index.ts";
-import { modelOf, STUDY_CASES } from "../../notebooks/lib/cases.ts";
-import { perClient, perInhabitant, summarise, KIND_GROUPS } from "../../notebooks/lib/compare.ts";
-import { defaultValues, sliderRange } from "../../notebooks/lib/panel.ts";
+import { modelOf, STUDY_CASES } from "../../notebooks/lib/data/cases.ts";
+import { perClient, perInhabitant, summarise, KIND_GROUPS } from "../../notebooks/lib/data/compare.ts";
+import { defaultValues, sliderRange } from "../../notebooks/lib/parts/panel.ts";
 import { read } from "./data.ts";
 
 describe.each(STUDY_CASES.map((s) => [s.key, s] as const))("%s", (_key, study) => {

@@ -1,14 +1,14 @@
 /**
- * Chart helpers (notebooks/lib/charts.ts) drawn in jsdom: each gives an SVG with a title, its
+ * Chart helpers (notebooks/lib/charts/charts.ts) drawn in jsdom: each gives an SVG with a title, its
  * partners in their stable colours, names as text; the minimal example's charts are kept as SVG
  * snapshots (test/notebooks/__snapshots__/*.svg) so a change in a chart shows up in review.
  */
 import { describe, expect, it } from "vitest";
 import { document } from "./dom.ts";
 import { evaluateModel, loadCase } from "../../engine/index.ts";
-import { partnerColors, SOCIETY_ID } from "../../notebooks/lib/colors.ts";
-import { cumulativeChart, flowChart, linesChart, npvChart, pocketHeatmap, stackedBarChart, waterfallChart } from "../../notebooks/lib/charts.ts";
-import { cumulativeRows, flowRows, npvRows, pocketRows, societyNetRows, waterfallRows } from "../../notebooks/lib/rows.ts";
+import { partnerColors, SOCIETY_ID } from "../../notebooks/lib/charts/colors.ts";
+import { cumulativeChart, flowChart, linesChart, npvChart, pocketHeatmap, stackedBarChart, waterfallChart } from "../../notebooks/lib/charts/charts.ts";
+import { cumulativeRows, flowRows, npvRows, pocketRows, societyNetRows, waterfallRows } from "../../notebooks/lib/data/rows.ts";
 import { evaluate, HOSTILE, HOSTILE_CASE } from "./data.ts";
 
 const o = { document, width: 640, lang: "nl" as const };

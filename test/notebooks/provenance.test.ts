@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import "./dom.ts";
-import { provenanceNote } from "../../notebooks/lib/provenance.ts";
+import { provenanceNote } from "../../notebooks/lib/parts/provenance.ts";
 import { evaluate } from "./data.ts";
 
 describe("provenance note", () => {

@@ -1,15 +1,15 @@
 /**
- * The view logic of the notebooks (notebooks/lib/rows.ts, export.ts): the rows charts and
+ * The view logic of the notebooks (notebooks/lib/data/rows.ts, export.ts): the rows charts and
  * tables draw must add up to the engine's own figures, for every bundled case.
  */
 import { describe, expect, it } from "vitest";
 import { evaluateModel, loadCase } from "../../engine/index.ts";
-import { caseTextWithOverrides } from "../../notebooks/lib/export.ts";
-import { SOCIETY_ID } from "../../notebooks/lib/colors.ts";
+import { caseTextWithOverrides } from "../../notebooks/lib/data/export.ts";
+import { SOCIETY_ID } from "../../notebooks/lib/charts/colors.ts";
 import {
   cumulativeRows, flowRows, ledgerCsv, lineRows, npvRows, parameterRows, pocketRows, societyNetRows,
   waterfallRows, withOverrides, wrongPocketShare,
-} from "../../notebooks/lib/rows.ts";
+} from "../../notebooks/lib/data/rows.ts";
 import { CASE_FILES, evaluate, model, read } from "./data.ts";
 
 const euro = (cents: number) => cents / 100;

@@ -1,5 +1,5 @@
 /**
- * Helpers of the uncertainty and monitoring pages (notebooks/lib/uncertainty.ts, monitoring.ts
+ * Helpers of the uncertainty and monitoring pages (notebooks/lib/pages/uncertainty.ts, monitoring.ts
  * and their charts) in jsdom: an edited realised figure gives the same monitoring as that figure
  * written into the case file; the summary table carries the run's exact cents in Dutch format;
  * the CDF, fan, tornado and plan-versus-actual charts draw with titles, Dutch ticks, names as text.
@@ -7,11 +7,11 @@
 import { describe, expect, it } from "vitest";
 import { document } from "./dom.ts";
 import { evaluateModel, evaluateMonitoring, parseCaseText, simulate, tornado, switchingValues, validateCase, type Model } from "../../engine/index.ts";
-import { partnerColors, SOCIETY_ID } from "../../notebooks/lib/colors.ts";
-import { cdfChart, fanChart, planActualChart, tornadoChart } from "../../notebooks/lib/charts.ts";
-import { actualFields, actualsPanel, indicatorTable, planActualRows, planActualTable, trueUpTable, withActuals } from "../../notebooks/lib/monitoring.ts";
-import { bandRows, cdfPoints, summaryRows, summaryTable, switchingTable, tornadoEntity, tornadoRows } from "../../notebooks/lib/uncertainty.ts";
-import { parameterLabel } from "../../notebooks/lib/rows.ts";
+import { partnerColors, SOCIETY_ID } from "../../notebooks/lib/charts/colors.ts";
+import { cdfChart, fanChart, planActualChart, tornadoChart } from "../../notebooks/lib/charts/charts.ts";
+import { actualFields, actualsPanel, indicatorTable, planActualRows, planActualTable, trueUpTable, withActuals } from "../../notebooks/lib/pages/monitoring.ts";
+import { bandRows, cdfPoints, summaryRows, summaryTable, switchingTable, tornadoEntity, tornadoRows } from "../../notebooks/lib/pages/uncertainty.ts";
+import { parameterLabel } from "../../notebooks/lib/data/rows.ts";
 import { model as load, read } from "./data.ts";
 
 const o = { document, width: 640, lang: "nl" as const };

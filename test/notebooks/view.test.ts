@@ -1,17 +1,17 @@
 /**
- * DOM pieces of the pages (notebooks/lib/view.ts, panel.ts, byo.ts) in jsdom: figures in Dutch
+ * DOM pieces of the pages (notebooks/lib/parts/view.ts, panel.ts, byo.ts) in jsdom: figures in Dutch
  * format, `data-kpi` hooks, case text shown as text, the assumptions panel's value and reset,
  * and the storage of a reader's own case.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { document, window } from "./dom.ts";
 import { evaluateModel, loadCase } from "../../engine/index.ts";
-import { partnerColors } from "../../notebooks/lib/colors.ts";
-import { assumptionsPanel, defaultValues, sliderRange } from "../../notebooks/lib/panel.ts";
-import { lineRows, parameterLabel, parameterRows } from "../../notebooks/lib/rows.ts";
-import { caseHeader, issueList, kpiCards, lineTable, parameterTable, partnerStrip, partnerTable, sourceList } from "../../notebooks/lib/view.ts";
-import { loadStored, saveOverrides, sliderSpecsFor, storedOverrides } from "../../notebooks/lib/byo.ts";
-import { OWN_CASE_KEY } from "../../notebooks/lib/page.ts";
+import { partnerColors } from "../../notebooks/lib/charts/colors.ts";
+import { assumptionsPanel, defaultValues, sliderRange } from "../../notebooks/lib/parts/panel.ts";
+import { lineRows, parameterLabel, parameterRows } from "../../notebooks/lib/data/rows.ts";
+import { caseHeader, issueList, kpiCards, lineTable, parameterTable, partnerStrip, partnerTable, sourceList } from "../../notebooks/lib/parts/view.ts";
+import { loadStored, saveOverrides, sliderSpecsFor, storedOverrides } from "../../notebooks/lib/pages/byo.ts";
+import { OWN_CASE_KEY } from "../../notebooks/lib/parts/page.ts";
 import { evaluate, HOSTILE, HOSTILE_CASE, model } from "./data.ts";
 
 describe("key figures and the partner table", () => {

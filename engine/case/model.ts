@@ -1,0 +1,190 @@
+/**
+ * A validated, compiled case: what evaluation runs on. Built once by `validateCase`; every
+ * formula is compiled to a closure over one dense array of parameter values, so the
+ * deterministic run and every Monte Carlo sample call the same code with different arrays.
+ */
+import type { LedgerRow } from "../ledger/row.ts";
+import type { Cents } from "../money/money.ts";
+import type { Compiled } from "./formula.ts";
+import type { ArrangementStep, Case, Effect, Investment } from "./schema/index.ts";
+import type { Unit } from "./units.ts";
+
+export interface CompiledParameters {
+  /** Parameter names in evaluation order (a parameter comes after those its formula uses). */
+  order: string[];
+  /** Slot of each parameter in the values array. */
+  slot: ReadonlyMap<string, number>;
+  /** For each slot: the compiled formula (constants compile to a closure too). */
+  formulas: Compiled[];
+  /** For each slot: the parsed unit, or null when none was given. */
+  units: (Unit | null)[];
+}
+
+export interface InvestmentYear {
+  year: number;
+  /** Amount in euros for that year, before the indexation factor. */
+  amount: Compiled;
+  /** (1 + indexation)^(year - first year of the schedule). */
+  factor: number;
+}
+
+export interface CompiledInvestment {
+  line: Investment;
+  years: InvestmentYear[];
+}
+
+export interface ProviderPart {
+  partner: string;
+  share: number;
+}
+
+export interface CompiledEffect {
+  line: Effect;
+  quantity: Compiled;
+  /** Undefined for outcomes without a price. */
+  unitPrice?: Compiled;
+  deadweight: Compiled;
+  attribution: Compiled;
+  displacement: Compiled;
+  optimismBias: Compiled;
+  dropOffRate?: Compiled;
+  /**
+   * Years the effect runs, with the ramp-up fraction and the drop-off exponent for each; in a
+   * monitoring run, a realised quantity or amount replaces the planned effect that year.
+   */
+  years: { year: number; ramp: number; dropOffPower: number; actualQuantity?: Compiled; actualAmount?: Compiled }[];
+  /** The partners whose budget saves (the domain's funders, with shares); undefined for outcomes. */
+  funders?: ProviderPart[];
+  /** Providers losing production, with their shares (empty when no production loss). */
+  providers: ProviderPart[];
+  variableCostShare?: Compiled;
+  counterparty?: string;
+}
+
+/** A reference price a parameter takes its value from, with where it came from (provenance). */
+export interface ReferenceUse {
+  parameter: string;
+  ref: string;
+  labelNl: string;
+  labelEn: string;
+  /** The published price and its price year. */
+  eur: number;
+  priceYear: number;
+  /** The case's price year, the index factor applied and the resulting value (EUR per unit). */
+  indexedTo: number;
+  factor: number;
+  value: number;
+  unit: string;
+  source: string;
+  /** Which index series gave the factor. */
+  index: string;
+}
+
+/** Realised figures, compiled (see schema/monitoring.ts). */
+export interface CompiledActuals {
+  years: number[];
+  investments: Map<string, Map<number, Compiled>>;
+  effects: Map<string, Map<number, { quantity?: Compiled; amount?: Compiled }>>;
+  /** By `arrangement/step` of a pot, then year: partner and amount formula. */
+  contributions: Map<string, Map<number, [string, Compiled][]>>;
+}
+
+export interface Model {
+  case: Case;
+  actuals: CompiledActuals;
+  /** Reference prices used by parameters, indexed to the case's price year. */
+  references: ReferenceUse[];
+  /** Financing arrangements, the status quo first when the case lists none. */
+  arrangements: CompiledArrangement[];
+  years: number[];
+  parameters: CompiledParameters;
+  investments: CompiledInvestment[];
+  effects: CompiledEffect[];
+}
+
+/** Values of all parameters (by slot), computed in order; `overrides` replace a parameter's value. */
+export function parameterValues(params: CompiledParameters, overrides?: Readonly<Record<string, number>>): Float64Array {
+  const values = new Float64Array(params.order.length);
+  for (const name of params.order) {
+    const i = params.slot.get(name)!;
+    const o = overrides?.[name];
+    values[i] = o !== undefined ? o : params.formulas[i]!(values);
+  }
+  return values;
+}
+
+// Compiled financing arrangements. The model holds them and their steps see the model, so their
+// shapes live here, in the lower module; engine/arrangements/ compiles and runs them.
+
+/** One payment between two parties in one year (amount > 0, from pays to). */
+export interface Transfer {
+  year: number;
+  from: string;
+  to: string;
+  amount: Cents;
+  /** Why: a code (`cover-investment`, `contribution`, `shared-savings`, ...) for the ledger and explanations. */
+  reason: string;
+  /** The investment or domain the transfer is about, when there is one. */
+  about?: string;
+}
+
+export interface StepContext {
+  model: Model;
+  values: ArrayLike<number>;
+  arrangementId: string;
+  /** The status-quo ledger (investments and effects, no transfers). */
+  baseRows: readonly LedgerRow[];
+  /** Base rows plus the transfers of the steps before this one. */
+  rows: readonly LedgerRow[];
+  /** Each partner's PV of positive effect results in the status quo (for `benefit` keys). */
+  benefit: ReadonlyMap<string, number>;
+  /** Transfers of earlier steps that move the cost of investments (decision rules, pots). */
+  fundingRows: readonly LedgerRow[];
+  /** Monitoring: actual pot contributions in cents, by `arrangement/step`, year and partner. */
+  actualContributions?: ReadonlyMap<string, ReadonlyMap<number, Readonly<Record<string, number>>>>;
+}
+
+export interface StepOutput {
+  transfers: Transfer[];
+  /** Figures the step used (a rate, a threshold in cents), for explanations. */
+  facts?: Record<string, number>;
+  pot?: { id: string; name: string; years: PotYear[] };
+}
+
+export interface CompiledStep {
+  id: string;
+  spec: ArrangementStep;
+  /** Decision rules and pots move the cost of investments; settlement needs to know. */
+  funding: boolean;
+  apply(ctx: StepContext): StepOutput;
+}
+
+export interface CompiledArrangement {
+  id: string;
+  name: string;
+  description?: string;
+  steps: CompiledStep[];
+  /** True when the case did not list a status quo and the engine added one. */
+  implicit?: boolean;
+}
+
+/** One year of a collective pot (engine/arrangements/pot.ts); every year balances exactly. */
+export interface PotYear {
+  year: number;
+  reserveStart: Cents;
+  contributions: Record<string, Cents>;
+  contributed: Cents;
+  spending: Cents;
+  surplus: Cents;
+  deficit: Cents;
+  reserveDrawn: Cents;
+  reserveAdded: Cents;
+  reserveEnd: Cents;
+  returned: Record<string, Cents>;
+  /** Deficit covered by the key, per partner (each within its cap). */
+  covered: Record<string, Cents>;
+  /** Deficit covered by the final risk bearer. */
+  riskBearer: Cents;
+  /** The order in which the deficit steps were applied. */
+  order: string[];
+}

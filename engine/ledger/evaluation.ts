@@ -1,0 +1,32 @@
+/**
+ * What evaluating a case gives (evaluate.ts computes it): the shape arrangements, monitoring and
+ * the views read, kept apart from the computation so that arrangements can take an evaluation
+ * without importing the code that runs them.
+ */
+import type { ArrangementResult } from "../arrangements/types.ts";
+import type { Case } from "../case/schema/index.ts";
+import type { Metrics, OutcomeTotal, PartnerResult } from "./metrics.ts";
+import type { Provenance } from "./provenance.ts";
+import type { Ledger } from "./row.ts";
+import type { WrongPocketEntry } from "./wrongPocket.ts";
+
+export interface Evaluation {
+  case: Case;
+  years: number[];
+  /** Parameter values used, by name. */
+  parameters: Record<string, number>;
+  partners: PartnerResult[];
+  society: Metrics;
+  outcomes: OutcomeTotal[];
+  ledger: Ledger;
+  wrongPocket: WrongPocketEntry[];
+  /** Every arrangement applied to the status-quo ledger (the status quo first). */
+  arrangements: ArrangementResult[];
+  /** Engine version, case hash, discount rates and the reference prices used. */
+  provenance: Provenance;
+}
+
+export interface EvaluateOptions {
+  /** Monitoring: actual pot contributions (cents) by `arrangement/step`, year and partner. */
+  actualContributions?: ReadonlyMap<string, ReadonlyMap<number, Readonly<Record<string, number>>>>;
+}

@@ -1,0 +1,105 @@
+/**
+ * A compiled case and a vector of parameter values become the ledger: one row per year,
+ * partner, line and kind, in integer cents.
+ *
+ * Sign convention: from the partner's own budget. An investment is negative, a saving positive,
+ * a provider's revenue loss negative, its variable-cost saving positive, a transfer negative for
+ * the payer and positive for the receiver. So society's result is the plain sum of all rows.
+ *
+ * Rounding: each line's amount in euros becomes cents once (`toCents`, half away from zero). A
+ * provider's revenue loss equals the funder's saving to the cent, split among providers and into
+ * a variable-cost part through `allocate`, so derived rows never create or lose a cent.
+ */
+import { allocate, variablePart } from "../money/allocate.ts";
+import { discountFactor } from "../money/discount.ts";
+import { roundCents, toCents, type Cents } from "../money/money.ts";
+import type { CompiledEffect, Model } from "../case/model.ts";
+import type { Ledger, LedgerKind, LedgerRow, OutcomeRow } from "./row.ts";
+
+/** The net fraction of an effect that counts in a year (deflators, ramp-up, drop-off). */
+export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp: number, dropOffPower: number): number {
+  const dw = e.deadweight(values), at = e.attribution(values), dp = e.displacement(values), ob = e.optimismBias(values);
+  const drop = e.dropOffRate ? Math.pow(1 - e.dropOffRate(values), dropOffPower) : 1;
+  return (1 - dw) * at * (1 - dp) * (1 - ob) * ramp * drop;
+}
+
+export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
+  const c = model.case;
+  const rate = c.discountRate;
+  const effectRate = c.effectDiscountRate ?? rate;
+  const rows: LedgerRow[] = [];
+  const push = (year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string) => {
+    if (amount === 0) return;
+    const discounted = roundCents(amount * discountFactor(rate, year - c.startYear));
+    rows.push({ year, partner, domain, line, kind, amount, discounted, cashable, ...(counterparty !== undefined ? { counterparty } : {}) });
+  };
+
+  for (const inv of model.investments) {
+    for (const y of inv.years) {
+      const euros = y.amount(values) * y.factor;
+      push(y.year, inv.line.bearer, inv.line.domain, inv.line.id, "investment", -toCents(euros), true);
+    }
+  }
+
+  const outcomes: OutcomeRow[] = [];
+  for (const e of model.effects) {
+    const line = e.line;
+    const q = e.quantity(values);
+    if (line.type === "outcome") {
+      const price = e.unitPrice ? e.unitPrice(values) : undefined;
+      for (const y of e.years) {
+        const quantity = q * effectFactor(e, values, y.ramp, y.dropOffPower);
+        if (quantity === 0) continue;
+        const k = y.year - c.startYear;
+        outcomes.push({
+          year: y.year, line: line.id, unit: line.unit!, quantity, discounted: quantity * discountFactor(effectRate, k),
+          ...(price !== undefined ? { value: toCents(quantity * price) } : {}),
+        });
+      }
+      continue;
+    }
+    const price = e.unitPrice!(values);
+    const domain = line.domain!;
+    const vcs = e.variableCostShare ? e.variableCostShare(values) : 0;
+    for (const y of e.years) {
+      const saving = y.actualAmount ? toCents(y.actualAmount(values))
+        : y.actualQuantity ? toCents(y.actualQuantity(values) * price)
+        : toCents(q * price * effectFactor(e, values, y.ramp, y.dropOffPower));
+      if (saving === 0) continue;
+      const funders = e.funders!;
+      const single = funders.length === 1 ? funders[0]!.partner : undefined;
+      if (single !== undefined) push(y.year, single, domain, line.id, "saving", saving, line.cashable);
+      else {
+        const parts = allocate(saving, funders.map((f) => f.share), funders.map((f) => f.partner));
+        funders.forEach((f, i) => push(y.year, f.partner, domain, line.id, "saving", parts[i]!, line.cashable));
+      }
+      if (e.counterparty !== undefined) push(y.year, e.counterparty, domain, line.id, "transfer", -saving, true, single);
+      if (e.providers.length > 0) {
+        const parts = e.providers.length === 1 ? [saving] : allocate(saving, e.providers.map((p) => p.share), e.providers.map((p) => p.partner));
+        e.providers.forEach((p, i) => {
+          const lost = parts[i]!;
+          push(y.year, p.partner, domain, line.id, "revenue-loss", -lost, true, single);
+          // variablePart is allocate's two-part split without arrays (a fraction; else allocate says what is wrong).
+          const variable = vcs >= 0 && vcs <= 1 ? variablePart(lost, vcs) : allocate(lost, [vcs, 1 - vcs])[0]!;
+          push(y.year, p.partner, domain, line.id, "variable-cost-saving", variable, true);
+        });
+      }
+    }
+  }
+  rows.sort(compareRows);
+  outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+  return { rows, outcomes };
+}
+
+const KIND_ORDER: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };
+/** Canonical row order: year, partner, line, kind, counterparty, reason, amount, domain. It makes results independent of listing order. */
+export function compareRows(a: LedgerRow, b: LedgerRow): number {
+  return a.year - b.year
+    || (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : 0)
+    || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0)
+    || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
+    || ((a.counterparty ?? "") < (b.counterparty ?? "") ? -1 : (a.counterparty ?? "") > (b.counterparty ?? "") ? 1 : 0)
+    || ((a.reason ?? "") < (b.reason ?? "") ? -1 : (a.reason ?? "") > (b.reason ?? "") ? 1 : 0)
+    || a.amount - b.amount
+    || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0);
+}

@@ -1,0 +1,147 @@
+/**
+ * Metrics of one entity (a partner, or society as a whole) from its ledger rows.
+ *
+ * Rows of the same year and line are netted first, then a positive net counts as a saving
+ * (benefit) and a negative one as a cost. This matters for providers and society: a funder's
+ * saving on hospital days and the hospital's lost revenue on the same line are one payment that
+ * no longer happens; for society only the resource saving (the variable cost) remains.
+ * Transfers (kind `transfer`) are kept apart as transfersIn / transfersOut for a partner; for
+ * society they cancel, because every transfer has both sides in the ledger.
+ *
+ * - net = savings - costs + transfersIn - transfersOut (equals the sum of the entity's rows);
+ * - npv = the same on discounted rows (t0 undiscounted, see `discount.ts`);
+ * - bcr = PV(savings + transfersIn) / PV(costs + transfersOut); null when that PV of costs is 0;
+ * - roi = (PV benefits - PV costs) / PV costs = bcr - 1; null likewise;
+ * - paybackYear: the first year from which the cumulative discounted net stays >= 0 up to the
+ *   horizon; null when it ends below 0;
+ * - irr: on the yearly undiscounted net flows (see `irr.ts`).
+ */
+import { irr, type Irr } from "../money/irr.ts";
+import type { Partner } from "../case/schema/index.ts";
+import type { LedgerKind, LedgerRow, OutcomeRow } from "./row.ts";
+import type { Cents } from "../money/money.ts";
+
+export interface YearFigures {
+  year: number;
+  costs: Cents;
+  savings: Cents;
+  transfersIn: Cents;
+  transfersOut: Cents;
+  net: Cents;
+  discountedNet: Cents;
+  cumulativeDiscountedNet: Cents;
+}
+
+export interface Metrics {
+  costs: Cents;
+  savings: Cents;
+  transfersIn: Cents;
+  transfersOut: Cents;
+  net: Cents;
+  pvCosts: Cents;
+  pvSavings: Cents;
+  pvTransfersIn: Cents;
+  pvTransfersOut: Cents;
+  npv: Cents;
+  /** Savings (kind `saving`) that no budget can actually cut, undiscounted and discounted. */
+  nonCashableSavings: Cents;
+  /** NPV counting only cashable savings. */
+  npvCashable: Cents;
+  bcr: number | null;
+  roi: number | null;
+  paybackYear: number | null;
+  irr: Irr;
+  /** Undiscounted totals by row kind, before netting (for waterfalls). */
+  byKind: Record<LedgerKind, Cents>;
+  yearly: YearFigures[];
+}
+
+export function computeMetrics(rows: readonly LedgerRow[], years: readonly number[], society = false): Metrics {
+  const idx = new Map(years.map((y, i) => [y, i]));
+  const n = years.length;
+  const costs = new Array<number>(n).fill(0), savings = new Array<number>(n).fill(0);
+  const tIn = new Array<number>(n).fill(0), tOut = new Array<number>(n).fill(0);
+  const dCosts = new Array<number>(n).fill(0), dSavings = new Array<number>(n).fill(0);
+  const dIn = new Array<number>(n).fill(0), dOut = new Array<number>(n).fill(0);
+  const byKind: Record<LedgerKind, Cents> = { investment: 0, saving: 0, "revenue-loss": 0, "variable-cost-saving": 0, transfer: 0 };
+  let nonCashable = 0, dNonCashable = 0;
+
+  // Net per (year, line); transfers apart unless this is society.
+  const groups = new Map<string, { i: number; amount: number; discounted: number }>();
+  for (const r of rows) {
+    byKind[r.kind] += r.amount;
+    if (r.kind === "saving" && !r.cashable) { nonCashable += r.amount; dNonCashable += r.discounted; }
+    const i = idx.get(r.year);
+    if (i === undefined) throw new Error(`computeMetrics: row in year ${r.year} outside the horizon`);
+    if (r.kind === "transfer" && !society) {
+      if (r.amount > 0) { tIn[i]! += r.amount; dIn[i]! += r.discounted; } else { tOut[i]! -= r.amount; dOut[i]! -= r.discounted; }
+      continue;
+    }
+    const key = `${r.year}\u0000${r.line}`;
+    const g = groups.get(key) ?? { i, amount: 0, discounted: 0 };
+    g.amount += r.amount; g.discounted += r.discounted;
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    // Classify by the undiscounted net; the discounted net has the same sign up to rounding.
+    if (g.amount > 0 || (g.amount === 0 && g.discounted > 0)) { savings[g.i]! += g.amount; dSavings[g.i]! += g.discounted; }
+    else { costs[g.i]! -= g.amount; dCosts[g.i]! -= g.discounted; }
+  }
+
+  const yearly: YearFigures[] = [];
+  let cum = 0;
+  const flows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const net = savings[i]! - costs[i]! + tIn[i]! - tOut[i]!;
+    const dNet = dSavings[i]! - dCosts[i]! + dIn[i]! - dOut[i]!;
+    cum += dNet;
+    flows.push(net);
+    yearly.push({ year: years[i]!, costs: costs[i]!, savings: savings[i]!, transfersIn: tIn[i]!, transfersOut: tOut[i]!, net, discountedNet: dNet, cumulativeDiscountedNet: cum });
+  }
+  const sum = (a: number[]) => a.reduce((s, v) => s + v, 0);
+  const pvCosts = sum(dCosts), pvSavings = sum(dSavings), pvIn = sum(dIn), pvOut = sum(dOut);
+  const npv = pvSavings - pvCosts + pvIn - pvOut;
+  const denominator = pvCosts + pvOut;
+  const bcr = denominator > 0 ? (pvSavings + pvIn) / denominator : null;
+
+  let paybackYear: number | null = null;
+  for (let i = n - 1; i >= 0; i--) {
+    if (yearly[i]!.cumulativeDiscountedNet >= 0) paybackYear = years[i]!;
+    else break;
+  }
+
+  return {
+    costs: sum(costs), savings: sum(savings), transfersIn: sum(tIn), transfersOut: sum(tOut),
+    net: sum(costs.map((_, i) => yearly[i]!.net)),
+    pvCosts, pvSavings, pvTransfersIn: pvIn, pvTransfersOut: pvOut, npv,
+    nonCashableSavings: nonCashable, npvCashable: npv - dNonCashable,
+    bcr, roi: bcr === null ? null : bcr - 1, paybackYear, irr: irr(flows), byKind, yearly,
+  };
+}
+
+export interface OutcomeTotal {
+  unit: string;
+  quantity: number;
+  discounted: number;
+  /** Money value for society where the outcomes carry a unit price, in cents. */
+  value?: Cents;
+}
+
+/** Non-monetary outcomes summed per unit. */
+export function outcomeTotals(outcomes: readonly OutcomeRow[]): OutcomeTotal[] {
+  const m = new Map<string, OutcomeTotal>();
+  for (const o of outcomes) {
+    const t = m.get(o.unit) ?? { unit: o.unit, quantity: 0, discounted: 0 };
+    t.quantity += o.quantity; t.discounted += o.discounted;
+    if (o.value !== undefined) t.value = (t.value ?? 0) + o.value;
+    m.set(o.unit, t);
+  }
+  return [...m.values()].sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+}
+
+/** A partner's metrics with who it is. */
+export interface PartnerResult extends Metrics {
+  id: string;
+  name: string;
+  kind: Partner["kind"];
+}

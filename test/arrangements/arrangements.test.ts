@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { evaluateModel, validateCase, type CaseInput } from "../../engine/index.ts";
+import { evaluate } from "../helpers.ts";
+
+/** Two partners, one investment of EUR 1,000 a year, one saving of EUR 3,000 a year for the insurer, rate 0. */
+const base = (arrangements: CaseInput["arrangements"], extra: Partial<CaseInput> = {}): CaseInput => ({
+  id: "t", title: "T", priceYear: 2024, startYear: 2025, horizon: 2, discountRate: 0,
+  partners: [
+    { id: "gem", name: "Gemeente", kind: "municipality", inhabitants: 30000 },
+    { id: "zv", name: "Verzekeraar", kind: "insurer", insured: 10000 },
+    { id: "zh", name: "Ziekenhuis", kind: "provider" },
+  ],
+  domains: [
+    { id: "wmo", name: "Wmo", funder: "gem" },
+    { id: "zvw", name: "Zvw", funder: "zv", providers: ["zh"], variableCostShare: 0.25 },
+  ],
+  investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000 }],
+  effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, production: true }],
+  arrangements,
+  ...extra,
+});
+const arr = (ev: ReturnType<typeof evaluate>, id: string) => ev.arrangements.find((a) => a.id === id)!;
+const net = (ev: ReturnType<typeof evaluate>, id: string) => Object.fromEntries(arr(ev, id).partners.map((p) => [p.id, p.net]));
+
+describe("status quo", () => {
+  it("is added first when the case lists none, and explained", () => {
+    const ev = evaluate(base([]));
+    expect(ev.arrangements.map((a) => a.id)).toEqual(["status-quo"]);
+    expect(ev.arrangements[0]!.implicit).toBe(true);
+    expect(net(ev, "status-quo")).toEqual({ gem: -200_000, zv: 600_000, zh: -450_000 });
+    expect(ev.arrangements[0]!.explanation.nl[0]).toMatch(/^Status quo: iedere partner draagt/);
+  });
+});
+
+describe("decision rules", () => {
+  it("moves the cost to the payer the first matching rule names, split by a key", () => {
+    const ev = evaluate(base([{ id: "r", name: "Rules", steps: [{ type: "decision-rules", rules: [{ match: { categories: ["capital"] }, payer: "gem" }, { match: {}, payer: { key: { type: "fixed", shares: { gem: 1, zv: 3 } } } }] }] }]));
+    expect(net(ev, "r")).toEqual({ gem: -50_000, zv: 450_000, zh: -450_000 });
+    expect(arr(ev, "r").explanation.en[0]).toBe("Decision framework: Verzekeraar pays Gemeente EUR 1,500 (over 2 years).");
+  });
+  it("names an investment that no rule covers", () => {
+    const v = validateCase(base([{ id: "r", name: "Rules", steps: [{ type: "decision-rules", rules: [{ match: { categories: ["capital"] }, payer: "gem" }] }] }]), { lang: "en" });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(['arrangements.0.steps.0.rules: no rule says who pays investment "team" (Team)']);
+  });
+});
+
+describe("collective pot", () => {
+  const pot = (deficit: object, contributions: object, surplus: object = { action: "return" }) =>
+    base([{ id: "p", name: "Pot", steps: [{ type: "pot", contributions, surplus, deficit } as never] }], { horizon: 3 });
+  it("is paid by its contributors by a key and pays the investment", () => {
+    const ev = evaluate(pot({ riskBearer: "gem" }, { key: { type: "inhabitants" } }));
+    // Only the municipality has inhabitants; insured is another key.
+    expect(net(ev, "p")).toEqual({ gem: -300_000, zv: 900_000, zh: -675_000 });
+    const ev2 = evaluate(pot({ riskBearer: "gem" }, { key: { type: "fixed", shares: { gem: 1, zv: 1 } } }));
+    expect(net(ev2, "p")).toEqual({ gem: -150_000, zv: 750_000, zh: -675_000 });
+  });
+  it("covers a deficit from the reserve, then by key up to caps, then by the risk bearer", () => {
+    // Contributions EUR 800 a year against EUR 1,000 spending: EUR 200 deficit a year.
+    const ev = evaluate(pot(
+      { order: ["reserve", "key", "risk-bearer"], key: { type: "fixed", shares: { gem: 1, zv: 1 } }, caps: { zv: { amount: 50 } }, riskBearer: "gem" },
+      { key: { type: "fixed", shares: { gem: 1, zv: 1 } }, amount: 800 },
+    ));
+    const y = arr(ev, "p").pots[0]!.years;
+    expect(y.map((x) => [x.deficit, x.covered.gem, x.covered.zv, x.riskBearer])).toEqual([[20_000, 10_000, 5_000, 5_000], [20_000, 10_000, 5_000, 5_000], [20_000, 10_000, 5_000, 5_000]]);
+    expect(net(ev, "p")).toEqual({ gem: -165_000, zv: 765_000, zh: -675_000 });
+  });
+  it("keeps a surplus in the reserve up to its maximum, returns the rest, and empties it in the last year", () => {
+    const ev = evaluate(pot({ riskBearer: "gem" }, { amounts: { gem: 1000, zv: 300 } }, { action: "reserve", reserveMax: 500, key: { type: "fixed", shares: { zv: 1 } } }));
+    const y = arr(ev, "p").pots[0]!.years;
+    expect(y.map((x) => [x.surplus, x.reserveAdded, x.reserveEnd, x.returned.zv ?? 0])).toEqual([[30_000, 30_000, 30_000, 0], [30_000, 20_000, 50_000, 10_000], [30_000, 0, 0, 80_000]]);
+  });
+  it("carries a surplus forward and draws on it in a later deficit", () => {
+    const ev = evaluate(base([{ id: "p", name: "Pot", steps: [{ type: "pot", contributions: { key: { type: "fixed", shares: { gem: 1 } }, amount: 1000 }, surplus: { action: "carry-forward" }, deficit: { order: ["reserve", "risk-bearer"], riskBearer: "zv" } }] }], {
+      horizon: 3,
+      investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", schedule: { type: "explicit", amounts: { "2025": 600, "2026": 1200, "2027": 1300 } } }],
+    }));
+    const y = arr(ev, "p").pots[0]!.years;
+    expect(y.map((x) => [x.reserveStart, x.surplus, x.deficit, x.reserveDrawn, x.riskBearer, x.reserveEnd])).toEqual([
+      [0, 40_000, 0, 0, 0, 40_000], [40_000, 0, 20_000, 20_000, 0, 20_000], [20_000, 0, 30_000, 20_000, 10_000, 0],
+    ]);
+  });
+});
+
+describe("shared savings", () => {
+  it("passes the rate of the savings above the threshold, capped", () => {
+    const ev = evaluate(base([{ id: "s", name: "S", steps: [{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5, threshold: { amount: 1000 }, cap: 800 }] }]));
+    // Savings EUR 3,000 a year; 50 % of 2,000 = 1,000, capped at 800.
+    expect(arr(ev, "s").steps[0]!.transfers.map((t) => t.amount)).toEqual([80_000, 80_000]);
+    expect(arr(ev, "s").explanation.nl[0]).toBe("Verzekeraar betaalt Gemeente 50% van de besparing boven EUR 1.000 per jaar: EUR 1.600 over 2 jaar.");
+  });
+  it("shares losses back when the savings are negative", () => {
+    const ev = evaluate(base([{ id: "s", name: "S", steps: [{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5, lossSharing: { rate: 0.25 } }] }], {
+      effects: [{ id: "days", label: "Days", domain: "zvw", quantity: -10, unitPrice: 300 }],
+    }));
+    expect(arr(ev, "s").steps[0]!.transfers).toEqual([
+      { year: 2025, from: "gem", to: "zv", amount: 75_000, reason: "loss-sharing" },
+      { year: 2026, from: "gem", to: "zv", amount: 75_000, reason: "loss-sharing" },
+    ]);
+  });
+});
+
+describe("provider transition", () => {
+  it("pays a share of the provider's lost margin (revenue lost minus variable cost saved)", () => {
+    const ev = evaluate(base([{ id: "t", name: "T", steps: [{ type: "provider-transition", provider: "zh", payer: "zv", compensation: { shareOfLostMargin: 0.4 }, period: { to: 2025 } }] }]));
+    // Lost margin EUR 3,000 x 0.75 = 2,250; 40 % = 900, in 2025 only.
+    expect(arr(ev, "t").steps[0]!.transfers).toEqual([{ year: 2025, from: "zv", to: "zh", amount: 90_000, reason: "provider-transition" }]);
+  });
+});
+
+describe("settlement", () => {
+  it("equal ROI: every partner's NPV in proportion to its costs", () => {
+    const ev = evaluate(base([{ id: "s", name: "S", steps: [{ type: "settlement", target: "equal-roi", partners: ["gem", "zh", "zv"] }] }]));
+    // Costs: gem 2,000, zh 4,500 (revenue loss net of variable cost), zv 0. Total net -500: split 2000:4500.
+    const n = net(ev, "s");
+    expect(n.gem! + n.zh! + n.zv!).toBe(-50_000);
+    expect(n.zv).toBe(0);
+    expect(n.gem! / n.zh!).toBeCloseTo(2000 / 4500, 3);
+  });
+  it("no worse off: with a joint gain, nobody loses and the gain is split by the key", () => {
+    const ev = evaluate(base([{ id: "s", name: "S", steps: [{ type: "settlement", target: "no-worse-off", partners: ["gem", "zv"], key: { type: "fixed", shares: { gem: 1, zv: 1 } } }] }]));
+    expect(net(ev, "s")).toEqual({ gem: 200_000, zv: 200_000, zh: -450_000 });
+    expect(arr(ev, "s").explanation.nl[0]).toBe("Verevening (niemand slechter af): Verzekeraar betaalt Gemeente EUR 4.000 (over 2 jaar).");
+  });
+  it("must be the last step", () => {
+    const v = validateCase(base([{ id: "s", name: "S", steps: [{ type: "settlement", target: "no-worse-off" }, { type: "shared-savings", from: "zv", to: "gem", rate: 0.5 }] }]), { lang: "en" });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues[0]!.message).toBe("the settlement must be the last step");
+  });
+});
+
+describe("keys", () => {
+  it("reports a key whose weights are all zero, with its path", () => {
+    const v = validateCase(base([{ id: "p", name: "Pot", steps: [{ type: "pot", contributions: { key: { type: "fixed", shares: { gem: 0, zv: 0 } } }, deficit: { riskBearer: "gem" } }] }]), { lang: "en" });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["arrangements.0.steps.0.contributions.key: the shares are all 0"]);
+  });
+  it("switches keys by year", () => {
+    const ev = evaluate(base([{ id: "r", name: "R", steps: [{ type: "decision-rules", rules: [{ match: {}, payer: { key: { type: "by-year", years: { "2025": { type: "fixed", shares: { zv: 1 } } }, default: { type: "fixed", shares: { gem: 1 } } } } }] }] }]));
+    expect(arr(ev, "r").partners.find((p) => p.id === "gem")!.yearly.map((y) => y.net)).toEqual([0, -100_000]);
+  });
+  it("splits by expected benefit", () => {
+    const ev = evaluate(base([{ id: "r", name: "R", steps: [{ type: "decision-rules", rules: [{ match: {}, payer: { key: { type: "benefit" } } }] }] }]));
+    // Only the insurer has a positive effect result, so it pays everything.
+    expect(net(ev, "r")).toEqual({ gem: 0, zv: 400_000, zh: -450_000 });
+  });
+});
+
+describe("the same model evaluated twice", () => {
+  it("gives identical arrangement results (no hidden state)", () => {
+    const v = validateCase(base([{ id: "p", name: "Pot", steps: [{ type: "pot", contributions: { key: { type: "insured" } }, deficit: { riskBearer: "gem" } }] }]));
+    if (!v.ok) throw new Error("invalid");
+    expect(evaluateModel(v.model).arrangements).toEqual(evaluateModel(v.model).arrangements);
+  });
+});

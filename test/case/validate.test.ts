@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { loadCase, validateCase, formatIssue, type CaseInput, type Issue } from "../../engine/index.ts";
+
+const good = (): CaseInput => ({
+  id: "t", title: "T", priceYear: 2024, startYear: 2025, horizon: 3,
+  partners: [{ id: "gemeente", name: "Gemeente", kind: "municipality" }, { id: "zv", name: "Verzekeraar", kind: "insurer" }],
+  domains: [{ id: "wmo", name: "Wmo", funder: "gemeente" }, { id: "zvw", name: "Zvw", funder: "zv" }],
+  parameters: { clients: { value: 100, unit: "person" }, visits: { value: 2, unit: "visit/person" }, price: { value: 258, unit: "EUR/visit" } },
+  investments: [{ id: "team", label: "Team", bearer: "gemeente", domain: "wmo", amount: 1000 }],
+  effects: [{ id: "seh", label: "SEH", domain: "zvw", quantity: "clients * visits", unitPrice: "price" }],
+});
+
+const issues = (input: unknown, lang: "nl" | "en" = "en"): string[] => {
+  const v = validateCase(input, { lang });
+  if (v.ok) return [];
+  return v.issues.map((i: Issue) => formatIssue(i));
+};
+
+describe("validation", () => {
+  it("accepts a good case", () => {
+    expect(issues(good())).toEqual([]);
+  });
+  it("lists schema problems and reference problems together, leaving out what the broken parts cause", () => {
+    const c = good() as any;
+    c.effects[0].attribution = 2;          // schema problem: this effect is left out of the other checks
+    c.investments[0].bearer = "gemeentee"; // reference problem in a well-formed element
+    c.partners[1].kind = "bank";           // partner zv is broken: "unknown partner zv" is not reported
+    expect(issues(c)).toEqual([
+      "partners[1].kind: Invalid option: expected one of \"municipality\"|\"insurer\"|\"care-office\"|\"provider\"|\"housing-association\"|\"employment-agency\"|\"police-justice\"|\"resident\"|\"other\"",
+      "effects[0].attribution: must be between 0 and 1",
+      'investments[0].bearer: unknown partner "gemeentee" (did you mean "gemeente"?)',
+    ]);
+  });
+  it("lists every schema problem at once, with paths", () => {
+    const c = good() as any;
+    c.effects[0].attribution = 1.5;
+    c.effects[0].deadweight = -0.1;
+    c.horizon = 0;
+    c.partners[1].kind = "bank";
+    const out = issues(c);
+    expect(out).toContain("effects[0].attribution: must be between 0 and 1");
+    expect(out).toContain("effects[0].deadweight: must be between 0 and 1");
+    expect(out.some((s) => s.startsWith("horizon: "))).toBe(true);
+    expect(out.some((s) => s.startsWith("partners[1].kind: "))).toBe(true);
+    expect(out).toHaveLength(4);
+  });
+  it("lists every reference and formula problem at once, with suggestions", () => {
+    const c = good() as any;
+    c.investments[0].bearer = "gemeentee";
+    c.investments[0].domain = "wm";
+    c.effects[0].quantity = "clinets * visits";
+    c.effects.push({ id: "seh", label: "dup", domain: "zvw", quantity: 1, unitPrice: "evaluate(\"1\")" });
+    expect(issues(c)).toEqual([
+      'effects[1].id: id "seh" is used more than once (also at effects[0].id)',
+      'investments[0].bearer: unknown partner "gemeentee" (did you mean "gemeente"?)',
+      'investments[0].domain: unknown domain "wm" (did you mean "wmo"?)',
+      'effects[0].quantity: unknown parameter "clinets" (did you mean "clients"?)',
+      "effects[1].unitPrice: not allowed in a formula: function evaluate",
+      'effects[1].unitPrice: not allowed in a formula: constant "1"',
+    ]);
+  });
+  it("says the same in Dutch", () => {
+    const c = good() as any;
+    c.effects[0].quantity = "clinets * visits";
+    c.effects[0].attribution = 2;
+    expect(issues(c, "nl")).toEqual(["effects[0].attribution: moet tussen 0 en 1 liggen"]);
+    c.effects[0].attribution = 1;
+    expect(issues(c, "nl")).toEqual(['effects[0].quantity: onbekende parameter "clinets" (bedoelde u "clients"?)']);
+  });
+  it("refuses units that do not fit: persons x EUR where EUR/visit is needed", () => {
+    const c = good() as any;
+    c.effects[0].quantity = "clients";
+    expect(issues(c)).toEqual(["effects[0].unitPrice: quantity x price gives EUR*person/visit, expected money (EUR or EUR/year)"]);
+  });
+  it("refuses an investment amount that is not money", () => {
+    const c = good() as any;
+    c.investments[0].amount = "clients * visits";
+    expect(issues(c)).toEqual(["investments[0].amount: units do not fit: the formula gives visit, expected EUR"]);
+  });
+  it("finds cycles among parameters", () => {
+    const c = good() as any;
+    c.parameters.a = "b + 1";
+    c.parameters.b = "a * 2";
+    expect(issues(c)).toEqual(["parameters.a: parameters refer to each other in a cycle: a -> b -> a"]);
+  });
+  it("refuses years outside the horizon and periods that run backwards", () => {
+    const c = good() as any;
+    c.investments[0].schedule = { type: "once", year: 2030 };
+    c.effects[0].period = { from: 2027, to: 2026 };
+    expect(issues(c)).toEqual([
+      "investments[0].schedule.year: year 2030 is outside the horizon 2025-2027",
+      "effects[0].period: start year 2027 is after end year 2026",
+    ]);
+  });
+  it("refuses a formula that gives no finite number, and a fraction formula outside 0..1", () => {
+    const c = good() as any;
+    c.parameters.zero = 0;
+    c.effects[0].unitPrice = "price / zero";
+    c.effects[0].attribution = "clients / 10";
+    expect(issues(c)).toEqual([
+      "effects[0].unitPrice: formula does not give a finite number (Infinity)",
+      "effects[0].attribution: must be between 0 and 1",
+    ]);
+  });
+  it("asks for a provider when production loss is asked for", () => {
+    const c = good() as any;
+    c.effects[0].production = true;
+    expect(issues(c)).toEqual(['effects[0].production: production loss asked for, but domain "zvw" has no providers and the effect names none']);
+  });
+  it("explains a union failure by what was expected, at the deepest path", () => {
+    const c = good() as any;
+    c.parameters.clients = { value: {} };
+    c.investments[0].schedule = { type: "weekly" };
+    expect(issues(c)).toEqual([
+      "parameters.clients.value: expected a number or a formula",
+      "investments[0].schedule.type: unknown type: choose one of once, recurring, explicit",
+    ]);
+  });
+});
+
+describe("case files", () => {
+  it("names the line of each problem in YAML", () => {
+    const text = [
+      "id: t", "title: T", "priceYear: 2024", "startYear: 2025", "horizon: 3",
+      "partners:", "  - { id: g, name: G, kind: municipality }",
+      "domains:", "  - { id: wmo, name: Wmo, funder: gg }",
+      "effects:", "  - id: e", "    label: E", "    domain: wmo", "    quantity: 1", "    unitPrice: 2", "    attribution: 3",
+    ].join("\n");
+    const v = loadCase(text, "yaml", { lang: "en" });
+    expect(v.ok).toBe(false);
+    // The schema problem and the reference problem come together, each with its line.
+    if (!v.ok) expect(v.issues.map((i) => formatIssue(i, "case.yaml"))).toEqual([
+      "case.yaml:16: effects[0].attribution: must be between 0 and 1",
+      'case.yaml:9: domains[0].funder: unknown partner "gg" (did you mean "g"?)',
+    ]);
+  });
+  it("names the line of a YAML syntax error", () => {
+    const v = loadCase("id: t\ntitle: [unclosed\n", "yaml", { lang: "en" });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues[0]!.message).toMatch(/^YAML cannot be read/);
+  });
+  it("refuses invalid JSON and duplicate keys", () => {
+    const v = loadCase('{"id": "t", "id": "u"}', "json", { lang: "en" });
+    expect(v.ok).toBe(false);
+    const w = loadCase('{"id": "t",}', "json", { lang: "en" });
+    expect(w.ok).toBe(false);
+  });
+});
