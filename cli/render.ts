@@ -1,9 +1,11 @@
 /**
  * Text renderings of an evaluation for the terminal: an aligned table, CSV and Markdown.
  * Labels are Dutch first with English available; numbers in the language's format
- * (EUR 1.234.567 in Dutch). CSV is for machines: plain numbers with a decimal point.
+ * (EUR 1.234.567 in Dutch). CSV through io/csv.ts: Dutch Excel's dialect or RFC 4180, money in
+ * euros with two decimals.
  */
 import { formatEuro, formatNumber, formatPercent, type Monitoring, type ArrangementResult, type Evaluation, type Lang, type Metrics, type PartnerResult } from "../engine/index.ts";
+import { csvText, defaultDialect, money, type CsvDialect, type CsvValue } from "../io/csv.ts";
 
 const LABELS = {
   nl: {
@@ -91,12 +93,11 @@ export function renderMarkdown(ev: Evaluation, lang: Lang): string {
   return out.join("\n") + "\n";
 }
 
-/** CSV (RFC 4180 quoting) of the per-partner summary; money in euros with a decimal point. */
-export function renderCsv(ev: Evaluation): string {
-  const q = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** CSV of the per-partner summary (io/csv.ts: the dialect's separator and decimal mark); money in euros. */
+export function renderCsv(ev: Evaluation, lang: Lang, dialect: CsvDialect): string {
   const head = ["id", "name", "costs", "savings", "transfersIn", "transfersOut", "net", "npv", "bcr", "roi", "paybackYear", "irr"];
-  const line = (id: string, name: string, m: Metrics) => [id, name, m.costs / 100, m.savings / 100, m.transfersIn / 100, m.transfersOut / 100, m.net / 100, m.npv / 100, m.bcr, m.roi, m.paybackYear, m.irr.status === "ok" ? m.irr.rate : null].map(q).join(",");
-  return [head.join(","), ...ev.partners.map((p) => line(p.id, p.name, p)), line("society", "society", ev.society)].join("\n") + "\n";
+  const line = (id: string, name: string, m: Metrics): CsvValue[] => [id, name, money(m.costs), money(m.savings), money(m.transfersIn), money(m.transfersOut), money(m.net), money(m.npv), m.bcr, m.roi, m.paybackYear, m.irr.status === "ok" ? m.irr.rate : null];
+  return csvText(head, [...ev.partners.map((p) => line(p.id, p.name, p)), line("society", LABELS[lang].society, ev.society)], dialect);
 }
 
 /** One arrangement: its per-partner table, its explanation and its pots year by year. */
@@ -115,14 +116,14 @@ export function renderArrangement(ev: Evaluation, arr: ArrangementResult, lang: 
 }
 
 /** Net and NPV per partner under every arrangement, side by side. */
-export function renderCompare(ev: Evaluation, lang: Lang, format: "table" | "csv" | "md"): string {
+export function renderCompare(ev: Evaluation, lang: Lang, format: "table" | "csv" | "md", dialect: CsvDialect = defaultDialect(lang)): string {
   const L = LABELS[lang];
   const arrs = ev.arrangements;
   if (format === "csv") {
-    const head = ["partner", ...arrs.flatMap((a) => [`${a.id}.net`, `${a.id}.npv`])];
-    const rows = ev.partners.map((p, i) => [p.id, ...arrs.flatMap((a) => [a.partners[i]!.net / 100, a.partners[i]!.npv / 100])]);
-    rows.push(["society", ...arrs.flatMap((a) => [a.society.net / 100, a.society.npv / 100])]);
-    return [head.join(","), ...rows.map((r) => r.join(","))].join("\n") + "\n";
+    const head = ["partner", "name", ...arrs.flatMap((a) => [`${a.id}.net`, `${a.id}.npv`])];
+    const rows: CsvValue[][] = ev.partners.map((p, i) => [p.id, p.name, ...arrs.flatMap((a) => [money(a.partners[i]!.net), money(a.partners[i]!.npv)])]);
+    rows.push(["society", L.society, ...arrs.flatMap((a) => [money(a.society.net), money(a.society.npv)])]);
+    return csvText(head, rows, dialect);
   }
   const head = [L.partner, ...arrs.flatMap((a) => [`${a.name}: ${L.net}`, `${a.name}: ${L.npv}`])];
   const rows = ev.partners.map((p, i) => [p.name, ...arrs.flatMap((a) => [formatEuro(a.partners[i]!.net, lang, 0), formatEuro(a.partners[i]!.npv, lang, 0)])]);

@@ -19,7 +19,7 @@ export { computeMetrics, type Metrics, type PartnerResult, type YearFigures, typ
 export { wrongPocket, type WrongPocketEntry } from "./ledger/wrongPocket.ts";
 export { evaluateModel } from "./ledger/evaluate.ts";
 export type { Evaluation, EvaluateOptions } from "./ledger/evaluation.ts";
-export { loadCase, parseCaseText, serializeCase, formatFromName, type CaseFormat } from "./case/caseFile.ts";
+export { loadCase, parseCaseText, validateParsed, serializeCase, formatFromName, type CaseFormat } from "./case/caseFile.ts";
 export { toJsonContract, toMonitoringJson, type JsonContract, type ArrangementJson, type ContractOptions } from "./ledger/contract.ts";
 export { applyArrangement, benefitShares } from "./arrangements/apply.ts";
 export type { ArrangementResult, StepResult } from "./arrangements/types.ts";

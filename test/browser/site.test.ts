@@ -490,8 +490,10 @@ describe("notebooks site (headless Chromium)", () => {
           return readFileSync((await d.path())!, "utf-8");
         };
         const csv = await download(/Grootboek \(CSV\)/);
-        expect(csv.split("\n")[0]).toBe("year,partner,domain,line,kind,amount,discounted,cashable,counterparty");
-        expect(csv.split("\n").length).toBeGreaterThan(5);
+        // The Dutch page downloads what a Dutch Excel opens: BOM, ';', decimal comma, CRLF (io/csv.ts).
+        expect(csv.split("\r\n")[0]).toBe("\uFEFFarrangement;year;partner;domain;line;kind;amount;discounted;cashable;counterparty;reason");
+        expect(csv.split("\r\n")[1]).toMatch(/^;\d{4};[^;]+;[^;]*;[^;]+;[a-z-]+;-?\d+,\d\d;-?\d+,\d\d;(true|false);/);
+        expect(csv.split("\r\n").length).toBeGreaterThan(5);
         const json = JSON.parse(await download(/Resultaten \(JSON\)/)) as { contract: string; society: { npv: number } };
         expect(json.contract).toBe("bcase/evaluate@1");
         const yaml = await download(/^Case-bestand \(/);

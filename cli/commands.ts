@@ -1,0 +1,154 @@
+/**
+ * What each `bcase` command does, once its command line is parsed (cli/bcase.ts). Loaded only
+ * when a command runs, so `bcase --help` never loads the engine. Every output path is checked
+ * before anything is computed (cli/output.ts); results go to standard output or, with -o, to a
+ * file written safely; status lines ("geschreven") go to standard error.
+ */
+import { readFileSync } from "node:fs";
+import { caseJsonSchema, evaluateModel, evaluateMonitoring, toJsonContract, toMonitoringJson, type Evaluation, type Lang, type Model } from "../engine/index.ts";
+import { caseText, ledgerCsv, readCaseBytes, report as renderReportText, resultsXlsx, templateXlsx } from "../io/commands.ts";
+import type { CsvDialect } from "../io/csv.ts";
+import { InputError, UsageError } from "./errors.ts";
+import { checkOutputs, writeOutputs } from "./output.ts";
+import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
+import { TEXTS } from "./texts.ts";
+import { sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
+
+/** What every command gets from the shell: the global options and where standard output goes. */
+export interface Context {
+  lang: Lang;
+  dialect: CsvDialect;
+  force: boolean;
+  out: (data: string | Uint8Array) => void;
+  /** Standard input, read whole (the file name "-"). */
+  stdin: () => Buffer;
+  /** Whether standard output is a terminal (binary output is refused there). */
+  stdoutIsTTY: boolean;
+}
+
+const STDIN_NAME = "<stdin>";
+const status = (line: string) => { process.stderr.write(line + "\n"); };
+
+/** Reads a case file or workbook (or standard input for "-"): the case as data and its model, else an InputError with every problem. */
+export async function loadInput(file: string, ctx: Context): Promise<{ name: string; data: Record<string, unknown>; model: Model }> {
+  const name = file === "-" ? STDIN_NAME : file;
+  let bytes: Buffer;
+  try {
+    bytes = file === "-" ? ctx.stdin() : readFileSync(file);
+  } catch (e) {
+    throw new InputError(TEXTS[ctx.lang].msg.cannotRead(name, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+  }
+  const r = await readCaseBytes(bytes, name, ctx.lang);
+  if (!r.ok) throw new InputError(r.messages.join("\n"));
+  return { name, data: r.data, model: r.model };
+}
+
+/** Sends results where they were asked to go: standard output, or files written safely (with a status line each). */
+function emit(ctx: Context, outputs: { path: string | undefined; data: string | Uint8Array }[]): void {
+  const files = outputs.filter((o): o is { path: string; data: string | Uint8Array } => o.path !== undefined && o.path !== "-");
+  writeOutputs(files, ctx.force, ctx.lang);
+  for (const o of outputs) if (o.path === undefined || o.path === "-") ctx.out(o.data);
+  for (const f of files) status(TEXTS[ctx.lang].msg.wrote(f.path));
+}
+
+const json = (v: unknown) => JSON.stringify(v, null, 2) + "\n";
+
+export async function validate(file: string, opts: { output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const { name } = await loadInput(file, ctx);
+  emit(ctx, [{ path: opts.output, data: TEXTS[ctx.lang].msg.valid(name) + "\n" }]);
+}
+
+function arrangementOf(ev: Evaluation, id: string | undefined, name: string, ctx: Context) {
+  if (id === undefined) return undefined;
+  const arr = ev.arrangements.find((a) => a.id === id);
+  if (!arr) throw new InputError(TEXTS[ctx.lang].msg.unknownArrangement(name, id, ev.arrangements.map((a) => a.id).join(", ")));
+  return arr;
+}
+
+export async function evaluate(file: string, opts: { format: string; arrangement?: string; output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const { name, model } = await loadInput(file, ctx);
+  const ev = evaluateModel(model);
+  const arr = arrangementOf(ev, opts.arrangement, name, ctx);
+  const { lang } = ctx;
+  const text = opts.format === "json" ? json(toJsonContract(ev, { lang, ...(arr ? { arrangement: arr.id } : {}) }))
+    : arr ? renderArrangement(ev, arr, lang)
+    : opts.format === "csv" ? renderCsv(ev, lang, ctx.dialect)
+    : opts.format === "md" ? renderMarkdown(ev, lang)
+    : renderTable(ev, lang);
+  emit(ctx, [{ path: opts.output, data: text }]);
+}
+
+export async function compare(file: string, opts: { format: "table" | "json" | "csv" | "md"; output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const ev = evaluateModel((await loadInput(file, ctx)).model);
+  let text: string;
+  if (opts.format === "json") {
+    const j = toJsonContract(ev, { lang: ctx.lang });
+    text = json({ contract: "bcase/compare@1", case: j.case, arrangements: j.arrangements.map((a) => ({ id: a.id, name: a.name, explanation: a.explanation, partners: a.partners.map((p) => ({ id: p.id, name: p.name, net: p.net, npv: p.npv, transfersIn: p.transfersIn, transfersOut: p.transfersOut })), society: { net: a.society.net, npv: a.society.npv } })) });
+  } else text = renderCompare(ev, ctx.lang, opts.format, ctx.dialect);
+  emit(ctx, [{ path: opts.output, data: text }]);
+}
+
+export async function monitor(file: string, opts: { format: string; output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const { model } = await loadInput(file, ctx);
+  const ev = evaluateModel(model);
+  const m = evaluateMonitoring(model, ev);
+  emit(ctx, [{ path: opts.output, data: opts.format === "json" ? json(toMonitoringJson(ev, m)) : renderMonitoring(ev, m, ctx.lang) }]);
+}
+
+export async function simulate(file: string, opts: SimulateFlags & { output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const { name, data, model } = await loadInput(file, ctx);
+  const fail = (m: string): never => { throw new InputError(m); };
+  emit(ctx, [{ path: opts.output, data: await simulateCommand(name, model, data, opts, ctx.lang, ctx.dialect, fail) }]);
+}
+
+export async function sensitivity(file: string, opts: { arrangement?: string; format: "table" | "json" | "csv"; output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const { name, model } = await loadInput(file, ctx);
+  const fail = (m: string): never => { throw new InputError(m); };
+  emit(ctx, [{ path: opts.output, data: sensitivityCommand(name, model, opts, ctx.lang, ctx.dialect, fail) }]);
+}
+
+export async function schema(opts: { output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [], ctx.force, ctx.lang);
+  emit(ctx, [{ path: opts.output, data: json(caseJsonSchema()) }]);
+}
+
+export async function importBook(book: string, opts: { output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [book], ctx.force, ctx.lang);
+  const { data } = await loadInput(book, ctx);
+  emit(ctx, [{ path: opts.output, data: caseText(data, opts.output === "-" ? undefined : opts.output) }]);
+}
+
+/** A workbook to standard output only when it does not go to a terminal. */
+function binaryCheck(path: string | undefined, what: string, ctx: Context) {
+  if ((path === "-") && ctx.stdoutIsTTY) throw new UsageError(TEXTS[ctx.lang].msg.binaryToTerminal(what));
+}
+
+export async function exportResults(file: string, opts: { xlsx?: string; csv?: string }, ctx: Context): Promise<void> {
+  if (opts.xlsx === undefined && opts.csv === undefined) throw new UsageError(TEXTS[ctx.lang].msg.missingOutput);
+  checkOutputs([opts.xlsx, opts.csv].filter((p) => p !== undefined), [file], ctx.force, ctx.lang);
+  binaryCheck(opts.xlsx, "--xlsx", ctx);
+  const { data, model } = await loadInput(file, ctx);
+  const ev = evaluateModel(model);
+  const outputs: { path: string; data: string | Uint8Array }[] = [];
+  if (opts.xlsx !== undefined) outputs.push({ path: opts.xlsx, data: await resultsXlsx(data, ev, ctx.lang) });
+  if (opts.csv !== undefined) outputs.push({ path: opts.csv, data: await ledgerCsv(ev, ctx.dialect) });
+  emit(ctx, outputs);
+}
+
+export async function exportTemplate(opts: { output: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [], ctx.force, ctx.lang);
+  binaryCheck(opts.output, "-o", ctx);
+  emit(ctx, [{ path: opts.output, data: await templateXlsx(ctx.lang) }]);
+}
+
+export async function report(file: string, opts: { format: "md" | "html"; output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const { model } = await loadInput(file, ctx);
+  emit(ctx, [{ path: opts.output, data: await renderReportText(evaluateModel(model), opts.format, ctx.lang, model) }]);
+}
