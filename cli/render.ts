@@ -6,6 +6,7 @@
  */
 import { formatEuro, formatNumber, formatPercent, type Monitoring, type ArrangementResult, type Evaluation, type Lang, type Metrics, type PartnerResult } from "../engine/index.ts";
 import { csvText, defaultDialect, money, type CsvDialect, type CsvValue } from "../io/csv.ts";
+import { mdCell, mdTable } from "../io/markdown.ts";
 
 const LABELS = {
   nl: {
@@ -82,13 +83,10 @@ export function renderTable(ev: Evaluation, lang: Lang): string {
 
 export function renderMarkdown(ev: Evaluation, lang: Lang): string {
   const L = LABELS[lang];
-  const esc = (s: string) => s.replace(/\|/g, "\\|");
-  const table = (head: string[], rows: string[][]) =>
-    [`| ${head.map(esc).join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
-  const out = [`## ${esc(L.header(ev))}`, "", table(summaryHeader(lang), summaryRows(ev, lang))];
+  const out = [`## ${mdCell(L.header(ev))}`, "", mdTable(summaryHeader(lang), summaryRows(ev, lang))];
   if (ev.wrongPocket.length > 0) {
     const names = new Map(ev.partners.map((p) => [p.id, p.name]));
-    out.push("", `### ${L.wrongPocket}`, "", table([L.investor, L.beneficiary, L.npv, L.share], ev.wrongPocket.map((w) => [names.get(w.investor)!, names.get(w.beneficiary)!, formatEuro(w.pv, lang, 0), w.share === null ? L.none : formatPercent(w.share, 0, lang)])));
+    out.push("", `### ${L.wrongPocket}`, "", mdTable([L.investor, L.beneficiary, L.npv, L.share], ev.wrongPocket.map((w) => [names.get(w.investor)!, names.get(w.beneficiary)!, formatEuro(w.pv, lang, 0), w.share === null ? L.none : formatPercent(w.share, 0, lang)])));
   }
   return out.join("\n") + "\n";
 }
@@ -129,7 +127,7 @@ export function renderCompare(ev: Evaluation, lang: Lang, format: "table" | "csv
   const rows = ev.partners.map((p, i) => [p.name, ...arrs.flatMap((a) => [formatEuro(a.partners[i]!.net, lang, 0), formatEuro(a.partners[i]!.npv, lang, 0)])]);
   rows.push([L.society, ...arrs.flatMap((a) => [formatEuro(a.society.net, lang, 0), formatEuro(a.society.npv, lang, 0)])]);
   if (format === "md") {
-    return [`## ${L.compare}`, "", `| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n") + "\n";
+    return [`## ${mdCell(L.compare)}`, "", mdTable(head, rows)].join("\n") + "\n";
   }
   return [L.header(ev), "", L.compare, align([head, ...rows])].join("\n") + "\n";
 }

@@ -7,6 +7,7 @@
  */
 import { formatEuro, formatNumber, formatPercent, normaliseParameter, type ArrangementResult, type Evaluation, type Lang, type Metrics, type Monitoring } from "../../engine/index.ts";
 import { reportCharts } from "./charts.ts";
+import { mdCell, mdText } from "../markdown.ts";
 
 type Align = "l" | "r";
 type Block =
@@ -228,9 +229,6 @@ function arrangementBlocks(a: ArrangementResult, lang: Lang, name: (id: string) 
 
 // ---------------------------------------------------------------- Markdown
 
-/** Text for Markdown: HTML-significant characters as entities, so case text cannot inject markup. */
-const mdText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const mdCell = (s: string) => mdText(s).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
 function toMarkdown(bs: Block[]): string {
   const out: string[] = [];
