@@ -5,7 +5,8 @@
  *                the column kernel; also once with `exact: true` (every sample's cent ledger);
  *   squiggle     the same model in Squiggle (@quri/squiggle-lang `run` with sampleCount);
  *   handwritten  a plain Float64Array loop written for this one model (the practical limit);
- * then 1,000,000 samples on every core (this thread and a worker thread per other core). Prints milliseconds and ratios;
+ * then 1,000,000 samples on every core (this thread and a worker thread per other core); last, the
+ * command line's start-up as whole processes beside `node -e 0` (bench/startup.ts). Prints milliseconds and ratios;
  * `--json` prints them as JSON. Each way runs once to warm up (at 10,000 samples), then the
  * engine and the loop three times (the median is reported) and Squiggle twice (the faster).
  * Not a test: timings depend on the machine; nothing here asserts a target.
@@ -16,9 +17,10 @@ import { simulateOnCores } from "../cli/simulateWorkers.ts";
 import { handwritten } from "./handwritten.ts";
 import { referenceCase } from "./reference.ts";
 import { squiggle } from "./squiggle.ts";
+import { measureStartup, startupText } from "./startup.ts";
 
 const json = process.argv.includes("--json");
-const N = 100_000, BIG = 1_000_000, SEED = 1;
+const N = 100_000, BIG = 1_000_000, SEED = 1, STARTUP_RUNS = 11;
 const log = (s: string) => { if (!json) process.stdout.write(s + "\n"); };
 
 /** Wall-clock and CPU milliseconds (CPU of the whole process, all threads: less sensitive to other load on the machine). */
@@ -99,6 +101,8 @@ const result = {
   societyMeanNpvEur: { engine: Math.round(e), squiggle: Math.round(s), handwritten: Math.round(h) },
   million: { workers, ms: ms(big), msToFirstChunk: Math.round(firstChunk), oneThreadMs: ms(bigOne) },
   targets: { squiggleOverEngineAtLeast: 50, engineOverHandwrittenAtMost: 1.5, millionMsBelow: 3000 },
+  // The command line's start-up, whole processes side by side with `node -e 0` (bench/startup.ts).
+  startup: measureStartup(STARTUP_RUNS),
 };
 if (json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
 else {
@@ -110,4 +114,5 @@ else {
   log(`engine by part (wall ms, fastest of 3): plan ${parts.plan}, sampling ${parts.sampling}, kernel and per-sample loop ${parts.kernel}, summaries ${parts.summaries}`);
   log(`society mean NPV (EUR): engine ${result.societyMeanNpvEur.engine}, squiggle ${result.societyMeanNpvEur.squiggle}, loop ${result.societyMeanNpvEur.handwritten}`);
   log(`1,000,000 samples on ${workers} threads (this one and ${workers - 1} worker${workers === 2 ? "" : "s"}; the worker script from the cache or bundled first): ${t(result.million.ms)}, first chunk after ${result.million.msToFirstChunk} ms; one thread: ${t(result.million.oneThreadMs)} (target < 3000 ms)`);
+  log(startupText(result.startup, STARTUP_RUNS));
 }
