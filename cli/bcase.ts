@@ -44,13 +44,13 @@ function helpIn(lang: Lang): Partial<Help> {
   const extra = (choices: readonly string[] | undefined, dflt: unknown, described: string | undefined, show: boolean) => {
     const parts: string[] = [];
     if (choices) parts.push(`${T.choices}: ${choices.join(", ")}`);
-    if (show && dflt !== undefined) parts.push(`${T.default}: ${described ?? String(dflt)}`);
+    if (show && dflt !== undefined && !(Array.isArray(dflt) && dflt.length === 0)) parts.push(`${T.default}: ${described ?? String(dflt)}`);
     return parts.length > 0 ? ` (${parts.join("; ")})` : "";
   };
   return {
     showGlobalOptions: true,
     styleTitle: (s: string) => T.titles[s] ?? s,
-    subcommandTerm: (c: Command) => `${c.name()}${c.options.length > 0 ? ` ${T.usageOptions}` : ""}${c.registeredArguments.map((a) => ` <${a.name()}>`).join("")}`,
+    subcommandTerm: (c: Command) => `${c.name()}${c.options.length > 0 ? ` ${T.usageOptions}` : ""}${c.registeredArguments.map((a) => (a.required ? ` <${a.name()}>` : ` [${a.name()}]`)).join("")}`,
     optionDescription: (o: Option) => `${o.description}${extra(o.argChoices, o.defaultValue, o.defaultValueDescription, o.required || o.optional)}`,
     argumentDescription: (a: Argument) => `${a.description}${extra(a.argChoices, a.defaultValue, a.defaultValueDescription, true)}`,
   };

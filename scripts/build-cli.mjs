@@ -38,8 +38,9 @@ const cli = await build({
   format: "esm",
   splitting: true,
   chunkNames: "[name]-[hash]",
-  // Loaded only by import/export/report, and not bundleable as-is (jsdom reads its own files).
-  external: ["exceljs", "jsdom", "@observablehq/plot", "esbuild", "tsx", "tsx/*"],
+  // Loaded only by import/export/report (and report --format pdf), and not bundleable as-is
+  // (jsdom and playwright-core read their own files).
+  external: ["exceljs", "jsdom", "@observablehq/plot", "playwright-core", "esbuild", "tsx", "tsx/*"],
   // Bundled CommonJS packages (commander) call require(): give the ESM output one.
   banner: { js: "import { createRequire as __bcaseRequire } from 'node:module'; const require = __bcaseRequire(import.meta.url);" },
   // cli/simulateWorkers.ts reads the prebuilt worker script instead of bundling it at run time.
