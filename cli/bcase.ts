@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from "commander";
+import { Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from "commander";
 import { ENGINE_VERSION } from "../engine/version.ts";
 import { CSV_DIALECTS, defaultDialect, type CsvDialect } from "../io/csv.ts";
 import { completionScript } from "./completion.ts";
@@ -87,10 +87,13 @@ export function program(lang: Lang, run: (action: (ctx: Context, commands: typeo
 
   const file = `<${T.file}>`;
   /** A subcommand with its summary, arguments, usage line and examples. */
-  const sub = (name: CommandName, args: [string, string][] = [[file, (T.commands[name] as { fileArg?: string }).fileArg ?? T.fileArg]]) => {
+  const sub = (name: CommandName, args: [string, string, string[]?][] = [[file, (T.commands[name] as { fileArg?: string }).fileArg ?? T.fileArg]]) => {
     const h = T.commands[name];
     const c = cmd.command(name).description(h.summary);
-    for (const [a, d] of args) c.argument(a.startsWith("<") ? a : `<${a}>`, d);
+    for (const [a, d, choices] of args) {
+      const arg = new Argument(a.startsWith("<") ? a : `<${a}>`, d);
+      c.addArgument(choices ? arg.choices(choices) : arg);
+    }
     c.usage(`${T.usageOptions}${args.map(([a]) => ` ${a.startsWith("<") ? a : `<${a}>`}`).join("")}`);
     c.addHelpText("after", `\n${T.examples}\n${h.examples.map(([e, w]) => `  ${e}\n      ${w}`).join("\n")}`);
     return c;
@@ -133,10 +136,7 @@ export function program(lang: Lang, run: (action: (ctx: Context, commands: typeo
 
   output(format(sub("report"), ["md", "html"], "html", T.commands.report.options.format)).action((f: string, o) => run((ctx, c) => c.report(f, o, ctx)));
 
-  sub("completion", [["shell", T.commands.completion.args[0]![1]]]).action((shell: string) => {
-    if (shell !== "bash" && shell !== "zsh") cmd.commands.find((c) => c.name() === "completion")!.error(translateCommanderError(`error: command-argument value '${shell}' is invalid for argument 'shell'. Allowed choices are bash, zsh.`, lang).trimEnd(), { exitCode: EXIT.usage, code: "bcase.shell" });
-    writeOut(completionScript(cmd, shell as "bash" | "zsh"));
-  });
+  output(sub("completion", [["shell", T.commands.completion.args[0]![1], ["bash", "zsh"]]])).action((shell: "bash" | "zsh", o) => run((ctx, c) => c.writeText(completionScript(cmd, shell), o, ctx)));
   return cmd;
 }
 

@@ -114,8 +114,13 @@ export async function sensitivity(file: string, opts: { arrangement?: string; fo
 }
 
 export async function schema(opts: { output?: string }, ctx: Context): Promise<void> {
+  await writeText(json(caseJsonSchema()), opts, ctx);
+}
+
+/** Text that needs no input (the schema, a completion script) to standard output or a file. */
+export async function writeText(text: string, opts: { output?: string }, ctx: Context): Promise<void> {
   checkOutputs([opts.output], [], ctx.force, ctx.lang);
-  emit(ctx, [{ path: opts.output, data: json(caseJsonSchema()) }]);
+  emit(ctx, [{ path: opts.output, data: text }]);
 }
 
 export async function importBook(book: string, opts: { output?: string }, ctx: Context): Promise<void> {

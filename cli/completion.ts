@@ -21,7 +21,7 @@ function grammar(program: Command): { global: OptionInfo[]; commands: CommandInf
   global.push({ flags: ["-h", "--help"], takesValue: false, files: false, description: "help" });
   const commands = program.commands.map((c) => {
     const args = c.registeredArguments;
-    const choices = args[0]?.argChoices ?? (c.name() === "completion" ? ["bash", "zsh"] : undefined);
+    const choices = args[0]?.argChoices;
     return { name: c.name(), description: c.description(), options: c.options.map(optionInfo), fileArgs: args.length > 0 && choices === undefined, ...(choices ? { argChoices: choices } : {}) };
   });
   return { global, commands };
