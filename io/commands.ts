@@ -9,7 +9,8 @@ import { evaluateModel, evaluateMonitoring, formatFromName, formatIssue, loadCas
 
 export type Loaded = { ok: true; data: Record<string, unknown>; model: Model } | { ok: false; messages: string[] };
 
-const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
+/** A workbook by its name (.xlsx, .xlsm, .ods: the import explains how to save an .ods as .xlsx) or by its zip signature. */
+const isWorkbook = (file: string, bytes: Uint8Array) => /\.(xlsx|xlsm|ods)$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 
 /** A case file (.yaml, .yml, .json) or a workbook (.xlsx) -> the case as data and its model. */
 export async function readCaseFile(file: string, lang: Lang): Promise<Loaded> {
@@ -20,7 +21,7 @@ export async function readCaseFile(file: string, lang: Lang): Promise<Loaded> {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     return { ok: false, messages: [lang === "nl" ? `${file}: bestand niet te lezen (${code})` : `${file}: cannot read file (${code})`] };
   }
-  if (isWorkbook(file)) {
+  if (isWorkbook(file, bytes)) {
     const { importWorkbook, formatSheetIssue } = await import("./workbook/xlsx.ts");
     const r = await importWorkbook(bytes, { lang });
     return r.ok ? { ok: true, data: r.data, model: r.model } : { ok: false, messages: r.issues.map((i) => formatSheetIssue(i, file)) };

@@ -13,10 +13,11 @@
  * (Domeinen, Investeringen, Effecten, Regelingen, ...).
  */
 import ExcelJS from "exceljs";
-import { Case, formatPath, suggest, validateCase, type Evaluation, type Issue, type Lang, type Model, type Path } from "../../engine/index.ts";
+import { Case, compileFormula, formatPath, parseFormula, suggest, validateCase, type Evaluation, type Issue, type Lang, type Model, type Path } from "../../engine/index.ts";
 import { BARE_COLUMN, KEY_COLUMN, WHOLE, columnPath, decodeCell, flattenElement, flattenEntry, flattenObject, isPlainObject, schemaColumns, setPath, type CellValue } from "./flatten.ts";
 import { CASE_COLUMNS, CASE_EXPLANATION_HEADER, CASE_SHEET, CASE_SHEET_ALIASES, IGNORED_SHEETS, RESULT_SHEETS, SHEET_ALIASES, bilingualNote, columnNote, sheetNameOf } from "./labels.ts";
 import { ioMessage } from "./messages.ts";
+import { inspectWorkbookZip, type ZipLimits } from "./guard.ts";
 import { outcomesTable, potsTable, provenanceTable, summaryTable, transfersTable, wrongPocketTable, ledgerTable, yearlyTable, type ColumnKind, type Table } from "../results.ts";
 import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
 
@@ -264,8 +265,9 @@ export interface SheetIssue extends Issue {
 
 /** `Effects!F7 (attribution): must be between 0 and 1`, with the file first when given. */
 export function formatSheetIssue(i: SheetIssue, file?: string): string {
-  const where = i.sheet === undefined ? formatPath(i.path) : `${i.sheet}${i.cell ? `!${i.cell}` : ""}${i.column ? ` (${i.column})` : ""}`;
-  return `${file ? `${file}: ` : ""}${where}: ${i.message}`;
+  // A problem of the file itself (not a zip, too large, .ods) has no place inside it.
+  const where = i.sheet === undefined ? (i.path.length === 0 ? "" : formatPath(i.path)) : `${i.sheet}${i.cell ? `!${i.cell}` : ""}${i.column ? ` (${i.column})` : ""}`;
+  return [file, where, i.message].filter((x) => x !== undefined && x !== "").join(": ");
 }
 
 interface CellRef { sheet: string; cell: string; column?: string }
@@ -273,35 +275,96 @@ interface RowRef { sheet: string; row: number; columns: Map<string, number> }
 
 const pk = (p: Path) => JSON.stringify(p);
 
-type Raw = { ok: true; value: CellValue | undefined } | { ok: false; code: string; detail?: string };
+type Raw = { ok: true; value: CellValue | undefined } | { ok: true; date: Date; value?: undefined } | { ok: false; code: string; detail?: string; params?: Record<string, string> };
 
-/** What exceljs gives for a cell, as a cell value (formulas by their computed result). */
-function rawValue(v: ExcelJS.CellValue): Raw {
+/**
+ * A formula cell's stored result, when the file's own formula proves it: LibreOffice writes every
+ * boolean as `<f>TRUE()</f><v>1</v>`, and a constant sum (`=100000*1.5`) can be checked here.
+ * Any other formula (a reference to a cell, a function) is refused: its stored value is what
+ * the last program to save the file computed, which a file written by a program that does not
+ * recalculate (or written by hand) need not match, and the case file has formulas of its own.
+ */
+function trustedFormula(formula: string, result: unknown): Raw {
+  const f = formula.trim().replace(/^=/, "");
+  const bool = /^(TRUE|FALSE)(\(\))?$/i.exec(f);
+  if (bool) {
+    const want = bool[1]!.toUpperCase() === "TRUE";
+    return result === want || result === (want ? 1 : 0) ? { ok: true, value: want } : { ok: false, code: "formulaMismatch", params: { formula: `=${f}`, value: String(result) } };
+  }
+  if (/^[\d\s.+\-*/()^eE]+$/.test(f) && /\d/.test(f)) {
+    const parsed = parseFormula(f);
+    if (parsed.ok && parsed.formula.symbols.length === 0) {
+      const computed = compileFormula(parsed.formula, () => 0)([]);
+      if (Number.isFinite(computed) && typeof result === "number" && Math.abs(computed - result) <= 1e-9 * Math.max(1, Math.abs(computed))) return { ok: true, value: computed };
+      return { ok: false, code: "formulaMismatch", params: { formula: `=${f}`, value: String(result) } };
+    }
+  }
+  return { ok: false, code: "untrustedFormula", params: { formula: `=${f}`, value: result instanceof Date ? result.toISOString().slice(0, 10) : typeof result === "object" && result !== null ? String((result as { error?: unknown }).error ?? "") : String(result) } };
+}
+
+/** What exceljs gives for a cell, as a cell value (a formula only by a result its formula proves). */
+function rawValue(cell: ExcelJS.Cell): Raw {
+  const v = cell.value;
   if (v === null || v === undefined) return { ok: true, value: undefined };
   if (typeof v === "number" || typeof v === "boolean") return { ok: true, value: v };
   if (typeof v === "string") return { ok: true, value: v === "" ? undefined : v };
-  if (v instanceof Date) return { ok: false, code: "dateCell" };
+  if (v instanceof Date) return { ok: true, date: v };
   const o = v as unknown as Record<string, unknown>;
   if ("error" in o) return o.error === "#N/A" ? { ok: true, value: null } : { ok: false, code: "errorCell", detail: String(o.error) };
   if ("richText" in o && Array.isArray(o.richText)) return { ok: true, value: (o.richText as { text: string }[]).map((t) => t.text).join("") || undefined };
-  if ("formula" in o || "sharedFormula" in o) return o.result === undefined ? { ok: false, code: "formulaNoResult" } : rawValue(o.result as ExcelJS.CellValue);
+  if ("formula" in o || "sharedFormula" in o) {
+    // Not `cell.value.result`: exceljs's formula value drops a falsy result (0, false, ""); the model keeps it.
+    const result = (cell.model as { result?: unknown }).result;
+    const formula = cell.formula ?? String(o.formula ?? o.sharedFormula ?? "");
+    if (result === undefined) return { ok: false, code: "formulaNoResult", params: { formula: `=${formula.replace(/^=/, "")}` } };
+    if (typeof result === "object" && result !== null && "error" in result) return { ok: false, code: "errorCell", detail: String((result as { error: unknown }).error) };
+    return trustedFormula(formula, result);
+  }
   if ("text" in o && typeof o.text === "string") return { ok: true, value: o.text === "" ? undefined : o.text };
   return { ok: false, code: "unreadableCell" };
+}
+
+const ISO_DAY = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A header, field name or id cell as trimmed text ("" when empty or unreadable). */
+function cellText(raw: Raw): string {
+  if (!raw.ok) return "";
+  if ("date" in raw) return ISO_DAY(raw.date);
+  return raw.value === undefined || raw.value === null ? "" : String(raw.value).trim();
+}
+
+/**
+ * A date cell, read by what the field takes: text fields get the day as text (`2024-03-01`, what
+ * Excel made of a source "1-3-2024"); a number field gets the number typed into a cell that is
+ * formatted as a date when that number is a year (2026 shows as 18-7-1905); anything else is a
+ * problem that shows the date.
+ */
+function dateValue(d: Date, s: Schema | undefined, date1904: boolean): { ok: true; value: unknown } | { ok: false; date: string } {
+  const a = accepts(s);
+  const serial = 25569 + d.getTime() / 86_400_000 - (date1904 ? 1462 : 0);
+  if (a.number && Number.isInteger(serial) && serial >= 1900 && serial <= 2200) return { ok: true, value: serial };
+  if (a.string && !a.number) return { ok: true, value: ISO_DAY(d) };
+  return { ok: false, date: ISO_DAY(d) };
 }
 
 /**
  * Friendly reading of what an analyst typed, only where the schema leaves one reading: a number
  * in a text-only field becomes text (a label "2025"), a text that is a number in a number-only
- * field becomes a number ("0,5" too), ja/nee/true/false in a yes/no field a boolean. What the
+ * field becomes a number, a number with a decimal comma ("0,5", "1.234,56") a number wherever
+ * numbers go, ja/nee/true/false in a yes/no field a boolean. What the
  * export writes never needs this, so round trips are unaffected.
  */
 function coerce(v: unknown, s: Schema | undefined): unknown {
   if (!s) return v;
   const a = accepts(s);
   if (typeof v === "number" && a.string && !a.number) return String(v);
-  if (typeof v === "string" && a.number && !a.string) {
-    const t = v.trim().replace(/^(-?\d+),(\d+)$/, "$1.$2");
-    if (/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
+  if (typeof v === "string" && a.number) {
+    // A number typed as text with a decimal comma ("0,8", "1.234,56"): never a valid formula, so
+    // also read as a number where a formula could go (a Dutch LibreOffice or a CSV paste).
+    const t = v.trim();
+    const comma = /^-?(\d+|\d{1,3}(\.\d{3})+),\d+$/.test(t);
+    if (comma) return Number(t.replace(/\./g, "").replace(",", "."));
+    if (!a.string && /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
   }
   if (typeof v === "string" && a.boolean && !a.string && !a.number) {
     const t = v.trim().toLowerCase();
@@ -336,6 +399,7 @@ export interface ReadResult {
 
 /** Reads the case sheets of a workbook (results and explanation sheets are skipped). */
 export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadResult {
+  const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true;
   const data: Record<string, unknown> = {};
   const issues: SheetIssue[] = [];
   const unreadable: Path[] = [];
@@ -356,11 +420,21 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
   const readCell = (ws: ExcelJS.Worksheet, r: number, c: number, column: string, path: Path, s: Schema | undefined): { ok: boolean; value?: unknown } => {
     const cell = ws.getRow(r).getCell(c);
     const addr = `${columnLetter(c)}${r}`;
-    const raw = rawValue(cell.value);
+    const raw = rawValue(cell);
     if (!raw.ok) {
-      problem(ws.name, addr, column, path, raw.code, { detail: raw.detail });
+      problem(ws.name, addr, column, path, raw.code, { detail: raw.detail, ...raw.params });
       unreadable.push(path);
       return { ok: false };
+    }
+    if ("date" in raw) {
+      const d = dateValue(raw.date, s, date1904);
+      if (!d.ok) {
+        problem(ws.name, addr, column, path, "dateCell", { date: d.date });
+        unreadable.push(path);
+        return { ok: false };
+      }
+      cells.set(pk(path), { sheet: ws.name, cell: addr, column });
+      return { ok: true, value: d.value };
     }
     if (raw.value === undefined) return { ok: true };
     const d = decodeCell(raw.value);
@@ -376,8 +450,7 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
   const headerOf = (ws: ExcelJS.Worksheet) => {
     const header = new Map<number, string>();
     ws.getRow(1).eachCell({ includeEmpty: false }, (cell, c) => {
-      const raw = rawValue(cell.value);
-      const text = raw.ok && raw.value !== undefined && raw.value !== null ? String(raw.value).trim() : "";
+      const text = cellText(rawValue(cell));
       if (text !== "") header.set(c, text);
     });
     return header;
@@ -412,12 +485,11 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     const seen = new Map<string, string>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       if (r === 1) return;
-      const fr = rawValue(row.getCell(fc).value);
-      const field = fr.ok && fr.value !== undefined && fr.value !== null ? String(fr.value).trim() : "";
+      const field = cellText(rawValue(row.getCell(fc)));
       const addr = `${columnLetter(vc)}${r}`;
       if (field === "") {
-        const vr = rawValue(row.getCell(vc).value);
-        if (!vr.ok || vr.value !== undefined) problem(ws.name, addr, undefined, [], "noHeader");
+        const vr = rawValue(row.getCell(vc));
+        if (!vr.ok || "date" in vr || vr.value !== undefined) problem(ws.name, addr, undefined, [], "noHeader");
         return;
       }
       const path = field.split(".");
@@ -466,8 +538,8 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       if (r === 1) return;
       let any = false;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const raw = rawValue(cell.value);
-        if (raw.ok && raw.value === undefined) return;
+        const raw = rawValue(cell);
+        if (raw.ok && !("date" in raw) && raw.value === undefined) return;
         if (columns.has(c)) any = true;
         else if (!header.has(c)) problem(ws.name, `${columnLetter(c)}${r}`, undefined, [spec.key], "noHeader");
       });
@@ -476,8 +548,8 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       if (spec.kind === "array") base = [spec.key, list.length];
       else {
         const kc = colIndex.get(KEY_COLUMN);
-        const kr = kc === undefined ? undefined : rawValue(row.getCell(kc).value);
-        const id = kr && kr.ok && kr.value !== undefined && kr.value !== null ? String(kr.value).trim() : "";
+        const kr = kc === undefined ? undefined : rawValue(row.getCell(kc));
+        const id = kr ? cellText(kr) : "";
         const addr = `${columnLetter(kc ?? 1)}${r}`;
         if (id === "") { problem(ws.name, addr, KEY_COLUMN, [spec.key], "missingKey"); return; }
         if (keyCells.has(id)) { problem(ws.name, addr, KEY_COLUMN, [spec.key, id], "duplicateKey", { key: id, other: keyCells.get(id) }); return; }
@@ -574,8 +646,10 @@ const startsWith = (p: Path, q: Path) => q.length <= p.length && q.every((x, i) 
  * cell and column: first the cells that cannot be read, then the engine's validation issues,
  * mapped back from their paths (`["effects", 5, "attribution"]` -> `Effects!F7`).
  */
-export async function importWorkbook(buffer: Uint8Array, options: { lang?: Lang } = {}): Promise<WorkbookImport> {
+export async function importWorkbook(buffer: Uint8Array, options: { lang?: Lang; limits?: ZipLimits } = {}): Promise<WorkbookImport> {
   const lang = options.lang ?? "nl";
+  const gate = inspectWorkbookZip(buffer, options.limits);
+  if (!gate.ok) return { ok: false, issues: [{ path: [], code: gate.code, message: ioMessage(gate.code, gate.params, lang), ...(gate.params.sheet ? { sheet: gate.params.sheet } : {}) }] };
   let wb: ExcelJS.Workbook;
   try {
     wb = await loadWorkbook(buffer);

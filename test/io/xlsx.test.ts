@@ -70,7 +70,7 @@ describe("importing a workbook", () => {
       'Case!A7 (horizn): unknown field "horizn" (did you mean "horizon"?)',
       "Parameters!B3 (value): not valid JSON or YAML (Flow sequence must end with a ]); start with ' for plain text",
       'Investments!F1 (schedule.typ): unknown column "schedule.typ" (did you mean "schedule.type"?)',
-      "Effects!H2 (period.from): a date is not allowed here; give a year as a number (2026)",
+      "Effects!H2 (period.from): a date (2026-01-01) is not allowed here; give a year as a number (2026) or text",
       expect.stringMatching(/^Partners!C3 \(kind\): .*"municipality"\|"insurer"/),
       "Effects!G2 (attribution): must be between 0 and 1",
     ]));
@@ -78,7 +78,7 @@ describe("importing a workbook", () => {
       'Case!A7 (horizn): unknown field "horizn" (did you mean "horizon"?)',
       "Parameters!B3 (value): not valid JSON or YAML (Flow sequence must end with a ]); start with ' for plain text",
       'Investments!F1 (schedule.typ): unknown column "schedule.typ" (did you mean "schedule.type"?)',
-      "Effects!H2 (period.from): a date is not allowed here; give a year as a number (2026)",
+      "Effects!H2 (period.from): a date (2026-01-01) is not allowed here; give a year as a number (2026) or text",
     ]);
     // Every problem names a sheet and a cell; none is reported twice.
     for (const i of r.issues) expect(i.cell).toMatch(/^[A-Z]+\d+$/);
