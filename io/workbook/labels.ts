@@ -119,3 +119,15 @@ export const RESULT_SHEETS = {
 
 /** Sheets the import skips: the results and the explanation, in either language. */
 export const IGNORED_SHEETS = new Set(Object.values(RESULT_SHEETS).flatMap((s) => Object.values(s)).map((n) => n.toLowerCase()));
+
+/** Ledger kinds in the result sheets. */
+export const LEDGER_KINDS: Record<Lang, Record<string, string>> = {
+  nl: { investment: "investering", saving: "besparing", "revenue-loss": "omzetverlies", "variable-cost-saving": "bespaarde variabele kosten", transfer: "overdracht" },
+  en: { investment: "investment", saving: "saving", "revenue-loss": "revenue loss", "variable-cost-saving": "variable cost saved", transfer: "transfer" },
+};
+
+/** Why a transfer happens (the engine's reason codes) in the result sheets. */
+export const REASONS: Record<Lang, Record<string, string>> = {
+  nl: { contribution: "inleg", "pot-pays": "pot betaalt", "surplus-returned": "overschot terug", "deficit-covered": "tekort gedekt", "risk-bearer": "risicodrager", "cover-investment": "investering gedekt", "loss-sharing": "verlies gedeeld", "provider-transition": "transitievergoeding", settlement: "verevening", "shared-savings": "gedeelde besparing" },
+  en: { contribution: "contribution", "pot-pays": "pot pays", "surplus-returned": "surplus returned", "deficit-covered": "deficit covered", "risk-bearer": "risk bearer", "cover-investment": "investment covered", "loss-sharing": "loss sharing", "provider-transition": "provider transition", settlement: "settlement", "shared-savings": "shared savings" },
+};

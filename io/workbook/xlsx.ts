@@ -18,7 +18,9 @@ import { BARE_COLUMN, KEY_COLUMN, WHOLE, columnPath, decodeCell, flattenElement,
 import { CASE_COLUMNS, CASE_EXPLANATION_HEADER, CASE_SHEET, CASE_SHEET_ALIASES, IGNORED_SHEETS, RESULT_SHEETS, SHEET_ALIASES, bilingualNote, columnNote, sheetNameOf } from "./labels.ts";
 import { ioMessage } from "./messages.ts";
 import { inspectWorkbookZip, type ZipLimits } from "./guard.ts";
-import { outcomesTable, potsTable, provenanceTable, summaryTable, transfersTable, wrongPocketTable, ledgerTable, yearlyTable, type ColumnKind, type Table } from "../results.ts";
+import { outcomesTable, provenanceTable, transfersTable, wrongPocketTable } from "../results.ts";
+import { columnLetter, fitWidths, styleHeader, writeTable } from "./sheet.ts";
+import { internalLinksOnly, writeResultSheets } from "./resultSheets.ts";
 import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
 
 const ROOT = CASE_SCHEMA;
@@ -70,29 +72,8 @@ function caseFields(sheetKeys: ReadonlySet<string>): string[] {
 
 // ---------------------------------------------------------------- writing
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE7F0" } };
-
 function writeCell(cell: ExcelJS.Cell, v: CellValue): void {
   cell.value = v === null ? { error: "#N/A" as ExcelJS.ErrorValue } : v;
-}
-
-function styleHeader(ws: ExcelJS.Worksheet, ncols: number): void {
-  const row = ws.getRow(1);
-  row.font = { bold: true };
-  for (let c = 1; c <= ncols; c++) row.getCell(c).fill = HEADER_FILL;
-  ws.views = [{ state: "frozen", ySplit: 1 }];
-}
-
-function fitWidths(ws: ExcelJS.Worksheet, ncols: number, min = 8, max = 60): void {
-  for (let c = 1; c <= ncols; c++) {
-    let w = min;
-    ws.getColumn(c).eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value;
-      const text = v === null || v === undefined ? "" : typeof v === "object" ? (v instanceof Date ? "2000-01-01" : "#N/A") : String(v);
-      w = Math.max(w, Math.min(max, text.length + 2));
-    });
-    ws.getColumn(c).width = w;
-  }
 }
 
 function listValidation(values: readonly string[]): ExcelJS.DataValidation | undefined {
@@ -104,12 +85,6 @@ function listValidation(values: readonly string[]): ExcelJS.DataValidation | und
 
 /** exceljs has range data validations (`sheet.dataValidations.add("E2:E1000", ...)`) but does not type them. */
 const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-
-const columnLetter = (n: number): string => {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-};
 
 /** Writes the Case sheet and one sheet per list or map. With no data: the empty template. */
 function writeCaseSheets(wb: ExcelJS.Workbook, data: Record<string, unknown> | undefined): void {
@@ -190,23 +165,6 @@ function writeReadme(wb: ExcelJS.Workbook, lang: Lang): void {
   ws.getColumn(4).width = 80;
 }
 
-const EURO_FORMAT = '"€ "#,##0.00;[Red]-"€ "#,##0.00';
-const FORMATS: Partial<Record<ColumnKind, string>> = { euro: EURO_FORMAT, ratio: "0.00", percent: "0.0%", year: "0", int: "0", number: "#,##0.00" };
-
-function writeTable(wb: ExcelJS.Workbook, name: string, t: Table, lang: Lang): void {
-  const ws = wb.addWorksheet(name);
-  ws.addRow(t.columns.map((c) => c.label[lang]));
-  styleHeader(ws, t.columns.length);
-  for (const r of t.rows) ws.addRow(r.map((v, i) => (v !== null && t.columns[i]!.kind === "euro" && typeof v === "number" ? v / 100 : v)));
-  t.columns.forEach((c, i) => {
-    const f = FORMATS[c.kind];
-    if (f) ws.getColumn(i + 1).numFmt = f;
-  });
-  fitWidths(ws, t.columns.length, 10, 40);
-  t.columns.forEach((c, i) => { if (c.kind === "euro") ws.getColumn(i + 1).width = Math.max(ws.getColumn(i + 1).width ?? 10, 16); });
-  if (t.rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.columns.length } };
-}
-
 function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "bcase";
@@ -238,18 +196,14 @@ export async function caseWorkbook(data: Record<string, unknown>): Promise<Buffe
 export async function resultsWorkbook(data: Record<string, unknown>, ev: Evaluation, lang: Lang = "nl"): Promise<Buffer> {
   const wb = newWorkbook();
   const N = RESULT_SHEETS[lang];
-  writeTable(wb, N.summary, summaryTable(ev, lang), lang);
-  writeTable(wb, N.yearly, yearlyTable(ev, lang), lang);
-  writeTable(wb, N.ledger, ledgerTable(ev), lang);
-  writeTable(wb, N.transfers, transfersTable(ev), lang);
-  writeTable(wb, N.pots, potsTable(ev), lang);
+  writeResultSheets(wb, ev, lang, () => writeTable(wb, N.transfers, transfersTable(ev), lang));
   writeTable(wb, N.wrongPocket, wrongPocketTable(ev), lang);
   if (ev.outcomes.length > 0) writeTable(wb, N.outcomes, outcomesTable(ev), lang);
   const prov = provenanceTable(ev);
   if (prov.rows.length > 0) writeTable(wb, N.provenance, prov, lang);
   writeCaseSheets(wb, data);
   writeReadme(wb, lang);
-  return toBuffer(wb);
+  return Buffer.from(internalLinksOnly(await toBuffer(wb)));
 }
 
 // ---------------------------------------------------------------- reading

@@ -72,3 +72,66 @@ describe("workbooks re-saved by LibreOffice", () => {
     expect(contract(edited).society).not.toStrictEqual(contract(read("rich")).society);
   });
 });
+
+describe("the results workbook's formulas, recalculated by LibreOffice", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bcase-lo-recalc-"));
+  const files = new Map<string, { stored: ExcelJS.Workbook; recalculated: ExcelJS.Workbook; tampered: ExcelJS.Workbook }>();
+  const cases = ["rich", "regional"];
+  const load = async (bytes: Uint8Array) => { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(bytes as unknown as ArrayBuffer); return wb; };
+
+  beforeAll(async () => {
+    const inputs: string[] = [];
+    for (const f of cases) {
+      const data = read(f);
+      const bytes = await resultsWorkbook(data, evaluateModel(model(data)), "nl");
+      writeFileSync(join(dir, `${f}.xlsx`), bytes);
+      // The same workbook with every stored formula result set to 0: only a real recalculation gives the figures back.
+      const wb = await load(bytes);
+      for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => { if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula, result: 0 } as ExcelJS.CellValue; }));
+      writeFileSync(join(dir, `${f}-zeroed.xlsx`), Buffer.from(await wb.xlsx.writeBuffer()));
+      inputs.push(join(dir, `${f}.xlsx`), join(dir, `${f}-zeroed.xlsx`));
+    }
+    const out = soffice(inputs, "xlsx", join(dir, "recalculated"), { recalculate: true });
+    for (const [i, f] of cases.entries()) {
+      files.set(f, { stored: await load(readFileSync(inputs[2 * i]!)), recalculated: await load(readFileSync(out[2 * i]!)), tampered: await load(readFileSync(out[2 * i + 1]!)) });
+    }
+  }, 300_000);
+
+  const result = (c: ExcelJS.Cell) => (c.model as { result?: unknown }).result;
+
+  for (const f of cases) {
+    it(`${f}: the summary's stored values are the engine's figures to the cent, and every formula recalculates to its stored value`, () => {
+      const { stored, recalculated, tampered } = files.get(f)!;
+      const ev = evaluateModel(model(read(f)));
+      // Stored values: the summary rows against the engine, arrangement by arrangement.
+      const sum = stored.getWorksheet("Samenvatting")!;
+      const head = (sum.getRow(1).values as unknown[]).slice(1) as string[];
+      const col = (h: string) => head.indexOf(h) + 1;
+      let r = 2;
+      for (const a of ev.arrangements) {
+        for (const m of [...a.partners, a.society]) {
+          const row = sum.getRow(r++);
+          expect(result(row.getCell(col("NCW")))).toBe(m.npv / 100);
+          expect(result(row.getCell(col("netto")))).toBe(m.net / 100);
+          expect(result(row.getCell(col("kosten")))).toBe(m.costs / 100);
+          expect(result(row.getCell(col("B/K")))).toBe(m.bcr ?? "–");
+        }
+      }
+      // Recalculated: every formula of every sheet (summary, per year, ledger, pots) to the cent, also from zeroed stored values.
+      let formulas = 0;
+      for (const ws of stored.worksheets) {
+        ws.eachRow((row, rn) => row.eachCell((cell, cn) => {
+          if (cell.type !== ExcelJS.ValueType.Formula) return;
+          formulas++;
+          const want = result(cell);
+          for (const wb of [recalculated, tampered]) {
+            const got = result(wb.getWorksheet(ws.name)!.getRow(rn).getCell(cn));
+            if (typeof want === "number") expect(Math.abs((got as number) - want), `${ws.name}!${cell.address} ${cell.formula}`).toBeLessThan(0.005);
+            else expect(got, `${ws.name}!${cell.address}`).toBe(want);
+          }
+        }));
+      }
+      expect(formulas).toBeGreaterThan(500);
+    });
+  }
+});
