@@ -131,3 +131,13 @@ export const REASONS: Record<Lang, Record<string, string>> = {
   nl: { contribution: "inleg", "pot-pays": "pot betaalt", "surplus-returned": "overschot terug", "deficit-covered": "tekort gedekt", "risk-bearer": "risicodrager", "cover-investment": "investering gedekt", "loss-sharing": "verlies gedeeld", "provider-transition": "transitievergoeding", settlement: "verevening", "shared-savings": "gedeelde besparing" },
   en: { contribution: "contribution", "pot-pays": "pot pays", "surplus-returned": "surplus returned", "deficit-covered": "deficit covered", "risk-bearer": "risk bearer", "cover-investment": "investment covered", "loss-sharing": "loss sharing", "provider-transition": "provider transition", settlement: "settlement", "shared-savings": "shared savings" },
 };
+
+/** Partner kinds and IRR statuses in the result sheets. */
+export const PARTNER_KINDS: Record<Lang, Record<string, string>> = {
+  nl: { municipality: "gemeente", insurer: "zorgverzekeraar", "care-office": "zorgkantoor", provider: "aanbieder", "housing-association": "woningcorporatie", "employment-agency": "uitkeringsinstantie", "police-justice": "politie en justitie", resident: "inwoners", other: "overig" },
+  en: { municipality: "municipality", insurer: "insurer", "care-office": "care office", provider: "provider", "housing-association": "housing association", "employment-agency": "employment agency", "police-justice": "police and justice", resident: "residents", other: "other" },
+};
+export const IRR_STATUSES: Record<Lang, Record<string, string>> = {
+  nl: { ok: "ok", "no-sign-change": "geen tekenwisseling", "none-in-range": "geen in het bereik", multiple: "meerdere" },
+  en: { ok: "ok", "no-sign-change": "no sign change", "none-in-range": "none in range", multiple: "multiple" },
+};

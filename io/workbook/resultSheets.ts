@@ -20,7 +20,7 @@ import type ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { STATUS_QUO_ID, type Evaluation, type Lang, type LedgerRow, type Metrics } from "../../engine/index.ts";
 import { formatColumns, styleHeader, columnLetter } from "./sheet.ts";
-import { LEDGER_KINDS, REASONS, RESULT_SHEETS } from "./labels.ts";
+import { IRR_STATUSES, LEDGER_KINDS, PARTNER_KINDS, REASONS, RESULT_SHEETS } from "./labels.ts";
 import type { ColumnKind } from "../results.ts";
 
 type Cls = "cost" | "benefit" | "in" | "out";
@@ -132,7 +132,7 @@ export function writeResultSheets(wb: ExcelJS.Workbook, ev: Evaluation, lang: La
   let sr = 1;
   for (const a of ev.arrangements) {
     const entries: { id: string; name: string; kind: string | null; m: Metrics; society: boolean }[] = [
-      ...a.partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind as string, m: p as Metrics, society: false })),
+      ...a.partners.map((p) => ({ id: p.id, name: p.name, kind: PARTNER_KINDS[lang][p.kind] ?? p.kind, m: p as Metrics, society: false })),
       { id: "society", name: SOCIETY, kind: null, m: a.society, society: true },
     ];
     for (const e of entries) {
@@ -153,7 +153,7 @@ export function writeResultSheets(wb: ExcelJS.Workbook, ev: Evaluation, lang: La
         { formula: `K${sr}-(${by(LC.discounted, undefined, [[LC.kind, str(saving)], [LC.cashable, str(C.no)]])})`, result: euros(m.npvCashable) },
         { formula: `IF(${den}>0,(${pvBen}+${pvIn})/${den},${str(none)})`, result: m.bcr ?? none },
         { formula: `IF(ISNUMBER(M${sr}),M${sr}-1,${str(none)})`, result: m.roi ?? none },
-        m.paybackYear, m.irr.status === "ok" ? m.irr.rate : null, m.irr.status,
+        m.paybackYear, m.irr.status === "ok" ? m.irr.rate : null, IRR_STATUSES[lang][m.irr.status] ?? m.irr.status,
         e.society ? null : link(STATUS_QUO_ID, e.id, rowsLabel),
         e.society || a.id === STATUS_QUO_ID ? null : link(a.id, e.id, rowsLabel),
       ]);

@@ -58,4 +58,6 @@ export function formatColumns(ws: ExcelJS.Worksheet, kinds: readonly ColumnKind[
   });
   fitWidths(ws, kinds.length, 10, 40);
   kinds.forEach((k, i) => { if (k === "euro") ws.getColumn(i + 1).width = Math.max(ws.getColumn(i + 1).width ?? 10, 16); });
+  // Printed: landscape A4, every column on the page, the header on every page.
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
 }
