@@ -66,4 +66,11 @@ export async function report(ev: Evaluation, format: "md" | "html", lang: Lang, 
   return renderReport(ev, { format, lang, ...(hasMonitoring ? { monitoring: evaluateMonitoring(model, ev) } : {}) });
 }
 
+/** The HTML report printed to an A4 PDF by headless Chromium (io/report/pdf.ts), or the message that says how to get Chromium. */
+export async function reportPdf(ev: Evaluation, lang: Lang, model?: Model): Promise<{ ok: true; pdf: Buffer } | { ok: false; message: string }> {
+  const { renderReportPdf } = await import("./report/report.ts");
+  const hasMonitoring = model !== undefined && (model.actuals.years.length > 0 || model.case.indicators.length > 0);
+  return renderReportPdf(ev, { lang, ...(hasMonitoring ? { monitoring: evaluateMonitoring(model, ev) } : {}) });
+}
+
 export const wrote = (file: string, lang: Lang) => (lang === "nl" ? `${file}: geschreven\n` : `${file}: written\n`);
