@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { caseJsonSchema, evaluateModel, evaluateMonitoring, toMonitoringJson, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
-import { caseText, evaluate as evaluateLoaded, ledgerCsv, readCaseFile, report as renderReportText, resultsXlsx, templateXlsx, wrote } from "../io/commands.ts";
+import { caseText, evaluate as evaluateLoaded, ledgerCsv, readCaseFile, report as renderReportText, reportPdf, resultsXlsx, templateXlsx, wrote } from "../io/commands.ts";
 import { collect, sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
 
@@ -178,13 +178,21 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
     });
 
   cmd.command("report")
-    .description("a standalone report for a council proposal: tables, arrangements, assumptions, sources (html: with SVG charts, one self-contained file)")
+    .description("a standalone report for a council proposal: tables, arrangements, assumptions, sources (html: with SVG charts, one self-contained file; pdf: that file printed to A4 by headless Chromium)")
     .argument("<file>", "case file (.yaml, .yml, .json) or workbook (.xlsx)")
-    .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("html"))
-    .option("-o, --output <file>", "file to write; default: stdout")
-    .action(async (file: string, opts: { format: "md" | "html"; output?: string }) => {
+    .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html", "pdf"]).default("html"))
+    .option("-o, --output <file>", "file to write; default: stdout (pdf: required)")
+    .action(async (file: string, opts: { format: "md" | "html" | "pdf"; output?: string }) => {
       const lang = langFrom(cmd.opts());
+      if (opts.format === "pdf" && opts.output === undefined) cmd.error(lang === "nl" ? "een PDF gaat naar een bestand: geef -o RAPPORT.pdf" : "a PDF goes to a file: give -o REPORT.pdf", { exitCode: 2, code: "bcase.pdfNeedsOutput" });
       const { model } = await loadAny(file, lang);
+      if (opts.format === "pdf") {
+        const r = await reportPdf(evaluateLoaded(model), lang, model);
+        if (!r.ok) throw new InputError(r.message);
+        writeFileSync(opts.output!, r.pdf);
+        out(wrote(opts.output!, lang));
+        return;
+      }
       const text = await renderReportText(evaluateLoaded(model), opts.format, lang, model);
       if (opts.output === undefined) out(text);
       else {
