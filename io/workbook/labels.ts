@@ -41,18 +41,71 @@ export function bilingualNote(sheetKey: string, column: string): string | undefi
 
 /** The Case sheet: top-level scalar fields, one per row. */
 export const CASE_SHEET = "Case";
+export const CASE_SHEET_NAMES: Record<Lang, string> = { nl: "Casus", en: "Case" };
 export const CASE_SHEET_ALIASES = ["case", "casus"];
 export const CASE_COLUMNS = { field: ["field", "veld"], value: ["value", "waarde"] } as const;
-export const CASE_EXPLANATION_HEADER = "toelichting / explanation";
+export const CASE_HEADERS: Record<Lang, [string, string, string]> = { nl: ["veld", "waarde", "toelichting"], en: ["field", "value", "explanation"] };
 
-/** Dutch names the import accepts for the case sheets (export writes the case file's own keys). */
+/**
+ * Dutch words for the case file's keys, in a Dutch workbook's sheet names, column headers and
+ * Case-sheet fields (`schedule.type` -> `planning.soort`); the import reads both languages. JSON
+ * cells (steps, keys, distributions) keep the case file's own keys: they are case-file text.
+ */
+export const NL_KEYS: Record<string, string> = {
+  title: "titel", description: "beschrijving", currency: "valuta", priceYear: "prijspeil", startYear: "startjaar", horizon: "looptijd",
+  discountRate: "discontovoet", effectDiscountRate: "discontovoetEffecten", discount: "discontering", priceIndex: "prijsindex", values: "waarden", source: "bron",
+  name: "naam", kind: "soort", inhabitants: "inwoners", insured: "verzekerden", budget: "budget", note: "toelichting",
+  funder: "financier", law: "wet", providers: "aanbieders", variableCostShare: "variabelKostenDeel",
+  value: "waarde", ref: "referentie", unit: "eenheid", label: "omschrijving", assumption: "aanname", distribution: "verdeling",
+  bearer: "betaler", domain: "domein", category: "categorie", amount: "bedrag", schedule: "planning", type: "type", year: "jaar", from: "van", to: "tot", amounts: "bedragen",
+  indexation: "indexatie", tags: "labels", quantity: "hoeveelheid", unitPrice: "prijsPerEenheid", period: "periode", rampUpYears: "ingroeiJaren",
+  dropOff: "uitdoving", rate: "tempo", deadweight: "deadweight", attribution: "attributie", displacement: "verplaatsing", optimismBias: "optimismeCorrectie",
+  cashable: "kasbaar", production: "productie", transfer: "overdracht", counterparty: "tegenpartij", steps: "stappen",
+  investments: "investeringen", effects: "effecten", contributions: "inleg", direction: "richting", tolerance: "marge", targets: "doelen", actuals: "metingen",
+  simulation: "simulatie", samples: "trekkingen", seed: "startgetal", lhs: "lhs", parameters: "parameters", matrix: "matrix", rank: "rangcorrelatie",
+};
+const EN_KEYS = new Map(Object.entries(NL_KEYS).map(([en, nl]) => [nl.toLowerCase(), en]));
+
+/** Dutch words for the schema's choices (drop-down values); the import reads both languages. */
+export const NL_VALUES: Record<string, string> = {
+  municipality: "gemeente", insurer: "zorgverzekeraar", "care-office": "zorgkantoor", provider: "aanbieder", "housing-association": "woningcorporatie",
+  "employment-agency": "uitkeringsinstantie", "police-justice": "politie-justitie", resident: "inwoners", other: "overig",
+  capital: "kapitaal", revenue: "exploitatie", "in-kind": "in-natura",
+  once: "eenmalig", recurring: "jaarlijks", explicit: "per-jaar",
+  saving: "besparing", outcome: "uitkomst",
+  "higher-is-better": "hoger-is-beter", "lower-is-better": "lager-is-beter",
+};
+const EN_VALUES = new Map(Object.entries(NL_VALUES).map(([en, nl]) => [nl, en]));
+
+/** A column or Case-sheet field (a dot path of case-file keys) as a header in `lang`. */
+export function columnLabel(column: string, lang: Lang): string {
+  return lang === "en" ? column : column.split(".").map((k) => NL_KEYS[k] ?? k).join(".");
+}
+
+/** A header or field name as written (Dutch or English) -> the case file's dot path. */
+export function columnFromLabel(label: string): string {
+  return label.split(".").map((k) => EN_KEYS.get(k.toLowerCase()) ?? k).join(".");
+}
+
+/** A choice in `lang` (`once` -> `eenmalig`). */
+export const choiceLabel = (value: string, lang: Lang) => (lang === "nl" ? NL_VALUES[value] ?? value : value);
+
+/** A choice as typed (Dutch or English) -> the case file's value, when it is one of `choices`. */
+export function choiceFromLabel(value: string, choices: readonly string[]): string | undefined {
+  if (choices.includes(value)) return value;
+  const en = EN_VALUES.get(value.trim().toLowerCase());
+  return en !== undefined && choices.includes(en) ? en : undefined;
+}
+
+/** Dutch names the import accepts for the case sheets (the English names are the case file's keys). */
 export const SHEET_ALIASES: Record<string, string> = {
   domeinen: "domains", investeringen: "investments", effecten: "effects", regelingen: "arrangements",
-  realisatie: "actuals", indicatoren: "indicators", bronnen: "sources",
+  realisatie: "actuals", indicatoren: "indicators", bronnen: "sources", correlaties: "correlations", "scenario's": "scenarios", scenarios: "scenarios",
 };
+const NL_SHEETS: Record<string, string> = Object.fromEntries(Object.entries(SHEET_ALIASES).filter(([nl]) => nl !== "scenarios").map(([nl, en]) => [en, nl.charAt(0).toUpperCase() + nl.slice(1)]));
 
-/** Sheet name for a case key: `partners` -> `Partners`. */
-export const sheetNameOf = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
+/** Sheet name for a case key: `partners` -> `Partners`; in Dutch `investments` -> `Investeringen`. */
+export const sheetNameOf = (key: string, lang: Lang = "en") => (lang === "nl" && NL_SHEETS[key]) || key.charAt(0).toUpperCase() + key.slice(1);
 
 export const RESULT_SHEETS = {
   nl: { summary: "Samenvatting", yearly: "Per jaar", ledger: "Grootboek", transfers: "Overdrachten", pots: "Pot per jaar", wrongPocket: "Wrong pocket", outcomes: "Niet-geldelijk", provenance: "Herkomst", readme: "Toelichting" },

@@ -15,7 +15,7 @@
 import ExcelJS from "exceljs";
 import { Case, compileFormula, formatPath, parseFormula, suggest, validateCase, type Evaluation, type Issue, type Lang, type Model, type Path } from "../../engine/index.ts";
 import { BARE_COLUMN, KEY_COLUMN, WHOLE, columnPath, decodeCell, flattenElement, flattenEntry, flattenObject, isPlainObject, schemaColumns, setPath, type CellValue } from "./flatten.ts";
-import { CASE_COLUMNS, CASE_EXPLANATION_HEADER, CASE_SHEET, CASE_SHEET_ALIASES, IGNORED_SHEETS, RESULT_SHEETS, SHEET_ALIASES, bilingualNote, columnNote, sheetNameOf } from "./labels.ts";
+import { CASE_COLUMNS, CASE_HEADERS, CASE_SHEET, CASE_SHEET_ALIASES, CASE_SHEET_NAMES, IGNORED_SHEETS, RESULT_SHEETS, SHEET_ALIASES, bilingualNote, choiceFromLabel, choiceLabel, columnFromLabel, columnLabel, columnNote, sheetNameOf } from "./labels.ts";
 import { ioMessage } from "./messages.ts";
 import { inspectWorkbookZip, type ZipLimits } from "./guard.ts";
 import { outcomesTable, provenanceTable, transfersTable, wrongPocketTable } from "../results.ts";
@@ -72,8 +72,9 @@ function caseFields(sheetKeys: ReadonlySet<string>): string[] {
 
 // ---------------------------------------------------------------- writing
 
-function writeCell(cell: ExcelJS.Cell, v: CellValue): void {
-  cell.value = v === null ? { error: "#N/A" as ExcelJS.ErrorValue } : v;
+/** A cell's value; a choice (partner kind, schedule type, ...) in the workbook's language. */
+function writeCell(cell: ExcelJS.Cell, v: CellValue, choices?: readonly string[], lang: Lang = "en"): void {
+  cell.value = v === null ? { error: "#N/A" as ExcelJS.ErrorValue } : typeof v === "string" && choices?.includes(v) ? choiceLabel(v, lang) : v;
 }
 
 function listValidation(values: readonly string[]): ExcelJS.DataValidation | undefined {
@@ -86,15 +87,19 @@ function listValidation(values: readonly string[]): ExcelJS.DataValidation | und
 /** exceljs has range data validations (`sheet.dataValidations.add("E2:E1000", ...)`) but does not type them. */
 const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
 
-/** Writes the Case sheet and one sheet per list or map. With no data: the empty template. */
-function writeCaseSheets(wb: ExcelJS.Workbook, data: Record<string, unknown> | undefined): void {
+/**
+ * Writes the Case sheet and one sheet per list or map, in `lang`: Dutch sheet names, headers and
+ * choices (Investeringen, planning.soort, jaarlijks), or the case file's own English keys. With
+ * no data: the empty template.
+ */
+function writeCaseSheets(wb: ExcelJS.Workbook, data: Record<string, unknown> | undefined, lang: Lang): void {
   const keys = topKeys(data);
   const specs = keys.map((k) => sheetSpec(k, data?.[k])).filter((s): s is SheetSpec => s !== undefined);
   const sheetKeys = new Set(specs.map((s) => s.key));
 
   // Case sheet.
-  const ws = wb.addWorksheet(CASE_SHEET);
-  ws.addRow([CASE_COLUMNS.field[0], CASE_COLUMNS.value[0], CASE_EXPLANATION_HEADER]);
+  const ws = wb.addWorksheet(CASE_SHEET_NAMES[lang]);
+  ws.addRow(CASE_HEADERS[lang]);
   styleHeader(ws, 3);
   const top: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data ?? {})) if (!sheetKeys.has(k)) top[k] = v;
@@ -103,12 +108,12 @@ function writeCaseSheets(wb: ExcelJS.Workbook, data: Record<string, unknown> | u
   for (const f of values.keys()) if (!fields.includes(f)) fields.push(f);
   fields.forEach((f, i) => {
     const r = ws.getRow(i + 2);
-    r.getCell(1).value = f;
-    if (values.has(f)) writeCell(r.getCell(2), values.get(f)!);
-    const nl = columnNote("case", f, "nl"), en = columnNote("case", f, "en");
-    if (nl) r.getCell(3).value = nl === en ? nl : `${nl} / ${en}`;
+    r.getCell(1).value = columnLabel(f, lang);
     const opts = choices(schemaAt(ROOT, f.split(".")));
-    const dv = opts && listValidation(opts);
+    if (values.has(f)) writeCell(r.getCell(2), values.get(f)!, opts, lang);
+    const own = columnNote("case", f, lang);
+    if (own) r.getCell(3).value = lang === "nl" && f !== columnLabel(f, lang) ? `${own} (in het casusbestand: ${f})` : own;
+    const dv = opts && listValidation(opts.map((o) => choiceLabel(o, lang)));
     if (dv) r.getCell(2).dataValidation = dv;
   });
   fitWidths(ws, 2);
@@ -124,20 +129,20 @@ function writeCaseSheets(wb: ExcelJS.Workbook, data: Record<string, unknown> | u
         : Object.entries((v as Record<string, unknown> | undefined) ?? {}).filter(([, e]) => e !== undefined).map(([k, e]) => ({ key: k, cells: flattenEntry(e, spec.item) }));
     const columns = [...spec.columns];
     for (const r of rows) for (const c of r.cells.keys()) if (!columns.includes(c)) columns.push(c);
-    const sheet = wb.addWorksheet(sheetNameOf(spec.key));
-    sheet.addRow(columns);
+    const sheet = wb.addWorksheet(sheetNameOf(spec.key, lang));
+    sheet.addRow(columns.map((c) => columnLabel(c, lang)));
     styleHeader(sheet, columns.length);
+    const opts = columns.map((c) => (c === WHOLE || c === KEY_COLUMN ? undefined : choices(schemaAt(spec.item, columnPath(c)))));
     columns.forEach((c, i) => {
       const note = bilingualNote(spec.key, c);
-      if (note) sheet.getRow(1).getCell(i + 1).note = note;
-      const opts = c === WHOLE || c === KEY_COLUMN ? undefined : choices(schemaAt(spec.item, columnPath(c)));
-      const dv = opts && listValidation(opts);
+      if (note) sheet.getRow(1).getCell(i + 1).note = lang === "nl" && c !== columnLabel(c, lang) ? `${note}\n\n(${c})` : note;
+      const dv = opts[i] && listValidation(opts[i]!.map((o) => choiceLabel(o, lang)));
       if (dv) validations(sheet).add(`${columnLetter(i + 1)}2:${columnLetter(i + 1)}${VALIDATED_ROWS}`, dv);
     });
     rows.forEach((r, i) => {
       const row = sheet.getRow(i + 2);
       if (r.key !== undefined) row.getCell(1).value = r.key;
-      for (const [c, cell] of r.cells) writeCell(row.getCell(columns.indexOf(c) + 1), cell);
+      for (const [c, cell] of r.cells) { const j = columns.indexOf(c); writeCell(row.getCell(j + 1), cell, opts[j], lang); }
     });
     fitWidths(sheet, columns.length);
   }
@@ -149,8 +154,8 @@ function writeReadme(wb: ExcelJS.Workbook, lang: Lang): void {
   ws.addRow(["Tabblad / sheet", "Kolom / column", "Toelichting", "Explanation"]);
   styleHeader(ws, 4);
   const specs = topKeys().map((k) => sheetSpec(k, undefined)).filter((s): s is SheetSpec => s !== undefined);
-  for (const f of caseFields(new Set(specs.map((s) => s.key)))) ws.addRow([CASE_SHEET, f, columnNote("case", f, "nl") ?? "", columnNote("case", f, "en") ?? ""]);
-  for (const s of specs) for (const c of s.columns) ws.addRow([sheetNameOf(s.key), c, columnNote(s.key, c, "nl") ?? "", columnNote(s.key, c, "en") ?? ""]);
+  for (const f of caseFields(new Set(specs.map((s) => s.key)))) ws.addRow([CASE_SHEET_NAMES[lang], columnLabel(f, lang), columnNote("case", f, "nl") ?? "", columnNote("case", f, "en") ?? ""]);
+  for (const s of specs) for (const c of s.columns) ws.addRow([sheetNameOf(s.key, lang), columnLabel(c, lang), columnNote(s.key, c, "nl") ?? "", columnNote(s.key, c, "en") ?? ""]);
   const general: [string, string][] = [
     ["Eén rij per element; lege rijen tellen niet. Kolommen met een punt (schedule.type) zijn velden van een genest object.", "One row per element; empty rows are skipped. Dotted columns (schedule.type) are fields of a nested object."],
     ["Lijsten en sleutels (steps, providers, amounts) staan als JSON of YAML in één cel: [zh, ggz] of {\"2025\": 50000}.", "Lists and maps (steps, providers, amounts) go into one cell as JSON or YAML: [zh, ggz] or {\"2025\": 50000}."],
@@ -180,15 +185,15 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 /** The empty template an analyst fills in. */
 export async function templateWorkbook(lang: Lang = "nl"): Promise<Buffer> {
   const wb = newWorkbook();
-  writeCaseSheets(wb, undefined);
+  writeCaseSheets(wb, undefined, lang);
   writeReadme(wb, lang);
   return toBuffer(wb);
 }
 
 /** A case (as data, as read from its file) as a workbook: only the case sheets. */
-export async function caseWorkbook(data: Record<string, unknown>): Promise<Buffer> {
+export async function caseWorkbook(data: Record<string, unknown>, lang: Lang = "nl"): Promise<Buffer> {
   const wb = newWorkbook();
-  writeCaseSheets(wb, data);
+  writeCaseSheets(wb, data, lang);
   return toBuffer(wb);
 }
 
@@ -201,7 +206,7 @@ export async function resultsWorkbook(data: Record<string, unknown>, ev: Evaluat
   if (ev.outcomes.length > 0) writeTable(wb, N.outcomes, outcomesTable(ev), lang);
   const prov = provenanceTable(ev);
   if (prov.rows.length > 0) writeTable(wb, N.provenance, prov, lang);
-  writeCaseSheets(wb, data);
+  writeCaseSheets(wb, data, lang);
   writeReadme(wb, lang);
   return Buffer.from(internalLinksOnly(await toBuffer(wb)));
 }
@@ -361,6 +366,8 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
   const rows = new Map<string, RowRef>();
   const sheetOf = new Map<string, string>();
   const caseFieldCells = new Map<string, string>();
+  /** Sheets written in Dutch: their columns are named in Dutch in problems too. */
+  const dutchSheets = new Set<string>();
   let caseSheetName: string | undefined;
   const problem = (sheet: string, cell: string | undefined, column: string | undefined, path: Path, code: string, params: Record<string, string | undefined> = {}) =>
     issues.push({ sheet, ...(cell ? { cell } : {}), ...(column ? { column } : {}), path, code, message: ioMessage(code, params, lang) });
@@ -398,7 +405,11 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       return { ok: false };
     }
     cells.set(pk(path), { sheet: ws.name, cell: addr, column });
-    return { ok: true, value: typeof raw.value === "string" && /^[[{]/.test(raw.value) ? d.value : coerce(d.value, s) };
+    if (typeof raw.value === "string" && /^[[{]/.test(raw.value)) return { ok: true, value: d.value };
+    // A choice in Dutch (eenmalig) is the case file's value (once).
+    const opts = typeof d.value === "string" ? choices(s) : undefined;
+    const choice = opts ? choiceFromLabel(d.value as string, opts) : undefined;
+    return { ok: true, value: choice ?? coerce(d.value, s) };
   };
 
   const headerOf = (ws: ExcelJS.Worksheet) => {
@@ -439,7 +450,9 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     const seen = new Map<string, string>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       if (r === 1) return;
-      const field = cellText(rawValue(row.getCell(fc)));
+      const written = cellText(rawValue(row.getCell(fc)));
+      const field = columnFromLabel(written);
+      if (field !== written) dutchSheets.add(ws.name);
       const addr = `${columnLetter(vc)}${r}`;
       if (field === "") {
         const vr = rawValue(row.getCell(vc));
@@ -450,13 +463,13 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       let s: Schema | undefined = ROOT;
       for (const seg of path) s = s ? child(s, seg) : undefined;
       if (!s || sheetKeys.has(path[0]!)) {
-        problem(ws.name, `${columnLetter(fc)}${r}`, field, path, "unknownField", { name: field, suggestion: suggest(field, known) });
+        problem(ws.name, `${columnLetter(fc)}${r}`, written, path, "unknownField", { name: written, suggestion: suggest(written, [...known, ...known.map((x) => columnLabel(x, "nl"))]) });
         return;
       }
-      if (seen.has(field)) { problem(ws.name, `${columnLetter(fc)}${r}`, field, path, "duplicateColumn", { name: field, other: seen.get(field) }); return; }
+      if (seen.has(field)) { problem(ws.name, `${columnLetter(fc)}${r}`, written, path, "duplicateColumn", { name: written, other: seen.get(field) }); return; }
       seen.set(field, `${columnLetter(fc)}${r}`);
       caseFieldCells.set(field, addr);
-      const got = readCell(ws, r, vc, field, path, s);
+      const got = readCell(ws, r, vc, written, path, s);
       if (got.ok && got.value !== undefined && !setPath(data, path, got.value)) conflictAt(ws.name, addr, field, path);
     });
   }
@@ -477,10 +490,13 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     const header = headerOf(ws);
     const columns = new Map<number, string>();
     const seen = new Map<string, string>();
-    for (const [c, h] of header) {
+    for (const [c, written] of header) {
       const addr = `${columnLetter(c)}1`;
-      if (!knownColumn(spec, h)) { problem(ws.name, addr, h, [spec.key], "unknownColumn", { name: h, suggestion: suggest(h, spec.columns) }); continue; }
-      if (seen.has(h)) { problem(ws.name, addr, h, [spec.key], "duplicateColumn", { name: h, other: seen.get(h) }); continue; }
+      // A Dutch header (planning.soort) is the case file's key path (schedule.type).
+      const h = columnFromLabel(written);
+      if (h !== written) dutchSheets.add(ws.name);
+      if (!knownColumn(spec, h)) { problem(ws.name, addr, written, [spec.key], "unknownColumn", { name: written, suggestion: suggest(written, [...spec.columns, ...spec.columns.map((x) => columnLabel(x, "nl"))]) }); continue; }
+      if (seen.has(h)) { problem(ws.name, addr, written, [spec.key], "duplicateColumn", { name: written, other: seen.get(h) }); continue; }
       seen.set(h, addr);
       columns.set(c, h);
     }
@@ -515,7 +531,7 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       for (const [c, h] of columns) {
         if (spec.kind === "record" && h === KEY_COLUMN) continue;
         const path = [...base, ...columnPath(h)];
-        const got = readCell(ws, r, c, h, path, h === WHOLE ? undefined : schemaAt(spec.item, columnPath(h)));
+        const got = readCell(ws, r, c, header.get(c) ?? h, path, h === WHOLE ? undefined : schemaAt(spec.item, columnPath(h)));
         if (got.ok && got.value !== undefined) values.set(h, { value: got.value, addr: `${columnLetter(c)}${r}` });
       }
       let element: unknown;
@@ -551,12 +567,16 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       const ref = rows.get(pk(path.slice(0, n)));
       if (ref) rowHit = { n, ref };
     }
-    const inside = (column: string | undefined, rest: Path) => {
-      const p = [...(column && column !== WHOLE ? columnPath(column) : []), ...rest];
-      return p.length === 0 ? column : formatPath(p);
+    /** The column as the sheet names it (Dutch in a Dutch sheet), then the path inside its cell. */
+    const inside = (column: string | undefined, rest: Path, sheet?: string) => {
+      if (!column || column === WHOLE) return rest.length === 0 ? column : formatPath(rest);
+      const label = sheet !== undefined && dutchSheets.has(sheet) ? columnLabel(column, "nl") : column;
+      const tail = rest.length === 0 ? "" : formatPath(rest);
+      return tail === "" ? label : tail.startsWith("[") ? label + tail : `${label}.${tail}`;
     };
     if (cellHit && (!rowHit || cellHit.n > rowHit.n)) {
-      return { sheet: cellHit.ref.sheet, cell: cellHit.ref.cell, ...(inside(cellHit.ref.column, path.slice(cellHit.n)) ? { column: inside(cellHit.ref.column, path.slice(cellHit.n))! } : {}) };
+      const column = cellHit.ref.column === undefined ? undefined : inside(cellHit.ref.column, path.slice(cellHit.n), cellHit.ref.sheet);
+      return { sheet: cellHit.ref.sheet, cell: cellHit.ref.cell, ...(column ? { column } : {}) };
     }
     if (rowHit) {
       const rest = path.slice(rowHit.n);
@@ -564,7 +584,7 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
         if (!rest.slice(0, m).every((x) => typeof x === "string")) continue;
         const col = rest.slice(0, m).join(".");
         const c = rowHit.ref.columns.get(col);
-        if (c !== undefined) return { sheet: rowHit.ref.sheet, cell: `${columnLetter(c)}${rowHit.ref.row}`, column: inside(col, rest.slice(m)) ?? col };
+        if (c !== undefined) return { sheet: rowHit.ref.sheet, cell: `${columnLetter(c)}${rowHit.ref.row}`, column: inside(col, rest.slice(m), rowHit.ref.sheet) ?? col };
       }
       return { sheet: rowHit.ref.sheet, cell: `${rowHit.ref.row}:${rowHit.ref.row}`, ...(rest.length > 0 ? { column: formatPath(rest) } : {}) };
     }
@@ -575,7 +595,7 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     if (path.length > 0) {
       for (let m = path.length; m >= 1; m--) {
         const addr = caseFieldCells.get(path.slice(0, m).join("."));
-        if (addr) return { sheet: caseSheetName!, cell: addr, column: formatPath(path) };
+        if (addr) return { sheet: caseSheetName!, cell: addr, column: path.every((x) => typeof x === "string") && dutchSheets.has(caseSheetName!) ? columnLabel(path.join("."), "nl") : formatPath(path) };
       }
       return { sheet: caseSheetName ?? CASE_SHEET, column: formatPath(path) };
     }

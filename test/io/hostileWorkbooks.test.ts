@@ -59,16 +59,16 @@ describe("the workbook gate", () => {
   });
 
   it("a 100,000-row sheet is refused, naming the sheet and the limit", async () => {
-    // The template with its Effects sheet replaced by 100,000 rows (about 5 MB of XML, 100 KB zipped).
+    // The (Dutch) template with its Effecten sheet replaced by 100,000 rows (about 5 MB of XML, 100 KB zipped).
     const parts = unzipSync(await templateWorkbook());
     const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]!);
-    const rid = /<sheet [^>]*name="Effects"[^>]*r:id="([^"]+)"/.exec(strFromU8(parts["xl/workbook.xml"]!))![1]!;
+    const rid = /<sheet [^>]*name="Effecten"[^>]*r:id="([^"]+)"/.exec(strFromU8(parts["xl/workbook.xml"]!))![1]!;
     const target = "xl/" + new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!.slice(1).find(Boolean)!.replace(/^\/?xl\//, "");
     const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>e${i}</t></is></c></row>`).join("");
     parts[target] = strToU8(strFromU8(parts[target]!).replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>${rows}</sheetData>`));
     const big = zipSync(parts);
     const r = await importWorkbook(big, { lang: "en" });
-    expect(!r.ok && r.issues.map((i) => [i.sheet, i.code])).toEqual([["Effects", "sheetTooManyRows"]]);
+    expect(!r.ok && r.issues.map((i) => [i.sheet, i.code])).toEqual([["Effecten", "sheetTooManyRows"]]);
     expect(!r.ok && r.issues[0]!.message).toBe("more than 50000 rows, the limit; a case has far fewer (delete empty formatted rows or the result sheets)");
   });
 

@@ -36,12 +36,12 @@ describe("workbooks re-saved by LibreOffice", () => {
     const data = read("rich");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await caseWorkbook(data) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet("Effects")!;
+    const ws = wb.getWorksheet("Effecten")!; // a Dutch workbook: Dutch headers and choices
     const head = (ws.getRow(1).values as unknown[]).slice(1) as string[];
     const col = (name: string) => head.indexOf(name) + 1;
-    ws.getRow(2).getCell(col("cashable")).value = false;
+    ws.getRow(2).getCell(col("kasbaar")).value = false;
     ws.getRow(2).getCell(col("deadweight")).value = 0;
-    ws.getRow(3).getCell(col("attribution")).value = "0,75";
+    ws.getRow(3).getCell(col("attributie")).value = "0,75";
     const file = join(dir, "edited.xlsx");
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     inputs.push(file);
