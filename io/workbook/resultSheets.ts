@@ -119,6 +119,14 @@ export function writeResultSheets(wb: ExcelJS.Workbook, ev: Evaluation, lang: La
     return at === undefined ? null : { text: `${label} ${at}`, hyperlink: `${ledgerName}!A${at}`, tooltip: label } as ExcelJS.CellValue;
   };
 
+  /** Costs, benefits, transfers in and out as SUMIFS over the ledger (society has no transfers of its own: they cancel). */
+  const flowCells = (by: (col: number, cls?: string) => string, society: boolean, v: { costs: number; savings: number; transfersIn: number; transfersOut: number }): ExcelJS.CellValue[] => [
+    { formula: `-(${by(LC.amount, C.cost)})`, result: euros(v.costs) },
+    { formula: by(LC.amount, C.benefit), result: euros(v.savings) },
+    society ? euros(v.transfersIn) : { formula: by(LC.amount, C.in), result: euros(v.transfersIn) },
+    society ? euros(v.transfersOut) : { formula: `-(${by(LC.amount, C.out)})`, result: euros(v.transfersOut) },
+  ];
+
   // ---- Samenvatting / Summary
   const sumCols: Col[] = lang === "nl"
     ? [{ label: "regeling", kind: "text" }, { label: "naam regeling", kind: "text" }, { label: "partner", kind: "text" }, { label: "naam", kind: "text" }, { label: "soort", kind: "text" }, { label: "kosten", kind: "euro" }, { label: "baten", kind: "euro" }, { label: "overdrachten in", kind: "euro" }, { label: "overdrachten uit", kind: "euro" }, { label: "netto", kind: "euro" }, { label: "NCW", kind: "euro" }, { label: "NCW kasbaar", kind: "euro" }, { label: "B/K", kind: "ratio" }, { label: "ROI", kind: "percent" }, { label: "terugverdiend in", kind: "year" }, { label: "IRR", kind: "percent" }, { label: "IRR-status", kind: "text" }, { label: "rijen status quo", kind: "text" }, { label: "rijen regeling", kind: "text" }]
@@ -144,10 +152,7 @@ export function writeResultSheets(wb: ExcelJS.Workbook, ev: Evaluation, lang: La
       const den = `(${pvCost}+${pvOut})`;
       summary.addRow([
         a.id, a.name, e.id, e.name, e.kind,
-        { formula: `-(${by(LC.amount, C.cost)})`, result: euros(m.costs) },
-        { formula: by(LC.amount, C.benefit), result: euros(m.savings) },
-        e.society ? euros(m.transfersIn) : { formula: by(LC.amount, C.in), result: euros(m.transfersIn) },
-        e.society ? euros(m.transfersOut) : { formula: `-(${by(LC.amount, C.out)})`, result: euros(m.transfersOut) },
+        ...flowCells(by, e.society, m),
         { formula: `G${sr}-F${sr}+H${sr}-I${sr}`, result: euros(m.net) },
         { formula: by(LC.discounted), result: euros(m.npv) },
         { formula: `K${sr}-(${by(LC.discounted, undefined, [[LC.kind, str(saving)], [LC.cashable, str(C.no)]])})`, result: euros(m.npvCashable) },
@@ -177,10 +182,7 @@ export function writeResultSheets(wb: ExcelJS.Workbook, ev: Evaluation, lang: La
         const by = (col: number, cls?: string) => sumOver(col, `$A${yr}`, [...(e.society ? [] : [[LC.partner, `$B${yr}`] as [number, string]]), [LC.year, `$D${yr}`], ...(cls ? [[e.society ? LC.society : LC.cls, str(cls)] as [number, string]] : [])]);
         yearly.addRow([
           a.id, e.id, e.name, y.year,
-          { formula: `-(${by(LC.amount, C.cost)})`, result: euros(y.costs) },
-          { formula: by(LC.amount, C.benefit), result: euros(y.savings) },
-          e.society ? euros(y.transfersIn) : { formula: by(LC.amount, C.in), result: euros(y.transfersIn) },
-          e.society ? euros(y.transfersOut) : { formula: `-(${by(LC.amount, C.out)})`, result: euros(y.transfersOut) },
+          ...flowCells(by, e.society, y),
           { formula: `F${yr}-E${yr}+G${yr}-H${yr}`, result: euros(y.net) },
           { formula: by(LC.discounted), result: euros(y.discountedNet) },
           { formula: i === 0 ? `J${yr}` : `K${yr - 1}+J${yr}`, result: euros(y.cumulativeDiscountedNet) },
