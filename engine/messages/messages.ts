@@ -3,6 +3,7 @@
  * Logic emits codes and parameters (see `issues.ts`); wording lives only here.
  */
 import { z } from "zod";
+import { objectFields } from "../case/schema/introspect.ts";
 
 export type Lang = "nl" | "en";
 type Params = Record<string, unknown>;
@@ -315,10 +316,7 @@ export function echo(v: unknown, lang: Lang): string {
 }
 
 /** The fields an object schema accepts (from zod's schema instance on the issue), or none. */
-function objectKeys(inst: unknown): string[] {
-  const shape = (inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
-  return shape ? Object.keys(shape) : [];
-}
+const objectKeys = objectFields;
 
 const TYPE_WORDS: Record<string, [string, string]> = {
   number: ["een getal (zoals 0,5 of 250)", "a number (such as 0.5 or 250)"],
