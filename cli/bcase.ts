@@ -134,7 +134,7 @@ export function program(lang: Lang, run: (action: (ctx: Context, commands: typeo
 
   sub("export-template", []).option(`-o, --output <${T.file}>`, T.commands["export-template"].options.output, "template.xlsx").action((o) => run((ctx, c) => c.exportTemplate(o, ctx)));
 
-  output(format(sub("report"), ["md", "html"], "html", T.commands.report.options.format)).action((f: string, o) => run((ctx, c) => c.report(f, o, ctx)));
+  output(format(sub("report"), ["md", "html", "pdf"], "html", T.commands.report.options.format)).action((f: string, o) => run((ctx, c) => c.report(f, o, ctx)));
 
   output(sub("completion", [["shell", T.commands.completion.args[0]![1], ["bash", "zsh"]]])).action((shell: "bash" | "zsh", o) => run((ctx, c) => c.writeText(completionScript(cmd, shell), o, ctx)));
   return cmd;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { caseJsonSchema, evaluateModel, evaluateMonitoring, toJsonContract, toMonitoringJson, type Evaluation, type Lang, type Model } from "../engine/index.ts";
-import { caseText, ledgerCsv, readCaseBytes, report as renderReportText, resultsXlsx, templateXlsx } from "../io/commands.ts";
+import { caseText, ledgerCsv, readCaseBytes, report as renderReportText, reportPdf, resultsXlsx, templateXlsx } from "../io/commands.ts";
 import type { CsvDialect } from "../io/csv.ts";
 import { InputError, UsageError } from "./errors.ts";
 import { checkOutputs, writeOutputs } from "./output.ts";
@@ -152,8 +152,16 @@ export async function exportTemplate(opts: { output: string }, ctx: Context): Pr
   emit(ctx, [{ path: opts.output, data: await templateXlsx(ctx.lang) }]);
 }
 
-export async function report(file: string, opts: { format: "md" | "html"; output?: string }, ctx: Context): Promise<void> {
+/** The report as Markdown or HTML (to standard output or -o), or as an A4 PDF printed by headless Chromium (to a file given with -o). */
+export async function report(file: string, opts: { format: "md" | "html" | "pdf"; output?: string }, ctx: Context): Promise<void> {
+  if (opts.format === "pdf" && (opts.output === undefined || opts.output === "-")) throw new UsageError(TEXTS[ctx.lang].msg.pdfNeedsOutput);
   checkOutputs([opts.output], [file], ctx.force, ctx.lang);
   const { model } = await loadInput(file, ctx);
+  if (opts.format === "pdf") {
+    const r = await reportPdf(evaluateModel(model), ctx.lang, model);
+    if (!r.ok) throw new InputError(r.message);
+    emit(ctx, [{ path: opts.output, data: r.pdf }]);
+    return;
+  }
   emit(ctx, [{ path: opts.output, data: await renderReportText(evaluateModel(model), opts.format, ctx.lang, model) }]);
 }

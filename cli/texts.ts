@@ -79,9 +79,9 @@ const nl = {
     },
     "export-template": { summary: "schrijf de lege werkmap die een analist invult (examples/template.xlsx is dit bestand)", options: { output: "werkmap om te schrijven (- voor de standaarduitvoer)" }, examples: [["bcase export-template -o case.xlsx", "de lege werkmap"]] },
     report: {
-      summary: "een zelfstandig rapport voor een raadsvoorstel: tabellen, afspraken, aannames, bronnen (html: met SVG-grafieken, één bestand)",
+      summary: "een zelfstandig rapport voor een raadsvoorstel: tabellen, afspraken, aannames, bronnen (html: met SVG-grafieken, één bestand; pdf: dat bestand op A4 afgedrukt door Chromium)",
       options: { format: "rapportvorm" },
-      examples: [["bcase report examples/rich.yaml -o rijk.html", "HTML met grafieken"], ["bcase report examples/rich.yaml -f md", "Markdown op de standaarduitvoer"]],
+      examples: [["bcase report examples/rich.yaml -o rijk.html", "HTML met grafieken"], ["bcase report examples/rich.yaml -f md", "Markdown op de standaarduitvoer"], ["bcase report examples/rich.yaml -f pdf -o rijk.pdf", "PDF op A4, om af te drukken"]],
     },
     completion: {
       summary: "een aanvulscript voor de shell (bash of zsh)",
@@ -96,6 +96,7 @@ const nl = {
     unknownArrangement: (f: string, id: string, known: string) => `${f}: onbekende regeling "${id}" (bekend: ${known})`,
     wholeNumber: (s: string) => `geef een geheel getal van minstens 1 (niet "${s}")`,
     missingOutput: "geef --xlsx en/of --csv",
+    pdfNeedsOutput: "een PDF gaat naar een bestand: geef -o RAPPORT.pdf",
     twoStdout: "maar één uitvoer kan naar de standaarduitvoer (-)",
     binaryToTerminal: (what: string) => `${what}: een werkmap is binair; geef een bestand met -o of stuur de uitvoer door (| of >)`,
     exists: (f: string) => `${f}: bestaat al; geef --force om het te vervangen`,
@@ -180,9 +181,9 @@ const en: Texts = {
     },
     "export-template": { summary: "write the empty workbook an analyst fills in (examples/template.xlsx is this file)", options: { output: "workbook to write (- for standard output)" }, examples: [["bcase export-template -o case.xlsx", "the empty workbook"]] },
     report: {
-      summary: "a standalone report for a council proposal: tables, arrangements, assumptions, sources (html: with SVG charts, one file)",
+      summary: "a standalone report for a council proposal: tables, arrangements, assumptions, sources (html: with SVG charts, one file; pdf: that file printed to A4 by headless Chromium)",
       options: { format: "report format" },
-      examples: [["bcase report examples/rich.yaml -o rich.html", "HTML with charts"], ["bcase --lang en report examples/rich.yaml -f md", "Markdown on standard output"]],
+      examples: [["bcase report examples/rich.yaml -o rich.html", "HTML with charts"], ["bcase --lang en report examples/rich.yaml -f md", "Markdown on standard output"], ["bcase --lang en report examples/rich.yaml -f pdf -o rich.pdf", "PDF on A4, to print"]],
     },
     completion: {
       summary: "a completion script for the shell (bash or zsh)",
@@ -197,6 +198,7 @@ const en: Texts = {
     unknownArrangement: (f, id, known) => `${f}: unknown arrangement "${id}" (known: ${known})`,
     wholeNumber: (s) => `give a whole number of at least 1 (not "${s}")`,
     missingOutput: "give --xlsx and/or --csv",
+    pdfNeedsOutput: "a PDF goes to a file: give -o REPORT.pdf",
     twoStdout: "only one output can go to standard output (-)",
     binaryToTerminal: (what) => `${what}: a workbook is binary; give a file with -o or redirect the output (| or >)`,
     exists: (f) => `${f}: exists; give --force to replace it`,

@@ -10,8 +10,8 @@ import type { CsvDialect } from "./csv.ts";
 
 export type Loaded = { ok: true; data: Record<string, unknown>; model: Model } | { ok: false; messages: string[] };
 
-/** A workbook by its name, or by its content (a zip file: standard input has no name). */
-const isWorkbook = (file: string, bytes: Uint8Array) => /\.xlsx$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
+/** A workbook by its name (.xlsx, .xlsm, .ods: the import explains how to save an .ods as .xlsx) or by its zip signature. */
+const isWorkbook = (file: string, bytes: Uint8Array) => /\.(xlsx|xlsm|ods)$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 
 /** A case file (.yaml, .yml, .json) or a workbook (.xlsx) -> the case as data and its model. */
 export async function readCaseFile(file: string, lang: Lang): Promise<Loaded> {
@@ -68,3 +68,9 @@ export async function report(ev: Evaluation, format: "md" | "html", lang: Lang, 
   return renderReport(ev, { format, lang, ...(hasMonitoring ? { monitoring: evaluateMonitoring(model, ev) } : {}) });
 }
 
+/** The HTML report printed to an A4 PDF by headless Chromium (io/report/pdf.ts), or the message that says how to get Chromium. */
+export async function reportPdf(ev: Evaluation, lang: Lang, model?: Model): Promise<{ ok: true; pdf: Buffer } | { ok: false; message: string }> {
+  const { renderReportPdf } = await import("./report/report.ts");
+  const hasMonitoring = model !== undefined && (model.actuals.years.length > 0 || model.case.indicators.length > 0);
+  return renderReportPdf(ev, { lang, ...(hasMonitoring ? { monitoring: evaluateMonitoring(model, ev) } : {}) });
+}

@@ -118,11 +118,15 @@ export function accepts(s: Schema | undefined): { string: boolean; number: boole
   return r;
 }
 
-/** The schema's `description`, if it has one. */
-export function description(s: Schema | undefined): string | undefined {
+/** The schema's description in Dutch (`x-description-nl`) or English (`description`), also of a union of alternatives (the first that has one). */
+export function describe(s: Schema | undefined, lang: "nl" | "en"): string | undefined {
   if (!s) return undefined;
-  const d = s.description ?? deref(s).description;
-  return typeof d === "string" ? d : undefined;
+  const key = lang === "nl" ? "x-description-nl" : "description";
+  const d = s[key] ?? deref(s)[key];
+  if (typeof d === "string") return d;
+  const alts = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
+  if (Array.isArray(alts)) for (const a of alts) { const x = describe(a, lang); if (x) return x; }
+  return undefined;
 }
 
 /**

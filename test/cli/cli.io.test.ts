@@ -22,7 +22,7 @@ describe("bcase export / import", () => {
     expect(r.err).toBe(`${book}: geschreven\n`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Samenvatting", "Grootboek", "Overdrachten", "Pot per jaar", "Wrong pocket", "Case", "Effects"]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Samenvatting", "Grootboek", "Overdrachten", "Pot per jaar", "Wrong pocket", "Casus", "Effecten"]));
     const back = await run(["import", book]);
     expect(back.code).toBe(0);
     expect(YAML.parse(back.out)).toStrictEqual(YAML.parse(readFileSync("examples/rich.yaml", "utf8")));
@@ -53,7 +53,7 @@ describe("bcase export / import", () => {
   it("import of a broken workbook: exit 1, every problem as file: Sheet!Cell (column): message", async () => {
     const dir = tmp();
     const book = join(dir, "bad.xlsx");
-    expect((await run(["export", "examples/minimal.yaml", "--xlsx", book])).code).toBe(0);
+    expect((await run(["--lang", "en", "export", "examples/minimal.yaml", "--xlsx", book])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
     const eff = wb.getWorksheet("Effects")!;

@@ -44,7 +44,7 @@ export const Case = z.object({
   /** A discount-rate preset instead of `discountRate`/`effectDiscountRate` (not both). */
   discount: z.enum(["mkba", "zin2024"]).optional(),
   /** Extra price-index values (year -> index) for reference prices from years the engine does not ship; cite the source. */
-  priceIndex: z.object({ values: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2018" }), z.number().positive()), source: z.string().min(1) }).strict().optional(),
+  priceIndex: z.object({ values: z.record(z.string().regex(/^\d{4}$/), z.number().positive()), source: z.string().min(1) }).strict().optional(),
   partners: z.array(Partner).min(1),
   domains: z.array(Domain).min(1),
   parameters: z.record(Id, Parameter).default({}),

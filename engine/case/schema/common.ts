@@ -2,9 +2,8 @@
 import { z } from "zod";
 
 /** Ids are short, stable names used in formulas and references: `gemeente`, `zvw`, `seh_bezoek`. */
-export const Id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, {
-  message: "id: letters, digits, _ and - only, starting with a letter or _",
-});
+// The message for a bad id comes from the catalogue (engine/messages/messages.ts, by this pattern).
+export const Id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/);
 
 /** A formula: a number, or a mathjs expression over the case's parameters (see `formula.ts`). */
 export const Formula = z.union([z.number(), z.string().min(1)]);

@@ -29,8 +29,8 @@ export const Indicator = z.object({
   direction: z.enum(["higher-is-better", "lower-is-better"]).default("higher-is-better"),
   /** A relative margin within which a result still counts as on track (0.05 = 5 %). */
   tolerance: z.number().min(0).max(1).default(0),
-  targets: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2026" }), z.number()),
-  actuals: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2026" }), z.number()).optional(),
+  targets: z.record(z.string().regex(/^\d{4}$/), z.number()),
+  actuals: z.record(z.string().regex(/^\d{4}$/), z.number()).optional(),
   source: z.string().optional(),
   note: z.string().optional(),
 }).strict();

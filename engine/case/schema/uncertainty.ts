@@ -35,7 +35,7 @@ export const SimulationDefaults = z.object({
 export type SimulationDefaults = z.infer<typeof SimulationDefaults>;
 
 /** A scenario value: a number, or a percentile of the parameter's distribution such as `p10` or `p90`. */
-export const ScenarioValue = z.union([z.number(), z.string().regex(/^p(\d{1,2}(\.\d+)?|100)$/, { message: "a number or a percentile such as p10" })]);
+export const ScenarioValue = z.union([z.number(), z.string().regex(/^p(\d{1,2}(\.\d+)?|100)$/)]);
 
 /** A named set of parameter overrides (pessimistic, optimistic, ...); other parameters keep their base values. */
 export const Scenario = z.object({
