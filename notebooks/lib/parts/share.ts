@@ -21,6 +21,12 @@ export function syncState(state: PageState): void {
   if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
 }
 
+/** Merges settings (and, if given, replaces the values) into the state in the address bar. */
+export function updateState(change: { settings?: Record<string, string>; values?: Record<string, number> }): void {
+  const now = pageState();
+  syncState({ values: change.values ?? now.values, settings: { ...now.settings, ...(change.settings ?? {}) } });
+}
+
 /** The buttons "Print / PDF" and "Kopieer link" (the link is the address with the page's state). */
 export function shareToolbar(l: Lang = pageLang): HTMLElement {
   const print = html`<button type="button" class="bc-button" data-share="print">${t("Print / PDF", "Print / PDF", l)}</button>`;
