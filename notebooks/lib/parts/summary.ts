@@ -75,5 +75,6 @@ export function printSummary(model: Model, ev: Evaluation & { form?: Arrangement
   </section>`;
   // The figures on screen carry the data-kpi marks; this copy for paper does not.
   section.querySelectorAll("[data-kpi]").forEach((e) => e.removeAttribute("data-kpi"));
+  section.querySelectorAll("[data-conclusion]").forEach((e) => e.removeAttribute("data-conclusion"));
   return section;
 }
