@@ -15,6 +15,8 @@ import { serveStatic } from "../test/browser/static-server.ts";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
+/** `--quick`: Dutch at desktop width only. */
+const quick = args.includes("--quick");
 const dist = resolve(args.find((a) => !a.startsWith("--")) ?? "site/dist");
 const pages = readdirSync(dist).filter((f) => f.endsWith(".html")).sort();
 const server = await serveStatic(dist);
@@ -23,8 +25,8 @@ const viewports = { desktop: { width: 1366, height: 900 }, phone: { width: 390, 
 const rows: Record<string, unknown>[] = [];
 try {
   for (const page of pages) {
-    for (const lang of ["nl", "en"] as const) {
-      for (const [vpName, viewport] of Object.entries(viewports)) {
+    for (const lang of quick ? (["nl"] as const) : (["nl", "en"] as const)) {
+      for (const [vpName, viewport] of Object.entries(viewports).slice(0, quick ? 1 : 2)) {
         const context = await browser.newContext({ viewport });
         const p = await context.newPage();
         const scripts = new Map<string, number>();
