@@ -66,9 +66,10 @@ const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, 
 /**
  * Words of the site's own texts (headings, table headers, labels, buttons, badges, key figures,
  * chart axes and legends) that belong to one language only: the English page must show none of
- * the Dutch ones and the reverse. (Texts from a case file are the case's; see site/README.md.)
+ * the Dutch ones and the reverse. A word both languages use ("Partners", "Status", "Parameter")
+ * checks nothing and is not in the lists.
  */
-const DUTCH_WORDS = ["Netto contante waarde", "Maatschappij", "aanname", "Kosten", "Baten", "Terugverdiend", "Gegevens van deze grafiek", "Kopieer link", "personen", "uur/jaar", "Financieringsvorm", "Conclusie", "Jaar", "Opbouw", "Investering", "Besparing", "Partners", "trekkingen", "verlies"];
+const DUTCH_WORDS = ["Netto contante waarde", "Maatschappij", "aanname", "Kosten", "Baten", "Terugverdiend", "Gegevens van deze grafiek", "Kopieer link", "personen", "uur/jaar", "Financieringsvorm", "Conclusie", "Jaar", "Opbouw", "Investering", "Besparing", "Bedrag", "Aandeel", "looptijd", "trekkingen", "verlies"];
 const ENGLISH_WORDS = ["Net present value", "Society", "assumption", "Costs", "Benefits", "Payback", "This chart's data", "Copy link", "people", "hour/year", "Financing form", "Conclusion", "Year", "How the result", "Investment", "Saving", "samples", "loss", "person"];
 
 /** Notebook pages, same rule as vite.config.ts: notebooks/**\/*.html, skipping _* and .* */
@@ -149,6 +150,32 @@ async function settle(page: Page, quietMs = 300, timeoutMs = 15_000): Promise<vo
       }),
     [quietMs, timeoutMs] as const,
   );
+}
+
+/**
+ * Waits for a condition, not a time: until every chart cell in `ids` shows an <svg>, or a cell
+ * shows an error (the caller's checks then say which), re-reading the page on every poll so a
+ * reload in between (the dev server reloads a page when it has optimised a new dependency) does
+ * not end the wait. `ceiling` only keeps a broken page from hanging the suite; on a busy machine
+ * the wait simply lasts as long as the page needs. Resolves with the cells still without <svg>.
+ */
+async function chartsDrawn(page: Page, ids: readonly string[], ceiling = 120_000): Promise<string[]> {
+  const missing = async () => {
+    try {
+      return await page.evaluate((cells) => {
+        if (document.querySelector("main .observablehq--error")) return [];
+        return cells.filter((id) => !document.querySelector(`#cell-${id} svg`));
+      }, [...ids]);
+    } catch {
+      return [...ids]; // the page is navigating (a reload): not drawn yet
+    }
+  };
+  try {
+    await expect.poll(missing, { timeout: ceiling, interval: 250 }).toEqual([]);
+  } catch {
+    // The callers assert per cell, with its id in the message.
+  }
+  return missing();
 }
 
 /** The figures a slider should move: the key figures (`[data-kpi]`), else the page's text outside forms. */
@@ -298,9 +325,7 @@ describe("notebooks site (headless Chromium)", () => {
   async function waitForCharts(page: Page, path: string) {
     const name = path.split("?")[0]!;
     if (CHARTS_AFTER_INPUT.has(name) || !existsSync(join(NOTEBOOKS, name))) return;
-    for (const id of plotCellIds(readFileSync(join(NOTEBOOKS, name), "utf-8"))) {
-      await page.locator(`#cell-${id} svg`).first().waitFor({ state: "attached", timeout: 20_000 }).catch(() => undefined);
-    }
+    await chartsDrawn(page, plotCellIds(readFileSync(join(NOTEBOOKS, name), "utf-8")));
   }
 
   /** axe-core (nothing serious or critical), tick labels that do not overlap, no sideways scrolling. */
@@ -556,7 +581,16 @@ describe("notebooks site (headless Chromium)", () => {
         const text = (await main.textContent()) ?? "";
         expect(text).toContain(HOSTILE); // the partner name, shown literally in tables and charts
         expect(text).toContain("<script>alert(2)</script>");
-        expect(await main.locator("svg text").filter({ hasText: HOSTILE }).count(), "chart labels are text").toBeGreaterThan(0);
+        // In the charts the name is SVG text: an axis label may be wrapped over several lines
+        // (<tspan>s split at spaces), so each label is read line by line, joined with spaces.
+        const svgLabels = await main.locator("svg text").evaluateAll((texts) =>
+          texts.map((t) => {
+            const lines = Array.from(t.querySelectorAll("tspan"), (s) => s.textContent ?? "");
+            return (lines.length ? lines.join(" ") : t.textContent ?? "").replace(/\s+/g, " ").trim();
+          }));
+        expect(svgLabels.filter((label) => label.includes(HOSTILE)), "chart labels are text").not.toEqual([]);
+        // And in each chart's data table (its text alternative), as the text of a cell.
+        expect(await main.locator("figure.bc-chart td").filter({ hasText: HOSTILE }).count(), "chart data tables name it as text").toBeGreaterThan(0);
         await screenshot(page, join(SHOTS, "eigen-case--hostile-names.png"));
         expectClean(issues, dialogs);
       } finally {
@@ -795,11 +829,12 @@ describe("notebooks site (headless Chromium)", () => {
         const issues = watch(page, origin);
         await page.goto(`${origin}/${name}`, { waitUntil: "load" });
         await settle(page);
-        for (const id of CHARTS_AFTER_INPUT.has(name) ? [] : plotCellIds(readFileSync(join(NOTEBOOKS, name), "utf-8"))) {
-          // Three pages render at once on a dev server that transforms on demand: on a loaded
-          // two-core machine a cell can compute for longer than settle()'s quiet period (a CI
-          // run saw it), so give each chart up to 15 s to appear before counting.
-          await page.locator(`#cell-${id} svg`).first().waitFor({ state: "attached", timeout: 15_000 }).catch(() => undefined);
+        // A dev server transforms modules on demand (and may reload a page after optimising a
+        // dependency), so on a loaded machine a chart can appear long after the page went quiet:
+        // wait until every chart cell has drawn (or an error shows), then check each.
+        const ids = CHARTS_AFTER_INPUT.has(name) ? [] : plotCellIds(readFileSync(join(NOTEBOOKS, name), "utf-8"));
+        await chartsDrawn(page, ids);
+        for (const id of ids) {
           expect(await page.locator(`#cell-${id} svg`).count(), `dev ${name}: cell ${id} has no <svg>`).toBeGreaterThan(0);
         }
         expect(await page.locator("main .observablehq--error").allTextContents(), `dev ${name}: cell errors`).toEqual([]);
@@ -818,5 +853,5 @@ describe("notebooks site (headless Chromium)", () => {
     } finally {
       await dev.close();
     }
-  }, 120_000);
+  }, 600_000);
 });
