@@ -18,7 +18,7 @@ import { BARE_COLUMN, KEY_COLUMN, WHOLE, columnPath, decodeCell, flattenElement,
 import { CASE_COLUMNS, CASE_EXPLANATION_HEADER, CASE_SHEET, CASE_SHEET_ALIASES, IGNORED_SHEETS, RESULT_SHEETS, SHEET_ALIASES, bilingualNote, columnNote, sheetNameOf } from "./labels.ts";
 import { ioMessage } from "./messages.ts";
 import { outcomesTable, potsTable, provenanceTable, summaryTable, transfersTable, wrongPocketTable, ledgerTable, yearlyTable, type ColumnKind, type Table } from "../results.ts";
-import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
+import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isLocalText, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
 
 const ROOT = CASE_SCHEMA;
 /** Rows of the template that carry drop-down lists. */
@@ -45,7 +45,7 @@ function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
   // A value of the wrong shape (invalid data) stays a plain field, so it still travels.
   if (asArray && (value === undefined || Array.isArray(value))) {
     const item = elementOf(s);
-    const cols = item && objectVariants(item).length > 0 ? schemaColumns(item) : [WHOLE];
+    const cols = item && objectVariants(item).length > 0 && !isLocalText(item) ? schemaColumns(item) : [WHOLE];
     return { key, kind: "array", item, columns: cols };
   }
   if (asRecord && (value === undefined || isPlainObject(value))) {

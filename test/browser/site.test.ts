@@ -125,9 +125,13 @@ function watch(page: Page, origin: string): PageIssues {
   return issues;
 }
 
-/** Waits until <main> has not changed for `quietMs` (the reactive runtime has settled). */
-async function settle(page: Page, quietMs = 300, timeoutMs = 15_000): Promise<void> {
-  await page.waitForLoadState("networkidle");
+/**
+ * Waits until the network is idle and <main> has not changed for `quietMs` (the reactive runtime
+ * has settled). `loadCeiling` bounds the wait for the network (a dev server transforming modules
+ * on a loaded machine can take long).
+ */
+async function settle(page: Page, quietMs = 300, timeoutMs = 15_000, loadCeiling = 30_000): Promise<void> {
+  await page.waitForLoadState("networkidle", { timeout: loadCeiling });
   await page.evaluate(
     ([quiet, timeout]) =>
       new Promise<void>((resolvePromise, reject) => {
@@ -827,8 +831,8 @@ describe("notebooks site (headless Chromium)", () => {
         );
         const page = await own.newPage();
         const issues = watch(page, origin);
-        await page.goto(`${origin}/${name}`, { waitUntil: "load" });
-        await settle(page);
+        await page.goto(`${origin}/${name}`, { waitUntil: "load", timeout: 180_000 });
+        await settle(page, 300, 60_000, 180_000);
         // A dev server transforms modules on demand (and may reload a page after optimising a
         // dependency), so on a loaded machine a chart can appear long after the page went quiet:
         // wait until every chart cell has drawn (or an error shows), then check each.
