@@ -105,3 +105,26 @@ export async function sideways(page: Page): Promise<{ overflow: number; culprits
     return { overflow, culprits };
   });
 }
+
+/**
+ * The text a reader sees in <main>: its visible text (innerText leaves out what CSS hides, such
+ * as the prose of the other language) and the text of its charts, without code (`code`, `pre`:
+ * ids, formulas and commands are the same in both languages).
+ */
+export async function readerText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector("main");
+    if (!main) return "";
+    // Cells out of view skip rendering (content-visibility: auto), and innerText reads only
+    // rendered text: draw them all while reading.
+    const style = document.createElement("style");
+    style.textContent = "main > .observablehq--cell { content-visibility: visible !important; } main code, main pre { display: none !important; }";
+    document.head.append(style);
+    try {
+      const svgText = Array.from(main.querySelectorAll("svg text"), (t) => t.textContent ?? "").join("\n");
+      return `${main.innerText}\n${svgText}`;
+    } finally {
+      style.remove();
+    }
+  });
+}

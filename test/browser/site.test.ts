@@ -38,7 +38,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { createServer as createViteServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "./static-server.ts";
-import { axe, serious, sideways, tickOverlaps } from "./audit.ts";
+import { axe, readerText, serious, sideways, tickOverlaps } from "./audit.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const NOTEBOOKS = join(ROOT, "notebooks");
@@ -71,6 +71,15 @@ const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, 
  */
 const DUTCH_WORDS = ["Netto contante waarde", "Maatschappij", "aanname", "Kosten", "Baten", "Terugverdiend", "Gegevens van deze grafiek", "Kopieer link", "personen", "uur/jaar", "Financieringsvorm", "Conclusie", "Jaar", "Opbouw", "Investering", "Besparing", "Bedrag", "Aandeel", "looptijd", "trekkingen", "verlies"];
 const ENGLISH_WORDS = ["Net present value", "Society", "assumption", "Costs", "Benefits", "Payback", "This chart's data", "Copy link", "people", "hour/year", "Financing form", "Conclusion", "Year", "How the result", "Investment", "Saving", "samples", "loss", "person"];
+
+/**
+ * Words of the bundled case files' texts (labels, names, notes, sources, descriptions, given in
+ * both languages) in one language only: the English page shows none of the Dutch ones anywhere
+ * in its text or charts, the Dutch page none of the English ones (ids, formulas and commands,
+ * in `code`, are the same in both and not read; proper names such as "ONS welzijn" are not listed).
+ */
+const CASE_DUTCH_WORDS = ["Gemeente", "Zorgverzekeraar", "Minder", "Vermeden", "Inzet", "Attributie", "Loonkosten", "Marktaandeel", "Deel van", "illustratief", "aannames", "verzilverbaar", "Inwoners", "per jaar", "niet"];
+const CASE_ENGLISH_WORDS = ["the", "and", "with", "not", "illustrative", "assumptions", "Fewer", "Municipality", "insurer", "per year", "Share of"];
 
 /** Notebook pages, same rule as vite.config.ts: notebooks/**\/*.html, skipping _* and .* */
 function notebookPages(dir: string): string[] {
@@ -378,6 +387,7 @@ describe("notebooks site (headless Chromium)", () => {
           await expectAccessibleLayout(page, `${name}, nl, desktop, after moving the sliders`);
         }
         expect(wordsIn(await siteWords(page), ENGLISH_WORDS), `English words on the Dutch ${name}`).toEqual([]);
+        expect(wordsIn(await readerText(page), CASE_ENGLISH_WORDS), `English words (case texts) on the Dutch ${name}`).toEqual([]);
         expectClean(issues, dialogs);
       } finally {
         await context.close();
@@ -393,7 +403,10 @@ describe("notebooks site (headless Chromium)", () => {
           expect(await other.page.evaluate(() => document.documentElement.lang)).toBe(lang);
           expect(await other.page.locator("main .observablehq--error").allTextContents()).toEqual([]);
           await expectAccessibleLayout(other.page, `${name}, ${lang}, ${viewport}`);
-          if (lang === "en") expect(wordsIn(await siteWords(other.page), DUTCH_WORDS), `Dutch words on the English ${name}`).toEqual([]);
+          if (lang === "en") {
+            expect(wordsIn(await siteWords(other.page), DUTCH_WORDS), `Dutch words on the English ${name}`).toEqual([]);
+            expect(wordsIn(await readerText(other.page), CASE_DUTCH_WORDS), `Dutch words (case texts) on the English ${name}`).toEqual([]);
+          }
           if (viewport === "phone") await screenshot(other.page, join(SHOTS, `${shot}--${lang}-phone.png`));
           expectClean(other.issues, other.dialogs);
         } finally {
@@ -513,6 +526,13 @@ describe("notebooks site (headless Chromium)", () => {
         expect(json.contract).toBe("bcase/evaluate@1");
         const yaml = await download(/^Case-bestand \(/);
         expect(yaml).toMatch(/changed in the notebook; was/);
+        // The same case in English: its texts (given in both languages) follow the page.
+        await page.goto(page.url().replace(/\?.*$/, "") + "?lang=en", { waitUntil: "load" });
+        await settle(page);
+        await expect.poll(() => page.locator('[data-kpi="npv"]').count()).toBeGreaterThan(0);
+        const english = await readerText(page);
+        expect(english).toContain("District team (2 FTE)");
+        expect(wordsIn(english, CASE_DUTCH_WORDS), "Dutch words (case texts) on the English eigen-case.html").toEqual([]);
         expectClean(issues, dialogs);
       } finally {
         await context.close();

@@ -68,9 +68,9 @@ describe("texts in both languages", () => {
   });
 
   it("a case with only plain strings hashes as before (the texts put back change nothing)", () => {
-    const data = YAML.parse(readFileSync("examples/minimal.yaml", "utf8")) as unknown;
-    const v = loadCase(readFileSync("examples/minimal.yaml", "utf8"), "yaml", { lang: "en" });
-    if (!v.ok) throw new Error("minimal.yaml");
+    const data = YAML.parse(readFileSync("examples/regional.yaml", "utf8")) as unknown;
+    const v = loadCase(readFileSync("examples/regional.yaml", "utf8"), "yaml", { lang: "en" });
+    if (!v.ok) throw new Error("regional.yaml");
     expect(localiseTexts(data, "en")).toEqual({ data, texts: [] });
     expect(localiseTexts(data, "en").data).toBe(data);
     expect(v.model.texts).toBeUndefined();
