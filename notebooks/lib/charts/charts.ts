@@ -143,6 +143,12 @@ function moneyMargin(ticks: readonly number[], format: (v: number) => string): n
   return Math.ceil(Math.max(40, ...ticks.map((v) => textWidth(format(v)))) + 14);
 }
 
+/** A vertical money axis from `lo` to `hi` on a chart `height` high, and the left margin its widest tick needs. */
+function verticalMoney(lo: number, hi: number, height: number, l: Lang) {
+  const y = moneyAxis(lo, hi, height - 80, l, false);
+  return { y, marginLeft: moneyMargin(y.ticks, y.format) };
+}
+
 const euroCell = (v: number, l: Lang) => euros(v, l);
 
 /**
@@ -157,8 +163,7 @@ export function flowChart(rows: readonly FlowRow[], society: readonly YearValue[
   const sum = (year: number, sign: 1 | -1) => rows.filter((r) => r.year === year && Math.sign(r.value) === sign).reduce((a, r) => a + r.value, 0);
   const lo = Math.min(0, ...years.map((y) => sum(y, -1)), ...society.map((s) => s.value));
   const hi = Math.max(0, ...years.map((y) => sum(y, 1)), ...society.map((s) => s.value));
-  const y = moneyAxis(lo, hi, height - 80, l, false);
-  const marginLeft = moneyMargin(y.ticks, y.format);
+  const { y, marginLeft } = verticalMoney(lo, hi, height, l);
   const name = o.title ?? t("Kosten en baten per partner per jaar", "Costs and benefits per partner per year", l);
   const fig = Plot.plot({
     ...common(o, { height, ariaLabel: name }),
@@ -199,8 +204,7 @@ export function cumulativeChart(rows: readonly YearValue[], colors: PartnerColor
   const partners = rows.filter((r) => r.partner !== SOCIETY_ID);
   const society = rows.filter((r) => r.partner === SOCIETY_ID);
   const title = (d: YearValue) => `${colors.name(d.partner)}, ${d.year}\n${t("cumulatief contant", "cumulative discounted", l)}: ${euros(d.value, l)}`;
-  const y = moneyAxis(Math.min(0, ...rows.map((r) => r.value)), Math.max(0, ...rows.map((r) => r.value)), height - 80, l, false);
-  const marginLeft = moneyMargin(y.ticks, y.format);
+  const { y, marginLeft } = verticalMoney(Math.min(0, ...rows.map((r) => r.value)), Math.max(0, ...rows.map((r) => r.value)), height, l);
   const name = o.title ?? t("Cumulatief netto resultaat per partner", "Cumulative net result per partner", l);
   const fig = Plot.plot({
     ...common(o, { height, ariaLabel: name }),
@@ -633,8 +637,7 @@ export function fanChart(rows: readonly FanRow[], color: string, o: ChartOptions
   const l = o.lang ?? pageLang;
   const height = o.height ?? 320;
   const years = rows.map((r) => r.year);
-  const y = moneyAxis(Math.min(0, ...rows.map((r) => r.p5)), Math.max(0, ...rows.map((r) => r.p95)), height - 80, l, false);
-  const marginLeft = moneyMargin(y.ticks, y.format);
+  const { y, marginLeft } = verticalMoney(Math.min(0, ...rows.map((r) => r.p5)), Math.max(0, ...rows.map((r) => r.p95)), height, l);
   const name = o.title ?? t("Netto per jaar met onzekerheidsbanden", "Net per year with uncertainty bands", l);
   const fig = Plot.plot({
     ...common(o, { height, ariaLabel: name }),
