@@ -18,6 +18,11 @@ declare module "d3" {
   export function ticks(start: number, stop: number, count: number): number[];
 }
 
+// Vite: `import.meta.glob(patterns, {query: "?raw", import: "default"})` gives a loader per file.
+interface ImportMeta {
+  glob<T = unknown>(patterns: string | readonly string[], options?: { query?: string; import?: string; eager?: false }): Record<string, () => Promise<T>>;
+}
+
 // Vite: `import url from "./file.xlsx?url"` gives the URL of the file in the built site.
 declare module "*?url" {
   const url: string;

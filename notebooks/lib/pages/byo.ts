@@ -101,9 +101,9 @@ export type SourceInput = HTMLElement & { value: CaseSource | null };
 
 /**
  * The file picker with a drop zone, example buttons and a button to forget the case.
- * `examples`: name -> text of bundled case files the reader can start from.
+ * `examples`: name -> text (or a loader of the text) of bundled case files the reader can start from.
  */
-export function caseSource(examples: Readonly<Record<string, string>>, options: { lang?: Lang; key?: string } = {}): SourceInput {
+export function caseSource(examples: Readonly<Record<string, string | (() => Promise<string>)>>, options: { lang?: Lang; key?: string } = {}): SourceInput {
   const l = options.lang ?? pageLang;
   const key = options.key ?? OWN_CASE_KEY;
   const stored = loadStored(key);
@@ -129,7 +129,10 @@ export function caseSource(examples: Readonly<Record<string, string>>, options: 
   const root = html`<div>${drop}${pasteBox}
     <p class="bc-small">${t("Of begin met een voorbeeld:", "Or start from an example:", l)} ${Object.keys(examples).map((name) => {
       const b = html`<button type="button" class="bc-button">${name}</button>`;
-      b.addEventListener("click", () => set({ name, text: examples[name]! }));
+      b.addEventListener("click", async () => {
+        const text = examples[name]!;
+        set({ name, text: typeof text === "string" ? text : await text() });
+      });
       return b;
     })} ${(() => {
       const b = html`<button type="button" class="bc-button">${t("Vergeet de case", "Forget the case", l)}</button>`;
