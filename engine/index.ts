@@ -10,6 +10,7 @@ export { message, type Lang } from "./messages/messages.ts";
 export { parseFormula, compileFormula, inferUnit, suggest } from "./case/formula.ts";
 export { parseUnit, formatUnit } from "./case/units.ts";
 export { validateCase, type Validation, type ValidateOptions } from "./case/validate.ts";
+export { pickText, isBilingual, localiseTexts, type LocalText, type Bilingual } from "./case/text.ts";
 export { parameterValues, type Model } from "./case/model.ts";
 export { buildLedger, compareRows } from "./ledger/ledger.ts";
 export type { Ledger, LedgerRow, LedgerKind, OutcomeRow } from "./ledger/row.ts";

@@ -112,6 +112,10 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `onbekende ${p.key}: kies een van ${p.options}`,
     en: (p) => `unknown ${p.key}: choose one of ${p.options}`,
   },
+  textExpected: {
+    nl: () => "verwacht een tekst, of de tekst in beide talen: {nl: ..., en: ...}",
+    en: () => "expected a text, or the text in both languages: {nl: ..., en: ...}",
+  },
   expectedOneOf: {
     nl: (p) => `verwacht ${typeNames(p.expected as string[], "nl")}`,
     en: (p) => `expected ${typeNames(p.expected as string[], "en")}`,

@@ -136,9 +136,22 @@ export function describe(s: Schema | undefined, lang: "nl" | "en"): string | und
  */
 export const MAX_SPREAD_KEYS = 6;
 
+/**
+ * Whether a schema is a text for people: a string, or the same text in both languages
+ * (`{nl, en}`). Such a text stays in one cell (`{"nl": "...", "en": "..."}` when it has both),
+ * so a sheet keeps one `label` column instead of three.
+ */
+export function isLocalText(s: Schema | undefined): boolean {
+  if (!s) return false;
+  const vs = variants(s);
+  const obj = vs.filter(isObject);
+  return vs.length === 2 && vs.some((v) => typeList(v).includes("string")) && obj.length === 1 &&
+    Object.keys(obj[0]!.properties as object).sort().join(",") === "en,nl";
+}
+
 /** Whether an object below a row is spread over `a.b` columns (only one level below the row). */
 export function spreads(s: Schema | undefined, depth: number): boolean {
-  if (!s || depth > 1) return false;
+  if (!s || depth > 1 || isLocalText(s)) return false;
   if (isRef(s) || variants(s).some((v) => isMap(v))) return false;
   const alts = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
   if (Array.isArray(alts) && alts.some(isRef)) return false;

@@ -21,7 +21,7 @@ import { inspectWorkbookZip, type ZipLimits } from "./guard.ts";
 import { outcomesTable, provenanceTable, transfersTable, wrongPocketTable } from "../results.ts";
 import { columnLetter, fitWidths, styleHeader, writeTable } from "./sheet.ts";
 import { internalLinksOnly, writeResultSheets } from "./resultSheets.ts";
-import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
+import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isLocalText, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
 
 const ROOT = CASE_SCHEMA;
 /** Rows of the template that carry drop-down lists. */
@@ -48,7 +48,7 @@ function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
   // A value of the wrong shape (invalid data) stays a plain field, so it still travels.
   if (asArray && (value === undefined || Array.isArray(value))) {
     const item = elementOf(s);
-    const cols = item && objectVariants(item).length > 0 ? schemaColumns(item) : [WHOLE];
+    const cols = item && objectVariants(item).length > 0 && !isLocalText(item) ? schemaColumns(item) : [WHOLE];
     return { key, kind: "array", item, columns: cols };
   }
   if (asRecord && (value === undefined || isPlainObject(value))) {

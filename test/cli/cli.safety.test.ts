@@ -205,9 +205,9 @@ describe("outputs never destroy inputs", () => {
 
 /** A case whose names and titles are hostile: formulas for a spreadsheet, HTML for a Markdown viewer. */
 const hostile = rich
-  .replace(/^title: .*$/m, 'title: "<script>alert(1)</script> & co"')
-  .replace("name: Gemeente, ", 'name: "=HYPERLINK(\\"http://evil\\",\\"x\\")", ')
-  .replace("name: Zorgverzekeraar, ", 'name: "@SUM(1+1)\\r\\nkwaad", ');
+  .replace(/^title:\n(  .*\n)+/m, 'title: "<script>alert(1)</script> & co"\n')
+  .replace("name: { nl: Gemeente, en: Municipality }, ", 'name: "=HYPERLINK(\\"http://evil\\",\\"x\\")", ')
+  .replace("name: { nl: Zorgverzekeraar, en: Health insurer }, ", 'name: "@SUM(1+1)\\r\\nkwaad", ');
 
 describe("exports are safe and readable", () => {
   it("the Dutch CSV reads back with a real CSV parser (';', BOM, decimal comma) to the JSON contract's numbers, to the cent; so does RFC 4180", async () => {

@@ -51,7 +51,7 @@ describe("bcase", () => {
     expect(c.out).toContain("\r\nsociety;Maatschappij (totaal);");
     const r = await run(["--lang", "en", "evaluate", "examples/minimal.yaml", "--format", "csv"]);
     expect(r.out.split("\r\n")[0]).toBe("id,name,costs,savings,transfersIn,transfersOut,net,npv,bcr,roi,paybackYear,irr");
-    expect(r.out).toContain("\r\ngemeente,Gemeente,750000.00,0.00,0.00,0.00,-750000.00,");
+    expect(r.out).toContain("\r\ngemeente,Municipality,750000.00,0.00,0.00,0.00,-750000.00,");
     expect(r.out).toContain("\r\nsociety,Society (total),");
     const m = await run(["--lang", "en", "evaluate", "examples/minimal.yaml", "--format", "md"]);
     expect(m.out).toContain("| Partner | Costs |");

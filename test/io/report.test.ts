@@ -12,7 +12,7 @@ const rich = () => YAML.parse(readFileSync("examples/rich.yaml", "utf8")) as Rec
 
 describe("report", () => {
   it("Markdown: title, per-partner table in Dutch numbers, wrong pocket, every arrangement with its explanation and pot, assumptions, sources", async () => {
-    const ev = evaluateModel(model(rich()));
+    const ev = evaluateModel(model(rich(), "nl"));
     const md = await renderReport(ev, { format: "md", lang: "nl" });
     expect(md.startsWith(`# ${ev.case.title}\n`)).toBe(true);
     expect(md).toContain("## Resultaat per partner (status quo)");
@@ -31,7 +31,7 @@ describe("report", () => {
   });
 
   it("HTML is one self-contained file: SVG charts inline, no script, no external asset", async () => {
-    const html = await renderReport(evaluateModel(model(rich())), { format: "html", lang: "nl" });
+    const html = await renderReport(evaluateModel(model(rich(), "nl")), { format: "html", lang: "nl" });
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain('<html lang="nl">');
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
@@ -62,6 +62,9 @@ describe("report", () => {
     const ev = evaluateModel(model(rich()));
     const md = await renderReport(ev, { format: "md", lang: "en" });
     expect(md).toContain("## Result per partner (status quo)");
+    // The case's texts in English too (rich.yaml gives them in both languages).
+    expect(md).toMatch(/\| Health insurer \| EUR [\d,]+ \|/);
+    expect(md).toContain(`# Integrated care for older people in the district`);
     expect(md).toContain("EUR -1,696,976");
     for (const line of ev.arrangements[1]!.explanation.en) expect(md).toContain(line.slice(0, 30));
     const html = await renderReport(ev, { format: "html", lang: "en" });
@@ -107,7 +110,7 @@ describe("the report as PDF (headless Chromium, A4)", () => {
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const { renderReportPdf } = await import("../../io/report/report.ts");
-    const ev = evaluateModel(model(rich()));
+    const ev = evaluateModel(model(rich(), "nl"));
     const r = await renderReportPdf(ev, { lang: "nl" });
     if (!r.ok) throw new Error(r.message);
     const file = join(mkdtempSync(join(tmpdir(), "bcase-pdf-")), "rich.pdf");

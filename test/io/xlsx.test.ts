@@ -247,6 +247,30 @@ describe("cells", () => {
   });
 });
 
+describe("texts in both languages", () => {
+  it("travel in one cell each ({nl, en} as JSON), next to plain texts, and come back as they were", async () => {
+    const data = YAML.parse(readFileSync("examples/minimal.yaml", "utf8")) as Record<string, any>;
+    data.title = { nl: "Wijkteam", en: "District team" };
+    data.partners[0].name = { nl: "Gemeente", en: "Municipality" };
+    data.investments[0].label = { nl: "Wijkteam (2 fte)", en: "District team (2 FTE)" };
+    data.investments[0].note = "{ begint met een accolade";
+    data.sources = [{ nl: "Kostenhandleiding 2024", en: "Costing manual 2024" }, "CBS StatLine"];
+    const buf = await caseWorkbook(data);
+    const r = await importWorkbook(buf, { lang: "en" });
+    expect(r.ok ? [] : where(r.issues)).toEqual([]);
+    expect(r.ok && r.data).toStrictEqual(data);
+    // One label column (not label.nl and label.en), the bilingual text as JSON in it.
+    const wb = await loadWorkbook(buf);
+    const header = (name: string) => (wb.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1);
+    expect(header("Investeringen").filter((h) => String(h).startsWith("omschrijving"))).toEqual(["omschrijving"]);
+    expect(header("Bronnen")).toEqual(["*"]);
+    const inv = wb.getWorksheet("Investeringen")!;
+    expect(JSON.parse(String(inv.getRow(2).getCell(header("Investeringen").indexOf("omschrijving") + 1).value))).toEqual(data.investments[0].label);
+    // The imported case runs in either language.
+    expect(r.ok && r.model.case.investments[0]!.label).toBe("District team (2 FTE)");
+  });
+});
+
 describe("round trips of the bundled examples", () => {
   for (const f of ["minimal", "rich", "regional", "ruwaard"]) {
     it(`${f}.yaml -> workbook -> case is the identity`, async () => {

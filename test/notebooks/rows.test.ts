@@ -3,6 +3,7 @@
  * tables draw must add up to the engine's own figures, for every bundled case.
  */
 import { describe, expect, it } from "vitest";
+import YAML from "yaml";
 import { evaluateModel, loadCase } from "../../engine/index.ts";
 import { caseTextWithOverrides } from "../../notebooks/lib/data/export.ts";
 import { SOCIETY_ID } from "../../notebooks/lib/charts/colors.ts";
@@ -123,5 +124,13 @@ describe("writing the reader's changes back into a case file", () => {
   it("withOverrides leaves unknown names and other parameters alone", () => {
     const out = withOverrides({ parameters: { a: 1, b: { value: "a * 2", unit: "EUR" } } }, { b: 5, nope: 3 }, "was");
     expect(out.parameters).toEqual({ a: 1, b: { value: 5, unit: "EUR", note: 'was "a * 2"' } });
+  });
+
+  it("a note in both languages gets the mark in both, and the case stays valid", () => {
+    const data = YAML.parse(read("examples/minimal.yaml")) as { parameters: Record<string, unknown> };
+    const out = withOverrides(data, { clients: 300 }, "was");
+    expect(out.parameters.clients).toMatchObject({ value: 300, note: { nl: "illustratief; was 200", en: "illustrative; was 200" } });
+    const v = loadCase(JSON.stringify(out), "json", { lang: "en" });
+    expect(v.ok && v.model.case.parameters.clients).toMatchObject({ note: "illustrative; was 200" });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Year } from "./common.ts";
+import { Id, Year, localText } from "./common.ts";
 import { Arrangement } from "./arrangement.ts";
 import { Domain } from "./domain.ts";
 import { Effect } from "./effect.ts";
@@ -33,8 +33,8 @@ export const DISCOUNT_PRESETS = {
  */
 export const Case = z.object({
   id: Id,
-  title: z.string().min(1),
-  description: z.string().optional(),
+  title: localText({ required: true }),
+  description: localText().optional(),
   currency: z.literal("EUR").default("EUR"),
   priceYear: Year,
   startYear: Year,
@@ -62,8 +62,8 @@ export const Case = z.object({
   simulation: SimulationDefaults.optional(),
   /** Named scenarios (pessimistic, optimistic, ...) as parameter overrides. */
   scenarios: z.record(Id, Scenario).optional(),
-  sources: z.array(z.string()).optional(),
-  note: z.string().optional(),
+  sources: z.array(localText()).optional(),
+  note: localText().optional(),
 }).strict();
 export type Case = z.infer<typeof Case>;
 export type CaseInput = z.input<typeof Case>;

@@ -36,6 +36,9 @@ const DOCS: Record<string, FieldDoc> = {
   unit: d("Eenheid.", "Unit.", "QALY"),
   year: d("Jaar.", "Year.", 2026),
   type: d("Soort.", "Kind.", "once"),
+  // A text in both languages ({nl, en}) instead of one string: each page, report and message picks the reader's.
+  nl: d("De tekst in het Nederlands (naast en); de Nederlandse pagina's en rapporten tonen deze.", "The text in Dutch (next to en); Dutch pages and reports show it.", "Wijkteam ouderenzorg"),
+  en: d("De tekst in het Engels (naast nl); de Engelse pagina's en rapporten tonen deze.", "The text in English (next to nl); English pages and reports show it.", "District team for older people"),
 
   // The case.
   title: d("Titel van de businesscase.", "Title of the business case.", "Integrale ouderenzorg in de wijk"),

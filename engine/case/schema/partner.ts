@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common.ts";
+import { Id, localText } from "./common.ts";
 
 /**
  * Who takes part. `kind` says what sort of organisation it is (municipality = gemeente,
@@ -15,11 +15,11 @@ export type PartnerKind = z.infer<typeof PartnerKind>;
 
 export const Partner = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: localText({ required: true }),
   kind: PartnerKind,
   inhabitants: z.number().nonnegative().optional(),
   insured: z.number().nonnegative().optional(),
   budget: z.number().nonnegative().optional(),
-  note: z.string().optional(),
+  note: localText().optional(),
 }).strict();
 export type Partner = z.infer<typeof Partner>;

@@ -6,8 +6,8 @@
  * Conventions follow the engine's: every figure is signed from the partner's own budget
  * (costs negative, savings positive); society is the sum of the partners.
  */
-import type { Evaluation, Lang, Metrics, PartnerResult, Model, LedgerKind } from "../../../engine/index.ts";
-import { normaliseParameter, parseFormula } from "../../../engine/index.ts";
+import type { Evaluation, Lang, Metrics, PartnerResult, Model, LedgerKind, LocalText } from "../../../engine/index.ts";
+import { isBilingual, normaliseParameter, parseFormula } from "../../../engine/index.ts";
 import { defaultDialect } from "../../../io/csv.ts";
 import { ledgerTable, tableToCsv } from "../../../io/results.ts";
 import { SOCIETY_ID } from "../charts/colors.ts";
@@ -267,8 +267,10 @@ export function withOverrides<T extends { parameters?: Record<string, unknown> }
     if (!(name in params)) continue;
     const old = params[name];
     if (old !== null && typeof old === "object" && !Array.isArray(old)) {
-      const o = old as { value?: unknown; note?: string };
-      params[name] = { ...o, value, note: `${o.note ? o.note + "; " : ""}${noteText} ${JSON.stringify(o.value)}` };
+      const o = old as { value?: unknown; note?: LocalText };
+      const add = (n: string | undefined) => `${n ? n + "; " : ""}${noteText} ${JSON.stringify(o.value)}`;
+      // A note in both languages gets the mark in both.
+      params[name] = { ...o, value, note: isBilingual(o.note) ? { nl: add(o.note.nl), en: add(o.note.en) } : add(o.note) };
     } else {
       params[name] = value;
     }
