@@ -1,0 +1,15 @@
+import { evaluateModel, validateCase } from "../engine/index.ts";
+import { regionalCase } from "./cases.ts";
+const v = validateCase(regionalCase());
+if (!v.ok) throw new Error("invalid");
+const { Session } = await import("node:inspector/promises");
+const s = new Session(); s.connect();
+await s.post("Profiler.enable"); await s.post("Profiler.setSamplingInterval", { interval: 500 });
+await s.post("Profiler.start");
+const t = performance.now(); const c = process.cpuUsage();
+evaluateModel(v.model, { effectJeugd: 1.1 });
+const cpu = process.cpuUsage(c);
+console.error("wall", performance.now() - t, "cpu", (cpu.user + cpu.system) / 1000);
+const { profile } = await s.post("Profiler.stop");
+const { writeFileSync } = await import("node:fs");
+writeFileSync("/tmp/h15prof/eval.cpuprofile", JSON.stringify(profile));
