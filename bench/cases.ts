@@ -132,7 +132,7 @@ export function regionalCase(): CaseInput {
  * `effects` effects over `years` years, each effect with its own uncertain volume (and, with
  * `uncertainPrices`, an uncertain price), funders and providers cycling through the partners.
  */
-function manyPartnerCase(id: string, opts: { partners: number; effects: number; years: number; uncertainPrices: boolean; seed: number }): CaseInput {
+function manyPartnerCase(id: string, opts: { partners: number; effects: number; years: number; uncertainPrices: boolean; sharedFunding: boolean; seed: number }): CaseInput {
   const r = sequence(opts.seed);
   const providersN = Math.max(2, Math.round(opts.partners / 10));
   const municipalitiesN = opts.partners - 3 - providersN;
@@ -147,6 +147,8 @@ function manyPartnerCase(id: string, opts: { partners: number; effects: number; 
   ];
   const domains = [
     ...gm.map((g, i) => ({ id: `wmo-${g}`, name: `Wmo ${g}`, funder: g, providers: [prov[i % prov.length]!], variableCostShare: 0.7 })),
+    // Bought together: every municipality pays its share (by inhabitants) of each saving.
+    { id: "jeugd", name: "Jeugdwet (regionaal)", funder: partners.filter((p) => p.kind === "municipality").map((p) => ({ partner: p.id, share: (p as { inhabitants: number }).inhabitants })), providers: prov, variableCostShare: 0.6 },
     { id: "zvw", name: "Zvw", funder: [{ partner: "verzekeraar-a", share: 0.6 }, { partner: "verzekeraar-b", share: 0.4 }], providers: prov.slice(0, 2), variableCostShare: 0.4 },
     { id: "wlz", name: "Wlz", funder: "zorgkantoor" },
   ];
@@ -157,7 +159,7 @@ function manyPartnerCase(id: string, opts: { partners: number; effects: number; 
     const q = 50 + Math.round(400 * r()), p = 40 + Math.round(200 * r());
     parameters[`${e}_q`] = { value: q, distribution: { type: "normal", mean: q, sd: Math.max(1, Math.round(q * (0.05 + 0.15 * r()))) } };
     if (opts.uncertainPrices) parameters[`${e}_p`] = { value: p, distribution: { type: "uniform", min: Math.round(p * 0.8), max: Math.round(p * 1.2) } };
-    const domain = i % 5 === 0 ? "zvw" : i % 7 === 0 ? "wlz" : `wmo-${gm[i % gm.length]!}`;
+    const domain = i % 5 === 0 ? "zvw" : i % 7 === 0 ? "wlz" : opts.sharedFunding ? "jeugd" : `wmo-${gm[i % gm.length]!}`;
     effects.push({
       id: e, label: e, domain, quantity: `${e}_q`, unitPrice: opts.uncertainPrices ? `${e}_p` : p,
       rampUpYears: 1 + (i % 3), deadweight: 0.1, ...(domain !== "wlz" ? { production: true } : {}),
@@ -171,12 +173,16 @@ function manyPartnerCase(id: string, opts: { partners: number; effects: number; 
   } as unknown as CaseInput;
 }
 
-/** 300 effects x 50 years x 50 partners, 300 uncertain inputs: the validation benchmark. */
+/**
+ * 300 effects x 50 years x 50 partners, 300 uncertain inputs: the validation benchmark. Most
+ * effects are youth care bought together, each saving split over the 42 municipalities by
+ * inhabitants, so most effects have about 50 ledger rows a year (556,000 rows in all).
+ */
 export function validationCase(): CaseInput {
-  return manyPartnerCase("bench-validatie-300x50x50", { partners: 50, effects: 300, years: 50, uncertainPrices: false, seed: 300 });
+  return manyPartnerCase("bench-validatie-300x50x50", { partners: 50, effects: 300, years: 50, uncertainPrices: false, sharedFunding: true, seed: 300 });
 }
 
 /** 50 partners, 10 years, 40 effects with uncertain volumes and prices: per-year bands at 1,000,000 samples. */
 export function bandsCase(): CaseInput {
-  return manyPartnerCase("bench-banden-50", { partners: 50, effects: 40, years: 10, uncertainPrices: true, seed: 50 });
+  return manyPartnerCase("bench-banden-50", { partners: 50, effects: 40, years: 10, uncertainPrices: true, sharedFunding: false, seed: 50 });
 }
