@@ -56,7 +56,7 @@ describe("quantile sketch", () => {
     for (let k = 1; k < 100; k++) fill();
     expect(s.count).toBe(1_000_000);
     expect(s.bytes).toBeLessThanOrEqual(after10k * 1.5);
-    // ln(1.2 / 0.8) / ln((1 + a) / (1 - a)) buckets cover the range: about 200, a few KB.
+    // log2(1.2 / 0.8) / ln((1 + a) / (1 - a)) buckets cover the range: about 300, a few KB.
     expect(s.bytes).toBeLessThan(16_384);
   });
 
