@@ -14,10 +14,10 @@ export const memoryPart: BenchPart = {
     const samples = quick ? 100_000 : 1_000_000;
     const child = (extra: string[]) => {
       const r = timeChild(process.execPath, ["--import", "tsx", join(root, "bench/memoryChild.ts"), String(samples), ...extra], { cwd: root }, true);
-      return JSON.parse(r.stdout) as { wallMs: number; maxRssMb: number };
+      return JSON.parse(r.stdout) as { wallMs: number; cpuMs: number; maxRssMb: number };
     };
     const withBands = child([]), without = child(["--no-bands"]);
-    log(`${samples.toLocaleString("en")} samples, 50 partners, 10 years, every core: with per-year bands peak ${withBands.maxRssMb.toLocaleString("en")} MB in ${fmt(withBands.wallMs)} (target < 2,048 MB); without bands ${without.maxRssMb.toLocaleString("en")} MB in ${fmt(without.wallMs)}`);
+    log(`${samples.toLocaleString("en")} samples, 50 partners, 10 years, every core: with per-year bands peak ${withBands.maxRssMb.toLocaleString("en")} MB in ${fmt(withBands.wallMs)} (cpu ${fmt(withBands.cpuMs)}) (target < 2,048 MB); without bands ${without.maxRssMb.toLocaleString("en")} MB in ${fmt(without.wallMs)} (cpu ${fmt(without.cpuMs)})`);
     return { samples, withBands, withoutBands: without };
   },
 };
