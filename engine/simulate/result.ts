@@ -5,9 +5,10 @@
  * empirical CDF (downsampled) and the samples themselves. Money in cents, like the ledger.
  */
 import { describe, downsampleSorted, orderedForPercentiles, percentileSorted, summarize, type Summary } from "../uncertainty/index.ts";
-import type { ChunkResult } from "./chunk.ts";
+import { sampleColumns, type ChunkResult } from "./chunk.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { SimulationPlan } from "./plan.ts";
+import { compileSampler } from "./sampler.ts";
 
 export interface EntityResult {
   /** Partner id, or "society". */
@@ -63,6 +64,8 @@ export interface SimulationResult {
   /** Net per year (cents) of each partner and of society (last), status quo (= `statusQuo.yearly`); empty without `yearly`. */
   yearly: EntityBands[];
   arrangements: PerspectiveResult[];
+  /** With `keepInputs`: each uncertain parameter's sampled values, in sample order (same order as `parameters`). */
+  inputs?: { name: string; samples: Float64Array }[];
 }
 
 export const SOCIETY = "society";
@@ -115,5 +118,22 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
     samples: n, seed: o.seed, lhs: o.lhs, exact: o.exact, chunkSize: o.chunkSize, years: model.years,
     parameters: plan.uncertain.map((u) => ({ name: u.name, base: u.base, distribution: describe(u.distribution) })),
     statusQuo, yearly, arrangements,
+    ...(o.keepInputs ? { inputs: inputSamples(plan, o, sorted) } : {}),
   };
+}
+
+/**
+ * The sampled parameter columns of a run, chunk by chunk from the chunks' own streams
+ * (`sampleColumns`; a chunk sampled block by block gives the same values, a tested invariant),
+ * so the chunk loops keep no extra columns. A plan made without samplers (the main thread of a
+ * run on workers) gets them compiled here.
+ */
+function inputSamples(plan: SimulationPlan, o: ResolvedOptions, chunks: readonly ChunkResult[]): { name: string; samples: Float64Array }[] {
+  const withSamplers = plan.samplers.length === plan.uncertain.length ? plan : { ...plan, samplers: plan.uncertain.map((u) => compileSampler(u.distribution)) };
+  const out = plan.uncertain.map((u) => ({ name: u.name, samples: new Float64Array(o.samples) }));
+  for (const c of chunks) {
+    const cols = sampleColumns(withSamplers, o, c.index, c.count);
+    cols.forEach((col, j) => out[j]!.samples.set(col, c.start));
+  }
+  return out;
 }
