@@ -20,6 +20,7 @@ import { UNIT_COSTS, unitCost } from "../reference/unitCosts.ts";
 import { ArrangementError } from "../arrangements/keys.ts";
 import { evaluateModel } from "../ledger/evaluate.ts";
 import { checkUncertainty } from "../simulate/check.ts";
+import { checkNegotiations } from "../decision/check.ts";
 import { localiseDistributionIssue } from "../simulate/issues.ts";
 import { compileActuals, evaluateMonitoring } from "../monitoring/monitoring.ts";
 import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
@@ -407,6 +408,8 @@ function checkCase(c: Case, lang: Lang): Validation {
   }
   const uncertainty = checkUncertainty(model, lang);
   if (uncertainty.length > 0) return { ok: false, issues: uncertainty };
+  const negotiations = checkNegotiations(model, lang);
+  if (negotiations.length > 0) return { ok: false, issues: negotiations };
   return { ok: true, model };
 }
 
