@@ -197,12 +197,13 @@ export function pSplines(u: readonly Float64Array[], targets: readonly Float64Ar
   }
   const evd = new EigenvalueDecomposition(new Matrix(Array.from({ length: K }, (_, r) => Array.from(M.subarray(r * K, (r + 1) * K)))), { assumeSymmetric: true });
   const s = evd.realEigenvalues.map((x) => Math.max(0, x));
-  const U = evd.eigenvectorMatrix;
+  const Um = evd.eigenvectorMatrix, U = new Float64Array(K * K);
+  for (let r = 0; r < K; r++) for (let c = 0; c < K; c++) U[r * K + c] = Um.get(r, c);
   // W = L^{-T} U: coefficients beta = W (d o c), with c = U' L^{-1} B'y.
   const W = new Float64Array(K * K);
   for (let r = 0; r < K; r++) for (let c = 0; c < K; c++) {
     let acc = 0;
-    for (let x = r; x < K; x++) acc += Linv[x * K + r]! * U.get(x, c);
+    for (let x = r; x < K; x++) acc += Linv[x * K + r]! * U[x * K + c]!;
     W[r * K + c] = acc;
   }
   const scale = trG / Math.max(trS, 1e-300);
@@ -221,7 +222,7 @@ export function pSplines(u: readonly Float64Array[], targets: readonly Float64Ar
     const z = new Float64Array(K);
     for (let r = 0; r < K; r++) { let acc = 0; for (let x = 0; x <= r; x++) acc += Linv[r * K + x]! * By[x]!; z[r] = acc; }
     const c = new Float64Array(K);
-    for (let col = 0; col < K; col++) { let acc = 0; for (let x = 0; x < K; x++) acc += U.get(x, col) * z[x]!; c[col] = acc; }
+    for (let col = 0; col < K; col++) { let acc = 0; for (let x = 0; x < K; x++) acc += U[x * K + col]! * z[x]!; c[col] = acc; }
     let best = { gcv: Infinity, lambda: 0, edf: 0 };
     for (let e = -10; e <= 6; e += 0.25) {
       const lambda = scale * 10 ** e;
