@@ -11,6 +11,7 @@ import { Command, CommanderError, Option } from "commander";
 import { caseJsonSchema, evaluateModel, evaluateMonitoring, toMonitoringJson, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
 import { caseText, evaluate as evaluateLoaded, ledgerCsv, readCaseFile, report as renderReportText, resultsXlsx, templateXlsx, wrote } from "../io/commands.ts";
 import { collect, sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
+import { negotiateCommand, portfolioCommand, voiCommand, type NegotiateFlags, type VoiFlags } from "./decision.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
 
 class InputError extends Error {}
@@ -69,16 +70,59 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
     });
 
   cmd.command("compare")
-    .description("net and NPV per partner under every financing arrangement")
-    .argument("<file>", "case file (.yaml, .yml or .json)")
+    .description("one file: net and NPV per partner under every financing arrangement; several files: the initiatives side by side (NPV, BCR, payback, P(loss) per partner and society)")
+    .argument("<files...>", "case files (.yaml, .yml or .json)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
-    .action((file: string, opts: { format: "table" | "json" | "csv" | "md" }) => {
+    .option("-n, --samples <n>", "several files: Monte Carlo samples per case with distributions (default: each case's)")
+    .option("-s, --seed <seed>", "several files: seed (default: each case's)")
+    .action((files: string[], opts: { format: "table" | "json" | "csv" | "md"; samples?: string; seed?: string }) => {
       const lang = langFrom(cmd.opts());
-      const ev = evaluateModel(load(file, lang));
+      if (files.length > 1) {
+        // Every file's problems at once.
+        const problems: string[] = [];
+        const models = files.map((f) => { try { return load(f, lang); } catch (e) { if (!(e instanceof InputError)) throw e; problems.push(e.message); return undefined; } });
+        if (problems.length > 0) throw new InputError(problems.join("\n"));
+        out(portfolioCommand(files, models as Model[], opts, lang, (m) => { throw new InputError(m); }));
+        return;
+      }
+      const ev = evaluateModel(load(files[0]!, lang));
       if (opts.format === "json") {
         const j = toJsonContract(ev, { lang });
         out(JSON.stringify({ contract: "bcase/compare@1", case: j.case, arrangements: j.arrangements.map((a) => ({ id: a.id, name: a.name, explanation: a.explanation, partners: a.partners.map((p) => ({ id: p.id, name: p.name, net: p.net, npv: p.npv, transfersIn: p.transfersIn, transfersOut: p.transfersOut })), society: { net: a.society.net, npv: a.society.npv } })) }, null, 2) + "\n");
       } else out(renderCompare(ev, lang, opts.format));
+    });
+
+  cmd.command("voi")
+    .description("value of information: per partner's go/no-go decision, society's, and each partner's choice between arrangements, the EVPI and the EVPPI of every uncertain parameter (and of groups), in euros")
+    .argument("<file>", "case file (.yaml, .yml or .json) with distributions")
+    .option("-n, --samples <n>", "number of samples (default: the case's simulation.samples, else 10000)")
+    .option("-s, --seed <seed>", "seed (default: the case's, else 1); same seed, same result")
+    .option("-g, --group <group>", "a group of parameters, name=a,b,c (repeatable)", collect, [] as string[])
+    .option("-a, --arrangement <id>", "the go/no-go decisions under this arrangement (default: the status quo)")
+    .option("-w, --workers <n>", "threads (default: every core; 1: this thread only)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "md", "csv", "json"]).default("table"))
+    .action(async (file: string, opts: VoiFlags) => {
+      const lang = langFrom(cmd.opts());
+      out(await voiCommand(file, load(file, lang), opts, lang, (m) => { throw new InputError(m); }));
+    });
+
+  cmd.command("negotiate")
+    .description("the negotiation solver: the values of an arrangement's negotiable terms that meet every condition for the partners at the table, the best by the objective, or who blocks (see docs/decision.md)")
+    .argument("<file>", "case file (.yaml, .yml or .json)")
+    .option("--negotiation <id>", "which of the case's negotiations (default: the first)")
+    .option("-a, --arrangement <id>", "negotiate this arrangement instead (with --lever)")
+    .option("-l, --lever <lever>", "a negotiable term, PATH=MIN:MAX (steps[0].rate=0:1) or PARAMETER=MIN:MAX (repeatable, at most 2)", collect, [] as string[])
+    .option("-c, --condition <condition>", "npv>=AMOUNT or loss<=PROBABILITY, optionally @partner,partner (repeatable)", collect, [] as string[])
+    .option("-p, --partners <ids>", "the partners at the table, comma-separated")
+    .addOption(new Option("--objective <objective>", "what makes a deal better").choices(["max-min-roi", "max-min-npv"]))
+    .option("--grid <n>", "points per lever (default 41 for one lever, 15 for two)")
+    .option("-n, --samples <n>", "Monte Carlo samples for loss conditions (default 1000)")
+    .option("-s, --seed <seed>", "seed (default: the case's, else 1)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "md", "csv", "json"]).default("table"))
+    .action((file: string, opts: NegotiateFlags) => {
+      const lang = langFrom(cmd.opts());
+      load(file, lang);
+      out(negotiateCommand(file, opts, lang, (m) => { throw new InputError(m); }));
     });
 
   cmd.command("monitor")

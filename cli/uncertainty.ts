@@ -3,8 +3,9 @@
  * this thread); the pure work is in engine/simulate, the texts in renderUncertainty.ts.
  */
 import { readFileSync } from "node:fs";
-import { DEFAULT_CHUNK_SIZE, resolveOptions, formatFromName, formatIssue, parseCaseText, scenarios, simulate, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type Lang, type Model, type SimulationOptions } from "../engine/index.ts";
+import { DEFAULT_CHUNK_SIZE, arrangementRobustness, decisionSamples, resolveOptions, toRobustnessJson, formatFromName, formatIssue, parseCaseText, scenarios, simulate, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type Lang, type Model, type SimulationOptions } from "../engine/index.ts";
 import { progressBar, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
+import { renderRobustness } from "./renderDecision.ts";
 import { simulateOnCores } from "./simulateWorkers.ts";
 
 export interface SimulateFlags {
@@ -49,6 +50,9 @@ export async function simulateCommand(file: string, model: Model, flags: Simulat
     yearly: flags.format === "json",
     cdfPoints: flags.format === "json" ? count(flags.cdf, "--cdf", lang, fail) ?? 101 : 0,
   };
+  // With arrangements: the samples too, for each partner's risks per arrangement over the same samples.
+  const robust = flags.arrangement.length > 0 && flags.format !== "csv";
+  if (robust) { options.keepSamples = true; options.keepInputs = true; }
   const workers = count(flags.workers, "--workers", lang, fail);
   const onProgress = progressBar(process.stderr, lang);
   let result;
@@ -65,9 +69,11 @@ export async function simulateCommand(file: string, model: Model, flags: Simulat
     if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));
     throw e;
   }
-  if (flags.format === "json") return JSON.stringify(toSimulationJson(result), null, 2) + "\n";
+  const robustness = robust && result.arrangements.length > 0 ? arrangementRobustness(decisionSamples(result)) : null;
+  if (robust) for (const p of [result.statusQuo, ...result.arrangements]) for (const e of [...p.partners, p.society]) delete e.samples;
+  if (flags.format === "json") return JSON.stringify({ ...toSimulationJson(result), ...(robustness ? { robustness: toRobustnessJson(robustness) } : {}) }, null, 2) + "\n";
   if (flags.format === "csv") return renderSimulationCsv(result);
-  return renderSimulation(result, `${model.case.title} (${model.case.id})`, lang);
+  return renderSimulation(result, `${model.case.title} (${model.case.id})`, lang) + (robustness ? `\n${renderRobustness(robustness, lang)}` : "");
 }
 
 export function sensitivityCommand(file: string, model: Model, flags: { arrangement?: string; format: "table" | "json" | "csv" }, lang: Lang, fail: (m: string) => never): string {
