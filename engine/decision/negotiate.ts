@@ -10,7 +10,10 @@
  * exactly as `evaluateModel` computes them) and, for loss-probability conditions, on every
  * Monte Carlo sample of a run with the case's seed (common random numbers: every point sees the
  * same samples, so differences between points are not noise). The best feasible grid point
- * (ties: the one nearest the current terms) is then refined on two finer local grids. Nothing
+ * (ties: the one nearest the current terms) is then refined on three finer local grids. When no
+ * grid point is feasible, the solver bisects along grid lines between points that fail
+ * different conditions and zooms in on the nearest miss before it calls the negotiation
+ * infeasible. Nothing
  * is random beyond the seeded samples, so the same case, seed and settings give the same deal.
  * Infeasibility is reported only when no grid point meets every condition, with per partner
  * and condition the best value any point reaches.
@@ -432,6 +435,35 @@ export function negotiate(n: PreparedNegotiation, hooks: NegotiateHooks = {}): N
   // A feasible region thinner than the grid: between two neighbouring points that fail
   // different conditions (each meets what the other fails), bisect for a point meeting both.
   if (!grid.some((p) => p.feasible)) found.push(...bisectLines(grid, L === 1 ? [G] : [G, G], evaluate, stop));
+  // A feasible region smaller than a grid cell: zoom in on the nearest miss (the point whose
+  // failing conditions fall shortest, each NPV shortfall relative to that partner's range on
+  // the grid), three times, each local grid a third the size of the one before.
+  if (!grid.some((p) => p.feasible) && found.length === 0) {
+    const span = n.partners.map((_, t) => {
+      const v = grid.filter((p) => p.valid).map((p) => p.npv[t]!);
+      return v.length > 0 ? Math.max(1, Math.max(...v) - Math.min(...v)) : 1;
+    });
+    const shortfall = (p: DealPoint) => !p.valid ? Infinity : p.failing.reduce((sum, [ci, partner]) => {
+      const c = n.conditions[ci]!, t = n.partners.findIndex((q) => q.id === partner);
+      return sum + (c.type === "npv" ? (Math.round(c.min * 100) - p.npv[t]!) / span[t]! : p.lossProbability![t]! - c.max);
+    }, 0);
+    let miss = grid.reduce((a, b) => (shortfall(b) < shortfall(a) ? b : a));
+    let h = width.map((w) => w / (G - 1));
+    const m = L === 1 ? 9 : 7;
+    for (let round = 0; round < 3 && found.length === 0 && Number.isFinite(shortfall(miss)); round++) {
+      const centre = miss.values;
+      const local: number[][] = centre.map((c, k) => {
+        const lo = Math.max(n.levers[k]!.min, c - h[k]!), hi = Math.min(n.levers[k]!.max, c + h[k]!);
+        return Array.from({ length: m }, (_, i) => lo + ((hi - lo) * i) / (m - 1));
+      });
+      const candidates: number[][] = L === 1 ? local[0]!.map((x) => [x]) : local[0]!.flatMap((x) => local[1]!.map((y) => [x, y]));
+      const points: DealPoint[] = candidates.map((c) => { stop(); return evaluate(c); });
+      const all = [...points, ...bisectLines(points, L === 1 ? [m] : [m, m], evaluate, stop)];
+      found.push(...all.filter((p) => p.feasible));
+      for (const p of all) if (shortfall(p) < shortfall(miss)) miss = p;
+      h = h.map((x) => x / 3);
+    }
+  }
   let best: DealPoint | null = null;
   for (const p of [...grid, ...found]) if (p.feasible && better(p, best, distance)) best = p;
   // Refine around the best point: three finer local grids (with the same bisection), each a
