@@ -23,7 +23,7 @@ const W = {
     objective: { "max-min-roi": "de kleinste ROI zo groot mogelijk", "max-min-npv": "de kleinste NCW zo groot mogelijk" } as Record<string, string>,
     lever: "Term", range: "Bereik", current: "Nu", deal: "Gevonden afspraak", partner: "Partner", npv: "NCW", roi: "ROI", loss: "P(verlies)",
     condition: (c: NegotiationResult["conditions"][number]) => (c.type === "npv" ? `NCW >= ${formatEuro(c.min * 100, "nl", 0)}` : `P(verlies) <= ${formatPercent(c.max, 0, "nl")}`),
-    feasible: (k: number, total: number, found: number) => `${k} van ${total} roosterpunten voldoen aan alle voorwaarden${found > 0 ? `; ${found} punten ertussen gevonden (een smal gebied: weinig ruimte om te onderhandelen)` : ""}.`,
+    feasible: (k: number, total: number, found: number) => `${k} van ${total} roosterpunten voldoen aan alle voorwaarden${found > 0 ? `; ${found} ${found === 1 ? "punt" : "punten"} ertussen gevonden (een smal gebied: weinig ruimte om te onderhandelen)` : ""}.`,
     infeasible: "Geen enkele afspraak binnen de bereiken voldoet aan alle voorwaarden.",
     blocking: "Wat in de weg staat:",
     limit: (who: string, cond: string, best: string, ok: boolean) => ok ? `${who}: ${cond} lukt wel, maar niet samen met de andere voorwaarden (beste: ${best})` : `${who}: ${cond} lukt nergens; het beste is ${best}`,
@@ -53,7 +53,7 @@ const W = {
     objective: { "max-min-roi": "the smallest ROI as large as possible", "max-min-npv": "the smallest NPV as large as possible" } as Record<string, string>,
     lever: "Term", range: "Range", current: "Now", deal: "Deal found", partner: "Partner", npv: "NPV", roi: "ROI", loss: "P(loss)",
     condition: (c: NegotiationResult["conditions"][number]) => (c.type === "npv" ? `NPV >= ${formatEuro(c.min * 100, "en", 0)}` : `P(loss) <= ${formatPercent(c.max, 0, "en")}`),
-    feasible: (k: number, total: number, found: number) => `${k} of ${total} grid points meet every condition${found > 0 ? `; ${found} points found between them (a narrow region: little room to negotiate)` : ""}.`,
+    feasible: (k: number, total: number, found: number) => `${k} of ${total} grid points meet every condition${found > 0 ? `; ${found} ${found === 1 ? "point" : "points"} found between them (a narrow region: little room to negotiate)` : ""}.`,
     infeasible: "No deal within the ranges meets every condition.",
     blocking: "What stands in the way:",
     limit: (who: string, cond: string, best: string, ok: boolean) => ok ? `${who}: ${cond} can be met, but not together with the other conditions (best: ${best})` : `${who}: ${cond} is met nowhere; the best is ${best}`,
@@ -159,7 +159,7 @@ export function renderNegotiation(n: NegotiationResult, lang: Lang, format: Form
     for (const b of n.blocking) {
       const lim = n.limits.find((l) => l.condition === b.condition && l.partner === b.partner)!;
       const c = n.conditions[b.condition]!;
-      const best = c.type === "npv" ? formatEuro(lim.best, lang, 0) : formatPercent(lim.best, 1, lang);
+      const best = lim.best === null ? L.none : c.type === "npv" ? formatEuro(lim.best, lang, 0) : formatPercent(lim.best, 1, lang);
       out.push(`- ${L.limit(name(b.partner), L.condition(c), best, lim.satisfiable)}`);
     }
   }

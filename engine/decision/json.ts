@@ -64,7 +64,7 @@ export function toNegotiationJson(n: NegotiationResult) {
     verification: n.verification ? { ok: n.verification.ok, checks: n.verification.checks.map((c) => ({ ...c, value: n.conditions[c.condition]!.type === "npv" ? eur(c.value) : c.value })) } : null,
     current: point(n, n.current),
     ranges: n.ranges,
-    limits: n.limits.map((l) => ({ ...l, best: l.type === "npv" ? eur(l.best) : l.best })),
+    limits: n.limits.map((l) => ({ ...l, best: l.type === "npv" ? eurOrNull(l.best) : l.best })),
     blocking: n.blocking,
     gridSize: n.gridSize,
     grid: n.grid.map((p) => point(n, p)),

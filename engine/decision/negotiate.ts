@@ -229,10 +229,13 @@ export interface ConditionLimit {
   condition: number;
   type: ResolvedCondition["type"];
   partner: string;
-  /** Some grid point meets it. */
+  /** Some point evaluated meets it. */
   satisfiable: boolean;
-  /** The best any grid point reaches: the highest NPV (cents) or the lowest loss probability. */
-  best: number;
+  /**
+   * The best any point evaluated reaches: the highest NPV (cents) or the lowest loss
+   * probability; null for a loss condition never evaluated (every point failed an NPV condition).
+   */
+  best: number | null;
   at: number[];
 }
 
@@ -414,7 +417,10 @@ const better = (a: DealPoint, b: DealPoint | null, distance: (p: DealPoint) => n
 };
 
 export function negotiate(n: PreparedNegotiation, hooks: NegotiateHooks = {}): NegotiationResult {
-  const { evaluate } = evaluator(n);
+  const { evaluate: evaluatePoint } = evaluator(n);
+  /** Every point evaluated (grid, bisection, zoom, refinement), for the limits. */
+  const evaluated: DealPoint[] = [];
+  const evaluate = (x: readonly number[]) => { const p = evaluatePoint(x); evaluated.push(p); return p; };
   const L = n.levers.length, G = n.grid;
   const axis = n.levers.map((l) => Array.from({ length: G }, (_, i) => (i === G - 1 ? l.max : l.min + ((l.max - l.min) * i) / (G - 1))));
   const points: number[][] = L === 1 ? axis[0]!.map((x) => [x]) : axis[0]!.flatMap((x) => axis[1]!.map((y) => [x, y]));
@@ -490,22 +496,23 @@ export function negotiate(n: PreparedNegotiation, hooks: NegotiateHooks = {}): N
       const t = n.partners.findIndex((p) => p.id === partner);
       let bestValue = c.type === "npv" ? -Infinity : Infinity, at: number[] = [];
       let satisfiable = false;
-      for (const p of grid) {
+      for (const p of evaluated) {
         if (!p.valid || (c.type === "loss-probability" && p.lossProbability === null)) continue;
         const value = c.type === "npv" ? p.npv[t]! : p.lossProbability![t]!;
         if (c.type === "npv" ? value > bestValue : value < bestValue) { bestValue = value; at = p.values; }
         if (!p.failing.some(([i, q]) => i === ci && q === partner)) satisfiable = true;
       }
-      limits.push({ condition: ci, type: c.type, partner, satisfiable, best: bestValue, at });
+      limits.push({ condition: ci, type: c.type, partner, satisfiable, best: Number.isFinite(bestValue) ? bestValue : null, at });
     }
   });
   const blocking: { condition: number; partner: string }[] = [];
   if (best === null) {
-    const never = limits.filter((l) => !l.satisfiable);
+    // A loss condition never evaluated is not "never met": the NPV conditions stood in the way first.
+    const never = limits.filter((l) => !l.satisfiable && l.best !== null);
     if (never.length > 0) for (const l of never) blocking.push({ condition: l.condition, partner: l.partner });
     else {
       // Each condition can be met somewhere, but not all at once: those without which a grid point would be feasible.
-      for (const l of limits) if (grid.some((p) => p.valid && p.failing.length > 0 && p.failing.every(([i, q]) => i === l.condition && q === l.partner))) blocking.push({ condition: l.condition, partner: l.partner });
+      for (const l of limits) if (evaluated.some((p) => p.valid && p.failing.length > 0 && p.failing.every(([i, q]) => i === l.condition && q === l.partner))) blocking.push({ condition: l.condition, partner: l.partner });
     }
   }
   const ranges: [number, number][] = [];

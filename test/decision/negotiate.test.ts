@@ -10,6 +10,7 @@ import { describe, expect, test } from "vitest";
 import YAML from "yaml";
 import { evaluateModel, formatPath, validateCase } from "../../engine/index.ts";
 import { negotiate, prepareNegotiation, substituteDeal, verifyDeal, type PreparedNegotiation } from "../../engine/decision/negotiate.ts";
+import { toNegotiationJson } from "../../engine/decision/json.ts";
 
 /** Municipality a invests; insurer b and care office c save; b and c pass shares of their savings to a. */
 function dealCase(o: { invest: number; q: number; negotiation: Record<string, unknown>; rate0?: number | string; extra?: Record<string, unknown> }): Record<string, unknown> {
@@ -227,5 +228,23 @@ describe("the bundled example", () => {
     expect(r.feasible).toBe(true);
     expect(r.verification!.ok).toBe(true);
     expect(r.current.feasible).toBe(false);
+  });
+
+  test("rich.yaml with P(loss) <= 30 % as well: infeasible, and the loss conditions that no evaluated deal meets are named with the best reached", () => {
+    const data = YAML.parse(readFileSync(new URL("../../examples/rich.yaml", import.meta.url), "utf8"));
+    const neg = data.negotiations["besparingen-delen"];
+    neg.conditions = [{ type: "npv", min: 0 }, { type: "loss-probability", max: 0.3 }];
+    neg.samples = 200;
+    neg.grid = 9;
+    const r = negotiate(prepared(data));
+    expect(r.feasible).toBe(false);
+    expect(r.blocking.length).toBeGreaterThan(0);
+    for (const b of r.blocking) {
+      expect(b.condition).toBe(1);
+      const lim = r.limits.find((l) => l.condition === 1 && l.partner === b.partner)!;
+      expect(lim.satisfiable).toBe(false);
+      expect(lim.best!).toBeGreaterThan(0.3);
+    }
+    expect(JSON.stringify(toNegotiationJson(r))).not.toMatch(/NaN|Infinity/);
   });
 });

@@ -186,7 +186,7 @@ export function negotiationSummary(n: NegotiationResult, colors: PartnerColors, 
     return html`<div class="bc-note" data-decision="deal"><p><strong>${t("Geen afspraak binnen de bereiken voldoet aan alle voorwaarden.", "No deal within the ranges meets every condition.", l)}</strong> ${t("Wat in de weg staat:", "What stands in the way:", l)}</p>
       <ul>${n.blocking.map((b) => {
         const lim = n.limits.find((x) => x.condition === b.condition && x.partner === b.partner)!;
-        const best = n.conditions[b.condition]!.type === "npv" ? eur(lim.best, l) : pct(lim.best, 1, l);
+        const best = lim.best === null ? "–" : n.conditions[b.condition]!.type === "npv" ? eur(lim.best, l) : pct(lim.best, 1, l);
         return html`<li>${colors.name(b.partner)}: ${cond(b.condition)} ${lim.satisfiable ? t(`lukt wel, maar niet tegelijk met de andere voorwaarden (beste: ${best})`, `can be met, but not together with the other conditions (best: ${best})`, l) : t(`lukt nergens; het beste is ${best}`, `is met nowhere; the best is ${best}`, l)}</li>`;
       })}</ul></div>`;
   }
