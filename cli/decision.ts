@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  DEFAULT_CHUNK_SIZE, decisionRunOptions, decisionSamples, formatFromName, formatIssue, message, negotiate, parseCaseText, portfolio, prepareNegotiation, resolveOptions, simulate,
-  SimulationInputError, toNegotiationJson, toPortfolioJson, toVoiJson, valueOfInformation, VoiInputError, type Lang, type Model, type SimulationOptions,
+  decisionRunOptions, decisionSamples, formatFromName, formatIssue, message, negotiate, parseCaseText, portfolio, prepareNegotiation,
+  toNegotiationJson, toPortfolioJson, toVoiJson, valueOfInformation, VoiInputError, type Lang, type Model, type SimulationOptions,
 } from "../engine/index.ts";
 import { negotiationCsvRows, portfolioCsvRows, renderNegotiation, renderPortfolio, renderVoi, voiCsvRows } from "./renderDecision.ts";
 import { progressBar } from "./renderUncertainty.ts";
-import { simulateOnCores } from "./simulateWorkers.ts";
+import { count, runSimulation, seedOf } from "./uncertainty.ts";
 
 type Fail = (m: string) => never;
 export type DecisionFormat = "table" | "md" | "csv" | "json";
@@ -22,15 +22,6 @@ export function csv(rows: (string | number)[][]): string {
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
-}
-
-const seedOf = (s: string) => (/^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s);
-
-function count(s: string | undefined, what: string, lang: Lang, fail: Fail): number | undefined {
-  if (s === undefined) return undefined;
-  const n = Number(s.replace(/[_.]/g, ""));
-  if (!Number.isSafeInteger(n) || n < 1) fail(lang === "nl" ? `${what}: geef een geheel getal van minstens 1 (niet "${s}")` : `${what}: give a whole number of at least 1 (not "${s}")`);
-  return n;
 }
 
 function caseData(file: string, lang: Lang, fail: Fail): unknown {
@@ -62,17 +53,7 @@ export async function voiCommand(file: string, model: Model, flags: VoiFlags, la
     ...(flags.samples !== undefined ? { samples: count(flags.samples, "--samples", lang, fail)! } : {}),
     ...(flags.seed !== undefined ? { seed: seedOf(flags.seed) } : {}),
   });
-  const workers = count(flags.workers, "--workers", lang, fail);
-  const onProgress = progressBar(process.stderr, lang);
-  let result;
-  try {
-    const oneChunk = resolveOptions(model, options).samples <= DEFAULT_CHUNK_SIZE;
-    if (workers === 1 || (workers === undefined && oneChunk)) result = simulate(model, options, { onProgress });
-    else result = await simulateOnCores(model, caseData(file, lang, fail), options, { ...(workers !== undefined ? { threads: workers } : {}), onProgress });
-  } catch (e) {
-    if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));
-    throw e;
-  }
+  const result = await runSimulation(file, model, options, count(flags.workers, "--workers", lang, fail), lang, fail);
   const samples = decisionSamples(result);
   if (samples.parameters.length === 0) fail(lang === "nl" ? `${file}: geen enkele parameter heeft een verdeling die varieert; waarde van informatie vraagt om onzekerheid` : `${file}: no parameter has a distribution that varies; value of information needs uncertainty`);
   let voi;

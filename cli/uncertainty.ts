@@ -3,7 +3,7 @@
  * this thread); the pure work is in engine/simulate, the texts in renderUncertainty.ts.
  */
 import { readFileSync } from "node:fs";
-import { DEFAULT_CHUNK_SIZE, arrangementRobustness, decisionSamples, resolveOptions, toRobustnessJson, formatFromName, formatIssue, parseCaseText, scenarios, simulate, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type Lang, type Model, type SimulationOptions } from "../engine/index.ts";
+import { DEFAULT_CHUNK_SIZE, arrangementRobustness, decisionSamples, resolveOptions, toRobustnessJson, formatFromName, formatIssue, parseCaseText, scenarios, simulate, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type Lang, type Model, type SimulationOptions, type SimulationResult } from "../engine/index.ts";
 import { progressBar, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
 import { renderRobustness } from "./renderDecision.ts";
 import { simulateOnCores } from "./simulateWorkers.ts";
@@ -23,9 +23,9 @@ export interface SimulateFlags {
 export const collect = (v: string, prev: string[]) => [...prev, v];
 
 /** A seed as given: a whole number stays a number (so `--seed 7` equals `seed: 7` in the case). */
-const seedOf = (s: string) => (/^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s);
+export const seedOf = (s: string) => (/^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s);
 
-function count(s: string | undefined, what: string, lang: Lang, fail: (m: string) => never): number | undefined {
+export function count(s: string | undefined, what: string, lang: Lang, fail: (m: string) => never): number | undefined {
   if (s === undefined) return undefined;
   const n = Number(s.replace(/[_.]/g, ""));
   if (!Number.isSafeInteger(n) || n < 1) fail(lang === "nl" ? `${what}: geef een geheel getal van minstens 1 (niet "${s}")` : `${what}: give a whole number of at least 1 (not "${s}")`);
@@ -38,6 +38,25 @@ function arrangements(model: Model, ids: string[], file: string, lang: Lang, fai
   const known = model.arrangements.map((a) => a.id);
   for (const id of ids) if (!known.includes(id)) fail(lang === "nl" ? `${file}: onbekende regeling "${id}" (bekend: ${known.join(", ")})` : `${file}: unknown arrangement "${id}" (known: ${known.join(", ")})`);
   return ids.filter((id) => id !== "status-quo");
+}
+
+/**
+ * A Monte Carlo run with a progress bar: on this thread for one chunk or `--workers 1` (the
+ * workers' start-up takes about a second), else on worker threads; an input error in a sample
+ * becomes a message with the file and path.
+ */
+export async function runSimulation(file: string, model: Model, options: SimulationOptions, workers: number | undefined, lang: Lang, fail: (m: string) => never): Promise<SimulationResult> {
+  const onProgress = progressBar(process.stderr, lang);
+  try {
+    const oneChunk = resolveOptions(model, options).samples <= DEFAULT_CHUNK_SIZE;
+    if (workers === 1 || (workers === undefined && oneChunk)) return simulate(model, options, { onProgress });
+    const parsed = parseCaseText(readFileSync(file, "utf8"), formatFromName(file), lang);
+    if (!parsed.ok) fail(parsed.issues.map((i) => formatIssue(i, file)).join("\n"));
+    return await simulateOnCores(model, parsed.data, options, { ...(workers !== undefined ? { threads: workers } : {}), onProgress });
+  } catch (e) {
+    if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));
+    throw e;
+  }
 }
 
 export async function simulateCommand(file: string, model: Model, flags: SimulateFlags, lang: Lang, fail: (m: string) => never): Promise<string> {
@@ -53,22 +72,7 @@ export async function simulateCommand(file: string, model: Model, flags: Simulat
   // With arrangements: the samples too, for each partner's risks per arrangement over the same samples.
   const robust = flags.arrangement.length > 0 && flags.format !== "csv";
   if (robust) { options.keepSamples = true; options.keepInputs = true; }
-  const workers = count(flags.workers, "--workers", lang, fail);
-  const onProgress = progressBar(process.stderr, lang);
-  let result;
-  try {
-    // One chunk cannot be shared out: skip the worker start-up (about a second) then.
-    const oneChunk = resolveOptions(model, options).samples <= DEFAULT_CHUNK_SIZE;
-    if (workers === 1 || (workers === undefined && oneChunk)) result = simulate(model, options, { onProgress });
-    else {
-      const parsed = parseCaseText(readFileSync(file, "utf8"), formatFromName(file), lang);
-      if (!parsed.ok) fail(parsed.issues.map((i) => formatIssue(i, file)).join("\n"));
-      result = await simulateOnCores(model, parsed.data, options, { ...(workers !== undefined ? { threads: workers } : {}), onProgress });
-    }
-  } catch (e) {
-    if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));
-    throw e;
-  }
+  const result = await runSimulation(file, model, options, count(flags.workers, "--workers", lang, fail), lang, fail);
   const robustness = robust && result.arrangements.length > 0 ? arrangementRobustness(decisionSamples(result)) : null;
   if (robust) for (const p of [result.statusQuo, ...result.arrangements]) for (const e of [...p.partners, p.society]) delete e.samples;
   if (flags.format === "json") return JSON.stringify({ ...toSimulationJson(result), ...(robustness ? { robustness: toRobustnessJson(robustness) } : {}) }, null, 2) + "\n";

@@ -48,13 +48,8 @@ export interface Evppi {
   method: SmootherMethod | "exact";
 }
 
-export interface DecisionValue {
-  id: string;
-  kind: "go" | "arrangement";
-  entity: string;
-  entityName: string;
-  perspective?: string;
-  options: DecisionOption[];
+/** A decision with its value of information (the problem without the samples). */
+export interface DecisionValue extends Omit<DecisionProblem, "values"> {
   /** Expected net benefit of each option (cents). */
   expected: number[];
   /** The option with the highest expected net benefit: the decision on current information. */
