@@ -107,7 +107,11 @@ export function program(lang: Lang, run: (action: (ctx: Context, commands: typeo
   format(evaluate, ["table", "json", "csv", "md"], "table").option("-a, --arrangement <id>", T.commands.evaluate.options.arrangement);
   output(evaluate).action((f: string, o) => run((ctx, c) => c.evaluate(f, o, ctx)));
 
-  output(format(sub("compare"), ["table", "json", "csv", "md"], "table")).action((f: string, o) => run((ctx, c) => c.compare(f, o, ctx)));
+  const C = T.commands.compare;
+  const compare = sub("compare", [[`<${T.file}...>`, C.fileArg]])
+    .option(`-n, --samples <${T.value.n}>`, C.options.samples, wholeNumber(lang))
+    .option(`-s, --seed <${T.value.seed}>`, C.options.seed);
+  output(format(compare, ["table", "json", "csv", "md"], "table")).action((f: string[], o) => run((ctx, c) => c.compare(f, o, ctx)));
   output(format(sub("monitor"), ["table", "json"], "table")).action((f: string, o) => run((ctx, c) => c.monitor(f, o, ctx)));
 
   const S = T.commands.simulate.options;
@@ -120,6 +124,28 @@ export function program(lang: Lang, run: (action: (ctx: Context, commands: typeo
     .option(`-w, --workers <${T.value.n}>`, S.workers, wholeNumber(lang))
     .option(`--cdf <${T.value.n}>`, S.cdf, wholeNumber(lang));
   output(format(simulate, ["table", "json", "csv"], "table")).action((f: string, o) => run((ctx, c) => c.simulate(f, o, ctx)));
+
+  const V = T.commands.voi.options;
+  const voi = sub("voi")
+    .option(`-n, --samples <${T.value.n}>`, V.samples, wholeNumber(lang))
+    .option(`-s, --seed <${T.value.seed}>`, V.seed)
+    .option(`-g, --group <${lang === "nl" ? "groep" : "group"}>`, V.group, collect, [] as string[])
+    .option("-a, --arrangement <id>", V.arrangement)
+    .option(`-w, --workers <${T.value.n}>`, V.workers, wholeNumber(lang));
+  output(format(voi, ["table", "md", "csv", "json"], "table")).action((f: string, o) => run((ctx, c) => c.voi(f, o, ctx)));
+
+  const N = T.commands.negotiate.options;
+  const negotiate = sub("negotiate")
+    .option("--negotiation <id>", N.negotiation)
+    .option("-a, --arrangement <id>", N.arrangement)
+    .option(`-l, --lever <${lang === "nl" ? "term" : "term"}>`, N.lever, collect, [] as string[])
+    .option(`-c, --condition <${lang === "nl" ? "voorwaarde" : "condition"}>`, N.condition, collect, [] as string[])
+    .option("-p, --partners <ids>", N.partners)
+    .addOption(new Option(`--objective <${lang === "nl" ? "doel" : "objective"}>`, N.objective).choices(["max-min-roi", "max-min-npv"]))
+    .option(`--grid <${T.value.n}>`, N.grid, wholeNumber(lang))
+    .option(`-n, --samples <${T.value.n}>`, N.samples, wholeNumber(lang))
+    .option(`-s, --seed <${T.value.seed}>`, N.seed);
+  output(format(negotiate, ["table", "md", "csv", "json"], "table")).action((f: string, o) => run((ctx, c) => c.negotiateDeal(f, o, ctx)));
 
   const sensitivity = sub("sensitivity").option("-a, --arrangement <id>", T.commands.sensitivity.options.arrangement);
   output(format(sensitivity, ["table", "json", "csv"], "table")).action((f: string, o) => run((ctx, c) => c.sensitivity(f, o, ctx)));

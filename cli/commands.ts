@@ -5,7 +5,7 @@
  * file written safely; status lines ("geschreven") go to standard error.
  */
 import { readFileSync } from "node:fs";
-import { caseJsonSchema, evaluateModel, evaluateMonitoring, toJsonContract, toMonitoringJson, type Evaluation, type Lang, type Model } from "../engine/index.ts";
+import { caseJsonSchema, evaluateModel, evaluateMonitoring, formatFromName, parseCaseText, toJsonContract, toMonitoringJson, type Evaluation, type Lang, type Model, type Path } from "../engine/index.ts";
 import { caseText, ledgerCsv, readCaseBytes, report as renderReportText, reportPdf, resultsXlsx, templateXlsx } from "../io/commands.ts";
 import type { CsvDialect } from "../io/csv.ts";
 import { InputError, UsageError } from "./errors.ts";
@@ -13,6 +13,7 @@ import { checkOutputs, writeOutputs } from "./output.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
 import { TEXTS } from "./texts.ts";
 import { sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
+import type { NegotiateFlags, VoiFlags } from "./decision.ts";
 
 /** What every command gets from the shell: the global options and where standard output goes. */
 export interface Context {
@@ -80,15 +81,56 @@ export async function evaluate(file: string, opts: { format: string; arrangement
   emit(ctx, [{ path: opts.output, data: text }]);
 }
 
-export async function compare(file: string, opts: { format: "table" | "json" | "csv" | "md"; output?: string }, ctx: Context): Promise<void> {
-  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
-  const ev = evaluateModel((await loadInput(file, ctx)).model);
+/**
+ * One file: net and NPV per partner under every financing arrangement. Several files: the
+ * initiatives side by side (cli/decision.ts), with every file's problems reported at once.
+ */
+export async function compare(files: string[], opts: { format: "table" | "json" | "csv" | "md"; output?: string; samples?: number; seed?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], files, ctx.force, ctx.lang);
+  if (files.length > 1) {
+    if (files.filter((f) => f === "-").length > 1) throw new UsageError(TEXTS[ctx.lang].msg.stdinOnce);
+    const problems: string[] = [];
+    const models: Model[] = [];
+    for (const f of files) {
+      try {
+        models.push((await loadInput(f, ctx)).model);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        problems.push(e.message);
+      }
+    }
+    if (problems.length > 0) throw new InputError(problems.join("\n"));
+    const { portfolioCommand } = await import("./decision.ts");
+    emit(ctx, [{ path: opts.output, data: portfolioCommand(files, models, opts, ctx.lang, ctx.dialect) }]);
+    return;
+  }
+  const ev = evaluateModel((await loadInput(files[0]!, ctx)).model);
   let text: string;
   if (opts.format === "json") {
     const j = toJsonContract(ev, { lang: ctx.lang });
     text = json({ contract: "bcase/compare@1", case: j.case, arrangements: j.arrangements.map((a) => ({ id: a.id, name: a.name, explanation: a.explanation, partners: a.partners.map((p) => ({ id: p.id, name: p.name, net: p.net, npv: p.npv, transfersIn: p.transfersIn, transfersOut: p.transfersOut })), society: { net: a.society.net, npv: a.society.npv } })) });
   } else text = renderCompare(ev, ctx.lang, opts.format, ctx.dialect);
   emit(ctx, [{ path: opts.output, data: text }]);
+}
+
+/** Value of information per decision (cli/decision.ts). */
+export async function voi(file: string, opts: VoiFlags & { output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const { name, data, model } = await loadInput(file, ctx);
+  const fail = (m: string): never => { throw new InputError(m); };
+  const { voiCommand } = await import("./decision.ts");
+  emit(ctx, [{ path: opts.output, data: await voiCommand(name, model, data, opts, ctx.lang, ctx.dialect, fail) }]);
+}
+
+/** The negotiation solver (cli/decision.ts); problems in a negotiation get their line where the file has one. */
+export async function negotiateDeal(file: string, opts: NegotiateFlags & { output?: string }, ctx: Context): Promise<void> {
+  checkOutputs([opts.output], [file], ctx.force, ctx.lang);
+  const { name, data } = await loadInput(file, ctx);
+  const fail = (m: string): never => { throw new InputError(m); };
+  const parsed = file !== "-" && /\.(ya?ml|json)$/i.test(file) ? parseCaseText(readFileSync(file, "utf8"), formatFromName(file), ctx.lang) : undefined;
+  const lineOf = (path: Path) => (parsed?.ok ? parsed.lineOf(path) : undefined);
+  const { negotiateCommand } = await import("./decision.ts");
+  emit(ctx, [{ path: opts.output, data: negotiateCommand(name, data, lineOf, opts, ctx.lang, ctx.dialect, fail) }]);
 }
 
 export async function monitor(file: string, opts: { format: string; output?: string }, ctx: Context): Promise<void> {

@@ -2,9 +2,10 @@
  * `bcase simulate` and `bcase sensitivity`: option parsing and running (on worker threads or
  * this thread); the pure work is in engine/simulate, the texts in renderUncertainty.ts.
  */
-import { assembleResult, chunksOf, DEFAULT_CHUNK_SIZE, resolveOptions, formatIssue, planSimulation, runChunk, scenarios, SimulationCancelled, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type ChunkResult, type Lang, type Model, type SimulationOptions, type SimulationResult } from "../engine/index.ts";
+import { arrangementRobustness, assembleResult, chunksOf, decisionSamples, DEFAULT_CHUNK_SIZE, resolveOptions, formatIssue, planSimulation, runChunk, scenarios, SimulationCancelled, SimulationInputError, switchingValues, toRobustnessJson, toSensitivityJson, toSimulationJson, tornado, message, type ChunkResult, type Lang, type Model, type SimulationOptions, type SimulationResult } from "../engine/index.ts";
 import type { CsvDialect } from "../io/csv.ts";
 import { Interrupted } from "./errors.ts";
+import { renderRobustness } from "./renderDecision.ts";
 import { progressBar, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
 import { simulateOnCores } from "./simulateWorkers.ts";
 import { TEXTS } from "./texts.ts";
@@ -25,7 +26,7 @@ export interface SimulateFlags {
 export const collect = (v: string, prev: string[]) => [...prev, v];
 
 /** A seed as given: a whole number stays a number (so `--seed 7` equals `seed: 7` in the case). */
-const seedOf = (s: string) => (/^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s);
+export const seedOf = (s: string) => (/^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s);
 
 /** The arrangement ids asked for; unknown ones are an input error. */
 function arrangements(model: Model, ids: string[], file: string, lang: Lang, fail: (m: string) => never): SimulationOptions["arrangements"] {
@@ -54,6 +55,32 @@ async function simulateHere(model: Model, options: SimulationOptions, onProgress
   return assembleResult(plan, o, chunks);
 }
 
+/**
+ * A Monte Carlo run with a progress bar on standard error: on this thread for one chunk or
+ * `--workers 1` (the workers' start-up takes about a second), else on worker threads (which get
+ * the case as data); Ctrl-C stops it (exit 130); an input error in a sample becomes a message
+ * with the file and path.
+ */
+export async function runSimulation(file: string, model: Model, caseData: unknown, options: SimulationOptions, workers: number | undefined, lang: Lang, fail: (m: string) => never): Promise<SimulationResult> {
+  const bar = progressBar(process.stderr, lang);
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.on("SIGINT", onSigint);
+  try {
+    // One chunk cannot be shared out: skip the worker start-up then.
+    const oneChunk = resolveOptions(model, options).samples <= DEFAULT_CHUNK_SIZE;
+    if (workers === 1 || (workers === undefined && oneChunk)) return await simulateHere(model, options, bar.update, abort.signal);
+    return await simulateOnCores(model, caseData, options, { ...(workers !== undefined ? { threads: workers } : {}), onProgress: bar.update, signal: abort.signal });
+  } catch (e) {
+    if (e instanceof SimulationCancelled) throw new Interrupted();
+    if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));
+    throw e;
+  } finally {
+    bar.clear();
+    process.off("SIGINT", onSigint);
+  }
+}
+
 export async function simulateCommand(file: string, model: Model, caseData: unknown, flags: SimulateFlags, lang: Lang, dialect: CsvDialect, fail: (m: string) => never): Promise<string> {
   const options: SimulationOptions = {
     ...(flags.samples !== undefined ? { samples: flags.samples } : {}),
@@ -65,28 +92,15 @@ export async function simulateCommand(file: string, model: Model, caseData: unkn
     cdfPoints: flags.format === "json" ? flags.cdf ?? 101 : 0,
   };
   if (planSimulation(model).uncertain.length === 0) process.stderr.write(TEXTS[lang].msg.nothingVaries + "\n");
-  const workers = flags.workers;
-  const bar = progressBar(process.stderr, lang);
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.on("SIGINT", onSigint);
-  let result;
-  try {
-    // One chunk cannot be shared out: skip the worker start-up (about a second) then.
-    const oneChunk = resolveOptions(model, options).samples <= DEFAULT_CHUNK_SIZE;
-    if (workers === 1 || (workers === undefined && oneChunk)) result = await simulateHere(model, options, bar.update, abort.signal);
-    else result = await simulateOnCores(model, caseData, options, { ...(workers !== undefined ? { threads: workers } : {}), onProgress: bar.update, signal: abort.signal });
-  } catch (e) {
-    if (e instanceof SimulationCancelled) throw new Interrupted();
-    if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));
-    throw e;
-  } finally {
-    bar.clear();
-    process.off("SIGINT", onSigint);
-  }
-  if (flags.format === "json") return JSON.stringify(toSimulationJson(result), null, 2) + "\n";
+  // With arrangements: the samples too, for each partner's risks per arrangement over the same samples.
+  const robust = flags.arrangement.length > 0 && flags.format !== "csv";
+  if (robust) { options.keepSamples = true; options.keepInputs = true; }
+  const result = await runSimulation(file, model, caseData, options, flags.workers, lang, fail);
+  const robustness = robust && result.arrangements.length > 0 ? arrangementRobustness(decisionSamples(result)) : null;
+  if (robust) for (const p of [result.statusQuo, ...result.arrangements]) for (const e of [...p.partners, p.society]) delete e.samples;
+  if (flags.format === "json") return JSON.stringify({ ...toSimulationJson(result), ...(robustness ? { robustness: toRobustnessJson(robustness) } : {}) }, null, 2) + "\n";
   if (flags.format === "csv") return renderSimulationCsv(result, lang, dialect);
-  return renderSimulation(result, `${model.case.title} (${model.case.id})`, lang);
+  return renderSimulation(result, `${model.case.title} (${model.case.id})`, lang) + (robustness ? `\n${renderRobustness(robustness, lang)}` : "");
 }
 
 export function sensitivityCommand(file: string, model: Model, flags: { arrangement?: string; format: "table" | "json" | "csv" }, lang: Lang, dialect: CsvDialect, fail: (m: string) => never): string {

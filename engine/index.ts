@@ -41,3 +41,4 @@ export type { ReferenceUse } from "./case/model.ts";
 export { evaluateMonitoring, actualModel, indicatorStatus, type Monitoring, type PlanActual, type IndicatorStatus } from "./monitoring/monitoring.ts";
 export * from "./simulate/index.ts";
 export { describe as describeDistribution, quantile, type DistributionSpec } from "./uncertainty/index.ts";
+export * from "./decision/index.ts";

@@ -20,6 +20,7 @@ import { UNIT_COSTS, unitCost } from "../reference/unitCosts.ts";
 import { ArrangementError } from "../arrangements/keys.ts";
 import { evaluateModel } from "../ledger/evaluate.ts";
 import { checkUncertainty } from "../simulate/check.ts";
+import { checkNegotiations } from "../decision/check.ts";
 import { localiseDistributionIssue } from "../simulate/issues.ts";
 import { compileActuals, evaluateMonitoring } from "../monitoring/monitoring.ts";
 import { localiseTexts, textsAt, type WrittenText } from "./text.ts";
@@ -411,6 +412,8 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   }
   const uncertainty = checkUncertainty(model, lang);
   if (uncertainty.length > 0) return { ok: false, issues: uncertainty };
+  const negotiations = checkNegotiations(model, lang);
+  if (negotiations.length > 0) return { ok: false, issues: negotiations };
   return { ok: true, model };
 }
 

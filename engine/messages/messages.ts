@@ -294,6 +294,60 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: () => "geen geldige correlatiematrix (niet positief semidefiniet): geen enkele set grootheden kan al deze correlaties tegelijk hebben; zwak de sterkste af",
     en: () => "not a valid correlation matrix (not positive semi-definite): no set of variables can have all these correlations at once; weaken the strongest ones",
   },
+  // Decision analysis (engine/decision): negotiations and value of information.
+  unknownArrangement: {
+    nl: (p) => `onbekende regeling "${p.name}"${didYouMean(p, "nl")} (bekend: ${p.known})`,
+    en: (p) => `unknown arrangement "${p.name}"${didYouMean(p, "en")} (known: ${p.known})`,
+  },
+  negotiationNoSteps: {
+    nl: (p) => `regeling "${p.name}" heeft geen stappen, dus er valt niets over te onderhandelen; kies een regeling met stappen`,
+    en: (p) => `arrangement "${p.name}" has no steps, so there is nothing to negotiate; choose an arrangement with steps`,
+  },
+  leverTarget: {
+    nl: () => "een onderhandelbare term noemt een parameter (parameter) of een getal in de regeling (path), precies één van beide",
+    en: () => "a negotiable term names a parameter (parameter) or a number in the arrangement (path), exactly one of them",
+  },
+  leverRange: { nl: (p) => `max (${p.max}) moet groter zijn dan min (${p.min})`, en: (p) => `max (${p.max}) must be greater than min (${p.min})` },
+  leverTwice: { nl: (p) => `deze term staat er al (${p.other})`, en: (p) => `this term is already listed (${p.other})` },
+  leverHasDistribution: {
+    nl: (p) => `parameter "${p.name}" heeft een verdeling; een onderhandelbare term ligt vast zodra er een afspraak is: haal de verdeling weg of kies een andere parameter`,
+    en: (p) => `parameter "${p.name}" has a distribution; a negotiable term is fixed once there is a deal: remove the distribution or choose another parameter`,
+  },
+  leverChangesStatusQuo: {
+    nl: (p) => `parameter "${p.name}" verandert ook de investeringen of effecten; een onderhandelbare term mag alleen de regeling veranderen (maak een aparte parameter voor de afspraak)`,
+    en: (p) => `parameter "${p.name}" also changes the investments or effects; a negotiable term may change only the arrangement (give the term a parameter of its own)`,
+  },
+  leverPathMissing: {
+    nl: (p) => `"${p.path}" bestaat niet in regeling "${p.arrangement}" (een pad zoals steps[0].rate)`,
+    en: (p) => `"${p.path}" does not exist in arrangement "${p.arrangement}" (a path such as steps[0].rate)`,
+  },
+  leverPathNotNumber: {
+    nl: (p) => `op dit pad staat geen getal maar ${p.found}; noem bij een formule de parameter die onderhandelbaar is (parameter: ...)`,
+    en: (p) => `this path holds no number but ${p.found}; for a formula, name the parameter that is negotiable (parameter: ...)`,
+  },
+  leverPathNotFormula: {
+    nl: (p) => `dit getal kan geen onderhandelbare term zijn (het veld neemt geen formule): ${p.detail}`,
+    en: (p) => `this number cannot be a negotiable term (the field takes no formula): ${p.detail}`,
+  },
+  leverBoundInvalid: {
+    nl: (p) => `met deze term op ${p.value} is de case niet geldig: ${p.detail}`,
+    en: (p) => `with this term at ${p.value} the case is not valid: ${p.detail}`,
+  },
+  negotiationUnknown: {
+    nl: (p) => `geen onderhandeling "${p.name}" in de case (bekend: ${p.known})`,
+    en: (p) => `no negotiation "${p.name}" in the case (known: ${p.known})`,
+  },
+  negotiationNone: {
+    nl: () => "de case heeft geen onderhandelingen (negotiations); voeg er een toe of geef --arrangement en --lever",
+    en: () => "the case has no negotiations; add one or give --arrangement and --lever",
+  },
+  voiUnknownParameter: {
+    nl: (p) => `groep "${p.group}": "${p.name}" is geen onzekere parameter (met een verdeling) (bekend: ${p.known})`,
+    en: (p) => `group "${p.group}": "${p.name}" is not an uncertain parameter (with a distribution) (known: ${p.known})`,
+  },
+  voiEmptyGroup: { nl: (p) => `groep "${p.name}" noemt geen parameters`, en: (p) => `group "${p.name}" names no parameters` },
+  voiUnknownPerspective: { nl: (p) => `onbekende regeling "${p.name}" (bekend: ${p.known})`, en: (p) => `unknown arrangement "${p.name}" (known: ${p.known})` },
+  voiUnknownDecision: { nl: (p) => `onbekende beslissing "${p.name}" (bekend: ${p.known})`, en: (p) => `unknown decision "${p.name}" (known: ${p.known})` },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };

@@ -19,6 +19,12 @@ export interface SimulationOptions {
   cdfPoints?: number;
   /** Return the NPV samples themselves (default false). */
   keepSamples?: boolean;
+  /**
+   * Return the sampled values of the uncertain parameters, in sample order (default false): the
+   * sample matrix value-of-information analysis regresses on. Re-drawn from the chunks' seeded
+   * streams when the result is assembled, so the runs themselves do no extra work.
+   */
+  keepInputs?: boolean;
   /** Samples per chunk, the unit of determinism and parallel work (default 10,000). */
   chunkSize?: number;
   /**
@@ -44,6 +50,7 @@ export interface ResolvedOptions {
   yearly: boolean;
   cdfPoints: number;
   keepSamples: boolean;
+  keepInputs: boolean;
   chunkSize: number;
   exact: boolean;
   bandsExactUpTo: number;
@@ -78,6 +85,7 @@ export function resolveOptions(model: Model, o: SimulationOptions = {}): Resolve
     yearly: o.yearly ?? true,
     cdfPoints: Math.max(0, Math.floor(o.cdfPoints ?? 101)),
     keepSamples: o.keepSamples ?? false,
+    keepInputs: o.keepInputs ?? false,
     exact: o.exact ?? false,
     bandsExactUpTo,
   };

@@ -16,9 +16,10 @@
  * by adding; the sums are added in chunk order at the end).
  */
 import { describe, downsampleSorted, orderedForPercentiles, percentileSorted, QuantileSketch, summarize, type Summary } from "../uncertainty/index.ts";
-import type { ChunkResult } from "./chunk.ts";
+import { sampleColumns, type ChunkResult } from "./chunk.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { SimulationPlan } from "./plan.ts";
+import { compileSampler } from "./sampler.ts";
 
 export interface EntityResult {
   /** Partner id, or "society". */
@@ -74,6 +75,8 @@ export interface SimulationResult {
   /** Net per year (cents) of each partner and of society (last), status quo (= `statusQuo.yearly`); empty without `yearly`. */
   yearly: EntityBands[];
   arrangements: PerspectiveResult[];
+  /** With `keepInputs`: each uncertain parameter's sampled values, in sample order (same order as `parameters`). */
+  inputs?: { name: string; samples: Float64Array }[];
 }
 
 export const SOCIETY = "society";
@@ -97,6 +100,8 @@ export class RunAssembler {
   private readonly sums = new Map<number, Float64Array>();
   private added = 0;
   private samplesAdded = 0;
+  /** Where each chunk lies (for the sampled inputs, re-drawn from the chunks' own streams). */
+  private readonly placed: ChunkPlace[] = [];
 
   constructor(private readonly plan: SimulationPlan, private readonly o: ResolvedOptions) {
     this.n = o.samples;
@@ -146,6 +151,7 @@ export class RunAssembler {
     }
     this.added++;
     this.samplesAdded += count;
+    this.placed.push({ index: c.index, start: c.start, count });
   }
 
   finish(): SimulationResult {
@@ -196,6 +202,7 @@ export class RunAssembler {
       samples: n, seed: o.seed, lhs: o.lhs, exact: o.exact, chunkSize: o.chunkSize, years: model.years,
       parameters: plan.uncertain.map((u) => ({ name: u.name, base: u.base, distribution: describe(u.distribution) })),
       statusQuo, yearly: statusQuo.yearly, arrangements,
+      ...(o.keepInputs ? { inputs: inputSamples(plan, o, this.placed) } : {}),
     };
   }
 }
@@ -205,4 +212,22 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
   const a = new RunAssembler(plan, o);
   for (const c of chunks) a.add(c);
   return a.finish();
+}
+
+/**
+ * The sampled parameter columns of a run, chunk by chunk from the chunks' own streams
+ * (`sampleColumns`; a chunk sampled block by block gives the same values, a tested invariant),
+ * so the chunk loops keep no extra columns. A plan made without samplers (the main thread of a
+ * run on workers) gets them compiled here.
+ */
+type ChunkPlace = Pick<ChunkResult, "index" | "start" | "count">;
+
+function inputSamples(plan: SimulationPlan, o: ResolvedOptions, chunks: readonly ChunkPlace[]): { name: string; samples: Float64Array }[] {
+  const withSamplers = plan.samplers.length === plan.uncertain.length ? plan : { ...plan, samplers: plan.uncertain.map((u) => compileSampler(u.distribution)) };
+  const out = plan.uncertain.map((u) => ({ name: u.name, samples: new Float64Array(o.samples) }));
+  for (const c of chunks) {
+    const cols = sampleColumns(withSamplers, o, c.index, c.count);
+    cols.forEach((col, j) => out[j]!.samples.set(col, c.start));
+  }
+  return out;
 }

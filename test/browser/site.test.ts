@@ -58,7 +58,7 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 /** Pages whose charts appear only once the reader opens a case (checked by the tests of that page). */
-const CHARTS_AFTER_INPUT = new Set(["eigen-case.html", "onzekerheid.html"]);
+const CHARTS_AFTER_INPUT = new Set(["eigen-case.html", "onzekerheid.html", "onderhandelen.html"]);
 /** The study notebooks: the first slider must move the society NPV, within the latency budget. */
 const STUDY_PAGES = ["ruwaard.html", "noord.html", "uden.html", "ede.html"];
 /** Viewports every page is checked at. */
@@ -783,6 +783,57 @@ describe("notebooks site (headless Chromium)", () => {
         await context.close();
       }
     }, 240_000);
+  });
+
+  describe("decision support (onderhandelen.html, onzekerheid.html, vergelijken.html)", () => {
+    it("the negotiation page finds the deal the CLI finds, re-evaluated, with its map", async () => {
+      const { context, page, issues, dialogs } = await openPage("onderhandelen.html");
+      try {
+        await page.locator("[data-decision=negotiate-run]").click();
+        await expect.poll(() => page.locator("[data-decision=negotiate]").getAttribute("data-running"), { timeout: 120_000 }).toBe("false");
+        await expect.poll(() => page.locator("[data-decision=deal]").textContent()).toMatch(/Nagerekend door de rekenkern/);
+        // The same deal as `bcase negotiate examples/rich.yaml` (docs/decision.md): NPVs in cents.
+        const cli = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "cli/bcase.ts"), "negotiate", join(ROOT, "examples/rich.yaml"), "-f", "json"], { cwd: ROOT, encoding: "utf-8" });
+        const deal = JSON.parse(cli.stdout) as { best: { npv: Record<string, number> } };
+        const cells = await page.locator("[data-decision=deal-table] td[data-cents]").evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-cents"))));
+        expect(cells.map((c) => Math.round(c) / 100)).toEqual(Object.values(deal.best.npv));
+        expect(await page.locator("#cell-11 svg").count(), "the map").toBeGreaterThan(0);
+        await screenshot(page, join(SHOTS, "onderhandelen--deal.png"));
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+
+    it("value of information and arrangements under uncertainty on the uncertainty page", async () => {
+      const { context, page, issues, dialogs } = await openPage("onzekerheid.html");
+      try {
+        await page.locator("[data-decision=voi] input[type=number]").first().fill("1000");
+        await page.locator("[data-decision=voi-run]").click();
+        await expect.poll(() => page.locator("[data-decision=voi]").getAttribute("data-running"), { timeout: 150_000 }).toBe("false");
+        await expect.poll(() => page.locator("[data-decision=voi-table] tbody tr").count()).toBeGreaterThan(5);
+        expect(await page.locator("[data-decision=summary]").textContent()).toMatch(/EVPI/);
+        expect(await page.locator("[data-decision=flips]").textContent()).toMatch(/De beslissing kantelt per betaler voor Gemeente/);
+        expect(await page.locator("#cell-22 svg").count(), "the VOI chart").toBeGreaterThan(0);
+        expect(await page.locator("#cell-24 svg").count(), "the chart of the arrangements").toBeGreaterThan(0);
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+
+    it("the compare page takes an uploaded case next to the bundled ones", async () => {
+      const { context, page, issues, dialogs } = await openPage("vergelijken.html");
+      try {
+        const before = await page.locator("[data-decision=portfolio] tbody tr").count();
+        await page.setInputFiles("[data-decision=upload] input[type=file]", [join(ROOT, "examples/minimal.yaml")]);
+        await expect.poll(() => page.locator("[data-decision=portfolio] tbody tr").count()).toBe(before + 1);
+        expect(await page.locator("[data-decision=portfolio]").textContent()).toMatch(/minimal\.yaml, toegevoegd/);
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    }, 90_000);
   });
 
   describe("monitoring (monitoring.html)", () => {

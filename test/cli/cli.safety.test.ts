@@ -61,7 +61,7 @@ describe("exit codes", () => {
     expect(en.out).toContain("Examples:");
     const section = nl.out.slice(nl.out.indexOf("Opdrachten:"), nl.out.indexOf("Voorbeelden:"));
     const commands = [...section.matchAll(/^ {2}([a-z][a-z-]*) /gm)].map((m) => m[1]!).filter((c) => c !== "help");
-    expect(commands).toEqual(["validate", "evaluate", "compare", "monitor", "simulate", "sensitivity", "schema", "import", "export", "export-template", "report", "completion"]);
+    expect(commands).toEqual(["validate", "evaluate", "compare", "monitor", "simulate", "voi", "negotiate", "sensitivity", "schema", "import", "export", "export-template", "report", "completion"]);
     for (const c of commands) {
       const h = await run(["help", c]);
       expect(h.out, c).toContain("Voorbeelden:");

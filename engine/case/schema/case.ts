@@ -4,6 +4,7 @@ import { Arrangement } from "./arrangement.ts";
 import { Domain } from "./domain.ts";
 import { Effect } from "./effect.ts";
 import { Investment } from "./investment.ts";
+import { Negotiation } from "./negotiation.ts";
 import { ActualYear, Indicator } from "./monitoring.ts";
 import { Parameter } from "./parameter.ts";
 import { Partner } from "./partner.ts";
@@ -62,6 +63,8 @@ export const Case = z.object({
   simulation: SimulationDefaults.optional(),
   /** Named scenarios (pessimistic, optimistic, ...) as parameter overrides. */
   scenarios: z.record(Id, Scenario).optional(),
+  /** Named negotiations: an arrangement's negotiable terms, the conditions of a deal and its objective (`bcase negotiate`). */
+  negotiations: z.record(Id, Negotiation).optional(),
   sources: z.array(localText()).optional(),
   note: localText().optional(),
 }).strict();

@@ -199,6 +199,20 @@ const DOCS: Record<string, FieldDoc> = {
   targets: d("Streefwaarde per jaar.", "Target per year.", { "2026": 40, "2027": 50 }),
   "indicators[].actuals": d("Gemeten waarde per jaar.", "Measured value per year.", { "2026": 38 }),
 
+  // Negotiations (bcase negotiate, the Onderhandelen page; docs/decision.md).
+  negotiations: d("Onderhandelingen: per naam de termen van één afspraak waarover nog onderhandeld wordt, de voorwaarden voor een afspraak en wat een afspraak beter maakt.", "Negotiations: by name, the terms of one arrangement still being negotiated, the conditions a deal must meet and what makes a deal better.", { verdeling: { arrangement: "gedeelde-besparingen", levers: [{ path: "steps[0].rate", min: 0, max: 1 }] } }),
+  "negotiations.*.arrangement": d("De afspraak (id) waarover onderhandeld wordt.", "The arrangement (id) being negotiated.", "gedeelde-besparingen"),
+  "negotiations.*.levers": d("Eén of twee onderhandelbare termen, elk met het bereik dat ze mogen hebben.", "One or two negotiable terms, each with the range it may take.", [{ path: "steps[0].rate", min: 0, max: 1 }]),
+  "levers[].parameter": d("Een parameter van de case die de formules van de afspraak gebruiken (of path).", "A case parameter the arrangement's formulas use (or path).", "aandeelVerzekeraar"),
+  "levers[].path": d("Een getal in de afspraak zelf, vanaf de afspraak (of parameter).", "A number inside the arrangement itself, relative to the arrangement (or parameter).", "steps[0].rate", "steps[0].threshold.amount"),
+  "levers[].min": d("Kleinste waarde van de term.", "Smallest value of the term.", 0),
+  "levers[].max": d("Grootste waarde van de term (groter dan min).", "Largest value of the term (greater than min).", 1),
+  "negotiations.*.conditions": d("Voorwaarden voor elke genoemde partner (standaard: NCW >= 0 voor iedereen aan tafel).", "Conditions for every listed partner (default: NPV >= 0 for everyone at the table).", [{ type: "npv", min: 0 }, { type: "loss-probability", max: 0.2 }]),
+  "conditions[].min": d("npv: de NCW is minstens dit bedrag (euro; standaard 0).", "npv: the NPV is at least this amount (euros; default 0).", 0, -5000),
+  "conditions[].max": d("loss-probability: de kans op verlies (NCW < 0) is hoogstens dit (0..1).", "loss-probability: the probability of a loss (NPV < 0) is at most this (0..1).", 0.2),
+  "negotiations.*.objective": d("Wat een afspraak beter maakt: de kleinste ROI (max-min-roi, standaard) of de kleinste NCW (max-min-npv) van de partners aan tafel zo groot mogelijk.", "What makes a deal better: the smallest ROI (max-min-roi, default) or the smallest NPV (max-min-npv) of the partners at the table as large as possible.", "max-min-roi"),
+  "negotiations.*.grid": d("Punten per term in het zoekrooster (standaard 41 bij één term, 15 bij twee).", "Points per term in the search grid (default 41 for one term, 15 for two).", 41),
+
   // Uncertainty.
   "correlations[].parameters": d("De twee parameters (met een verdeling).", "The two parameters (with a distribution).", ["effect", "prijs"]),
   rank: d("Rangcorrelatie (-1..1).", "Rank correlation (-1..1).", 0.5),
