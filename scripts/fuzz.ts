@@ -1,0 +1,145 @@
+/**
+ * `npm run fuzz -- --runs 100000 [--seed 1] [--workers 2] [--html-every 20] [--case k]`: the
+ * fuzz test in depth. Cases come from the seeded arbitrary of test/fuzz/cases.ts (case k of a
+ * seed is always the same case); each is checked by test/fuzz/check.ts in a worker thread. The
+ * runner enforces the two limits a case file under 1 MB must stay within: 5 s per case (a
+ * worker that takes longer is ended and the case counted as a hang) and 500 MB of heap (the
+ * worker's resource limit; a worker that runs out is counted as a memory failure). These are
+ * hang and blow-up detectors, not speed measurements: a case near the limit on a busy machine
+ * is reported with its time so it can be looked at.
+ *
+ * Prints the outcome per class (ok, input error, each failure class with a count and an
+ * example), writes every failing case to fuzz-output/<seed>-<k>.<yaml|json>, and exits 1 when
+ * anything failed.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import fc from "fast-check";
+import { arbFuzzInput, type FuzzInput } from "../test/fuzz/cases.ts";
+import type { FromFuzzWorker, ToFuzzWorker } from "../test/fuzz/worker.ts";
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const runs = opt("runs", 10_000);
+const seed = opt("seed", 1);
+const threads = Math.max(1, opt("workers", Math.min(2, availableParallelism())));
+const htmlEvery = opt("html-every", 20);
+const only = opt("case", -1);
+const TIMEOUT_MS = opt("timeout", 5000);
+const HEAP_MB = opt("memory", 500);
+const outDir = new URL("../fuzz-output/", import.meta.url);
+// Worker threads do not inherit tsx's loader: each registers it, then imports the TypeScript entry.
+const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(new URL("../test/fuzz/worker.ts", import.meta.url).href)}); });`;
+
+/** Case k of a seed: its own fast-check stream, so any case can be rerun alone. */
+export function caseAt(s: number, k: number): FuzzInput {
+  return fc.sample(arbFuzzInput, { seed: (s * 1_000_003 + k) | 0, numRuns: 1 })[0]!;
+}
+
+interface Failure { k: number; failureClass: string; detail: string; origin: string; ms: number }
+const failures: Failure[] = [];
+let ok = 0, input = 0, done = 0, slowest = 0, slowestK = -1, maxHeap = 0;
+const started = Date.now();
+
+function record(k: number, c: FuzzInput, failureClass: string, detail: string, ms: number): void {
+  failures.push({ k, failureClass, detail, origin: c.origin, ms });
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(new URL(`${seed}-${k}.${c.format}`, outDir), c.text);
+  } catch { /* reporting only */ }
+}
+
+const queue = only >= 0 ? [only] : Array.from({ length: runs }, (_, k) => k);
+let next = 0;
+
+function startWorker(): Promise<void> {
+  return new Promise((resolveAll) => {
+    let current: { k: number; input: FuzzInput; timer: NodeJS.Timeout; t: number } | undefined;
+    let w: Worker;
+    const spawn = () => {
+      w = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 } });
+      w.on("message", (m: FromFuzzWorker | { ready: true }) => {
+        if ("ready" in m) return feed();
+        if (!current || m.k !== current.k) return;
+        clearTimeout(current.timer);
+        const c = current;
+        current = undefined;
+        done++;
+        maxHeap = Math.max(maxHeap, m.heapMb);
+        if (m.ms > slowest) { slowest = m.ms; slowestK = m.k; }
+        if (m.kind === "ok") ok++;
+        else if (m.kind === "input") input++;
+        else record(c.k, c.input, m.failureClass, m.detail, m.ms);
+        progress();
+        feed();
+      });
+      w.on("error", (e) => {
+        if (current) {
+          clearTimeout(current.timer);
+          done++;
+          const code = (e as NodeJS.ErrnoException).code;
+          record(current.k, current.input, code === "ERR_WORKER_OUT_OF_MEMORY" ? `memory: over ${HEAP_MB} MB` : `worker: ${code ?? e.message}`, e.message, Date.now() - current.t);
+          current = undefined;
+        }
+      });
+      w.on("exit", () => {
+        if (current) { // ended without an error event: count it
+          clearTimeout(current.timer);
+          done++;
+          record(current.k, current.input, "worker: exited", "", Date.now() - current.t);
+          current = undefined;
+        }
+        if (next < queue.length) spawn();
+        else resolveAll();
+      });
+    };
+    const feed = () => {
+      if (next >= queue.length) { void w.terminate(); return; }
+      const k = queue[next++]!;
+      const c = caseAt(seed, k);
+      const options = { html: htmlEvery > 0 && k % htmlEvery === 0, uncertainty: true };
+      current = {
+        k, input: c, t: Date.now(),
+        timer: setTimeout(() => {
+          if (!current) return;
+          done++;
+          record(current.k, current.input, `hang: over ${TIMEOUT_MS / 1000} s`, "", TIMEOUT_MS);
+          current = undefined;
+          void w.terminate(); // exit -> a fresh worker takes the next case
+        }, TIMEOUT_MS),
+      };
+      w.postMessage({ k, input: c, options } satisfies ToFuzzWorker);
+    };
+    spawn();
+  });
+}
+
+let lastProgress = 0;
+function progress(): void {
+  if (Date.now() - lastProgress < 10_000 && done < queue.length) return;
+  lastProgress = Date.now();
+  process.stderr.write(`${done}/${queue.length} cases, ${failures.length} failures, ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+
+await Promise.all(Array.from({ length: Math.min(threads, queue.length) }, startWorker));
+
+const classes = new Map<string, Failure[]>();
+for (const f of failures) classes.set(f.failureClass, [...(classes.get(f.failureClass) ?? []), f]);
+const lines = [
+  `fuzz: seed ${seed}, ${done} cases in ${Math.round((Date.now() - started) / 1000)} s on ${threads} worker(s); limits ${TIMEOUT_MS / 1000} s and ${HEAP_MB} MB per case`,
+  `  ok (evaluated, every format checked): ${ok}`,
+  `  input error with a path:              ${input}`,
+  `  failures:                             ${failures.length}`,
+  `  slowest case: ${Math.round(slowest)} ms (case ${slowestK}); largest heap after a case: ${Math.round(maxHeap)} MB`,
+  ...[...classes].sort((a, b) => b[1].length - a[1].length).map(([cls, fs]) => `  ${String(fs.length).padStart(6)}  ${cls}\n          e.g. case ${fs[0]!.k}: ${fs[0]!.origin.slice(0, 160).replace(/\n/g, " ")}\n          ${fs[0]!.detail.split("\n")[0]!.slice(0, 200)}`),
+];
+console.log(lines.join("\n"));
+if (failures.length > 0) {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(new URL(`summary-${seed}.json`, outDir), JSON.stringify([...classes].map(([cls, fs]) => ({ class: cls, count: fs.length, cases: fs.slice(0, 20).map((f) => ({ k: f.k, origin: f.origin, detail: f.detail })) })), null, 2));
+}
+process.exitCode = failures.length > 0 ? 1 : 0;
