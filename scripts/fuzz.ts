@@ -12,7 +12,8 @@
  * example), writes every failing case to fuzz-output/<seed>-<k>.<yaml|json>, and exits 1 when
  * anything failed.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import fc from "fast-check";
@@ -32,8 +33,26 @@ const only = opt("case", -1);
 const TIMEOUT_MS = opt("timeout", 5000);
 const HEAP_MB = opt("memory", 500);
 const outDir = new URL("../fuzz-output/", import.meta.url);
-// Worker threads do not inherit tsx's loader: each registers it, then imports the TypeScript entry.
-const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(new URL("../test/fuzz/worker.ts", import.meta.url).href)}); });`;
+// Worker threads do not inherit tsx's loader. The worker entry and the project's TypeScript are
+// bundled once with esbuild (which tsx brings along; packages stay external), so a worker that
+// replaces one ended on a hang is ready in about a second instead of transforming every module
+// again; without esbuild each worker registers tsx itself.
+const entry = new URL("../test/fuzz/worker.ts", import.meta.url);
+async function workerScript(): Promise<string> {
+  try {
+    const esbuild = await import("esbuild");
+    const r = await esbuild.build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: "node", format: "cjs", packages: "external", write: false, logLevel: "silent" });
+    const dir = new URL("../node_modules/.cache/bcase/", import.meta.url);
+    mkdirSync(dir, { recursive: true });
+    const file = new URL(`fuzz-worker.${process.pid}.cjs`, dir);
+    writeFileSync(file, r.outputFiles[0]!.text);
+    process.on("exit", () => { try { rmSync(file); } catch { /* gone */ } });
+    return `require(${JSON.stringify(fileURLToPath(file))});`;
+  } catch {
+    return `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  }
+}
+const bootstrap = await workerScript();
 
 /** Case k of a seed: its own fast-check stream, so any case can be rerun alone. */
 export function caseAt(s: number, k: number): FuzzInput {
@@ -125,12 +144,21 @@ function progress(): void {
   process.stderr.write(`${done}/${queue.length} cases, ${failures.length} failures, ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 
-await Promise.all(Array.from({ length: Math.min(threads, queue.length) }, startWorker));
+let stopped = false;
+const finished = Promise.all(Array.from({ length: Math.min(threads, queue.length) }, startWorker));
+// Ctrl-C (or a kill): stop feeding cases, report what was done.
+const interrupted = new Promise<void>((resolve) => {
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => { stopped = true; next = queue.length; resolve(); });
+});
+await Promise.race([finished, interrupted]);
+summary();
+process.exit(failures.length > 0 ? 1 : 0);
 
+function summary(): void {
 const classes = new Map<string, Failure[]>();
 for (const f of failures) classes.set(f.failureClass, [...(classes.get(f.failureClass) ?? []), f]);
 const lines = [
-  `fuzz: seed ${seed}, ${done} cases in ${Math.round((Date.now() - started) / 1000)} s on ${threads} worker(s); limits ${TIMEOUT_MS / 1000} s and ${HEAP_MB} MB per case`,
+  `fuzz: seed ${seed}, ${done} cases${stopped ? " (interrupted)" : ""} in ${Math.round((Date.now() - started) / 1000)} s on ${threads} worker(s); limits ${TIMEOUT_MS / 1000} s and ${HEAP_MB} MB per case`,
   `  ok (evaluated, every format checked): ${ok}`,
   `  input error with a path:              ${input}`,
   `  failures:                             ${failures.length}`,
@@ -142,4 +170,4 @@ if (failures.length > 0) {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(new URL(`summary-${seed}.json`, outDir), JSON.stringify([...classes].map(([cls, fs]) => ({ class: cls, count: fs.length, cases: fs.slice(0, 20).map((f) => ({ k: f.k, origin: f.origin, detail: f.detail })) })), null, 2));
 }
-process.exitCode = failures.length > 0 ? 1 : 0;
+}

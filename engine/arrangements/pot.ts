@@ -87,7 +87,8 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           move(year, pot, inv.line.bearer, cost, "pot-pays", inv.line.id);
         }
         // 2. Contributions.
-        const contributions: Record<string, Cents> = {};
+        // Records by partner id without a prototype, so every id (`toString` too) is just a key.
+        const contributions: Record<string, Cents> = Object.create(null);
         let contribWeights: Weights;
         const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
         if (actual) {
@@ -115,13 +116,15 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         const split = (amount: Cents, key: CompiledKey | undefined): Record<string, Cents> => {
           const w = key ? key(kctx) : byContribution();
           const parts = allocate(amount, w.weights, w.partners);
-          return Object.fromEntries(w.partners.map((p, i) => [p, parts[i]!]));
+          const out: Record<string, Cents> = Object.create(null);
+          w.partners.forEach((p, i) => { out[p] = parts[i]!; });
+          return out;
         };
         // 3. Year end.
         const reserveStart = reserve;
         let surplus = 0, deficit = 0, reserveDrawn = 0, reserveAdded = 0, riskBearer = 0;
-        const returned: Record<string, Cents> = {};
-        const covered: Record<string, Cents> = {};
+        const returned: Record<string, Cents> = Object.create(null);
+        const covered: Record<string, Cents> = Object.create(null);
         const addInto = (acc: Record<string, Cents>, more: Record<string, Cents>) => { for (const [p, a] of Object.entries(more)) acc[p] = (acc[p] ?? 0) + a; };
         const result = contributed - spending;
         if (result >= 0) {

@@ -107,7 +107,8 @@ export function parameterValues(params: CompiledParameters, overrides?: Readonly
   const values = new Float64Array(params.order.length);
   for (const name of params.order) {
     const i = params.slot.get(name)!;
-    const o = overrides?.[name];
+    // Own keys only: a parameter named `toString` must not read Object.prototype.toString.
+    const o = overrides !== undefined && Object.hasOwn(overrides, name) ? overrides[name] : undefined;
     values[i] = o !== undefined ? o : params.formulas[i]!(values);
   }
   return values;

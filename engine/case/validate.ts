@@ -17,11 +17,13 @@ import type { z } from "zod";
 import { compileArrangements } from "../arrangements/compile.ts";
 import { CPI_NL, indexFactor } from "../reference/cpi.ts";
 import { UNIT_COSTS, unitCost } from "../reference/unitCosts.ts";
-import { ArrangementError } from "../arrangements/keys.ts";
+import { discountFactor } from "../money/discount.ts";
+import { InputError } from "../messages/issues.ts";
 import { evaluateModel } from "../ledger/evaluate.ts";
 import { checkUncertainty } from "../simulate/check.ts";
 import { localiseDistributionIssue } from "../simulate/issues.ts";
 import { compileActuals, evaluateMonitoring } from "../monitoring/monitoring.ts";
+import { shapeIssues } from "./shape.ts";
 import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
 
 export interface ValidateOptions {
@@ -32,6 +34,9 @@ export type Validation = { ok: true; model: Model } | { ok: false; issues: Issue
 
 export function validateCase(input: unknown, options: ValidateOptions = {}): Validation {
   const lang = options.lang ?? "nl";
+  // Size and shape first (limits.ts): nothing below runs on input that could exhaust it.
+  const shape = shapeIssues(input, lang);
+  if (shape.length > 0) return { ok: false, issues: shape };
   const parsed = Case.safeParse(input, { error: zodErrorMap(lang) });
   const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   if (raw.discount !== undefined && (raw.discountRate !== undefined || raw.effectDiscountRate !== undefined)) {
@@ -70,15 +75,25 @@ function checkCase(c: Case, lang: Lang): Validation {
   const lineIds = uniq(c.investments, "investments");
   uniq(c.effects, "effects", lineIds);
 
+  // "Did you mean": each unknown name looked up once, and at most 500 lookups per case (a case
+  // with thousands of unknown names gets no suggestions past that, rather than a long wait).
+  const suggestions = new Map<string, string | undefined>();
+  const suggestFrom = (kind: string, name: string, known: readonly string[]): string | undefined => {
+    const key = `${kind}\u0000${name}`;
+    if (suggestions.has(key)) return suggestions.get(key);
+    const s = suggestions.size < 500 ? suggest(name, known) : undefined;
+    suggestions.set(key, s);
+    return s;
+  };
   const partnerIds = c.partners.map((p) => p.id);
   const domainIds = c.domains.map((d) => d.id);
   const partnerSet = new Set(partnerIds);
   const domainById = new Map(c.domains.map((d) => [d.id, d]));
   const checkPartner = (id: string, path: Path) => {
-    if (!partnerSet.has(id)) add(path, "unknownPartner", { name: id, suggestion: suggest(id, partnerIds) });
+    if (!partnerSet.has(id)) add(path, "unknownPartner", { name: id, suggestion: suggestFrom("partner", id, partnerIds) });
   };
   const checkDomain = (id: string, path: Path) => {
-    if (!domainById.has(id)) add(path, "unknownDomain", { name: id, suggestion: suggest(id, domainIds) });
+    if (!domainById.has(id)) add(path, "unknownDomain", { name: id, suggestion: suggestFrom("domain", id, domainIds) });
   };
 
   c.domains.forEach((d, i) => {
@@ -93,6 +108,19 @@ function checkCase(c: Case, lang: Lang): Validation {
 
   // Years.
   const first = c.startYear, last = c.startYear + c.horizon - 1;
+  // Discount factors over the horizon: (1 + r)^-k must stay a number for every year k.
+  const rates: [Path, number][] = [[[c.discount !== undefined ? "discount" : "discountRate"], c.discountRate]];
+  if (c.effectDiscountRate !== undefined) rates.push([[c.discount !== undefined ? "discount" : "effectDiscountRate"], c.effectDiscountRate]);
+  for (const [path, rate] of rates) {
+    const factor = discountFactor(rate, c.horizon - 1);
+    if (!Number.isFinite(factor)) add(path, "discountOverflow", { rate, years: c.horizon - 1, factor });
+  }
+  /** (1 + indexation)^years, or an issue when it overflows. */
+  const indexed = (inv: Investment, i: number, years: number): number => {
+    const factor = Math.pow(1 + inv.indexation, years);
+    if (!Number.isFinite(factor)) add(["investments", i, "indexation"], "indexationOverflow", { rate: inv.indexation, years, factor });
+    return factor;
+  };
   const years = Array.from({ length: c.horizon }, (_, k) => first + k);
   const inHorizon = (y: number | undefined, path: Path) => {
     if (y !== undefined && (y < first || y > last)) add(path, "yearOutOfRange", { year: y, first, last });
@@ -115,7 +143,7 @@ function checkCase(c: Case, lang: Lang): Validation {
       const refPath: Path = ["parameters", name, "ref"];
       const u = unitCost(p.ref);
       if (p.value !== undefined) add(refPath, "valueAndRef");
-      if (!u) add(refPath, "unknownRef", { name: p.ref, suggestion: suggest(p.ref, UNIT_COSTS.map((x) => x.id)) });
+      if (!u) add(refPath, "unknownRef", { name: p.ref, suggestion: suggestFrom("ref", p.ref, UNIT_IDS) });
       else {
         const factor = indexFactor(priceIndex, u.priceYear, c.priceYear);
         if (factor === undefined) add(refPath, "indexYearMissing", { from: u.priceYear, to: c.priceYear, ref: p.ref });
@@ -146,7 +174,7 @@ function checkCase(c: Case, lang: Lang): Validation {
     let good = true;
     for (const s of r.formula.symbols) {
       if (!paramSet.has(s)) {
-        add(path, "unknownParameter", { name: s, suggestion: suggest(s, paramNames) });
+        add(path, "unknownParameter", { name: s, suggestion: suggestFrom("parameter", s, paramNames) });
         good = false;
       }
     }
@@ -229,7 +257,7 @@ function checkCase(c: Case, lang: Lang): Validation {
         const p: Path = [...base, "schedule", "amounts", String(y)];
         inHorizon(y, p);
         const f = compile(s.amounts[String(y)]!, p, "money");
-        if (f) { out.years.push({ year: y, amount: f.fn, factor: Math.pow(1 + inv.indexation, y - y0) }); finiteChecks.push({ fn: f.fn, path: p }); }
+        if (f) { out.years.push({ year: y, amount: f.fn, factor: indexed(inv, i, y - y0) }); finiteChecks.push({ fn: f.fn, path: p }); }
       }
     } else {
       if (inv.amount === undefined) add([...base, "amount"], "amountMissing");
@@ -244,7 +272,7 @@ function checkCase(c: Case, lang: Lang): Validation {
       const f = inv.amount !== undefined ? compile(inv.amount, [...base, "amount"], "money") : undefined;
       if (f) {
         finiteChecks.push({ fn: f.fn, path: [...base, "amount"] });
-        for (let y = Math.max(from, first); y <= Math.min(to, last); y++) out.years.push({ year: y, amount: f.fn, factor: Math.pow(1 + inv.indexation, y - from) });
+        for (let y = Math.max(from, first); y <= Math.min(to, last); y++) out.years.push({ year: y, amount: f.fn, factor: indexed(inv, i, y - from) });
       }
     }
     investments.push(out);
@@ -399,7 +427,9 @@ function checkCase(c: Case, lang: Lang): Validation {
     const plan = evaluateModel(model);
     if (actuals.years.length > 0) evaluateMonitoring(model, plan);
   } catch (e) {
-    if (e instanceof ArrangementError) {
+    // Input the evaluation found it cannot hold (an amount beyond exact cents, a key whose
+    // weights are all zero), named by the check that found it, with its path.
+    if (e instanceof InputError) {
       add(e.path, e.code, e.params);
       return { ok: false, issues };
     }
@@ -409,6 +439,8 @@ function checkCase(c: Case, lang: Lang): Validation {
   if (uncertainty.length > 0) return { ok: false, issues: uncertainty };
   return { ok: true, model };
 }
+
+const UNIT_IDS = UNIT_COSTS.map((x) => x.id);
 
 function totalShare(list: readonly (string | ProviderShare)[]): number {
   return list.reduce((s, p) => s + (typeof p === "string" ? 1 : p.share ?? 1), 0);

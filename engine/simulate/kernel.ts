@@ -17,17 +17,18 @@
  */
 import { discountFactor } from "../money/discount.ts";
 import type { Compiled } from "../case/formula.ts";
-import type { Path } from "../messages/issues.ts";
+import { InputError, type Path } from "../messages/issues.ts";
 import type { Model } from "../case/model.ts";
 import { allocateInto, allocationScratch, keyRanks, type AllocationScratch } from "../money/allocate.ts";
 import { roundCentsFast, toCentsFast } from "./cents.ts";
 
-/** A sampled input made a formula leave its domain (a fraction outside 0..1): input data, with the path of the field. */
-export class SimulationInputError extends Error {
-  constructor(readonly path: Path, readonly code: string, readonly params: Record<string, unknown>) {
-    super(`${path.join(".")}: ${code} ${JSON.stringify(params)}`);
-  }
-}
+/**
+ * A sampled input made a formula leave its domain (a fraction outside 0..1, an amount that is
+ * not finite or beyond exact cents): input data, with the path of the field. The engine's one
+ * input-error class (engine/messages/issues.ts) under the name the simulation has always used.
+ */
+export const SimulationInputError = InputError;
+export type SimulationInputError = InputError;
 
 interface Split {
   /** Partner index per part, shares, tie-key ranks (partner ids), output and scratch. */
