@@ -46,6 +46,7 @@ function finish(entries: [string, number][], path: Path): Weights {
     total += w;
   }
   if (!(total > 0)) throw new ArrangementError(path, "weightsZero");
+  if (!Number.isFinite(total)) throw new ArrangementError(path, "distWeightsOverflow");
   return { partners: entries.map((e) => e[0]), weights: entries.map((e) => e[1]) };
 }
 

@@ -45,7 +45,7 @@ export const LIMITS = {
   /** An outcome's quantity in a year (QALYs, persons...): not money, but added up and shown. */
   outcomeQuantity: 1e15,
   /** Ledger rows one evaluation may produce (lines x years x partners they split among), with every arrangement. */
-  rows: 1_000_000,
+  rows: 500_000,
 } as const;
 
 /** Keys of a case whose texts are names or labels (one line of a table); other texts may be longer. */

@@ -6,6 +6,7 @@
 import type { LedgerRow } from "../ledger/row.ts";
 import type { Cents } from "../money/money.ts";
 import type { Compiled } from "./formula.ts";
+import type { Path } from "../messages/issues.ts";
 import type { ArrangementStep, Case, Effect, Investment } from "./schema/index.ts";
 import type { Unit } from "./units.ts";
 
@@ -85,8 +86,8 @@ export interface CompiledActuals {
   years: number[];
   investments: Map<string, Map<number, Compiled>>;
   effects: Map<string, Map<number, { quantity?: Compiled; amount?: Compiled }>>;
-  /** By `arrangement/step` of a pot, then year: partner and amount formula. */
-  contributions: Map<string, Map<number, [string, Compiled][]>>;
+  /** By `arrangement/step` of a pot, then year: partner, amount formula and where it is. */
+  contributions: Map<string, Map<number, [partner: string, amount: Compiled, path?: Path][]>>;
 }
 
 export interface Model {
@@ -154,6 +155,8 @@ export interface StepOutput {
 
 export interface CompiledStep {
   id: string;
+  /** Where the step is in the case (`arrangements[i].steps[j]`), for input errors found when it runs. */
+  path: Path;
   spec: ArrangementStep;
   /** Decision rules and pots move the cost of investments; settlement needs to know. */
   funding: boolean;

@@ -19,6 +19,7 @@ import { CPI_NL, indexFactor } from "../reference/cpi.ts";
 import { UNIT_COSTS, unitCost } from "../reference/unitCosts.ts";
 import { discountFactor } from "../money/discount.ts";
 import { InputError } from "../messages/issues.ts";
+import { LIMITS } from "./limits.ts";
 import { evaluateModel } from "../ledger/evaluate.ts";
 import { checkUncertainty } from "../simulate/check.ts";
 import { localiseDistributionIssue } from "../simulate/issues.ts";
@@ -101,9 +102,11 @@ function checkCase(c: Case, lang: Lang): Validation {
     else {
       d.funder.forEach((f, j) => checkPartner(f.partner, ["domains", i, "funder", j, "partner"]));
       if (totalShare(d.funder) <= 0) add(["domains", i, "funder"], "weightsZero");
+      else if (!Number.isFinite(totalShare(d.funder))) add(["domains", i, "funder"], "distWeightsOverflow");
     }
     d.providers?.forEach((p, j) => checkPartner(typeof p === "string" ? p : p.partner, ["domains", i, "providers", j, ...(typeof p === "string" ? [] : ["partner"])]));
     if (d.providers && d.providers.length > 0 && totalShare(d.providers) <= 0) add(["domains", i, "providers"], "weightsZero");
+    else if (d.providers && !Number.isFinite(totalShare(d.providers))) add(["domains", i, "providers"], "distWeightsOverflow");
   });
 
   // Years.
@@ -315,6 +318,7 @@ function checkCase(c: Case, lang: Lang): Validation {
         const list = prodProviders ?? d?.providers ?? [];
         if (list.length === 0) add([...base, "production"], "noProvider", { domain: e.domain ?? "?" });
         else if (totalShare(list) <= 0) add([...base, "production", "providers"], "weightsZero");
+        else if (!Number.isFinite(totalShare(list))) add([...base, "production", "providers"], "distWeightsOverflow");
         if (prodProviders) prodProviders.forEach((p, j) => checkPartner(typeof p === "string" ? p : p.partner, [...base, "production", "providers", j]));
         providers = normaliseShares(list);
         const vcs = (e.production !== true ? e.production.variableCostShare : undefined) ?? d?.variableCostShare;
@@ -399,6 +403,15 @@ function checkCase(c: Case, lang: Lang): Validation {
       return f?.fn;
     },
   });
+
+  // The work of one evaluation, in ledger rows: the status quo's (per line and year, one per
+  // partner a line splits among), visited again by each arrangement, plus the transfer rows
+  // steps can add (per year, at most two per partner and investment). Bounded before evaluating.
+  const statusQuoRows = investments.reduce((s, x) => s + x.years.length, 0)
+    + effects.reduce((s, e) => s + e.years.length * Math.max(1, (e.funders?.length ?? 0) + (e.counterparty !== undefined ? 1 : 0) + 2 * e.providers.length), 0);
+  const steps = arrangements.reduce((s, a) => s + a.steps.length, 0);
+  const rows = statusQuoRows * (1 + arrangements.filter((a) => a.steps.length > 0).length) + steps * 2 * c.horizon * (2 * c.partners.length + c.investments.length);
+  if (rows > LIMITS.rows) add([], "tooManyRows", { rows, limit: LIMITS.rows });
 
   if (issues.length > 0) return { ok: false, issues };
 

@@ -23,9 +23,14 @@ function typeNames(types: string[], lang: Lang): string {
 
 /** A whole number with thousands separators (no engine import: messages sit below money/format.ts). */
 const num = (v: unknown, lang: Lang) => (typeof v === "number" && Number.isSafeInteger(v) ? String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "nl" ? "." : ",").replace(/^/, v < 0 ? "-" : "") : String(v));
-/** Any number in three significant digits (1.23e+300), so an overflowing value is readable. */
-const big = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? (Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toPrecision(3) : String(Number(v.toPrecision(6)))) : String(v));
-const euros = (v: unknown, lang: Lang) => `EUR ${typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e15 ? num(Math.round(v), lang) : big(v)}`;
+/** Any number in three significant digits (1.23e+300), so an overflowing value is readable; no number in words. */
+const big = (v: unknown, lang: Lang) => {
+  if (typeof v !== "number") return String(v);
+  if (Number.isNaN(v)) return lang === "nl" ? "geen getal" : "not a number";
+  if (!Number.isFinite(v)) return `${v < 0 ? "-" : ""}${lang === "nl" ? "oneindig" : "infinity"}`;
+  return Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toPrecision(3) : String(Number(v.toPrecision(6)));
+};
+const euros = (v: unknown, lang: Lang) => (typeof v === "number" && Number.isFinite(v) ? `EUR ${Math.abs(v) < 1e15 ? num(Math.round(v), lang) : big(v, lang)}` : big(v, lang));
 /** What overflowed or what there is too much of, in words. */
 const WHAT: Record<string, [string, string]> = {
   investment: ["het investeringsbedrag", "the investment amount"], saving: ["de besparing (hoeveelheid x prijs x factoren)", "the saving (quantity x price x factors)"],
@@ -69,8 +74,8 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     en: (p) => `not allowed in a formula: ${p.what}`,
   },
   formulaNotFinite: {
-    nl: (p) => `formule geeft geen eindig getal (${p.value})`,
-    en: (p) => `formula does not give a finite number (${p.value})`,
+    nl: (p) => `formule geeft geen eindig getal (${big(p.value, "nl")})`,
+    en: (p) => `formula does not give a finite number (${big(p.value, "en")})`,
   },
   cycle: {
     nl: (p) => `parameters verwijzen in een kring naar elkaar: ${p.cycle}`,
@@ -146,8 +151,8 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     en: (p) => `investment "${p.name}" is already covered by ${p.other}: it would be paid twice`,
   },
   keyNegative: {
-    nl: (p) => `verdeelsleutel geeft partner "${p.partner}" een negatief of ongeldig aandeel (${p.value})`,
-    en: (p) => `allocation key gives partner "${p.partner}" a negative or invalid share (${p.value})`,
+    nl: (p) => `verdeelsleutel geeft partner "${p.partner}" een negatief of ongeldig aandeel (${big(p.value, "nl")})`,
+    en: (p) => `allocation key gives partner "${p.partner}" a negative or invalid share (${big(p.value, "en")})`,
   },
   keySizeMissing: {
     nl: (p) => `partner "${p.partner}" heeft geen ${p.size} opgegeven`,
@@ -237,12 +242,12 @@ const texts: Record<string, { nl: Text; en: Text }> = {
   },
   fractionSampled: { nl: (p) => `een trekking gaf een aandeel buiten 0..1 (${p.value})`, en: (p) => `a sample gave a fraction outside 0..1 (${p.value})` },
   notFiniteSampled: {
-    nl: (p) => `een trekking gaf geen eindig bedrag (${p.value}); een formule deelt bijvoorbeeld door nul bij een getrokken waarde`,
-    en: (p) => `a sample gave no finite amount (${p.value}); a formula divides by zero at a sampled value, for example`,
+    nl: (p) => `een trekking gaf geen eindig bedrag (${big(p.value, "nl")}); een formule deelt bijvoorbeeld door nul bij een getrokken waarde`,
+    en: (p) => `a sample gave no finite amount (${big(p.value, "en")}); a formula divides by zero at a sampled value, for example`,
   },
   notFiniteUncertain: {
-    nl: (p) => `bij ${p.parameter} = ${p.input} (${p.at}) geeft een formule geen eindig getal`,
-    en: (p) => `at ${p.parameter} = ${p.input} (${p.at}) a formula does not give a finite number`,
+    nl: (p) => `bij ${p.parameter} = ${big(p.input, "nl")} (${p.at}) geeft een formule geen eindig getal`,
+    en: (p) => `at ${p.parameter} = ${big(p.input, "en")} (${p.at}) a formula does not give a finite number`,
   },
   uncertaintyProblem: { nl: (p) => `${p.detail}`, en: (p) => `${p.detail}` },
   distNotFinite: { nl: (p) => `${p.field} moet een eindig getal zijn`, en: (p) => `${p.field} must be a finite number` },
@@ -357,21 +362,25 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `alle bedragen samen komen op meer dan EUR 90 biljoen (${euros(p.value, "nl")}); de grootste post staat hier (zie docs/limits.md)`,
     en: (p) => `all amounts together come to more than EUR 90 trillion (${euros(p.value, "en")}); the largest item is here (see docs/limits.md)`,
   },
+  sampledTotalOverflow: {
+    nl: (p) => `in een trekking komen de bedragen samen op ${euros(p.value, "nl")}: meer dan de berekening exact in centen houdt (EUR 90 biljoen); maak de verdelingen smaller`,
+    en: (p) => `in a sample the amounts together come to ${euros(p.value, "en")}: more than the calculation keeps exact in cents (EUR 90 trillion); narrow the distributions`,
+  },
   discountOverflow: {
-    nl: (p) => `discontovoet ${p.rate} geeft na ${p.years} jaar een factor ${big(p.factor)}: contant gemaakte bedragen lopen over; kies een voet boven -50% of een kortere looptijd`,
-    en: (p) => `discount rate ${p.rate} gives a factor ${big(p.factor)} after ${p.years} years: discounted amounts overflow; choose a rate above -50% or a shorter horizon`,
+    nl: (p) => `discontovoet ${p.rate} geeft na ${p.years} jaar een factor ${big(p.factor, "nl")}: contant gemaakte bedragen lopen over; kies een voet boven -50% of een kortere looptijd`,
+    en: (p) => `discount rate ${p.rate} gives a factor ${big(p.factor, "en")} after ${p.years} years: discounted amounts overflow; choose a rate above -50% or a shorter horizon`,
   },
   indexationOverflow: {
-    nl: (p) => `indexatie ${p.rate} geeft na ${p.years} jaar een factor ${big(p.factor)}: het bedrag loopt over`,
-    en: (p) => `indexation ${p.rate} gives a factor ${big(p.factor)} after ${p.years} years: the amount overflows`,
+    nl: (p) => `indexatie ${p.rate} geeft na ${p.years} jaar een factor ${big(p.factor, "nl")}: het bedrag loopt over`,
+    en: (p) => `indexation ${p.rate} gives a factor ${big(p.factor, "en")} after ${p.years} years: the amount overflows`,
   },
   quantityOverflow: {
-    nl: (p) => `hoeveelheid ${big(p.value)}${p.year !== undefined ? ` in ${p.year}` : ""} is groter dan ${big(p.limit)}: te groot om op te tellen`,
-    en: (p) => `quantity ${big(p.value)}${p.year !== undefined ? ` in ${p.year}` : ""} is larger than ${big(p.limit)}: too large to add up`,
+    nl: (p) => `hoeveelheid ${big(p.value, "nl")}${p.year !== undefined ? ` in ${p.year}` : ""} is groter dan ${big(p.limit, "nl")}: te groot om op te tellen`,
+    en: (p) => `quantity ${big(p.value, "en")}${p.year !== undefined ? ` in ${p.year}` : ""} is larger than ${big(p.limit, "en")}: too large to add up`,
   },
   overflowUncertain: {
-    nl: (p) => `bij ${p.parameter} = ${big(p.input)} (${p.at} van de verdeling): ${p.detail}`,
-    en: (p) => `at ${p.parameter} = ${big(p.input)} (${p.at} of the distribution): ${p.detail}`,
+    nl: (p) => `bij ${p.parameter} = ${big(p.input, "nl")} (${p.at} van de verdeling): ${p.detail}`,
+    en: (p) => `at ${p.parameter} = ${big(p.input, "en")} (${p.at} of the distribution): ${p.detail}`,
   },
   tooManyRows: {
     nl: (p) => `de casus geeft ${num(p.rows, "nl")} grootboekregels (posten x jaren x partners); de grens is ${num(p.limit, "nl")}`,

@@ -7,8 +7,9 @@
  *   positive semi-definite), problems with paths such as `correlations.matrix[1][2]`;
  * - scenarios name parameters that exist; a percentile (`p10`) needs a distribution;
  * - each uncertain parameter at its 0.1 % and 99.9 % quantile (others at base) keeps every
- *   fraction in 0..1 and every amount finite, so a run does not fail halfway (an attribution
- *   with a normal distribution around 0.9 would).
+ *   fraction in 0..1 and every amount finite and within exact cents, in the status quo (the
+ *   Monte Carlo kernel) and in every arrangement and outcome (the full evaluation), so a run does
+ *   not fail halfway (an attribution with a normal distribution around 0.9 would).
  */
 import type { Issue, Path } from "../messages/issues.ts";
 import { message, type Lang } from "../messages/messages.ts";
@@ -16,7 +17,8 @@ import { suggest } from "../case/formula.ts";
 import type { Model } from "../case/model.ts";
 import { quantile, validateCorrelation } from "../uncertainty/index.ts";
 import { problemToIssue } from "./issues.ts";
-import { SimulationInputError } from "./kernel.ts";
+import { InputError } from "../messages/issues.ts";
+import { evaluateModel } from "../ledger/evaluate.ts";
 import { planSimulation } from "./plan.ts";
 
 /** Probability levels of the range probed at validation and searched for switching values. */
@@ -94,20 +96,38 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
     if (u.distribution.type === "point") continue;
     for (const level of [PROBE_LOW, PROBE_HIGH]) {
       const v = quantile(u.distribution, level);
+      const at = level === PROBE_LOW ? "p0.1" : "p99.9";
+      if (!Number.isFinite(v)) {
+        if (!reported.has(u.name)) { reported.add(u.name); add(["parameters", u.name, "distribution"], "notFiniteUncertain", { parameter: u.name, at, input: v }); }
+        continue;
+      }
       const values = plan.base.slice();
       values[u.slot] = v;
-      for (const d of plan.derived) values[d] = formulas[d]!(values);
+      let bad = false;
+      for (const d of plan.derived) {
+        values[d] = formulas[d]!(values);
+        if (!Number.isFinite(values[d]!) && !bad) {
+          bad = true;
+          const name = model.parameters.order.find((n) => model.parameters.slot.get(n) === d)!;
+          if (!reported.has(u.name)) { reported.add(u.name); add(["parameters", name], "notFiniteUncertain", { parameter: u.name, at, input: v }); }
+        }
+      }
+      if (bad) continue;
+      const report = (e: InputError) => {
+        const key = `${e.path.join(".")}|${u.name}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        if (e.code === "fractionSampled") add(e.path, "fractionUncertain", { parameter: u.name, at, input: v, value: e.params.value });
+        else add(e.path, "overflowUncertain", { parameter: u.name, at, input: v, detail: message(e.code, e.params, lang) });
+      };
+      // The Monte Carlo kernel (fractions in 0..1, amounts finite and within exact cents), then
+      // the full evaluation there (arrangements, outcomes) for what the kernel does not hold.
       try {
         plan.kernel.evaluate(values, npv, net, null);
+        evaluateModel(model, { [u.name]: v });
       } catch (e) {
-        const at = level === PROBE_LOW ? "p0.1" : "p99.9";
-        if (e instanceof SimulationInputError) {
-          const key = `${e.path.join(".")}|${u.name}`;
-          if (!reported.has(key)) { reported.add(key); add(e.path, "fractionUncertain", { parameter: u.name, at, input: v, value: e.params.value }); }
-        } else if (!reported.has(u.name)) {
-          reported.add(u.name);
-          add(["parameters", u.name, "distribution"], "notFiniteUncertain", { parameter: u.name, at, input: v });
-        }
+        if (!(e instanceof InputError)) throw e;
+        report(e);
       }
     }
   }

@@ -80,13 +80,13 @@ function assertCents(ev: Evaluation): void {
   }
 }
 
-function assertIssues(issues: readonly Issue[]): void {
+function assertIssues(issues: readonly Issue[], input: string): void {
   if (issues.length === 0) throw new FuzzFailure("issues: invalid without an issue", "");
   for (const i of issues) {
     if (!Array.isArray(i.path)) throw new FuzzFailure("issues: no path", i.code);
     if (typeof i.message !== "string" || i.message.length === 0) throw new FuzzFailure("issues: no message", i.code);
     if (i.message === i.code) throw new FuzzFailure(`issues: code without a text: ${i.code}`, JSON.stringify(i.path));
-    assertText(i.message, `message ${i.code}`, "");
+    assertText(i.message, `message ${i.code}`, input);
   }
 }
 
@@ -108,7 +108,7 @@ async function checkInner(input: FuzzInput, options: CheckOptions): Promise<Outc
   const lang = input.text.length % 2 === 0 ? "nl" : "en";
   const v = loadCase(input.text, input.format, { lang });
   if (!v.ok) {
-    assertIssues(v.issues);
+    assertIssues(v.issues, input.text);
     return { kind: "input", codes: [...new Set(v.issues.map((i) => i.code))] };
   }
   const model = v.model;
@@ -136,11 +136,11 @@ async function checkInner(input: FuzzInput, options: CheckOptions): Promise<Outc
   if (options.uncertainty && hasUncertainty(model)) {
     let r;
     try {
-      r = simulate(model, { samples: 200, seed: 1, arrangements: "all", yearly: true, cdfPoints: 11 });
+      r = simulate(model, { samples: 40, seed: 1, arrangements: "all", yearly: true, cdfPoints: 11 });
     } catch (e) {
       // A sample beyond what validation probed is an input error with the path of the line.
       if (!(e instanceof SimulationInputError)) throw e;
-      assertIssues([{ path: e.path, code: e.code, message: message(e.code, e.params, lang) }]);
+      assertIssues([{ path: e.path, code: e.code, message: message(e.code, e.params, lang) }], input.text);
       return { kind: "input", codes: [e.code] };
     }
     const sj = toSimulationJson(r);
