@@ -13,7 +13,7 @@
  */
 import { allocate } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
-import { computeMetrics } from "../ledger/metrics.ts";
+import { presentCosts } from "../ledger/metrics.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { ArrangementError, compileKey, type CompiledKey } from "./keys.ts";
@@ -60,7 +60,7 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
           const own = ownRows.get(p) ?? [];
           const base = spec.target === "proportional-to-investment"
             ? -own.filter((r) => r.kind === "investment").reduce((s, r) => s + r.discounted, 0)
-            : computeMetrics(own, years).pvCosts;
+            : presentCosts(own);
           return Math.max(0, base - funding);
         });
         if (!shares.some((s) => s > 0)) throw new ArrangementError([...path, "target"], "settlementNoBasis", { target: spec.target });

@@ -134,14 +134,20 @@ export function indicatorStatus(target: number | undefined, actual: number | und
   return direction === "lower-is-better" ? (actual <= target + margin ? "on-track" : "off-track") : (actual >= target - margin ? "on-track" : "off-track");
 }
 
-export function evaluateMonitoring(model: Model, plan: Evaluation = evaluateModel(model), overrides?: Readonly<Record<string, number>>): Monitoring {
-  const values = parameterValues(model.parameters, overrides);
+/** What partners actually put into pots (cents), by `arrangement/step`, year and partner. */
+export function actualContributions(model: Model, values: ArrayLike<number>): Map<string, Map<number, Record<string, number>>> {
   const contributions = new Map<string, Map<number, Record<string, number>>>();
   for (const [key, byYear] of model.actuals.contributions) {
     const m = new Map<number, Record<string, number>>();
     for (const [year, entries] of byYear) m.set(year, Object.fromEntries(entries.map(([p, f, path]) => [p, boundedCents(f(values), path ?? ["actuals"], "contribution", year)])));
     contributions.set(key, m);
   }
+  return contributions;
+}
+
+export function evaluateMonitoring(model: Model, plan: Evaluation = evaluateModel(model), overrides?: Readonly<Record<string, number>>): Monitoring {
+  const values = parameterValues(model.parameters, overrides);
+  const contributions = actualContributions(model, values);
   const actual = evaluateModel(actualModel(model), overrides, { actualContributions: contributions });
   const years = model.actuals.years;
   const inActual = new Set(years);

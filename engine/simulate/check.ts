@@ -18,12 +18,29 @@ import type { Model } from "../case/model.ts";
 import { quantile, validateCorrelation } from "../uncertainty/index.ts";
 import { problemToIssue } from "./issues.ts";
 import { InputError } from "../messages/issues.ts";
-import { evaluateModel } from "../ledger/evaluate.ts";
+import { runArrangementSteps } from "../arrangements/apply.ts";
+import { buildLedger } from "../ledger/ledger.ts";
+import { actualContributions, actualModel } from "../monitoring/monitoring.ts";
 import { planSimulation } from "./plan.ts";
 
 /** Probability levels of the range probed at validation and searched for switching values. */
 export const PROBE_LOW = 0.001;
 export const PROBE_HIGH = 0.999;
+
+/**
+ * Every amount an evaluation at `values` forms, without the metrics built on them (IRRs,
+ * explanations): the status-quo ledger with its outcomes, each arrangement's transfers, and the
+ * same on the realised figures when the case has them. An amount out of bounds throws the
+ * InputError the evaluation would (engine/money/money.ts).
+ */
+function probeAmounts(model: Model, values: ArrayLike<number>): void {
+  const rows = buildLedger(model, values).rows;
+  for (const arr of model.arrangements) runArrangementSteps(model, values, rows, arr, () => {});
+  if (model.actuals.years.length === 0) return;
+  const actual = actualModel(model), contributions = actualContributions(model, values);
+  const actualRows = buildLedger(actual, values).rows;
+  for (const arr of model.arrangements) runArrangementSteps(actual, values, actualRows, arr, () => {}, contributions);
+}
 
 export function checkUncertainty(model: Model, lang: Lang): Issue[] {
   const issues: Issue[] = [];
@@ -121,10 +138,10 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
         else add(e.path, "overflowUncertain", { parameter: u.name, at, input: v, detail: message(e.code, e.params, lang) });
       };
       // The Monte Carlo kernel (fractions in 0..1, amounts finite and within exact cents), then
-      // the full evaluation there (arrangements, outcomes) for what the kernel does not hold.
+      // every amount of the evaluation there that the kernel does not hold.
       try {
         plan.kernel.evaluate(values, npv, net, null);
-        evaluateModel(model, { [u.name]: v });
+        probeAmounts(model, values);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         report(e);
