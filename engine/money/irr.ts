@@ -18,8 +18,8 @@
  * p(c) plus the half-width times a bound on |p'|), settled when p is provably monotone on it
  * (the same test on p' with a bound on |p''|), and halved otherwise, down to a width of about
  * 1e-13 of x (a closer pair of roots cannot be told apart in double precision). Every sign change
- * of p between the points of the final partition is a root, found by bisection until the bracket
- * no longer shrinks. The work is bounded: intervals are kept on an explicit stack (no recursion)
+ * of p between the points of the final partition is a root, found by bisection (in x, with the
+ * same evaluation of p) until the bracket no longer shrinks. The work is bounded: intervals are kept on an explicit stack (no recursion)
  * and at most 2,048 are examined (beyond that the remaining ones are judged by their ends).
  */
 import { npv } from "./discount.ts";
@@ -57,13 +57,9 @@ export function irr(flows: readonly number[]): Irr {
     return { status: "ok", rate: bisect(flows, LOW, HIGH, vLow) };
   }
 
-  const roots = signChanges(flows).map(([xa, xb]) => {
-    // Back to rates: x falls as r rises, so [xa, xb] is [r(xb), r(xa)].
-    if (xa === xb) return 1 / xa - 1;
-    const lo = Math.max(LOW, 1 / xb - 1), hi = Math.min(HIGH, 1 / xa - 1);
-    const vLo = npv(lo, flows);
-    return vLo === 0 ? lo : bisect(flows, lo, hi, vLo);
-  }).sort((a, b) => a - b);
+  // Each root bisected in x with the same evaluation that found its sign change (so the bracket
+  // holds), then turned into a rate; in increasing order of rate.
+  const roots = signChanges(flows).map(([xa, xb]) => Math.min(HIGH, Math.max(LOW, 1 / bisectX(flows, xa, xb) - 1))).sort((a, b) => a - b);
   if (roots.length === 0) return { status: "none-in-range" };
   if (roots.length > 1) return { status: "multiple", rates: roots };
   return { status: "ok", rate: roots[0]! };
@@ -93,6 +89,35 @@ function derivativeBounds(f: readonly number[], b: number): [number, number] {
 }
 
 /**
+ * Whether p provably has no root, or is provably monotone, on [c - h, c + h] (0 < c - h, c + h = b).
+ * First with global bounds on |p'| and |p''| over (0, b] (cheap, and enough away from roots);
+ * then with p's Taylor expansion at c, whose coefficients carry the cancellation the global
+ * bounds ignore (enough near a cluster of roots, where |p| is far below the sum of its terms).
+ */
+function settles(f: readonly number[], b: number, c: number, h: number): boolean {
+  const at = evaluate(f, c);
+  const [d1, d2] = derivativeBounds(f, b);
+  if (Math.abs(at.p) - at.ep > h * d1 || Math.abs(at.d) - at.ed > h * d2) return true;
+  // p(c + y) = sum t_j y^j, each t_j within e_j of the computed one (the shift run on |f| and |c| bounds the error).
+  const n = f.length - 1;
+  const t = Float64Array.from(f), m = Float64Array.from(f, Math.abs);
+  for (let i = 0; i < n; i++) {
+    for (let k = n - 1; k >= i; k--) { t[k] = t[k]! + c * t[k + 1]!; m[k] = m[k]! + c * m[k + 1]!; }
+  }
+  const gamma = (4 * n + 4) * Number.EPSILON;
+  // |p(x) - t_0| <= sum_{j>=1} (|t_j| + e_j) h^j;  |p'(x) - t_1| <= sum_{j>=2} j (|t_j| + e_j) h^(j-1).
+  let rest0 = 0, rest1 = 0;
+  for (let j = n; j >= 1; j--) {
+    const tj = Math.abs(t[j]!) + gamma * m[j]!;
+    rest0 = rest0 * h + tj;
+    if (j >= 2) rest1 = rest1 * h + j * tj;
+  }
+  rest0 *= h * (1 + gamma);
+  rest1 *= 1 + gamma;
+  return Math.abs(t[0]!) - gamma * m[0]! > rest0 || Math.abs(t[1] ?? 0) - gamma * m[1]! > rest1 * (n >= 2 ? h : 0);
+}
+
+/**
  * Every sign change of p(x) = sum f_k x^k on [X_LO, X_HI], each as the interval [xa, xb] of the
  * final partition it lies in ([x, x] for an exact zero at a point of the partition).
  */
@@ -106,15 +131,9 @@ function signChanges(f: readonly number[]): [number, number][] {
     examined++;
     const c = (a + b) / 2, h = (b - a) / 2;
     const small = b - a <= MIN_WIDTH * b || examined > MAX_INTERVALS || depth > 80;
-    if (!small) {
-      const at = evaluate(f, c);
-      const [d1, d2] = derivativeBounds(f, b);
-      const noRoot = Math.abs(at.p) - at.ep > h * d1;
-      const monotone = Math.abs(at.d) - at.ed > h * d2;
-      if (!noRoot && !monotone) {
-        stack.push([c, b, depth + 1], [a, c, depth + 1]);
-        continue;
-      }
+    if (!small && !settles(f, b, c, h)) {
+      stack.push([c, b, depth + 1], [a, c, depth + 1]);
+      continue;
     }
     settled.push([a, b]);
   }
@@ -139,6 +158,20 @@ function signChanges(f: readonly number[]): [number, number][] {
     lastSign = s; lastAt = i;
   }
   return out;
+}
+
+/** A root of p in [xa, xb], where p's computed sign differs at the ends (or xa = xb, a zero). */
+function bisectX(f: readonly number[], xa: number, xb: number): number {
+  let sa = Math.sign(evaluate(f, xa).p);
+  if (xa === xb || sa === 0) return xa;
+  for (let i = 0; i < 200; i++) {
+    const mid = (xa + xb) / 2;
+    if (mid === xa || mid === xb) break;
+    const v = evaluate(f, mid).p;
+    if (v === 0) return mid;
+    if (Math.sign(v) === sa) { xa = mid; sa = Math.sign(v); } else xb = mid;
+  }
+  return Math.abs(evaluate(f, xa).p) <= Math.abs(evaluate(f, xb).p) ? xa : xb;
 }
 
 function bisect(flows: readonly number[], lo: number, hi: number, vLo: number): number {
