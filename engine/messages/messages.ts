@@ -36,7 +36,7 @@ const WHAT: Record<string, [string, string]> = {
   investment: ["het investeringsbedrag", "the investment amount"], saving: ["de besparing (hoeveelheid x prijs x factoren)", "the saving (quantity x price x factors)"],
   actual: ["het gerealiseerde bedrag", "the actual amount"], outcomeValue: ["de waarde van het effect (hoeveelheid x prijs)", "the effect's value (quantity x price)"],
   discounted: ["het contant gemaakte bedrag", "the discounted amount"], arrangement: ["het bedrag van de regeling", "the arrangement's amount"],
-  transfer: ["de overdracht", "the transfer"], contribution: ["de inleg", "the contribution"], sampled: ["een getrokken bedrag", "a sampled amount"],
+  transfer: ["de overdracht", "the transfer"], contribution: ["de inleg", "the contribution"], line: ["het bedrag van deze post", "the amount of this line"],
   total: ["het totaal", "the total"],
   partners: ["partners", "partners"], domains: ["domeinen", "domains"], lines: ["investeringen en effecten", "investments and effects"],
   parameters: ["parameters", "parameters"], uncertain: ["parameters met een verdeling", "parameters with a distribution"],

@@ -327,7 +327,7 @@ export function compileKernel(model: Model): Kernel {
  */
 function centsOf(euros: number, path: Path): number {
   if (!Number.isFinite(euros)) throw new SimulationInputError(path, "notFiniteSampled", { value: euros });
-  if (!(Math.abs(euros) * 100 <= MAX_CENTS)) throw new SimulationInputError(path, "amountOverflow", { what: "sampled", value: euros });
+  if (!(Math.abs(euros) * 100 <= MAX_CENTS)) throw new SimulationInputError(path, "amountOverflow", { what: "line", value: euros });
   return toCentsFast(euros);
 }
 

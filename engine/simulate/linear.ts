@@ -115,7 +115,7 @@ interface Fused {
 function notFinite(s: Float64Array, L: number, limit: number, path: Path): never {
   for (let i = 0; i < L; i++) {
     if (!(Math.abs(s[i]!) < Infinity)) throw new SimulationInputError(path, "notFiniteSampled", { value: s[i]! });
-    if (!(Math.abs(s[i]!) <= limit)) throw new SimulationInputError(path, "amountOverflow", { what: "sampled", value: s[i]! / 100 });
+    if (!(Math.abs(s[i]!) <= limit)) throw new SimulationInputError(path, "amountOverflow", { what: "line", value: s[i]! / 100 });
   }
   throw new Error("unreachable");
 }
