@@ -9,7 +9,8 @@ import { allocate, irr, npv, parseCaseText, serializeCase, type CaseInput, type 
 import { arbCase } from "./arbitraries.ts";
 import { byId, clone, evaluate } from "./helpers.ts";
 
-fc.configureGlobal({ numRuns: 150 });
+// BCASE_PROPERTY_RUNS lowers the runs for mutation testing (stryker.vitest.config.ts), where every mutant reruns these.
+fc.configureGlobal({ numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 150) });
 
 const key = (r: LedgerRow) => `${r.year}|${r.partner}|${r.line}|${r.kind}|${r.counterparty ?? ""}`;
 const rowMap = (ev: Evaluation) => {

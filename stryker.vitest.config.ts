@@ -1,0 +1,20 @@
+import { defineConfig } from "vitest/config";
+
+// The tests that exercise the mutated code (stryker.config.mjs): money, arrangements, ledger and
+// the engine-wide properties. Everything else (browser, CLI, fuzz) is left out so a run fits a
+// two-core machine.
+
+export default defineConfig({
+  test: {
+    include: [
+      "test/money/**/*.test.ts",
+      "test/arrangements/**/*.test.ts",
+      "test/ledger/**/*.test.ts",
+      "test/properties.test.ts",
+    ],
+    environment: "node",
+    // Every mutant reruns the property tests that reach it: 12 runs each instead of 120-150.
+    env: { BCASE_PROPERTY_RUNS: "12" },
+    testTimeout: 60_000,
+  },
+});
