@@ -6,7 +6,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: [
+    // BCASE_MUTATION_TESTS (comma-separated globs) narrows the set for a quick run on a busy
+    // machine, e.g. only test/money/**/*.test.ts while mutating engine/money/allocate.ts.
+    include: process.env.BCASE_MUTATION_TESTS?.split(",") ?? [
       "test/money/**/*.test.ts",
       "test/arrangements/**/*.test.ts",
       "test/ledger/**/*.test.ts",

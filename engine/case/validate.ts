@@ -513,6 +513,16 @@ const PLACEHOLDERS: Record<string, unknown> = { id: "case", title: "case", price
  * reported as unknown), broken top-level fields get placeholders (and year checks are skipped).
  * Paths are mapped back to the positions in the file.
  */
+/** True when every step of `path` but the last leads to an object in `data` (own properties only). */
+function hasParent(data: unknown, path: readonly (string | number)[]): boolean {
+  let node = data;
+  for (const seg of path.slice(0, -1)) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, seg)) return false;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return typeof node === "object" && node !== null;
+}
+
 function lenientChecks(raw: Record<string, unknown>, schemaIssues: readonly Issue[], lang: Lang, texts: readonly WrittenText[]): Issue[] {
   const broken = new Set(schemaIssues.map((i) => String(i.path[0] ?? "")));
   const data: Record<string, unknown> = { ...raw };
@@ -544,12 +554,14 @@ function lenientChecks(raw: Record<string, unknown>, schemaIssues: readonly Issu
   const reparsed = Case.safeParse(data);
   if (!reparsed.success) return [];
   // The bilingual texts at the positions of the elements kept.
+  // A text whose element was dropped (a parameter that failed its schema, a replaced section)
+  // goes too: the dry run puts texts back at their paths.
   const kept = texts.flatMap((t) => {
     const map = indexMaps.get(String(t.path[0]));
     if (!map || typeof t.path[1] !== "number") return [t];
     const at = map.indexOf(t.path[1]);
     return at < 0 ? [] : [{ ...t, path: [t.path[0]!, at, ...t.path.slice(2)] }];
-  });
+  }).filter((t) => hasParent(reparsed.data, t.path));
   const checked = checkCase(reparsed.data, lang, kept);
   if (checked.ok) return [];
   const seen = new Set(schemaIssues.map((i) => `${formatPath(i.path)}|${i.code}`));

@@ -102,4 +102,15 @@ describe("texts in both languages", () => {
     const en = loadCase(text, "yaml", { lang: "en" });
     expect(!en.ok && en.issues.find((i) => i.path.join(".") === "investments.0.label")?.message).toBe("expected a text, or the text in both languages: {nl: ..., en: ...}");
   });
+  it("a parameter dropped for a half-bilingual source takes its other bilingual texts along (it was an internal error)", () => {
+    // Found by `npm run fuzz -- --seed 11` (case 320): the label's text was put back at the path
+    // of a parameter the lenient check had dropped.
+    const data = { ...bilingual(), parameters: { ...bilingual().parameters, spare: { value: 1, label: { nl: "Reserve", en: "Spare" }, source: { nl: "Jaarverslag" } } } };
+    for (const lang of ["nl", "en"] as const) {
+      const v = loadCase(YAML.stringify(data), "yaml", { lang });
+      expect(v.ok).toBe(false);
+      if (v.ok) continue;
+      expect(v.issues.map((i) => i.path.join("."))).toContain("parameters.spare.source.en");
+    }
+  });
 });
