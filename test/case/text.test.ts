@@ -112,5 +112,9 @@ describe("texts in both languages", () => {
       if (v.ok) continue;
       expect(v.issues.map((i) => i.path.join("."))).toContain("parameters.spare.source.en");
     }
+    // Case 1697: a misspelt section name leaves the section's texts without their elements.
+    const { effects, ...rest } = bilingual();
+    const renamed = loadCase(YAML.stringify({ ...rest, efftcts: effects, title: { nl: "Alleen Nederlands" } }), "yaml", { lang: "nl" });
+    expect(renamed.ok).toBe(false);
   });
 });
