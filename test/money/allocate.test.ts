@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { allocate, roundCents, toCents } from "../../engine/index.ts";
 
 describe("allocate", () => {
@@ -37,5 +38,32 @@ describe("money", () => {
     expect(() => toCents(Number.NaN)).toThrow();
     expect(() => toCents(Infinity)).toThrow();
     expect(() => roundCents(Number.NaN)).toThrow();
+  });
+});
+
+describe("allocate against an exact statement of largest remainder (BigInt fractions)", () => {
+  // The rule, stated independently: part i gets floor(|a| w_i / W); the cents left go one each to
+  // the positive parts with the largest remainders (w_i |a| mod W), ties by key, then position;
+  // the sign of the amount goes on every part.
+  const exact = (amount: number, weights: number[], keys?: string[]): number[] => {
+    const a = BigInt(Math.abs(amount)), W = weights.reduce((s, w) => s + BigInt(w), 0n);
+    const floors = weights.map((w) => (a * BigInt(w)) / W), rems = weights.map((w) => (a * BigInt(w)) % W);
+    let left = Number(a - floors.reduce((s, f) => s + f, 0n));
+    const order = weights.map((_, i) => i).filter((i) => weights[i]! > 0).sort((x, y) =>
+      rems[x]! !== rems[y]! ? (rems[y]! > rems[x]! ? 1 : -1) : keys && keys[x] !== keys[y] ? (keys[x]! < keys[y]! ? -1 : 1) : x - y);
+    for (const i of order) if (left-- > 0) floors[i]! += 1n;
+    return floors.map((f) => (f === 0n ? 0 : amount < 0 ? -Number(f) : Number(f)));
+  };
+  it("gives the same parts for any amount, integer weights and keys", () => {
+    fc.assert(fc.property(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }),
+      fc.array(fc.record({ w: fc.integer({ min: 0, max: 1000 }), key: fc.constantFrom("a", "b", "c", "d") }), { minLength: 1, maxLength: 7 })
+        .filter((ps) => ps.some((p) => p.w > 0)),
+      fc.boolean(),
+      (amount, parts, withKeys) => {
+        const weights = parts.map((p) => p.w), keys = withKeys ? parts.map((p) => p.key) : undefined;
+        expect(allocate(amount, weights, keys)).toEqual(exact(amount, weights, keys));
+      },
+    ), { seed: 11, numRuns: 400 });
   });
 });
