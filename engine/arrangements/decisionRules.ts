@@ -45,7 +45,7 @@ export function compileDecisionRules(spec: Spec, id: string, path: Path, env: Ar
         if (rule === undefined) continue;
         for (const [year, cost] of costs.get(inv.line.id) ?? []) {
           if (cost === 0) continue;
-          const w = payers[rule]!({ values: ctx.values, year, benefit: ctx.benefit });
+          const w = payers[rule]!({ values: ctx.values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
           const parts = allocate(cost, w.weights, w.partners);
           w.partners.forEach((p, k) => {
             const amount = parts[k]!;

@@ -1,16 +1,23 @@
 /**
  * One collective pot (gezamenlijk budget). Each year:
  * 1. partners contribute: a total (a formula; default: what the pot spends that year, plus the
- *    initial reserve in the first year) split by a key, or fixed amounts per partner;
+ *    initial reserve in the first year) split by a key, or fixed amounts per partner; with
+ *    `surplus: carry-forward`, money the pot carried over from earlier years lowers this total
+ *    first (split the same way), so a surplus is spent before partners put in new money;
  * 2. the pot pays the investments it covers (to their bearers);
- * 3. year end, surplus (contributions > spending): returned by a key, carried forward into the
- *    reserve, or kept in a reserve up to a maximum with the excess returned;
- *    deficit: covered in the order given: from the reserve, by a key with each partner up to its
- *    cap, and whatever is left by the final risk bearer (always last, added if not listed);
- * 4. in the last year of the horizon, what is left in the reserve is returned by the return key,
- *    so the pot ends empty and every cent is back with a partner.
- * Every year balances exactly: contributions + reserve drawn + deficit covered =
- * spending + surplus returned + reserve added.
+ * 3. year end, surplus (contributions > spending): returned by a key, carried forward (it lowers
+ *    the next year's contributions), or kept in a reserve up to a maximum with the excess
+ *    returned; deficit: covered in the order given: from the reserve, by a key with each partner
+ *    up to its cap, and whatever is left by the final risk bearer (always last, added if not
+ *    listed);
+ * 4. in the last year of the horizon, what is left in the reserve is returned by the return key
+ *    (`reserveReturned`), so the pot ends empty and every cent is back with a partner.
+ * Every year balances exactly: contributions + reserve drawn + reserve returned + deficit
+ * covered = spending + surplus returned + reserve added; and the reserve drawn during a year is
+ * never more than the reserve at its start.
+ *
+ * Changed (issue 14): a carried-forward surplus used to wait in the pot for a deficit without
+ * lowering later contributions; the reserve returned at the end used to count as "reserve drawn".
  */
 import { allocate } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
@@ -76,8 +83,9 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         else transfers.push({ year, from, to, amount, reason, ...(about ? { about } : {}) });
       };
       let reserve = 0;
+      const carry = spec.surplus.action === "carry-forward";
       for (const year of years) {
-        const kctx = { values, year, benefit: ctx.benefit };
+        const kctx = { values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn };
         // 1. What the pot pays this year.
         let spending = 0;
         for (const inv of ctx.model.investments) {
@@ -86,7 +94,9 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           spending += cost;
           move(year, pot, inv.line.bearer, cost, "pot-pays", inv.line.id);
         }
-        // 2. Contributions.
+        // 2. Contributions, lowered first by what was carried forward.
+        const reserveStart = reserve;
+        let carried = 0;
         const contributions: Record<string, Cents> = {};
         let contribWeights: Weights;
         const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
@@ -99,13 +109,21 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           contribWeights = contributionKey(kctx);
           let total = contributionAmount ? toCents(contributionAmount(values)) : spending;
           if (year === years[0] && initialReserve) total += toCents(initialReserve(values));
+          if (carry && reserve > 0 && total > 0) { carried = Math.min(reserve, total); total -= carried; }
           const parts = total === 0 ? contribWeights.partners.map(() => 0) : allocate(total, contribWeights.weights, contribWeights.partners);
           contribWeights.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
         } else {
           const entries = fixedAmounts!.map(([p, f]) => [p, toCents(f(values))] as const);
           for (const [p, a] of entries) contributions[p] = a;
           contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
+          const positive = entries.reduce((t, e) => t + Math.max(0, e[1]), 0);
+          if (carry && reserve > 0 && positive > 0) {
+            carried = Math.min(reserve, positive);
+            const less = allocate(carried, contribWeights.weights, contribWeights.partners);
+            entries.forEach(([p], i) => { contributions[p] = contributions[p]! - less[i]!; });
+          }
         }
+        reserve -= carried;
         let contributed = 0;
         for (const [p, a] of Object.entries(contributions)) { contributed += a; move(year, p, pot, a, "contribution"); }
         const byContribution = (): Weights => {
@@ -118,12 +136,12 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           return Object.fromEntries(w.partners.map((p, i) => [p, parts[i]!]));
         };
         // 3. Year end.
-        const reserveStart = reserve;
-        let surplus = 0, deficit = 0, reserveDrawn = 0, reserveAdded = 0, riskBearer = 0;
+        let surplus = 0, deficit = 0, reserveDrawn = carried, contributionsLowered = carried, reserveAdded = 0, reserveReturned = 0, riskBearer = 0;
         const returned: Record<string, Cents> = {};
         const covered: Record<string, Cents> = {};
+        const capsBinding: string[] = [];
         const addInto = (acc: Record<string, Cents>, more: Record<string, Cents>) => { for (const [p, a] of Object.entries(more)) acc[p] = (acc[p] ?? 0) + a; };
-        const result = contributed - spending;
+        const result = contributed + carried - spending;
         if (result >= 0) {
           surplus = result;
           let toReturn = 0;
@@ -152,6 +170,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
                 if (cap?.amount) limit = Math.min(limit, Math.max(0, toCents(cap.amount(values))));
                 if (cap?.share !== undefined) limit = Math.min(limit, Math.floor(Math.max(0, contributions[p] ?? 0) * cap.share));
                 const take = Math.min(part, limit);
+                if (take < part) capsBinding.push(p);
                 if (take > 0) { covered[p] = (covered[p] ?? 0) + take; remaining -= take; }
               }
             } else {
@@ -162,16 +181,22 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         }
         // 4. The last year empties the reserve back to the partners.
         if (year === last && reserve > 0) {
-          reserveDrawn += reserve;
+          reserveReturned = reserve;
           addInto(returned, split(reserve, returnKey));
           reserve = 0;
         }
         for (const [p, a] of Object.entries(returned)) move(year, pot, p, a, "surplus-returned");
         for (const [p, a] of Object.entries(covered)) move(year, p, pot, a, "deficit-covered");
         move(year, spec.deficit.riskBearer, pot, riskBearer, "risk-bearer");
-        out.push({ year, reserveStart, contributions, contributed, spending, surplus, deficit, reserveDrawn, reserveAdded, reserveEnd: reserve, returned, covered, riskBearer, order: [...order] });
+        out.push({ year, reserveStart, contributions, contributed, spending, surplus, deficit, reserveDrawn, contributionsLowered, reserveAdded, reserveReturned, reserveEnd: reserve, returned, covered, capsBinding, riskBearer, order: [...order] });
       }
-      return { transfers, pot: { id: pot, name: spec.name ?? id, years: out } };
+      const facts: Record<string, number> = {};
+      if (reserveMax) facts.reserveMax = Math.max(0, toCents(reserveMax(values)));
+      for (const [p, cap] of caps) {
+        if (cap.amount) facts[`capAmount:${p}`] = Math.max(0, toCents(cap.amount(values)));
+        if (cap.share !== undefined) facts[`capShare:${p}`] = cap.share;
+      }
+      return { transfers, facts, pot: { id: pot, name: spec.name ?? id, years: out } };
     },
   };
 }

@@ -35,13 +35,14 @@ export function compileProviderTransition(spec: Spec, id: string, path: Path, en
         if (!inPeriod(year, spec.period)) continue;
         const total = amount ? Math.max(0, toCents(amount(v))) : share(margin.get(year) ?? 0, rate!(v));
         if (total === 0) continue;
-        const w = payer({ values: v, year, benefit: ctx.benefit });
+        const w = payer({ values: v, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
         const parts = allocate(total, w.weights, w.partners);
         w.partners.forEach((p, i) => {
           if (p !== spec.provider && parts[i]! > 0) transfers.push({ year, from: p, to: spec.provider, amount: parts[i]!, reason: "provider-transition" });
         });
       }
-      return { transfers };
+      const facts: Record<string, number> = amount ? { amount: Math.max(0, toCents(amount(v))) } : { rate: rate!(v) };
+      return { transfers, facts };
     },
   };
 }

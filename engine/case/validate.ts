@@ -15,9 +15,10 @@ import { parameterValues, type ReferenceUse, type CompiledEffect, type CompiledI
 import { ActualYear, Arrangement, Case, DISCOUNT_PRESETS, Domain, Effect, Indicator, Investment, Parameter, Partner, normaliseParameter, type ProviderShare } from "./schema/index.ts";
 import type { z } from "zod";
 import { compileArrangements } from "../arrangements/compile.ts";
-import { CPI_NL, indexFactor } from "../reference/cpi.ts";
+import { CPI_NL, priceIndexSeries, seriesFactor } from "../reference/cpi.ts";
 import { UNIT_COSTS, unitCost } from "../reference/unitCosts.ts";
-import { ArrangementError } from "../arrangements/keys.ts";
+import { ArrangementError, type KeyEnv } from "../arrangements/keys.ts";
+import { keyFunderShares, uncertainParameters } from "../arrangements/funders.ts";
 import { evaluateModel } from "../ledger/evaluate.ts";
 import { checkUncertainty } from "../simulate/check.ts";
 import { localiseDistributionIssue } from "../simulate/issues.ts";
@@ -83,6 +84,7 @@ function checkCase(c: Case, lang: Lang): Validation {
 
   c.domains.forEach((d, i) => {
     if (typeof d.funder === "string") checkPartner(d.funder, ["domains", i, "funder"]);
+    else if (!Array.isArray(d.funder)) { /* a key: resolved at the base values below */ }
     else {
       d.funder.forEach((f, j) => checkPartner(f.partner, ["domains", i, "funder", j, "partner"]));
       if (totalShare(d.funder) <= 0) add(["domains", i, "funder"], "weightsZero");
@@ -105,7 +107,10 @@ function checkCase(c: Case, lang: Lang): Validation {
   const parsedParams = new Map<string, ParsedFormula>();
   const units: (Unit | null)[] = new Array(paramNames.length).fill(null);
   const references: ReferenceUse[] = [];
-  const priceIndex = { ...CPI_NL.values, ...Object.fromEntries(Object.entries(c.priceIndex?.values ?? {}).map(([y, v]) => [Number(y), v])) };
+  // The case's own index values, rebased onto the shipped CPI (or an error when they do not fit it).
+  const indexed = priceIndexSeries(c.priceIndex?.values);
+  if (!indexed.ok) for (const pr of indexed.problems) add(["priceIndex", "values", String(pr.year)], pr.code, pr.params);
+  const priceIndex = indexed.ok ? indexed.index : { series: [CPI_NL.values] };
   for (const name of paramNames) {
     const p = normaliseParameter(c.parameters[name]!);
     const path: Path = typeof c.parameters[name] !== "object" ? ["parameters", name] : ["parameters", name, "value"];
@@ -117,12 +122,13 @@ function checkCase(c: Case, lang: Lang): Validation {
       if (p.value !== undefined) add(refPath, "valueAndRef");
       if (!u) add(refPath, "unknownRef", { name: p.ref, suggestion: suggest(p.ref, UNIT_COSTS.map((x) => x.id)) });
       else {
-        const factor = indexFactor(priceIndex, u.priceYear, c.priceYear);
-        if (factor === undefined) add(refPath, "indexYearMissing", { from: u.priceYear, to: c.priceYear, ref: p.ref });
+        const factor = seriesFactor(priceIndex, u.priceYear, c.priceYear);
+        if (factor === "no-link") add(refPath, "priceIndexNoLink", { from: u.priceYear, to: c.priceYear, ref: p.ref, shipped: Object.keys(CPI_NL.values).join(", ") });
+        else if (factor === undefined) add(refPath, "indexYearMissing", { from: u.priceYear, to: c.priceYear, ref: p.ref });
         else {
           value = u.eur * factor;
           unitText ??= `EUR/${u.unit.replace(/\s+/g, "_")}`;
-          references.push({ parameter: name, ref: u.id, labelNl: u.labelNl, labelEn: u.labelEn, eur: u.eur, priceYear: u.priceYear, indexedTo: c.priceYear, factor, value, unit: unitText, source: u.source, index: factor === 1 ? "none" : c.priceIndex ? `${CPI_NL.series} + case priceIndex (${c.priceIndex.source})` : CPI_NL.series });
+          references.push({ parameter: name, ref: u.id, labelNl: u.labelNl, labelEn: u.labelEn, eur: u.eur, priceYear: u.priceYear, indexedTo: c.priceYear, factor, value, unit: unitText, source: u.source, index: factor === 1 ? "none" : c.priceIndex ? `${CPI_NL.series} + case priceIndex (${c.priceIndex.source})${priceIndex.rebased ? `, rebased on ${priceIndex.rebased.year}` : ""}` : CPI_NL.series });
         }
       }
     } else if (value === undefined) add(["parameters", name], "valueMissing");
@@ -271,7 +277,8 @@ function checkCase(c: Case, lang: Lang): Validation {
       if (e.domain !== undefined) {
         checkDomain(e.domain, [...base, "domain"]);
         const f = domainById.get(e.domain)?.funder;
-        if (f !== undefined) funders = normaliseShares(typeof f === "string" ? [f] : f);
+        // A key's shares are filled in once the base values are known (below).
+        if (f !== undefined) funders = typeof f === "string" ? normaliseShares([f]) : Array.isArray(f) ? normaliseShares(f) : [];
       }
       if (e.unitPrice !== undefined) {
         unitPrice = compile(e.unitPrice, [...base, "unitPrice"]);
@@ -315,11 +322,17 @@ function checkCase(c: Case, lang: Lang): Validation {
     if (from > to) add([...base, "period"], "yearOrder", { from, to });
     // Drop-off starts once the effect is at full strength: after the ramp-up, and never in year one.
     const dropFrom = e.dropOff?.from ?? from + Math.max(1, e.rampUpYears);
+    if (e.profile) {
+      Object.keys(e.profile).forEach((y) => inHorizon(Number(y), [...base, "profile", y]));
+      if (e.rampUpYears > 0 || e.dropOff) add([...base, "profile"], "profileWithRampUp");
+    }
     const yearsOut: CompiledEffect["years"] = [];
     for (let y = Math.max(from, first); y <= Math.min(to, last); y++) {
       const k = y - from;
       const n = e.rampUpYears;
-      yearsOut.push({ year: y, ramp: n <= 1 ? 1 : Math.min(1, (k + 1) / n), dropOffPower: e.dropOff ? Math.max(0, y - dropFrom + 1) : 0 });
+      // An explicit profile gives each year's factor itself (unlisted years: 0).
+      if (e.profile) yearsOut.push({ year: y, ramp: e.profile[String(y)] ?? 0, dropOffPower: 0 });
+      else yearsOut.push({ year: y, ramp: n <= 1 ? 1 : Math.min(1, (k + 1) / n), dropOffPower: e.dropOff ? Math.max(0, y - dropFrom + 1) : 0 });
     }
     effects.push({
       line: e,
@@ -342,6 +355,8 @@ function checkCase(c: Case, lang: Lang): Validation {
   const arrangements = compileArrangements(c.arrangements, {
     partners: c.partners,
     investments: c.investments,
+    effects: c.effects,
+    indicators: c.indicators,
     add,
     checkPartner,
     checkDomain,
@@ -391,6 +406,8 @@ function checkCase(c: Case, lang: Lang): Validation {
     else if (v < 0 || v > 1) add(path, "fraction", { value: v });
   }
   if (issues.length > 0) return { ok: false, issues };
+  resolveKeyFunders(c, effects, values, { partners: c.partners, add, checkPartner, checkDomain, compile: (src, path) => compile(src, path, "money")?.fn, compileWeight: (src, path) => compile(src, path)?.fn });
+  if (issues.length > 0) return { ok: false, issues };
 
   const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements, references, actuals };
   // A dry run of the arrangements at the base values, so keys that come out all zero (a
@@ -408,6 +425,16 @@ function checkCase(c: Case, lang: Lang): Validation {
   const uncertainty = checkUncertainty(model, lang);
   if (uncertainty.length > 0) return { ok: false, issues: uncertainty };
   return { ok: true, model };
+}
+
+/** Domains whose funders are a key get their shares at the base values, on every effect in them. */
+function resolveKeyFunders(c: Case, effects: CompiledEffect[], values: ArrayLike<number>, env: KeyEnv): void {
+  const uncertain = uncertainParameters(c);
+  c.domains.forEach((d, i) => {
+    if (typeof d.funder === "string" || Array.isArray(d.funder)) return;
+    const shares = keyFunderShares(d.funder.key, ["domains", i, "funder", "key"], env, values, uncertain);
+    if (shares) for (const e of effects) if (e.funders && e.line.domain === d.id) e.funders = shares;
+  });
 }
 
 function totalShare(list: readonly (string | ProviderShare)[]): number {
