@@ -1,5 +1,5 @@
 /**
- * The JSON contract of `bcase evaluate --format json`: documented in the README and kept stable.
+ * The JSON contract of `bcase evaluate --format json`: documented in docs/json-contract.md and kept stable.
  * Money is in euros with two decimals (cents / 100); rates are fractions (0.0225 = 2.25 %).
  * Anything undefined (no costs, no IRR) is null with a status, never NaN or Infinity.
  */

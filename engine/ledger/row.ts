@@ -17,7 +17,7 @@ export interface LedgerRow {
   amount: Cents;
   /** `amount` discounted to the start year, rounded to whole cents. */
   discounted: Cents;
-  /** False for savings that no budget can actually cut (fewer GP minutes); see README. */
+  /** False for savings that no budget can actually cut (fewer GP minutes); see docs/conventions.md. */
   cashable: boolean;
   /** The other side of a transfer. */
   counterparty?: string;

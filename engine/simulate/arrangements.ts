@@ -6,7 +6,7 @@
  * This takes the existing object path (the status-quo ledger as rows, then each step's
  * `apply`), through the same step loop as `applyArrangement` (`runArrangementSteps` in
  * engine/arrangements/apply.ts), so arrangements cost far more per sample than the status quo
- * (see README: "Onzekerheid / Uncertainty" for measured figures); a property test checks that
+ * (see docs/uncertainty.md for measured figures); a property test checks that
  * the NPVs equal `evaluateModel`'s to the cent.
  */
 import { runArrangementSteps } from "../arrangements/apply.ts";

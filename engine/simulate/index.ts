@@ -1,6 +1,6 @@
 /**
  * Uncertainty analysis of a case: Monte Carlo runs (on this thread or on workers), and
- * sensitivity (tornado, switching values, scenarios). See README "Onzekerheid / Uncertainty".
+ * sensitivity (tornado, switching values, scenarios). See docs/uncertainty.md.
  */
 export { simulate, SimulationCancelled, type RunHooks } from "./simulate.ts";
 export { simulateInWorkers, WorkerInvalidCase, type ParallelRun, type WorkerPort } from "./parallel.ts";

@@ -11,7 +11,7 @@ export interface SimulationOptions {
   seed?: number | string;
   /** Latin hypercube sampling, stratified within each chunk (default: the case's, else false). */
   lhs?: boolean;
-  /** Arrangements to evaluate per sample besides the status quo: ids, or "all" (default: none; they are costly, see README). */
+  /** Arrangements to evaluate per sample besides the status quo: ids, or "all" (default: none; they are costly, see docs/uncertainty.md). */
   arrangements?: readonly string[] | "all";
   /** Keep per-year nets for fan charts (default true). */
   yearly?: boolean;

@@ -24,7 +24,7 @@ export const ParameterObject = z.object({
   /** Marks an illustrative assumption, so notebooks and reports can flag it. */
   assumption: z.boolean().optional(),
   /**
-   * Uncertainty for Monte Carlo runs and sensitivity (see README "Onzekerheid / Uncertainty").
+   * Uncertainty for Monte Carlo runs and sensitivity (see docs/uncertainty.md).
    * Deterministic runs keep using `value`; without `value` (and `ref`) the base value is the
    * distribution's mean. A base value must lie inside the distribution's range.
    */
