@@ -12,6 +12,7 @@ import { caseJsonSchema, evaluateModel, evaluateMonitoring, toMonitoringJson, fo
 import { caseText, evaluate as evaluateLoaded, ledgerCsv, readCaseFile, report as renderReportText, resultsXlsx, templateXlsx, wrote } from "../io/commands.ts";
 import { collect, sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
+import { renderCash } from "./renderCash.ts";
 
 class InputError extends Error {}
 
@@ -53,7 +54,8 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
     .argument("<file>", "case file (.yaml, .yml or .json)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
     .option("-a, --arrangement <id>", "show this financing arrangement (table) or only this one (json)")
-    .action((file: string, opts: { format: string; arrangement?: string }) => {
+    .option("--cash", "add the cash view: per partner and year, peak funding need, budget after two years, investors' return (table)")
+    .action((file: string, opts: { format: string; arrangement?: string; cash?: boolean }) => {
       const lang = langFrom(cmd.opts());
       const ev = evaluateModel(load(file, lang));
       const arr = opts.arrangement === undefined ? undefined : ev.arrangements.find((a) => a.id === opts.arrangement);
@@ -66,6 +68,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(s
       else if (opts.format === "csv") out(renderCsv(ev));
       else if (opts.format === "md") out(renderMarkdown(ev, lang));
       else out(renderTable(ev, lang));
+      if (opts.cash && opts.format !== "json" && opts.format !== "csv") out("\n" + renderCash((arr ?? ev).cash, new Map<string, string>([...ev.partners.map((p) => [p.id, p.name] as [string, string]), ...(arr?.pots ?? []).map((p) => [p.id, `Pot ${p.name}`] as [string, string])]), lang));
     });
 
   cmd.command("compare")

@@ -3,8 +3,8 @@
  * this thread); the pure work is in engine/simulate, the texts in renderUncertainty.ts.
  */
 import { readFileSync } from "node:fs";
-import { DEFAULT_CHUNK_SIZE, resolveOptions, formatFromName, formatIssue, parseCaseText, scenarios, simulate, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type Lang, type Model, type SimulationOptions } from "../engine/index.ts";
-import { progressBar, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
+import { DEFAULT_CHUNK_SIZE, resolveOptions, sensitivityProvenance, formatFromName, formatIssue, parseCaseText, scenarios, simulate, SimulationInputError, switchingValues, toSensitivityJson, toSimulationJson, tornado, message, type Lang, type Model, type SimulationOptions } from "../engine/index.ts";
+import { progressBar, provenanceText, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
 import { simulateOnCores } from "./simulateWorkers.ts";
 
 export interface SimulateFlags {
@@ -67,7 +67,7 @@ export async function simulateCommand(file: string, model: Model, flags: Simulat
   }
   if (flags.format === "json") return JSON.stringify(toSimulationJson(result), null, 2) + "\n";
   if (flags.format === "csv") return renderSimulationCsv(result);
-  return renderSimulation(result, `${model.case.title} (${model.case.id})`, lang);
+  return renderSimulation(result, `${model.case.title} (${model.case.id})`, lang) + provenanceText(result.provenance, lang) + "\n";
 }
 
 export function sensitivityCommand(file: string, model: Model, flags: { arrangement?: string; format: "table" | "json" | "csv" }, lang: Lang, fail: (m: string) => never): string {
@@ -75,7 +75,8 @@ export function sensitivityCommand(file: string, model: Model, flags: { arrangem
   if (arr !== undefined) arrangements(model, [arr], file, lang, fail);
   const opts = arr !== undefined ? { arrangement: arr } : {};
   const t = tornado(model, opts), s = switchingValues(model, opts), sc = scenarios(model, opts);
-  if (flags.format === "json") return JSON.stringify(toSensitivityJson(t, s, sc), null, 2) + "\n";
+  const prov = sensitivityProvenance(model, t);
+  if (flags.format === "json") return JSON.stringify(toSensitivityJson(t, s, sc, prov), null, 2) + "\n";
   if (flags.format === "csv") return renderSensitivityCsv(t, s, sc);
-  return renderSensitivity(t, s, sc, `${model.case.title} (${model.case.id})`, lang);
+  return renderSensitivity(t, s, sc, `${model.case.title} (${model.case.id})`, lang) + "\n" + provenanceText(prov, lang) + "\n";
 }

@@ -80,7 +80,8 @@ export function compileOutcomePayments(spec: Spec, id: string, path: Path, env: 
     const ind = findIndicator(o.indicator!, [...p, "indicator"]);
     return ind ? { indicator: ind, ...(o.baseline !== undefined ? { baseline: o.baseline } : {}) } : null;
   });
-  const prices = spec.outcomes.map((o, i) => env.compile(o.price, [...path, "outcomes", i, "price"]));
+  // A price is money per unit of the outcome (EUR/fall, EUR/person): any unit.
+  const prices = spec.outcomes.map((o, i) => env.compileWeight(o.price, [...path, "outcomes", i, "price"]));
   const perYear = spec.cap?.perYear !== undefined ? env.compile(spec.cap.perYear, [...path, "cap", "perYear"]) : undefined;
   const total = spec.cap?.total !== undefined ? env.compile(spec.cap.total, [...path, "cap", "total"]) : undefined;
   const gate = spec.gate ? findIndicator(spec.gate.indicator, [...path, "gate", "indicator"]) : undefined;

@@ -143,7 +143,7 @@ function checkCase(c: Case, lang: Lang): Validation {
     }
   }
 
-  function parseChecked(src: string | number, path: Path): ParsedFormula | undefined {
+  function parseChecked(src: string | number, path: Path, allowYear = false): ParsedFormula | undefined {
     const r = parseFormula(src);
     if (!r.ok) {
       r.problems.forEach((pr) => add(path, pr.code, pr.params));
@@ -151,6 +151,7 @@ function checkCase(c: Case, lang: Lang): Validation {
     }
     let good = true;
     for (const s of r.formula.symbols) {
+      if (allowYear && s === "year") continue;
       if (!paramSet.has(s)) {
         add(path, "unknownParameter", { name: s, suggestion: suggest(s, paramNames) });
         good = false;
@@ -200,13 +201,20 @@ function checkCase(c: Case, lang: Lang): Validation {
   }
 
   const slotOf = (n: string) => slot.get(n)!;
-  const compile = (src: string | number, path: Path, expect?: "money" | "fraction"): { fn: Compiled; unit: Unit | null } | undefined => {
-    const f = parseChecked(src, path);
+  // `year` in a formula that is evaluated per year (an investment's amount) is that year,
+  // unless the case has a parameter named year. `years` compiles one closure per year.
+  const yearFree = !paramSet.has("year");
+  const compile = (src: string | number, path: Path, expect?: "money" | "fraction", years?: readonly number[]): { fn: Compiled; unit: Unit | null; byYear?: Map<number, Compiled> } | undefined => {
+    const f = parseChecked(src, path, years !== undefined && yearFree);
     if (!f) return undefined;
-    const inferred = inferUnit(f, unitOf);
+    const inferred = inferUnit(f, (n) => (n === "year" && yearFree ? null : unitOf(n)));
     inferred.problems.forEach((pr) => add(path, pr.code, pr.params));
     if (expect === "money" && inferred.unit && inferred.unit.size > 0 && !isMoney(inferred.unit))
       add(path, "unitMismatch", { got: formatUnit(inferred.unit), expected: "EUR" });
+    if (years !== undefined && yearFree && f.symbols.includes("year")) {
+      const byYear = new Map(years.map((y) => [y, compileFormula(f, slotOf, { year: y })]));
+      return { fn: byYear.get(years[0]!) ?? constFn(NaN), unit: inferred.unit, byYear };
+    }
     return { fn: compileFormula(f, slotOf), unit: inferred.unit };
   };
   const constFn = constantFormula;
@@ -234,7 +242,7 @@ function checkCase(c: Case, lang: Lang): Validation {
       for (const y of ys) {
         const p: Path = [...base, "schedule", "amounts", String(y)];
         inHorizon(y, p);
-        const f = compile(s.amounts[String(y)]!, p, "money");
+        const f = compile(s.amounts[String(y)]!, p, "money", [y]);
         if (f) { out.years.push({ year: y, amount: f.fn, factor: Math.pow(1 + inv.indexation, y - y0) }); finiteChecks.push({ fn: f.fn, path: p }); }
       }
     } else {
@@ -247,10 +255,12 @@ function checkCase(c: Case, lang: Lang): Validation {
         inHorizon(s.to, [...base, "schedule", "to"]);
         if (from > to) add([...base, "schedule"], "yearOrder", { from, to });
       }
-      const f = inv.amount !== undefined ? compile(inv.amount, [...base, "amount"], "money") : undefined;
+      const ys: number[] = [];
+      for (let y = Math.max(from, first); y <= Math.min(to, last); y++) ys.push(y);
+      const f = inv.amount !== undefined ? compile(inv.amount, [...base, "amount"], "money", ys) : undefined;
       if (f) {
-        finiteChecks.push({ fn: f.fn, path: [...base, "amount"] });
-        for (let y = Math.max(from, first); y <= Math.min(to, last); y++) out.years.push({ year: y, amount: f.fn, factor: Math.pow(1 + inv.indexation, y - from) });
+        for (const fn of f.byYear?.values() ?? [f.fn]) finiteChecks.push({ fn, path: [...base, "amount"] });
+        for (const y of ys) out.years.push({ year: y, amount: f.byYear?.get(y) ?? f.fn, factor: Math.pow(1 + inv.indexation, y - from) });
       }
     }
     investments.push(out);

@@ -8,6 +8,7 @@ import { describe, downsampleSorted, orderedForPercentiles, percentileSorted, su
 import type { ChunkResult } from "./chunk.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { SimulationPlan } from "./plan.ts";
+import { provenance, type Provenance } from "../ledger/provenance.ts";
 
 export interface EntityResult {
   /** Partner id, or "society". */
@@ -63,6 +64,8 @@ export interface SimulationResult {
   /** Net per year (cents) of each partner and of society (last), status quo (= `statusQuo.yearly`); empty without `yearly`. */
   yearly: EntityBands[];
   arrangements: PerspectiveResult[];
+  /** Engine version, case hash, seed, samples and sampler: where these figures come from. */
+  provenance: Provenance;
 }
 
 export const SOCIETY = "society";
@@ -115,5 +118,6 @@ export function assembleResult(plan: SimulationPlan, o: ResolvedOptions, chunks:
     samples: n, seed: o.seed, lhs: o.lhs, exact: o.exact, chunkSize: o.chunkSize, years: model.years,
     parameters: plan.uncertain.map((u) => ({ name: u.name, base: u.base, distribution: describe(u.distribution) })),
     statusQuo, yearly, arrangements,
+    provenance: provenance(model, { seed: o.seed, samples: n, lhs: o.lhs, sampler: o.exact ? "exact" : "column-kernel", chunkSize: o.chunkSize, analysis: "monte-carlo" }),
   };
 }

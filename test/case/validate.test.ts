@@ -26,7 +26,7 @@ describe("validation", () => {
     c.investments[0].bearer = "gemeentee"; // reference problem in a well-formed element
     c.partners[1].kind = "bank";           // partner zv is broken: "unknown partner zv" is not reported
     expect(issues(c)).toEqual([
-      "partners[1].kind: Invalid option: expected one of \"municipality\"|\"insurer\"|\"care-office\"|\"provider\"|\"housing-association\"|\"employment-agency\"|\"police-justice\"|\"resident\"|\"other\"",
+      "partners[1].kind: Invalid option: expected one of \"municipality\"|\"insurer\"|\"care-office\"|\"provider\"|\"housing-association\"|\"employment-agency\"|\"police-justice\"|\"resident\"|\"investor\"|\"other\"",
       "effects[0].attribution: must be between 0 and 1",
       'investments[0].bearer: unknown partner "gemeentee" (did you mean "gemeente"?)',
     ]);

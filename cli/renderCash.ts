@@ -1,0 +1,61 @@
+/**
+ * The cash view in the terminal (`bcase evaluate --cash`): per partner (and pot) the
+ * undiscounted cash per year and its running total, the peak funding need and its year, and
+ * the budget after two years; budget-limit warnings; investors' returns. Numbers in the
+ * language's format, like the other tables.
+ */
+import { formatEuro, formatNumber, formatPercent, irrNearBound, type CashView, type Lang } from "../engine/index.ts";
+
+const L = {
+  nl: {
+    title: "Kasstromen (niet verdisconteerd; niet-verzilverbare besparingen tellen niet mee)", partner: "Partner", cumulative: "cumulatief",
+    peak: "Grootste voorfinanciering", peakYear: "in", afterTwo: "Budget na 2 jaar", none: "-",
+    warnings: "Waarschuwing: budgetgrens overschreden", warning: (who: string, year: number, out: string, limit: string) => `${who} betaalt in ${year} netto ${out} uit, boven zijn budgetgrens van ${limit}`,
+    investors: "Rendement investeerders", paidOut: "Uitgegeven", received: "Ontvangen", multiple: "Veelvoud", irr: "IRR", payback: "Terugverdiend",
+    nearBound: " (bij de zoekgrens)",
+  },
+  en: {
+    title: "Cash (undiscounted; non-cashable savings left out)", partner: "Partner", cumulative: "cumulative",
+    peak: "Peak funding need", peakYear: "in", afterTwo: "Budget after 2 years", none: "-",
+    warnings: "Warning: budget limit exceeded", warning: (who: string, year: number, out: string, limit: string) => `${who} pays out ${out} net in ${year}, above its budget limit of ${limit}`,
+    investors: "Investors' return", paidOut: "Paid out", received: "Received", multiple: "Multiple", irr: "IRR", payback: "Payback",
+    nearBound: " (at the search bound)",
+  },
+} as const;
+
+function align(table: string[][]): string {
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  return table.map((r) => r.map((cell, c) => (c >= 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ")).join("\n");
+}
+
+/** Budget-limit warnings, one line each (empty when none). */
+export function renderBudgetWarnings(cash: CashView, names: ReadonlyMap<string, string>, lang: Lang): string[] {
+  const t = L[lang];
+  return cash.breaches.map((b) => `${t.warnings}: ${t.warning(names.get(b.partner) ?? b.partner, b.year, formatEuro(b.outflow, lang, 0), formatEuro(b.limit, lang, 0))}`);
+}
+
+export function renderCash(cash: CashView, names: ReadonlyMap<string, string>, lang: Lang): string {
+  const t = L[lang];
+  const entities = [...cash.partners, ...cash.pots];
+  const years = entities[0]?.yearly.map((y) => y.year) ?? [];
+  const head = [t.partner, ...years.map(String), `${years[years.length - 1] ?? ""} ${t.cumulative}`, t.peak, t.afterTwo];
+  const rows = entities.map((c) => [
+    names.get(c.id) ?? c.id,
+    ...c.yearly.map((y) => formatEuro(y.cash, lang, 0)),
+    formatEuro(c.total, lang, 0),
+    c.peakNeed > 0 ? `${formatEuro(c.peakNeed, lang, 0)} ${t.peakYear} ${c.peakYear}` : t.none,
+    formatEuro(c.afterTwoYears, lang, 0),
+  ]);
+  const out = [t.title, align([head, ...rows])];
+  if (cash.investors.length > 0) {
+    out.push("", t.investors, align([[t.partner, t.paidOut, t.received, t.multiple, t.irr, t.payback], ...cash.investors.map((i) => [
+      names.get(i.id) ?? i.id, formatEuro(i.paidOut, lang, 0), formatEuro(i.received, lang, 0),
+      i.multiple === null ? t.none : formatNumber(i.multiple, 2, lang),
+      i.irr.status === "ok" ? `${formatPercent(i.irr.rate, 1, lang)}${irrNearBound(i.irr) ? t.nearBound : ""}` : t.none,
+      i.paybackYear === null ? t.none : String(i.paybackYear),
+    ])]));
+  }
+  const warnings = renderBudgetWarnings(cash, names, lang);
+  if (warnings.length > 0) out.push("", ...warnings);
+  return out.join("\n") + "\n";
+}
