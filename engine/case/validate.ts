@@ -99,6 +99,7 @@ function checkCase(c: Case, lang: Lang): Validation {
   const inHorizon = (y: number | undefined, path: Path) => {
     if (y !== undefined && (y < first || y > last)) add(path, "yearOutOfRange", { year: y, first, last });
   };
+  c.partners.forEach((p, i) => Object.keys(p.budgetLimits ?? {}).forEach((y) => inHorizon(Number(y), ["partners", i, "budgetLimits", y])));
 
   // Parameters: parse, then resolve symbols and order them.
   const paramNames = Object.keys(c.parameters).sort();

@@ -88,7 +88,7 @@ export function cashFigures(id: string, rows: readonly LedgerRow[], years: reado
     return { year, cash, inflow: inflow[i]!, outflow: outflow[i]!, cumulative };
   });
   const two = yearly[Math.min(1, yearly.length - 1)];
-  return { id, yearly, total: cumulative, peakNeed: -lowest, peakYear: lowestYear, afterTwoYears: two ? two.cumulative : 0 };
+  return { id, yearly, total: cumulative, peakNeed: lowest < 0 ? -lowest : 0, peakYear: lowestYear, afterTwoYears: two ? two.cumulative : 0 };
 }
 
 /** Years in which a partner's net cash outflow exceeds its budget limit. */

@@ -82,6 +82,21 @@ describe("arrangement invariant 3: pots balance", () => {
   });
 });
 
+describe("arrangement invariant 10: cash", () => {
+  test.prop([arbCaseWithArrangements])("cash adds up: per year the partners' and pots' cash sum to the status quo's, and each partner's total is its net less its non-cashable savings", (c) => {
+    const ev = run(c);
+    const society = ev.years.map((_, i) => ev.cash.partners.reduce((s, p) => s + p.yearly[i]!.cash, 0));
+    for (const a of ev.arrangements) {
+      ev.years.forEach((_, i) => expect([...a.cash.partners, ...a.cash.pots].reduce((s, p) => s + p.yearly[i]!.cash, 0)).toBe(society[i]));
+      for (const p of a.partners) {
+        const cash = a.cash.partners.find((x) => x.id === p.id)!;
+        expect(cash.total).toBe(p.net - p.nonCashableSavings);
+        expect(cash.peakNeed).toBe(Math.max(0, -Math.min(0, ...cash.yearly.map((y) => y.cumulative))));
+      }
+    }
+  });
+});
+
 describe("arrangement invariant 4: caps", () => {
   test.prop([arbCaseWithArrangements])("no partner covers more of a deficit than its cap; only the final risk bearer covers the rest", (c) => {
     const ev = run(c);

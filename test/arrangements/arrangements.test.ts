@@ -65,6 +65,13 @@ describe("collective pot", () => {
     expect(y.map((x) => [x.deficit, x.covered.gem, x.covered.zv, x.riskBearer])).toEqual([[20_000, 10_000, 5_000, 5_000], [20_000, 10_000, 5_000, 5_000], [20_000, 10_000, 5_000, 5_000]]);
     expect(net(ev, "p")).toEqual({ gem: -165_000, zv: 765_000, zh: -675_000 });
   });
+  it("names a cap in the explanation and the years it binds", () => {
+    const ev = evaluate(pot(
+      { order: ["reserve", "key", "risk-bearer"], key: { type: "fixed", shares: { gem: 1, zv: 1 } }, caps: { zv: { amount: 50 } }, riskBearer: "gem" },
+      { key: { type: "fixed", shares: { gem: 1, zv: 1 } }, amount: 800 },
+    ));
+    expect(arr(ev, "p").explanation.en[0]).toBe('Collective pot "pot-1": partners put in EUR 2,400 (Gemeente EUR 1,200, Verzekeraar EUR 1,200); the pot pays EUR 3,000 of investments (3 years); deficit EUR 600, covered by key EUR 450 (Verzekeraar at most EUR 50 a year (binds in 2025-2027)), the rest by final risk bearer Gemeente EUR 150.');
+  });
   it("keeps a surplus in the reserve up to its maximum, returns the rest, and empties it in the last year", () => {
     const ev = evaluate(pot({ riskBearer: "gem" }, { amounts: { gem: 1000, zv: 300 } }, { action: "reserve", reserveMax: 500, key: { type: "fixed", shares: { zv: 1 } } }));
     const y = arr(ev, "p").pots[0]!.years;
@@ -103,6 +110,23 @@ describe("shared savings", () => {
     // Savings EUR 3,000 a year; 50 % of 2,000 = 1,000, capped at 800.
     expect(arr(ev, "s").steps[0]!.transfers.map((t) => t.amount)).toEqual([80_000, 80_000]);
     expect(arr(ev, "s").explanation.nl[0]).toBe("Verzekeraar betaalt Gemeente 50% van zijn verzilverbare besparing boven EUR 1.000 per jaar: EUR 1.600 over 2 jaar; ten hoogste EUR 800 per jaar (dat plafond bindt in 2025-2026).");
+  });
+  it("shares only cashable savings by default and says so; basis: all shares every saving (issue 14)", () => {
+    const effects = [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300 }, { id: "gp", label: "GP time", domain: "zvw", quantity: 10, unitPrice: 100, cashable: false }];
+    const cashable = evaluate(base([{ id: "s", name: "S", steps: [{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5 }] }], { effects }));
+    // The insurer saves 3,000 a year that a budget can cut, and 1,000 of GP time that none can.
+    expect(arr(cashable, "s").steps[0]!.transfers.map((t) => t.amount)).toEqual([150_000, 150_000]);
+    expect(arr(cashable, "s").explanation.en[0]).toBe("Verzekeraar pays Gemeente 50% of its cashable savings: EUR 3,000 over 2 years.");
+    const all = evaluate(base([{ id: "s", name: "S", steps: [{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5, basis: "all" }] }], { effects }));
+    expect(arr(all, "s").steps[0]!.transfers.map((t) => t.amount)).toEqual([200_000, 200_000]);
+    expect(arr(all, "s").explanation.en[0]).toBe("Verzekeraar pays Gemeente 50% of its savings (cashable or not): EUR 4,000 over 2 years.");
+  });
+  it("explains exactly: the rate unrounded, the threshold and the years the savings stay under it, and a cap that never binds", () => {
+    const ev = evaluate(base([{ id: "s", name: "S", steps: [{ type: "shared-savings", from: "zv", to: "gem", rate: 0.9317, threshold: { amount: 2500 }, cap: 5000 }] }], {
+      effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, profile: { "2025": 0.5, "2026": 1 } }],
+    }));
+    // 2025: 1,500 saved, under the 2,500 threshold; 2026: 93.17 % of 500 = 465.85.
+    expect(arr(ev, "s").explanation.nl[0]).toBe("Verzekeraar betaalt Gemeente 93,17% van zijn verzilverbare besparing boven EUR 2.500 per jaar: EUR 465,85 over 1 jaar; ten hoogste EUR 5.000 per jaar (dat plafond bindt nooit); in 2025 blijft de besparing onder de drempel.");
   });
   it("shares losses back when the savings are negative", () => {
     const ev = evaluate(base([{ id: "s", name: "S", steps: [{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5, lossSharing: { rate: 0.25 } }] }], {
