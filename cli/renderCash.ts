@@ -47,8 +47,9 @@ export function renderCash(cash: CashView, names: ReadonlyMap<string, string>, l
     formatEuro(c.afterTwoYears, lang, 0),
   ]);
   const out = [t.title, align([head, ...rows])];
-  if (cash.investors.length > 0) {
-    out.push("", t.investors, align([[t.partner, t.paidOut, t.received, t.multiple, t.irr, t.payback], ...cash.investors.map((i) => [
+  const investors = cash.investors.filter((i) => i.paidOut > 0 || i.received > 0);
+  if (investors.length > 0) {
+    out.push("", t.investors, align([[t.partner, t.paidOut, t.received, t.multiple, t.irr, t.payback], ...investors.map((i) => [
       names.get(i.id) ?? i.id, formatEuro(i.paidOut, lang, 0), formatEuro(i.received, lang, 0),
       i.multiple === null ? t.none : formatNumber(i.multiple, 2, lang),
       i.irr.status === "ok" ? `${formatPercent(i.irr.rate, 1, lang)}${irrNearBound(i.irr) ? t.nearBound : ""}` : t.none,
