@@ -124,3 +124,12 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
 export function singlePartner(id: string): CompiledKey {
   return () => ({ partners: [id], weights: [1] });
 }
+
+/** Who pays: one partner (checked to exist) or several by a key, compiled at `path`. */
+export function compilePayer(payer: string | { key: KeySpec }, path: Path, env: KeyEnv): CompiledKey {
+  if (typeof payer === "string") {
+    env.checkPartner(payer, path);
+    return singlePartner(payer);
+  }
+  return compileKey(payer.key, [...path, "key"], env);
+}

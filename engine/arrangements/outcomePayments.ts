@@ -27,7 +27,7 @@ import type { CompiledEffect, Model, OutcomePaymentYear } from "../case/model.ts
 import type { ArrangementStep, Indicator } from "../case/schema/index.ts";
 import { effectFactor } from "../ledger/ledger.ts";
 import type { ArrangementEnv } from "./env.ts";
-import { compileKey, singlePartner, type CompiledKey } from "./keys.ts";
+import { compilePayer } from "./keys.ts";
 import type { Compiled, CompiledStep, Transfer } from "./types.ts";
 import { inPeriod } from "./yearly.ts";
 
@@ -58,9 +58,7 @@ export function gatePasses(ind: Indicator, year: number, missing: "pass" | "fail
 
 export function compileOutcomePayments(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   env.checkPartner(spec.recipient, [...path, "recipient"]);
-  let payer: CompiledKey;
-  if (typeof spec.payer === "string") { env.checkPartner(spec.payer, [...path, "payer"]); payer = singlePartner(spec.payer); }
-  else payer = compileKey(spec.payer.key, [...path, "payer", "key"], env);
+  const payer = compilePayer(spec.payer, [...path, "payer"], env);
   env.inHorizon(spec.period?.from, [...path, "period", "from"]);
   env.inHorizon(spec.period?.to, [...path, "period", "to"]);
   const effects = env.effects ?? [], indicators = env.indicators ?? [];

@@ -8,7 +8,7 @@ import type { Path } from "../messages/issues.ts";
 import { toCents } from "../money/money.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
-import { compileKey, singlePartner, type CompiledKey } from "./keys.ts";
+import { compilePayer } from "./keys.ts";
 import { share } from "./sharedSavings.ts";
 import type { CompiledStep, Transfer } from "./types.ts";
 import { inPeriod, lostMargin } from "./yearly.ts";
@@ -17,9 +17,7 @@ type Spec = Extract<ArrangementStep, { type: "provider-transition" }>;
 
 export function compileProviderTransition(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   env.checkPartner(spec.provider, [...path, "provider"]);
-  let payer: CompiledKey;
-  if (typeof spec.payer === "string") { env.checkPartner(spec.payer, [...path, "payer"]); payer = singlePartner(spec.payer); }
-  else payer = compileKey(spec.payer.key, [...path, "payer", "key"], env);
+  const payer = compilePayer(spec.payer, [...path, "payer"], env);
   env.inHorizon(spec.period?.from, [...path, "period", "from"]);
   env.inHorizon(spec.period?.to, [...path, "period", "to"]);
   const comp = spec.compensation;
