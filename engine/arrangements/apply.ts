@@ -118,7 +118,8 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   const result: ArrangementResult = {
     id: arr.id, name: arr.name, ...(arr.description ? { description: arr.description } : {}),
     implicit: arr.implicit ?? false, partners, society, rows: added, steps, pots, outcomePayments,
-    cash: cashView(c.partners, [...baseRows, ...added], model.years, pots.map((p) => p.id)),
+    // The status quo's rows are the base rows: its cash is the evaluation's own.
+    cash: arr.steps.length === 0 && base.cash ? base.cash : cashView(c.partners, [...baseRows, ...added], model.years, pots.map((p) => p.id)),
     explanation: { nl: [], en: [] },
   };
   result.explanation = { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") };
