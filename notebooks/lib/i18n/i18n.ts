@@ -79,6 +79,7 @@ const KINDS: Record<string, [string, string]> = {
   "employment-agency": ["UWV / werkbedrijf", "employment agency"],
   "police-justice": ["politie / justitie", "police / justice"],
   resident: ["inwoners", "residents"],
+  investor: ["investeerder", "investor"],
   other: ["overig", "other"],
 };
 
