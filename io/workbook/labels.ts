@@ -72,7 +72,23 @@ const NOTES: Record<string, Note> = {
   "effects.production.variableCostShare": ["Variabele-kostendeel van de aanbieder (0..1)", "Provider's variable-cost share (0..1)"],
   "effects.transfer.counterparty": ["Bij een overdracht (bijstand): wie evenveel minder ontvangt", "For a transfer (social assistance): who receives that much less"],
   "arrangements.description": ["Toelichting op de regeling", "Description of the arrangement"],
-  "arrangements.steps": ["Stappen van de regeling als JSON (decision-rules, pot, shared-savings, provider-transition, settlement; zie README)", "Steps as JSON (see README)"],
+  "arrangements.steps": ["Laat leeg: de stappen staan op het tabblad Steps (één rij per stap). [] = een regeling zonder stappen (de status quo)", "Leave empty: the steps are on the Steps sheet (one row per step). [] = an arrangement without steps (the status quo)"],
+  "steps.arrangement": ["Id van de regeling (tabblad Arrangements) waar deze stap bij hoort; de stappen van een regeling gelden in de volgorde van de rijen", "Id of the arrangement (Arrangements sheet) this step belongs to; an arrangement's steps apply in row order"],
+  "steps.type": ["Soort stap: decision-rules, pot, shared-savings, provider-transition, pre-financing, outcome-payments of settlement (laatste); vul de kolommen van die soort in (docs/arrangements.md)", "Kind of step: decision-rules, pot, shared-savings, provider-transition, pre-financing, outcome-payments or settlement (last); fill in that kind's columns (docs/arrangements.md)"],
+  "steps.payer": ["Wie betaalt: één partner-id (of laat leeg en vul payer.key)", "Who pays: one partner id (or leave empty and fill in payer.key)"],
+  "steps.payer.key": ["Betalers naar een sleutel: inhabitants, insured, income, budget, benefit, of vaste aandelen als 'gemeente: 1, zorgverzekeraar: 3'", "Payers by a key: inhabitants, insured, income, budget, benefit, or fixed shares as 'gemeente: 1, zorgverzekeraar: 3'"],
+  "steps.contributions.key": ["Inleg naar een sleutel: inhabitants, insured, income, budget, benefit, of 'gemeente: 1, zorgverzekeraar: 3'", "Contributions by a key: inhabitants, insured, income, budget, benefit, or 'gemeente: 1, zorgverzekeraar: 3'"],
+  "steps.rate": ["Deel van de besparing dat wordt doorgegeven (0..1)", "Share of the savings passed on (0..1)"],
+  "steps.basis": ["Welke besparing telt: cashable (standaard: alleen verzilverbare) of all", "Which savings count: cashable (default: only cashable ones) or all"],
+  "steps.recipient": ["Wie de resultaatbetalingen ontvangt (meestal de investeerder)", "Who receives the outcome payments (usually the investor)"],
+  "steps.outcomes": ["Resultaten met hun prijs, bijvoorbeeld [{effect: valincidenten, price: 600}, {indicator: deelnemers, price: 250}]", "Outcomes with their price, for example [{effect: falls, price: 600}, {indicator: participants, price: 250}]"],
+  "steps.lag": ["Jaren tussen resultaat en betaling (0 = hetzelfde jaar)", "Years between outcome and payment (0 = the same year)"],
+  "steps.cap": ["Gedeelde besparingen: hoogstens dit bedrag per jaar (EUR)", "Shared savings: at most this amount a year (EUR)"],
+  "steps.cap.perYear": ["Resultaatbetaling: hoogstens dit bedrag per jaar, alle betalers samen (EUR)", "Outcome payments: at most this a year, all payers together (EUR)"],
+  "steps.cap.total": ["Resultaatbetaling: hoogstens dit bedrag in totaal (EUR)", "Outcome payments: at most this in total (EUR)"],
+  "steps.gate.indicator": ["Kwaliteitspoort: een jaar wordt alleen betaald als deze indicator zijn doel haalt", "Quality gate: a year is paid only when this indicator meets its target"],
+  "steps.investor": ["Voorfinanciering: de investeerder (partner-id)", "Pre-financing: the investor (partner id)"],
+  "steps.deficit.riskBearer": ["Pot: de eindrisicodrager die het laatste deel van een tekort dekt", "Pot: the final risk bearer that covers the last part of a deficit"],
   "actuals.year": ["Jaar van de realisatie", "Year of the actual figures"],
   "actuals.investments": ["Werkelijke uitgaven per investering, als JSON: {\"team\": 175000}", "Actual spending per investment, as JSON"],
   "actuals.effects": ["Gerealiseerde effecten per effect, als JSON: {\"ligdagen\": {\"quantity\": 80}}", "Realised effects per effect, as JSON"],
@@ -106,7 +122,7 @@ export const CASE_EXPLANATION_HEADER = "toelichting / explanation";
 /** Dutch names the import accepts for the case sheets (export writes the case file's own keys). */
 export const SHEET_ALIASES: Record<string, string> = {
   domeinen: "domains", investeringen: "investments", effecten: "effects", regelingen: "arrangements",
-  realisatie: "actuals", indicatoren: "indicators", bronnen: "sources",
+  realisatie: "actuals", indicatoren: "indicators", bronnen: "sources", stappen: "steps",
 };
 
 /** Sheet name for a case key: `partners` -> `Partners`. */

@@ -35,6 +35,9 @@ const TEXTS: Record<string, { nl: (p: P) => string; en: (p: P) => string }> = {
   formulaNoResult: { nl: () => "Excel-formule zonder berekende waarde (open en bewaar het bestand in Excel)", en: () => "Excel formula without a computed value (open and save the file in Excel)" },
   errorCell: { nl: (p) => `foutwaarde ${p.detail} in de cel`, en: (p) => `error value ${p.detail} in the cell` },
   unreadableCell: { nl: () => "celinhoud niet te lezen", en: () => "cell content cannot be read" },
+  stepArrangementMissing: { nl: () => "geef in de kolom arrangement de id van de regeling waar deze stap bij hoort", en: () => "give the id of the arrangement this step belongs to in the column arrangement" },
+  stepArrangementUnknown: { nl: (p) => `onbekende regeling "${p.name}" (bekend: ${p.known})`, en: (p) => `unknown arrangement "${p.name}" (known: ${p.known})` },
+  stepsTwice: { nl: (p) => `regeling "${p.name}" heeft al stappen in de kolom steps van het tabblad Arrangements: geef ze op één plek`, en: (p) => `arrangement "${p.name}" already has steps in the steps column of the Arrangements sheet: give them in one place` },
   notWorkbook: { nl: (p) => `geen leesbaar Excel-bestand (${p.detail})`, en: (p) => `not a readable Excel workbook (${p.detail})` },
 };
 

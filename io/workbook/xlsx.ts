@@ -18,6 +18,7 @@ import { BARE_COLUMN, KEY_COLUMN, WHOLE, columnPath, decodeCell, flattenElement,
 import { CASE_COLUMNS, CASE_EXPLANATION_HEADER, CASE_SHEET, CASE_SHEET_ALIASES, IGNORED_SHEETS, RESULT_SHEETS, SHEET_ALIASES, bilingualNote, columnNote, sheetNameOf } from "./labels.ts";
 import { ioMessage } from "./messages.ts";
 import { outcomesTable, potsTable, provenanceTable, summaryTable, transfersTable, wrongPocketTable, ledgerTable, yearlyTable, type ColumnKind, type Table } from "../results.ts";
+import { ARRANGEMENT_COLUMN, joinStepRows, STEP_SCHEMA, STEPS_KEY, withStepRows } from "./steps.ts";
 import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
 
 const ROOT = CASE_SCHEMA;
@@ -39,6 +40,8 @@ interface SheetSpec {
 
 /** How the schema's top-level keys are laid out: case fields on the Case sheet, lists and maps on their own sheets. */
 function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
+  // Arrangements' steps: a sheet of their own, one row per step (see steps.ts).
+  if (key === STEPS_KEY) return value === undefined || Array.isArray(value) ? { key, kind: "array", item: STEP_SCHEMA, columns: [ARRANGEMENT_COLUMN, ...schemaColumns(STEP_SCHEMA)] } : undefined;
   const s = child(ROOT, key);
   const asArray = s ? isArray(s) : Array.isArray(value);
   const asRecord = s ? isRecord(s) && !asArray : false;
@@ -58,6 +61,7 @@ function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
 
 function topKeys(data?: Record<string, unknown>): string[] {
   const keys = objectKeys(ROOT);
+  keys.splice(keys.indexOf("arrangements") + 1, 0, STEPS_KEY);
   for (const k of Object.keys(data ?? {})) if (!keys.includes(k)) keys.push(k);
   return keys;
 }
@@ -111,7 +115,8 @@ const columnLetter = (n: number): string => {
 };
 
 /** Writes the Case sheet and one sheet per list or map. With no data: the empty template. */
-function writeCaseSheets(wb: ExcelJS.Workbook, data: Record<string, unknown> | undefined): void {
+function writeCaseSheets(wb: ExcelJS.Workbook, input: Record<string, unknown> | undefined): void {
+  const data = input && withStepRows(input);
   const keys = topKeys(data);
   const specs = keys.map((k) => sheetSpec(k, data?.[k])).filter((s): s is SheetSpec => s !== undefined);
   const sheetKeys = new Set(specs.map((s) => s.key));
@@ -401,6 +406,29 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     if (sheetOf.has(key)) { problem(ws.name, undefined, undefined, [key], "duplicateSheet", { key, other: sheetOf.get(key) }); continue; }
     sheetOf.set(key, ws.name);
     readListSheet(ws, sheetSpec(key, undefined)!);
+  }
+  joinSteps();
+
+  /** The Steps sheet's rows into their arrangements; where each cell came from follows them. */
+  function joinSteps(): void {
+    const { moved, problems } = joinStepRows(data);
+    const rekey = <T>(m: Map<string, T>) => {
+      for (const [k, v] of [...m]) {
+        const path = JSON.parse(k) as Path;
+        const to = path[0] === STEPS_KEY && typeof path[1] === "number" ? moved.get(path[1]) : undefined;
+        if (!to) continue;
+        m.delete(k);
+        m.set(pk([...to, ...path.slice(2)]), v);
+      }
+    };
+    for (const pr of problems) {
+      const row = rows.get(pk([STEPS_KEY, pr.index]));
+      const c = row?.columns.get(ARRANGEMENT_COLUMN);
+      problem(row?.sheet ?? sheetNameOf(STEPS_KEY), row ? (c !== undefined ? `${columnLetter(c)}${row.row}` : `${row.row}:${row.row}`) : undefined, ARRANGEMENT_COLUMN, [STEPS_KEY, pr.index], pr.code, pr.params);
+    }
+    rekey(cells);
+    rekey(rows);
+    unreadable.forEach((u, i) => { const to = u[0] === STEPS_KEY && typeof u[1] === "number" ? moved.get(u[1]) : undefined; if (to) unreadable[i] = [...to, ...u.slice(2)]; });
   }
 
   function readCaseSheet(ws: ExcelJS.Worksheet): void {
