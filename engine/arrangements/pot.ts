@@ -94,33 +94,42 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           spending += cost;
           move(year, pot, inv.line.bearer, cost, "pot-pays", inv.line.id);
         }
-        // 2. Contributions, lowered first by what was carried forward.
+        // 2. Contributions, lowered first by what was carried forward. The agreed contributions
+        // (a total by a key, or fixed amounts) decide what is carried in; in a monitoring run
+        // what partners actually put in replaces the (lowered) agreed contributions, so actual
+        // contributions equal to the plan give the plan.
         const reserveStart = reserve;
         let carried = 0;
         const contributions: Record<string, Cents> = {};
-        let contribWeights: Weights;
+        let planned: Weights;
+        let fixedEntries: (readonly [string, Cents])[] = [];
+        let total = 0;
+        if (contributionKey) {
+          planned = contributionKey(kctx);
+          total = contributionAmount ? toCents(contributionAmount(values)) : spending;
+          if (year === years[0] && initialReserve) total += toCents(initialReserve(values));
+        } else {
+          fixedEntries = fixedAmounts!.map(([p, f]) => [p, toCents(f(values))] as const);
+          planned = { partners: fixedEntries.map((e) => e[0]), weights: fixedEntries.map((e) => Math.max(0, e[1])) };
+          total = planned.weights.reduce((t, w) => t + w, 0);
+        }
+        if (carry && reserve > 0 && total > 0) carried = Math.min(reserve, total);
+        let contribWeights: Weights = planned;
         const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
         if (actual) {
-          // Monitoring: what partners actually put in replaces the agreed contribution that year.
           const entries = Object.entries(actual).sort((a, b) => (a[0] < b[0] ? -1 : 1));
           for (const [p, a] of entries) contributions[p] = a;
-          contribWeights = contributionKey ? contributionKey(kctx) : { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
+          // Returned and covered amounts go by what was actually put in, when anything was.
+          if (!contributionKey && entries.some((e) => e[1] > 0)) contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
         } else if (contributionKey) {
-          contribWeights = contributionKey(kctx);
-          let total = contributionAmount ? toCents(contributionAmount(values)) : spending;
-          if (year === years[0] && initialReserve) total += toCents(initialReserve(values));
-          if (carry && reserve > 0 && total > 0) { carried = Math.min(reserve, total); total -= carried; }
-          const parts = total === 0 ? contribWeights.partners.map(() => 0) : allocate(total, contribWeights.weights, contribWeights.partners);
-          contribWeights.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
+          const rest = total - carried;
+          const parts = rest === 0 ? planned.partners.map(() => 0) : allocate(rest, planned.weights, planned.partners);
+          planned.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
         } else {
-          const entries = fixedAmounts!.map(([p, f]) => [p, toCents(f(values))] as const);
-          for (const [p, a] of entries) contributions[p] = a;
-          contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
-          const positive = entries.reduce((t, e) => t + Math.max(0, e[1]), 0);
-          if (carry && reserve > 0 && positive > 0) {
-            carried = Math.min(reserve, positive);
-            const less = allocate(carried, contribWeights.weights, contribWeights.partners);
-            entries.forEach(([p], i) => { contributions[p] = contributions[p]! - less[i]!; });
+          for (const [p, a] of fixedEntries) contributions[p] = a;
+          if (carried > 0) {
+            const less = allocate(carried, planned.weights, planned.partners);
+            fixedEntries.forEach(([p], i) => { contributions[p] = contributions[p]! - less[i]!; });
           }
         }
         reserve -= carried;
