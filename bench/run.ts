@@ -1,113 +1,59 @@
 /**
- * `npm run bench`: the reference model (bench/reference.ts: 30 effects, 10 years, 5 partners,
- * 93 beta/normal/uniform inputs) at 100,000 samples, three ways in this one process:
- *   engine       bcase's simulate() on this thread (the status quo per partner and society),
- *                the column kernel; also once with `exact: true` (every sample's cent ledger);
- *   squiggle     the same model in Squiggle (@quri/squiggle-lang `run` with sampleCount);
- *   handwritten  a plain Float64Array loop written for this one model (the practical limit);
- * then 1,000,000 samples on every core (this thread and a worker thread per other core). Prints milliseconds and ratios;
- * `--json` prints them as JSON. Each way runs once to warm up (at 10,000 samples), then the
- * engine and the loop three times (the median is reported) and Squiggle twice (the faster).
- * Not a test: timings depend on the machine; nothing here asserts a target.
+ * `npm run bench`: speed and memory, side by side with named peers in the same run. Not a test:
+ * timings depend on the machine and its load (printed with every run); nothing here asserts a
+ * target. Results and how to read them: docs/benchmarks.md.
+ *
+ *   npm run bench                      every part, each timing `runs` times (the median)
+ *   npm run bench -- --only slider,memory   some parts (`--list` names them)
+ *   npm run bench -- --quick           fewer samples, one run per timing: a smoke run
+ *   npm run bench -- --runs 5          runs per timing (default 3; 1 with --quick)
+ *   npm run bench -- --json            the figures as JSON on stdout (the lines go to stderr)
  */
-import { availableParallelism, cpus, loadavg } from "node:os";
-import { assembleResult, chunksOf, planSimulation, resolveOptions, runChunk, sampleColumns, simulate, validateCase, type ChunkResult } from "../engine/index.ts";
-import { simulateOnCores } from "../cli/simulateWorkers.ts";
-import { handwritten } from "./handwritten.ts";
-import { referenceCase } from "./reference.ts";
-import { squiggle } from "./squiggle.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { arrangementsPart } from "./parts/arrangements.ts";
+import type { BenchContext, BenchPart } from "./parts/context.ts";
+import { memoryPart } from "./parts/memory.ts";
+import { numpyPart } from "./parts/numpy.ts";
+import { referencePart } from "./parts/reference.ts";
+import { evaluatePart, sliderPart, validationPart } from "./parts/scale.ts";
+import { startupPart } from "./parts/startup.ts";
+import { load } from "./timing.ts";
 
-const json = process.argv.includes("--json");
-const N = 100_000, BIG = 1_000_000, SEED = 1;
-const log = (s: string) => { if (!json) process.stdout.write(s + "\n"); };
+const PARTS: BenchPart[] = [referencePart, numpyPart, sliderPart, evaluatePart, validationPart, arrangementsPart, memoryPart, startupPart];
 
-/** Wall-clock and CPU milliseconds (CPU of the whole process, all threads: less sensitive to other load on the machine). */
-async function time(f: () => unknown | Promise<unknown>): Promise<{ wall: number; cpu: number }> {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  await f();
-  const d = process.cpuUsage(c);
-  return { wall: performance.now() - t, cpu: (d.user + d.system) / 1000 };
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+if (flag("--list") || flag("--help")) {
+  process.stdout.write("npm run bench -- [--only a,b] [--quick] [--runs N] [--json]\nparts:\n" + PARTS.map((p) => `  ${p.name.padEnd(13)} ${p.about}`).join("\n") + "\n");
+  process.exit(0);
 }
-const median = (xs: { wall: number; cpu: number }[]) => {
-  const by = (k: "wall" | "cpu") => [...xs].map((x) => x[k]).sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { wall: by("wall"), cpu: by("cpu") };
-};
-const fastest = (xs: { wall: number; cpu: number }[]) => ({ wall: Math.min(...xs.map((x) => x.wall)), cpu: Math.min(...xs.map((x) => x.cpu)) });
-const ms = (t: { wall: number; cpu: number }) => ({ wall: Math.round(t.wall), cpu: Math.round(t.cpu) });
+const json = flag("--json"), quick = flag("--quick");
+const only = value("--only")?.split(",").map((s) => s.trim()).filter(Boolean);
+const unknown = (only ?? []).filter((n) => !PARTS.some((p) => p.name === n));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown part(s): ${unknown.join(", ")} (known: ${PARTS.map((p) => p.name).join(", ")})\n`);
+  process.exit(2);
+}
+const runs = Number(value("--runs") ?? (quick ? 1 : 3));
+if (!(Number.isSafeInteger(runs) && runs >= 1)) { process.stderr.write("--runs: give a whole number of at least 1\n"); process.exit(2); }
 
-const data = referenceCase();
-const v = validateCase(data);
-if (!v.ok) throw new Error("reference model invalid: " + v.issues.map((i) => i.message).join("; "));
-const model = v.model;
-const engineOpts = { samples: N, seed: SEED, yearly: false, cdfPoints: 0 };
-
-log(`Reference model: 30 effects, 10 years, 5 partners, 93 uncertain inputs; ${N.toLocaleString("en")} samples; ${cpus()[0]?.model ?? "cpu"} x ${availableParallelism()}`);
-simulate(model, { ...engineOpts, samples: 10_000 });
-handwritten(10_000, SEED);
-await squiggle(10_000, SEED);
-
-const engine = median([await time(() => simulate(model, engineOpts)), await time(() => simulate(model, engineOpts)), await time(() => simulate(model, engineOpts))]);
-const engineYearly = await time(() => simulate(model, { ...engineOpts, yearly: true }));
-const engineExact = await time(() => simulate(model, { ...engineOpts, exact: true }));
-const hand = median([await time(() => handwritten(N, SEED)), await time(() => handwritten(N, SEED)), await time(() => handwritten(N, SEED))]);
-const sq = fastest([await time(() => squiggle(N, SEED)), await time(() => squiggle(N, SEED))]);
-
-// Agreement: society's mean NPV by the three ways (euros).
-const e = simulate(model, engineOpts).statusQuo.society.npv.mean / 100;
-const h = handwritten(N, SEED).society.mean / 100;
-const s = (await squiggle(N, SEED))[5]![0]!;
-
-// Where the engine's time goes (100,000 samples on this thread, fastest of three): planning
-// (samplers' tables, kernel layout), sampling the inputs, the chunks with sampling (so the
-// kernel and its per-sample loop are the difference), assembling the summaries.
-const parts = (() => {
-  const best = { plan: Infinity, sampling: Infinity, chunks: Infinity, summaries: Infinity };
-  const o = resolveOptions(model, engineOpts);
-  for (let r = 0; r < 3; r++) {
-    let t = performance.now();
-    const plan = planSimulation(model);
-    best.plan = Math.min(best.plan, performance.now() - t);
-    t = performance.now();
-    for (const [k, , count] of chunksOf(o)) sampleColumns(plan, o, k, count);
-    best.sampling = Math.min(best.sampling, performance.now() - t);
-    t = performance.now();
-    const chunks: ChunkResult[] = chunksOf(o).map(([k, start, count]) => runChunk(plan, o, k, start, count));
-    best.chunks = Math.min(best.chunks, performance.now() - t);
-    t = performance.now();
-    assembleResult(plan, o, chunks);
-    best.summaries = Math.min(best.summaries, performance.now() - t);
+const tmp = mkdtempSync(join(tmpdir(), "bcase-bench-"));
+const out = json ? process.stderr : process.stdout;
+const ctx: BenchContext = { quick, runs, tmp, root: join(dirname(fileURLToPath(import.meta.url)), ".."), log: (s) => out.write(s + "\n") };
+const result: Record<string, unknown> = { machine: { cpu: cpus()[0]?.model ?? "cpu", cores: availableParallelism(), node: process.version }, quick, runs, parts: {} };
+ctx.log(`bcase bench${quick ? " (quick)" : ""}: ${cpus()[0]?.model ?? "cpu"} x ${availableParallelism()}, node ${process.version}, ${runs} run${runs === 1 ? "" : "s"} per timing (median); load average ${load()}`);
+try {
+  for (const part of PARTS.filter((p) => only === undefined || only.includes(p.name))) {
+    ctx.log(`\n== ${part.name}: ${part.about} (load average ${load()})`);
+    const before = load();
+    const r = await part.run(ctx);
+    (result.parts as Record<string, unknown>)[part.name] = { ...r, loadAverage: { before, after: load() } };
   }
-  return { plan: Math.round(best.plan), sampling: Math.round(best.sampling), kernel: Math.round(best.chunks - best.sampling), summaries: Math.round(best.summaries) };
-})();
-
-const workers = availableParallelism();
-let firstChunk = 0;
-const t0 = performance.now();
-const big = await time(() => simulateOnCores(model, data, { samples: BIG, seed: SEED, yearly: false, cdfPoints: 0 }, { threads: workers, onProgress: () => { if (firstChunk === 0) firstChunk = performance.now() - t0; } }));
-const bigOne = await time(() => simulate(model, { samples: BIG, seed: SEED, yearly: false, cdfPoints: 0 }));
-
-const result = {
-  samples: N,
-  loadAverage: loadavg()[0] ?? 0,
-  ms: { engine: ms(engine), engineWithYearlyBands: ms(engineYearly), engineExactLedgers: ms(engineExact), squiggle: ms(sq), handwritten: ms(hand) },
-  engineWallMsByPart: parts,
-  ratios: {
-    squiggleOverEngine: { wall: +(sq.wall / engine.wall).toFixed(2), cpu: +(sq.cpu / engine.cpu).toFixed(2) },
-    engineOverHandwritten: { wall: +(engine.wall / hand.wall).toFixed(2), cpu: +(engine.cpu / hand.cpu).toFixed(2) },
-  },
-  societyMeanNpvEur: { engine: Math.round(e), squiggle: Math.round(s), handwritten: Math.round(h) },
-  million: { workers, ms: ms(big), msToFirstChunk: Math.round(firstChunk), oneThreadMs: ms(bigOne) },
-  targets: { squiggleOverEngineAtLeast: 50, engineOverHandwrittenAtMost: 1.5, millionMsBelow: 3000 },
-};
-if (json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
-else {
-  const t = (x: { wall: number; cpu: number }) => `${x.wall} ms (cpu ${x.cpu} ms)`;
-  log(`load average ${result.loadAverage.toFixed(2)} (other processes on the machine slow the wall-clock figures)`);
-  log(`engine       ${t(result.ms.engine)}; with per-year bands: ${t(result.ms.engineWithYearlyBands)}; every sample's exact cent ledger (--exact): ${t(result.ms.engineExactLedgers)}`);
-  log(`squiggle     ${t(result.ms.squiggle)}  -> Squiggle / engine = ${result.ratios.squiggleOverEngine.wall}x wall, ${result.ratios.squiggleOverEngine.cpu}x cpu (target >= 50x)`);
-  log(`handwritten  ${t(result.ms.handwritten)}  -> engine / loop = ${result.ratios.engineOverHandwritten.wall}x wall, ${result.ratios.engineOverHandwritten.cpu}x cpu (target <= 1.5x)`);
-  log(`engine by part (wall ms, fastest of 3): plan ${parts.plan}, sampling ${parts.sampling}, kernel and per-sample loop ${parts.kernel}, summaries ${parts.summaries}`);
-  log(`society mean NPV (EUR): engine ${result.societyMeanNpvEur.engine}, squiggle ${result.societyMeanNpvEur.squiggle}, loop ${result.societyMeanNpvEur.handwritten}`);
-  log(`1,000,000 samples on ${workers} threads (this one and ${workers - 1} worker${workers === 2 ? "" : "s"}; the worker script from the cache or bundled first): ${t(result.million.ms)}, first chunk after ${result.million.msToFirstChunk} ms; one thread: ${t(result.million.oneThreadMs)} (target < 3000 ms)`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
 }
+if (json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");

@@ -1,221 +1,222 @@
 /**
- * `bcase`: the command line around the engine. The shell does the I/O (files, stdout, exit
- * codes); everything it shows comes from the pure engine.
+ * `bcase`: the command line around the engine. This file is what starts: the command line's
+ * grammar and help (Dutch by default, English with --lang en), exit codes and the process's
+ * edges (a closed pipe, Ctrl-C, internal errors). What a command does is in cli/commands.ts,
+ * loaded only when a command runs, so `bcase --help` and `bcase --version` never load the engine.
  *
- * Exit codes: 0 ok, 1 invalid input (every problem on stderr as `file:line: path: message`),
- * 2 usage error.
+ * Exit codes: 0 ok; 1 invalid input (every problem on stderr as `file:line: path: message`, or a
+ * write that failed); 2 usage (an unknown command or option, a bad option value, an output path
+ * that cannot be used); 3 internal error (a bug: "interne fout", what to report; the stack trace
+ * only with --debug); 130 interrupted (Ctrl-C). A closed pipe (`bcase ... | head -1`) ends quietly.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { Command, CommanderError, Option } from "commander";
-import { caseJsonSchema, evaluateModel, evaluateMonitoring, toMonitoringJson, formatFromName, formatIssue, loadCase, toJsonContract, type Lang, type Model } from "../engine/index.ts";
-import { caseText, evaluate as evaluateLoaded, ledgerCsv, readCaseFile, report as renderReportText, resultsXlsx, templateXlsx, wrote } from "../io/commands.ts";
-import { collect, sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
-import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
-import { renderCash } from "./renderCash.ts";
+import { Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from "commander";
+import { ENGINE_VERSION } from "../engine/version.ts";
+import { CSV_DIALECTS, defaultDialect, type CsvDialect } from "../io/csv.ts";
+import { completionScript } from "./completion.ts";
+import { EXIT, InputError, Interrupted, UsageError } from "./errors.ts";
+import { TEXTS, translateCommanderError, type CommandName, type Lang } from "./texts.ts";
+import type { Context } from "./commands.ts";
 
-class InputError extends Error {}
-
-function langFrom(opts: { lang?: string }): Lang {
-  const l = opts.lang ?? process.env.BCASE_LANG ?? "nl";
-  return l === "en" ? "en" : "nl";
+export interface Streams {
+  /** Standard output (tests pass a collector). */
+  out?: (data: string | Uint8Array) => void;
+  /** Standard input, read whole. */
+  stdin?: () => Buffer;
+  stdoutIsTTY?: boolean;
 }
 
-function load(file: string, lang: Lang): Model {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new InputError(lang === "nl" ? `${file}: bestand niet te lezen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` : `${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+/** The language of the help and messages, known before the command line is parsed: --lang, else BCASE_LANG, else Dutch. */
+export function languageOf(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") break;
+    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (v === "en" || v === "nl") return v;
   }
-  const v = loadCase(text, formatFromName(file), { lang });
-  if (!v.ok) throw new InputError(v.issues.map((i) => formatIssue(i, file)).join("\n"));
-  return v.model;
+  return env.BCASE_LANG === "en" ? "en" : "nl";
 }
 
-export function program(out: (s: string) => void = (s) => process.stdout.write(s)): Command {
-  const cmd = new Command("bcase")
-    .description("Business cases for cross-domain initiatives in the Dutch social domain / businesscases voor domeinoverstijgende initiatieven")
-    .addOption(new Option("--lang <lang>", "language of messages: nl (default) or en").choices(["nl", "en"]))
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-
-  cmd.command("validate")
-    .description("check a case file; lists every problem with its path and line")
-    .argument("<file>", "case file (.yaml, .yml or .json)")
-    .action((file: string) => {
-      const lang = langFrom(cmd.opts());
-      load(file, lang);
-      out(lang === "nl" ? `${file}: geldig\n` : `${file}: valid\n`);
-    });
-
-  cmd.command("evaluate")
-    .description("evaluate a case: per partner and for society")
-    .argument("<file>", "case file (.yaml, .yml or .json)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
-    .option("-a, --arrangement <id>", "show this financing arrangement (table) or only this one (json)")
-    .option("--cash", "add the cash view: per partner and year, peak funding need, budget after two years, investors' return (table)")
-    .action((file: string, opts: { format: string; arrangement?: string; cash?: boolean }) => {
-      const lang = langFrom(cmd.opts());
-      const ev = evaluateModel(load(file, lang));
-      const arr = opts.arrangement === undefined ? undefined : ev.arrangements.find((a) => a.id === opts.arrangement);
-      if (opts.arrangement !== undefined && !arr) {
-        const known = ev.arrangements.map((a) => a.id).join(", ");
-        throw new InputError(lang === "nl" ? `${file}: onbekende regeling "${opts.arrangement}" (bekend: ${known})` : `${file}: unknown arrangement "${opts.arrangement}" (known: ${known})`);
-      }
-      if (opts.format === "json") out(JSON.stringify(toJsonContract(ev, { lang, ...(arr ? { arrangement: arr.id } : {}) }), null, 2) + "\n");
-      else if (arr) out(renderArrangement(ev, arr, lang));
-      else if (opts.format === "csv") out(renderCsv(ev));
-      else if (opts.format === "md") out(renderMarkdown(ev, lang));
-      else out(renderTable(ev, lang));
-      if (opts.cash && opts.format !== "json" && opts.format !== "csv") out("\n" + renderCash((arr ?? ev).cash, new Map<string, string>([...ev.partners.map((p) => [p.id, p.name] as [string, string]), ...(arr?.pots ?? []).map((p) => [p.id, `Pot ${p.name}`] as [string, string])]), lang));
-    });
-
-  cmd.command("compare")
-    .description("net and NPV per partner under every financing arrangement")
-    .argument("<file>", "case file (.yaml, .yml or .json)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
-    .action((file: string, opts: { format: "table" | "json" | "csv" | "md" }) => {
-      const lang = langFrom(cmd.opts());
-      const ev = evaluateModel(load(file, lang));
-      if (opts.format === "json") {
-        const j = toJsonContract(ev, { lang });
-        out(JSON.stringify({ contract: "bcase/compare@1", case: j.case, arrangements: j.arrangements.map((a) => ({ id: a.id, name: a.name, explanation: a.explanation, partners: a.partners.map((p) => ({ id: p.id, name: p.name, net: p.net, npv: p.npv, transfersIn: p.transfersIn, transfersOut: p.transfersOut })), society: { net: a.society.net, npv: a.society.npv } })) }, null, 2) + "\n");
-      } else out(renderCompare(ev, lang, opts.format));
-    });
-
-  cmd.command("monitor")
-    .description("plan versus actual, the true-up of every arrangement, and the indicators")
-    .argument("<file>", "case file with actuals and/or indicators")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
-    .action((file: string, opts: { format: string }) => {
-      const lang = langFrom(cmd.opts());
-      const model = load(file, lang);
-      const ev = evaluateModel(model);
-      const m = evaluateMonitoring(model, ev);
-      if (opts.format === "json") out(JSON.stringify(toMonitoringJson(ev, m), null, 2) + "\n");
-      else out(renderMonitoring(ev, m, lang));
-    });
-
-  cmd.command("simulate")
-    .description("Monte Carlo over the parameters with a distribution: per partner the spread of the NPV and the probability of a loss")
-    .argument("<file>", "case file (.yaml, .yml or .json)")
-    .option("-n, --samples <n>", "number of samples (default: the case's simulation.samples, else 10000)")
-    .option("-s, --seed <seed>", "seed of the random streams (default: the case's, else 1); same seed, same result")
-    .option("--lhs", "Latin hypercube sampling")
-    .option("--exact", "every sample through the exact cent ledger, row by row (slower; default: the column kernel, exact at the base values, within the rows' rounding elsewhere)")
-    .option("-a, --arrangement <id>", "also simulate this financing arrangement (repeatable; all for every one)", collect, [] as string[])
-    .option("-w, --workers <n>", "threads: this one and n - 1 worker threads (default: every core; 1: this thread only)")
-    .option("--cdf <points>", "points of each NPV's CDF in JSON output (default 101)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
-    .action(async (file: string, opts: SimulateFlags) => {
-      const lang = langFrom(cmd.opts());
-      out(await simulateCommand(file, load(file, lang), opts, lang, (m) => { throw new InputError(m); }));
-    });
-
-  cmd.command("sensitivity")
-    .description("tornado (each uncertain parameter at P10 and P90), switching values (where each NPV turns zero) and the case's scenarios")
-    .argument("<file>", "case file (.yaml, .yml or .json)")
-    .option("-a, --arrangement <id>", "under this financing arrangement (default: the status quo)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
-    .action((file: string, opts: { arrangement?: string; format: "table" | "json" | "csv" }) => {
-      const lang = langFrom(cmd.opts());
-      out(sensitivityCommand(file, load(file, lang), opts, lang, (m) => { throw new InputError(m); }));
-    });
-
-  cmd.command("schema")
-    .description("print the JSON Schema of case files")
-    .action(() => out(JSON.stringify(caseJsonSchema(), null, 2) + "\n"));
-
-  // Spreadsheets, the CSV ledger and the report (io/). Workbooks are read and written with
-  // exceljs, charts drawn with Plot in jsdom; both are loaded only by these commands.
-  const loadAny = async (file: string, lang: Lang) => {
-    const r = await readCaseFile(file, lang);
-    if (!r.ok) throw new InputError(r.messages.join("\n"));
-    return r;
+/** Help in the language: Dutch headings, choices and defaults. */
+function helpIn(lang: Lang): Partial<Help> {
+  const T = TEXTS[lang];
+  const extra = (choices: readonly string[] | undefined, dflt: unknown, described: string | undefined, show: boolean) => {
+    const parts: string[] = [];
+    if (choices) parts.push(`${T.choices}: ${choices.join(", ")}`);
+    if (show && dflt !== undefined && !(Array.isArray(dflt) && dflt.length === 0)) parts.push(`${T.default}: ${described ?? String(dflt)}`);
+    return parts.length > 0 ? ` (${parts.join("; ")})` : "";
   };
+  return {
+    showGlobalOptions: true,
+    styleTitle: (s: string) => T.titles[s] ?? s,
+    subcommandTerm: (c: Command) => `${c.name()}${c.options.length > 0 ? ` ${T.usageOptions}` : ""}${c.registeredArguments.map((a) => (a.required ? ` <${a.name()}>` : ` [${a.name()}]`)).join("")}`,
+    optionDescription: (o: Option) => `${o.description}${extra(o.argChoices, o.defaultValue, o.defaultValueDescription, o.required || o.optional)}`,
+    argumentDescription: (a: Argument) => `${a.description}${extra(a.argChoices, a.defaultValue, a.defaultValueDescription, true)}`,
+  };
+}
 
-  cmd.command("import")
-    .description("turn an Excel workbook (see examples/template.xlsx) into a case file; every problem as file: Sheet!F7 (column): message")
-    .argument("<book>", "workbook (.xlsx)")
-    .option("-o, --output <file>", "case file to write (.yaml or .json); default: YAML on stdout")
-    .action(async (book: string, opts: { output?: string }) => {
-      const lang = langFrom(cmd.opts());
-      const { data } = await loadAny(book, lang);
-      const text = caseText(data, opts.output);
-      if (opts.output === undefined) out(text);
-      else {
-        writeFileSync(opts.output, text);
-        out(wrote(opts.output, lang));
-      }
-    });
+/** A whole number of at least 1, or a usage error (exit 2) naming the value. */
+const wholeNumber = (lang: Lang) => (s: string): number => {
+  const n = Number(s.replace(/[_.]/g, ""));
+  if (!/^[\d_.]+$/.test(s) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(TEXTS[lang].msg.wholeNumber(s));
+  return n;
+};
 
-  const exportCmd = cmd.command("export")
-    .description("the case and its results as one Excel workbook (--xlsx), and/or the full ledger as CSV (--csv)")
-    .argument("<file>", "case file (.yaml, .yml, .json) or workbook (.xlsx)")
-    .option("--xlsx <out>", "workbook to write: results (summary, yearly, ledger, transfers, pots, wrong pocket) and the case sheets")
-    .option("--csv <out>", "CSV file to write with every ledger row (- for stdout)")
-    .action(async (file: string, opts: { xlsx?: string; csv?: string }) => {
-      const lang = langFrom(cmd.opts());
-      if (opts.xlsx === undefined && opts.csv === undefined) exportCmd.error(lang === "nl" ? "geef --xlsx en/of --csv" : "give --xlsx and/or --csv", { exitCode: 2, code: "bcase.missingOutput" });
-      const { data, model } = await loadAny(file, lang);
-      const ev = evaluateLoaded(model);
-      if (opts.xlsx !== undefined) {
-        writeFileSync(opts.xlsx, await resultsXlsx(data, ev, lang));
-        out(wrote(opts.xlsx, lang));
-      }
-      if (opts.csv === "-") out(await ledgerCsv(ev));
-      else if (opts.csv !== undefined) {
-        writeFileSync(opts.csv, await ledgerCsv(ev));
-        out(wrote(opts.csv, lang));
-      }
-    });
+const collect = (v: string, prev: string[]) => [...prev, v];
 
-  cmd.command("export-template")
-    .description("write the empty workbook an analyst fills in (examples/template.xlsx is this file)")
-    .option("-o, --output <file>", "workbook to write", "template.xlsx")
-    .action(async (opts: { output: string }) => {
-      const lang = langFrom(cmd.opts());
-      writeFileSync(opts.output, await templateXlsx(lang));
-      out(wrote(opts.output, lang));
-    });
+/** The command line's grammar and help in one language; `run` carries out a parsed command. */
+export function program(lang: Lang, run: (action: (ctx: Context, commands: typeof import("./commands.ts")) => Promise<void>) => Promise<void>, writeOut: (s: string) => void = (s) => process.stdout.write(s)): Command {
+  const T = TEXTS[lang];
+  const cmd = new Command("bcase")
+    .description(T.program)
+    .usage(`${T.usageOptions} ${T.usageCommand}`)
+    .addOption(new Option(`--lang <${T.value.lang}>`, T.options.lang).choices(["nl", "en"]))
+    .addOption(new Option(`--csv-dialect <${T.value.dialect}>`, T.options.csvDialect).choices(CSV_DIALECTS))
+    .option("--force", T.options.force)
+    .option("--debug", T.options.debug)
+    .version(ENGINE_VERSION, "-V, --version", T.options.version)
+    .helpOption("-h, --help", T.options.help)
+    .helpCommand(T.helpCommand[0], T.helpCommand[1])
+    .exitOverride()
+    .showHelpAfterError(T.helpAfterError)
+    .showSuggestionAfterError(true)
+    .configureHelp(helpIn(lang))
+    .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(translateCommanderError(s, lang)) })
+    .addHelpText("after", `\n${T.examples}\n${Object.values(T.commands).map((c) => `  ${c.examples[0]![0]}`).join("\n")}\n\n${T.more}`);
 
-  cmd.command("report")
-    .description("a standalone report for a council proposal: tables, arrangements, assumptions, sources (html: with SVG charts, one self-contained file)")
-    .argument("<file>", "case file (.yaml, .yml, .json) or workbook (.xlsx)")
-    .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("html"))
-    .option("-o, --output <file>", "file to write; default: stdout")
-    .action(async (file: string, opts: { format: "md" | "html"; output?: string }) => {
-      const lang = langFrom(cmd.opts());
-      const { model } = await loadAny(file, lang);
-      const text = await renderReportText(evaluateLoaded(model), opts.format, lang, model);
-      if (opts.output === undefined) out(text);
-      else {
-        writeFileSync(opts.output, text);
-        out(wrote(opts.output, lang));
-      }
-    });
+  const file = `<${T.file}>`;
+  /** A subcommand with its summary, arguments, usage line and examples. */
+  const sub = (name: CommandName, args: [string, string, string[]?][] = [[file, (T.commands[name] as { fileArg?: string }).fileArg ?? T.fileArg]]) => {
+    const h = T.commands[name];
+    const c = cmd.command(name).description(h.summary);
+    for (const [a, d, choices] of args) {
+      const arg = new Argument(a.startsWith("<") ? a : `<${a}>`, d);
+      c.addArgument(choices ? arg.choices(choices) : arg);
+    }
+    c.usage(`${T.usageOptions}${args.map(([a]) => ` ${a.startsWith("<") ? a : `<${a}>`}`).join("")}`);
+    c.addHelpText("after", `\n${T.examples}\n${h.examples.map(([e, w]) => `  ${e}\n      ${w}`).join("\n")}`);
+    return c;
+  };
+  const output = (c: Command, text: string = T.options.output) => c.option(`-o, --output <${T.file}>`, text);
+  const format = (c: Command, choices: string[], dflt: string, text: string = T.options.format) => c.addOption(new Option(`-f, --format <${T.value.format}>`, text).choices(choices).default(dflt));
 
+  output(sub("validate")).action((f: string, o) => run((ctx, c) => c.validate(f, o, ctx)));
+
+  const evaluate = sub("evaluate");
+  format(evaluate, ["table", "json", "csv", "md"], "table").option("-a, --arrangement <id>", T.commands.evaluate.options.arrangement).option("--cash", T.commands.evaluate.options.cash);
+  output(evaluate).action((f: string, o) => run((ctx, c) => c.evaluate(f, o, ctx)));
+
+  const C = T.commands.compare;
+  const compare = sub("compare", [[`<${T.file}...>`, C.fileArg]])
+    .option(`-n, --samples <${T.value.n}>`, C.options.samples, wholeNumber(lang))
+    .option(`-s, --seed <${T.value.seed}>`, C.options.seed);
+  output(format(compare, ["table", "json", "csv", "md"], "table")).action((f: string[], o) => run((ctx, c) => c.compare(f, o, ctx)));
+  output(format(sub("monitor"), ["table", "json"], "table")).action((f: string, o) => run((ctx, c) => c.monitor(f, o, ctx)));
+
+  const S = T.commands.simulate.options;
+  const simulate = sub("simulate")
+    .option(`-n, --samples <${T.value.n}>`, S.samples, wholeNumber(lang))
+    .option(`-s, --seed <${T.value.seed}>`, S.seed)
+    .option("--lhs", S.lhs)
+    .option("--exact", S.exact)
+    .option("-a, --arrangement <id>", S.arrangement, collect, [] as string[])
+    .option(`-w, --workers <${T.value.n}>`, S.workers, wholeNumber(lang))
+    .option(`--cdf <${T.value.n}>`, S.cdf, wholeNumber(lang));
+  output(format(simulate, ["table", "json", "csv"], "table")).action((f: string, o) => run((ctx, c) => c.simulate(f, o, ctx)));
+
+  const V = T.commands.voi.options;
+  const voi = sub("voi")
+    .option(`-n, --samples <${T.value.n}>`, V.samples, wholeNumber(lang))
+    .option(`-s, --seed <${T.value.seed}>`, V.seed)
+    .option(`-g, --group <${lang === "nl" ? "groep" : "group"}>`, V.group, collect, [] as string[])
+    .option("-a, --arrangement <id>", V.arrangement)
+    .option(`-w, --workers <${T.value.n}>`, V.workers, wholeNumber(lang));
+  output(format(voi, ["table", "md", "csv", "json"], "table")).action((f: string, o) => run((ctx, c) => c.voi(f, o, ctx)));
+
+  const N = T.commands.negotiate.options;
+  const negotiate = sub("negotiate")
+    .option("--negotiation <id>", N.negotiation)
+    .option("-a, --arrangement <id>", N.arrangement)
+    .option(`-l, --lever <${lang === "nl" ? "term" : "term"}>`, N.lever, collect, [] as string[])
+    .option(`-c, --condition <${lang === "nl" ? "voorwaarde" : "condition"}>`, N.condition, collect, [] as string[])
+    .option("-p, --partners <ids>", N.partners)
+    .addOption(new Option(`--objective <${lang === "nl" ? "doel" : "objective"}>`, N.objective).choices(["max-min-roi", "max-min-npv"]))
+    .option(`--grid <${T.value.n}>`, N.grid, wholeNumber(lang))
+    .option(`-n, --samples <${T.value.n}>`, N.samples, wholeNumber(lang))
+    .option(`-s, --seed <${T.value.seed}>`, N.seed);
+  output(format(negotiate, ["table", "md", "csv", "json"], "table")).action((f: string, o) => run((ctx, c) => c.negotiateDeal(f, o, ctx)));
+
+  const sensitivity = sub("sensitivity").option("-a, --arrangement <id>", T.commands.sensitivity.options.arrangement);
+  output(format(sensitivity, ["table", "json", "csv"], "table")).action((f: string, o) => run((ctx, c) => c.sensitivity(f, o, ctx)));
+
+  output(sub("schema", [])).action((o) => run((ctx, c) => c.schema(o, ctx)));
+
+  const I = T.commands.import;
+  output(sub("import", I.args), I.options.output).action((b: string, o) => run((ctx, c) => c.importBook(b, o, ctx)));
+
+  const E = T.commands.export.options;
+  sub("export").option(`--xlsx <${T.file}>`, E.xlsx).option(`--csv <${T.file}>`, E.csv).action((f: string, o) => run((ctx, c) => c.exportResults(f, o, ctx)));
+
+  sub("export-template", []).option(`-o, --output <${T.file}>`, T.commands["export-template"].options.output, "template.xlsx").action((o) => run((ctx, c) => c.exportTemplate(o, ctx)));
+
+  output(format(sub("report"), ["md", "html", "pdf"], "html", T.commands.report.options.format)).action((f: string, o) => run((ctx, c) => c.report(f, o, ctx)));
+
+  output(sub("completion", [["shell", T.commands.completion.args[0]![1], ["bash", "zsh"]]])).action((shell: "bash" | "zsh", o) => run((ctx, c) => c.writeText(completionScript(cmd, shell), o, ctx)));
   return cmd;
 }
 
+/** How an error ends the command: the exit code and what goes to stderr. */
+function report(e: unknown, lang: Lang, debug: boolean): number {
+  if (e instanceof InputError) { process.stderr.write(e.message + "\n"); return EXIT.input; }
+  if (e instanceof UsageError) { process.stderr.write(e.message + "\n"); return EXIT.usage; }
+  if (e instanceof Interrupted) return EXIT.interrupted;
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  const what = e instanceof Error ? e.message : String(e);
+  process.stderr.write(TEXTS[lang].msg.internal(what, ENGINE_VERSION) + "\n");
+  if (debug) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  return EXIT.internal;
+}
+
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
-export async function main(argv: string[], out?: (s: string) => void): Promise<number> {
+export async function main(argv: string[], out?: (data: string | Uint8Array) => void, streams: Omit<Streams, "out"> = {}): Promise<number> {
+  const lang = languageOf(argv);
+  const write = out ?? ((d: string | Uint8Array) => { process.stdout.write(d); });
+  let debug = argv.includes("--debug") || process.env.BCASE_DEBUG === "1";
+  const cmd: Command = program(lang, async (action) => {
+    const g = cmd.opts<{ lang?: Lang; csvDialect?: CsvDialect; force?: boolean; debug?: boolean }>();
+    debug ||= g.debug === true;
+    const ctx: Context = {
+      lang,
+      dialect: g.csvDialect ?? defaultDialect(lang),
+      force: g.force === true,
+      out: write,
+      stdin: streams.stdin ?? (() => readFileSync(0)),
+      stdoutIsTTY: streams.stdoutIsTTY ?? (out === undefined && process.stdout.isTTY === true),
+    };
+    await action(ctx, await import("./commands.ts"));
+  }, (s) => write(s));
   try {
-    await program(out).parseAsync(argv, { from: "user" });
-    return 0;
+    await cmd.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
   } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(e.message + "\n");
-      return 1;
-    }
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
+    return report(e, lang, debug);
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (invokedDirectly) {
-  // exitCode, not exit(): exit() would cut off output still being written to a pipe.
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+/**
+ * The process around `main`: a closed pipe on standard output ends the run quietly (exit 0:
+ * the reader has what it wanted), and the exit code is set rather than forced, so output still
+ * being written to a pipe is not cut off.
+ */
+export async function runProcess(argv: string[]): Promise<void> {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(EXIT.ok);
+    process.stderr.write(TEXTS[languageOf(argv)].msg.internal(e.message, ENGINE_VERSION) + "\n");
+    process.exit(EXIT.internal);
+  });
+  process.exitCode = await main(argv);
 }
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) void runProcess(process.argv.slice(2));

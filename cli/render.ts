@@ -1,9 +1,12 @@
 /**
  * Text renderings of an evaluation for the terminal: an aligned table, CSV and Markdown.
  * Labels are Dutch first with English available; numbers in the language's format
- * (EUR 1.234.567 in Dutch). CSV is for machines: plain numbers with a decimal point.
+ * (EUR 1.234.567 in Dutch). CSV through io/csv.ts: Dutch Excel's dialect or RFC 4180, money in
+ * euros with two decimals.
  */
 import { formatEuro, formatNumber, formatPercent, irrNearBound, type Monitoring, type ArrangementResult, type Evaluation, type Lang, type Metrics, type PartnerResult } from "../engine/index.ts";
+import { csvText, defaultDialect, money, type CsvDialect, type CsvValue } from "../io/csv.ts";
+import { mdCell, mdTable } from "../io/markdown.ts";
 import { renderBudgetWarnings } from "./renderCash.ts";
 
 const LABELS = {
@@ -91,23 +94,19 @@ export function renderTable(ev: Evaluation, lang: Lang): string {
 
 export function renderMarkdown(ev: Evaluation, lang: Lang): string {
   const L = LABELS[lang];
-  const esc = (s: string) => s.replace(/\|/g, "\\|");
-  const table = (head: string[], rows: string[][]) =>
-    [`| ${head.map(esc).join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
-  const out = [`## ${esc(L.header(ev))}`, "", table(summaryHeader(lang), summaryRows(ev, lang))];
+  const out = [`## ${mdCell(L.header(ev))}`, "", mdTable(summaryHeader(lang), summaryRows(ev, lang))];
   if (ev.wrongPocket.length > 0) {
     const names = new Map(ev.partners.map((p) => [p.id, p.name]));
-    out.push("", `### ${L.wrongPocket}`, "", table([L.investor, L.beneficiary, L.npv, L.share], ev.wrongPocket.map((w) => [names.get(w.investor)!, names.get(w.beneficiary)!, formatEuro(w.pv, lang, 0), w.share === null ? L.none : formatPercent(w.share, 0, lang)])));
+    out.push("", `### ${L.wrongPocket}`, "", mdTable([L.investor, L.beneficiary, L.npv, L.share], ev.wrongPocket.map((w) => [names.get(w.investor)!, names.get(w.beneficiary)!, formatEuro(w.pv, lang, 0), w.share === null ? L.none : formatPercent(w.share, 0, lang)])));
   }
   return out.join("\n") + "\n";
 }
 
-/** CSV (RFC 4180 quoting) of the per-partner summary; money in euros with a decimal point. */
-export function renderCsv(ev: Evaluation): string {
-  const q = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** CSV of the per-partner summary (io/csv.ts: the dialect's separator and decimal mark); money in euros. */
+export function renderCsv(ev: Evaluation, lang: Lang, dialect: CsvDialect): string {
   const head = ["id", "name", "costs", "savings", "transfersIn", "transfersOut", "net", "npv", "bcr", "roi", "paybackYear", "irr"];
-  const line = (id: string, name: string, m: Metrics) => [id, name, m.costs / 100, m.savings / 100, m.transfersIn / 100, m.transfersOut / 100, m.net / 100, m.npv / 100, m.bcr, m.roi, m.paybackYear, m.irr.status === "ok" ? m.irr.rate : null].map(q).join(",");
-  return [head.join(","), ...ev.partners.map((p) => line(p.id, p.name, p)), line("society", "society", ev.society)].join("\n") + "\n";
+  const line = (id: string, name: string, m: Metrics): CsvValue[] => [id, name, money(m.costs), money(m.savings), money(m.transfersIn), money(m.transfersOut), money(m.net), money(m.npv), m.bcr, m.roi, m.paybackYear, m.irr.status === "ok" ? m.irr.rate : null];
+  return csvText(head, [...ev.partners.map((p) => line(p.id, p.name, p)), line("society", LABELS[lang].society, ev.society)], dialect);
 }
 
 /** One arrangement: its per-partner table, its explanation and its pots year by year. */
@@ -132,20 +131,20 @@ export function renderArrangement(ev: Evaluation, arr: ArrangementResult, lang: 
 }
 
 /** Net and NPV per partner under every arrangement, side by side. */
-export function renderCompare(ev: Evaluation, lang: Lang, format: "table" | "csv" | "md"): string {
+export function renderCompare(ev: Evaluation, lang: Lang, format: "table" | "csv" | "md", dialect: CsvDialect = defaultDialect(lang)): string {
   const L = LABELS[lang];
   const arrs = ev.arrangements;
   if (format === "csv") {
-    const head = ["partner", ...arrs.flatMap((a) => [`${a.id}.net`, `${a.id}.npv`])];
-    const rows = ev.partners.map((p, i) => [p.id, ...arrs.flatMap((a) => [a.partners[i]!.net / 100, a.partners[i]!.npv / 100])]);
-    rows.push(["society", ...arrs.flatMap((a) => [a.society.net / 100, a.society.npv / 100])]);
-    return [head.join(","), ...rows.map((r) => r.join(","))].join("\n") + "\n";
+    const head = ["partner", "name", ...arrs.flatMap((a) => [`${a.id}.net`, `${a.id}.npv`])];
+    const rows: CsvValue[][] = ev.partners.map((p, i) => [p.id, p.name, ...arrs.flatMap((a) => [money(a.partners[i]!.net), money(a.partners[i]!.npv)])]);
+    rows.push(["society", L.society, ...arrs.flatMap((a) => [money(a.society.net), money(a.society.npv)])]);
+    return csvText(head, rows, dialect);
   }
   const head = [L.partner, ...arrs.flatMap((a) => [`${a.name}: ${L.net}`, `${a.name}: ${L.npv}`])];
   const rows = ev.partners.map((p, i) => [p.name, ...arrs.flatMap((a) => [formatEuro(a.partners[i]!.net, lang, 0), formatEuro(a.partners[i]!.npv, lang, 0)])]);
   rows.push([L.society, ...arrs.flatMap((a) => [formatEuro(a.society.net, lang, 0), formatEuro(a.society.npv, lang, 0)])]);
   if (format === "md") {
-    return [`## ${L.compare}`, "", `| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n") + "\n";
+    return [`## ${mdCell(L.compare)}`, "", mdTable(head, rows)].join("\n") + "\n";
   }
   return [L.header(ev), "", L.compare, align([head, ...rows])].join("\n") + "\n";
 }

@@ -5,6 +5,8 @@
  * language's format, like the other tables.
  */
 import { formatEuro, formatNumber, formatPercent, irrNearBound, type CashView, type Lang } from "../engine/index.ts";
+import { csvText, money, type CsvDialect, type CsvValue } from "../io/csv.ts";
+import { mdCell, mdTable } from "../io/markdown.ts";
 
 const L = {
   nl: {
@@ -34,7 +36,8 @@ export function renderBudgetWarnings(cash: CashView, names: ReadonlyMap<string, 
   return cash.breaches.map((b) => `${t.warnings}: ${t.warning(names.get(b.partner) ?? b.partner, b.year, formatEuro(b.outflow, lang, 0), formatEuro(b.limit, lang, 0))}`);
 }
 
-export function renderCash(cash: CashView, names: ReadonlyMap<string, string>, lang: Lang): string {
+/** The cash table's header and rows, and the investors' table's (empty when no investor moved money). */
+function cashTables(cash: CashView, names: ReadonlyMap<string, string>, lang: Lang): { head: string[]; rows: string[][]; investors: string[][] } {
   const t = L[lang];
   const entities = [...cash.partners, ...cash.pots];
   const years = entities[0]?.yearly.map((y) => y.year) ?? [];
@@ -46,17 +49,39 @@ export function renderCash(cash: CashView, names: ReadonlyMap<string, string>, l
     c.peakNeed > 0 ? `${formatEuro(c.peakNeed, lang, 0)} ${t.peakYear} ${c.peakYear}` : t.none,
     formatEuro(c.afterTwoYears, lang, 0),
   ]);
-  const out = [t.title, align([head, ...rows])];
   const investors = cash.investors.filter((i) => i.paidOut > 0 || i.received > 0);
-  if (investors.length > 0) {
-    out.push("", t.investors, align([[t.partner, t.paidOut, t.received, t.multiple, t.irr, t.payback], ...investors.map((i) => [
+  return {
+    head, rows,
+    investors: investors.length === 0 ? [] : [[t.partner, t.paidOut, t.received, t.multiple, t.irr, t.payback], ...investors.map((i) => [
       names.get(i.id) ?? i.id, formatEuro(i.paidOut, lang, 0), formatEuro(i.received, lang, 0),
       i.multiple === null ? t.none : formatNumber(i.multiple, 2, lang),
       i.irr.status === "ok" ? `${formatPercent(i.irr.rate, 1, lang)}${irrNearBound(i.irr) ? t.nearBound : ""}` : t.none,
       i.paybackYear === null ? t.none : String(i.paybackYear),
-    ])]));
-  }
+    ])],
+  };
+}
+
+/** The cash view as aligned text tables (table) or Markdown (md), with the budget warnings. */
+export function renderCash(cash: CashView, names: ReadonlyMap<string, string>, lang: Lang, format: "table" | "md" = "table"): string {
+  const t = L[lang];
+  const { head, rows, investors } = cashTables(cash, names, lang);
   const warnings = renderBudgetWarnings(cash, names, lang);
+  if (format === "md") {
+    const out = [`### ${mdCell(t.title)}`, "", mdTable(head, rows)];
+    if (investors.length > 0) out.push("", `### ${mdCell(t.investors)}`, "", mdTable(investors[0]!, investors.slice(1)));
+    if (warnings.length > 0) out.push("", ...warnings.map((w) => `- ${mdCell(w)}`));
+    return out.join("\n") + "\n";
+  }
+  const out = [t.title, align([head, ...rows])];
+  if (investors.length > 0) out.push("", t.investors, align(investors));
   if (warnings.length > 0) out.push("", ...warnings);
   return out.join("\n") + "\n";
+}
+
+/** The cash view as CSV (io/csv.ts): one row per entity (partner or pot) and year, money in euros. */
+export function renderCashCsv(cash: CashView, names: ReadonlyMap<string, string>, dialect: CsvDialect): string {
+  const rows: CsvValue[][] = [...cash.partners, ...cash.pots].flatMap((c) => c.yearly.map((y): CsvValue[] => [
+    c.id, names.get(c.id) ?? c.id, y.year, money(y.cash), money(y.inflow), money(y.outflow), money(y.cumulative), money(c.peakNeed), c.peakYear, money(c.afterTwoYears),
+  ]));
+  return csvText(["entity", "name", "year", "cash", "inflow", "outflow", "cumulative", "peakNeed", "peakYear", "afterTwoYears"], rows, dialect);
 }

@@ -2,6 +2,8 @@
  * Terminal output of `bcase simulate` and `bcase sensitivity`: aligned tables (Dutch first,
  * EUR 1.234.567), CSV for spreadsheets, and the progress bar on stderr.
  */
+import { csvText, money, type CsvDialect, type CsvValue } from "../io/csv.ts";
+import { TEXTS } from "./texts.ts";
 import { formatEuro, formatNumber, formatPercent, type Lang, type PerspectiveResult, type Provenance, type ScenarioResult, type SimulationResult, type SwitchingValue, type SwitchingValues, type Tornado } from "../engine/index.ts";
 
 const L = {
@@ -41,13 +43,11 @@ export function renderSimulation(r: SimulationResult, caseTitle: string, lang: L
   return out.join("\n");
 }
 
-const csvCell = (v: string | number) => (typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-/** One row per arrangement and entity; money in euros with a decimal point. */
-export function renderSimulationCsv(r: SimulationResult): string {
+/** One row per arrangement and entity (society named in the language); money in euros (io/csv.ts). */
+export function renderSimulationCsv(r: SimulationResult, lang: Lang, dialect: CsvDialect): string {
   const head = ["arrangement", "id", "name", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "probabilityOfLoss"];
-  const rows = [r.statusQuo, ...r.arrangements].flatMap((p) => [...p.partners, p.society].map((e) => [p.id, e.id, e.name, ...[e.npv.mean, e.npv.sd, e.npv.p5, e.npv.p10, e.npv.p50, e.npv.p90, e.npv.p95].map((c) => Math.round(c) / 100), e.probabilityOfLoss]));
-  return [head, ...rows].map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
+  const rows = [r.statusQuo, ...r.arrangements].flatMap((p) => [...p.partners.map((e) => ({ e, name: e.name })), { e: p.society, name: L[lang].society }].map(({ e, name }) => [p.id, e.id, name, ...[e.npv.mean, e.npv.sd, e.npv.p5, e.npv.p10, e.npv.p50, e.npv.p90, e.npv.p95].map((c) => money(Math.round(c))), e.probabilityOfLoss]));
+  return csvText(head, rows, dialect);
 }
 
 function switchingText(v: SwitchingValue, lang: Lang): string {
@@ -69,12 +69,12 @@ export function renderSensitivity(tor: Tornado, sw: SwitchingValues, sc: { scena
 }
 
 /** Tornado, switching values and scenarios as CSV sections of one table: kind, parameter or scenario, entity, values. */
-export function renderSensitivityCsv(tor: Tornado, sw: SwitchingValues, sc: { scenarios: ScenarioResult[] }): string {
-  const rows: (string | number)[][] = [["kind", "name", "entity", "value", "low", "high", "npvLow", "npvHigh", "npv", "status"]];
-  tor.entities.forEach((e) => e.bars.forEach((b) => rows.push(["tornado", b.parameter, e.id, b.base, b.low, b.high, b.npvLow / 100, b.npvHigh / 100, e.base / 100, ""])));
-  sw.rows.forEach((r) => r.values.forEach((v, i) => rows.push(["switching", r.parameter, sw.entities[i]!.id, v.status === "ok" ? v.value : "", v.range[0], v.range[1], "", "", v.status === "ok" || v.status === "no-effect" ? v.npv / 100 : "", v.status])));
-  sc.scenarios.forEach((s) => s.npv.forEach((v, i) => rows.push(["scenario", s.id, sw.entities[i]!.id, "", "", "", "", "", v / 100, ""])));
-  return rows.map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
+export function renderSensitivityCsv(tor: Tornado, sw: SwitchingValues, sc: { scenarios: ScenarioResult[] }, dialect: CsvDialect): string {
+  const rows: CsvValue[][] = [];
+  tor.entities.forEach((e) => e.bars.forEach((b) => rows.push(["tornado", b.parameter, e.id, b.base, b.low, b.high, money(b.npvLow), money(b.npvHigh), money(e.base), null])));
+  sw.rows.forEach((r) => r.values.forEach((v, i) => rows.push(["switching", r.parameter, sw.entities[i]!.id, v.status === "ok" ? v.value : null, v.range[0], v.range[1], null, null, v.status === "ok" || v.status === "no-effect" ? money(v.npv) : null, v.status])));
+  sc.scenarios.forEach((s) => s.npv.forEach((v, i) => rows.push(["scenario", s.id, sw.entities[i]!.id, null, null, null, null, null, money(v), null])));
+  return csvText(["kind", "name", "entity", "value", "low", "high", "npvLow", "npvHigh", "npv", "status"], rows, dialect);
 }
 
 /** Where the figures come from: engine, case hash, seed, samples and sampler (or, for sensitivity, the quantiles). */
@@ -86,12 +86,37 @@ export function provenanceText(p: Provenance, lang: Lang): string {
   return `${nl ? "Herkomst" : "Provenance"}: ${p.engine.name} ${p.engine.version}, case ${p.case.hash.slice(0, 19)}...${run}`;
 }
 
-/** A progress bar on a terminal (stderr): `[#####-----]  45% 4.500/10.000`; cleared when done. */
-export function progressBar(stream: NodeJS.WriteStream, lang: Lang): (done: number, total: number) => void {
-  if (!stream.isTTY) return () => {};
-  return (done, total) => {
-    const width = 30, filled = Math.round((width * done) / total);
-    stream.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round((100 * done) / total)).padStart(3)}% ${formatNumber(done, 0, lang)}/${formatNumber(total, 0, lang)}`);
-    if (done >= total) stream.write("\r" + " ".repeat(width + 40) + "\r");
+/** m:ss (or h:mm:ss) for an estimate of the time left. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  return `${h > 0 ? `${h}:${String(m).padStart(2, "0")}` : m}:${String(r).padStart(2, "0")}`;
+}
+
+/**
+ * A progress bar on a terminal (stderr): `[#####-----]  45% 4.500/10.000 nog 0:12`, with the time
+ * left once a little of the run is done; drawn at most ten times a second, and cleared (the line
+ * erased) by `clear`, which the caller calls when the run ends, fails or is interrupted. Nothing
+ * is drawn when the stream is not a terminal (a pipe, a file, a CI log).
+ */
+export function progressBar(stream: NodeJS.WriteStream, lang: Lang, now: () => number = () => performance.now()): { update: (done: number, total: number) => void; clear: () => void } {
+  if (!stream.isTTY) return { update: () => {}, clear: () => {} };
+  const start = now();
+  let drawn = false, last = -Infinity;
+  return {
+    update: (done, total) => {
+      const t = now();
+      if (done < total && t - last < 100) return;
+      last = t;
+      const width = 30, filled = Math.round((width * done) / total);
+      const elapsed = (t - start) / 1000;
+      const eta = done > 0 && done < total && elapsed >= 0.5 ? ` ${TEXTS[lang].msg.progress(clock((elapsed * (total - done)) / done))}` : "";
+      stream.write(`\r\x1b[2K[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round((100 * done) / total)).padStart(3)}% ${formatNumber(done, 0, lang)}/${formatNumber(total, 0, lang)}${eta}`);
+      drawn = true;
+    },
+    clear: () => {
+      if (drawn) stream.write("\r\x1b[2K");
+      drawn = false;
+    },
   };
 }

@@ -2,7 +2,8 @@
  * Node shell of a parallel Monte Carlo run: one worker_threads Worker per core (the engine's
  * orchestrator hands them chunks).
  *
- * Workers run the TypeScript worker entry (cli/simulate.worker.ts). Loading it through tsx in
+ * Workers run the worker entry (cli/simulate.worker.ts). The bundled command line (dist/cli/)
+ * ships it prebuilt (scripts/build-cli.mjs). From the TypeScript sources, loading it through tsx in
  * a fresh thread takes about 3 s (every engine module transformed again, per thread), so it is
  * bundled once per process with esbuild (which tsx brings along) into one CommonJS script that
  * each worker evaluates: about 0.7 s to bundle, 0.5 s for a worker to be ready. The bundle is
@@ -48,10 +49,14 @@ function writeCachedBundle(text: string, inputs: string[]): void {
   }
 }
 
+/** Set by scripts/build-cli.mjs in the bundled command line: the prebuilt worker script next to it. */
+declare const __BCASE_WORKER__: string | undefined;
+
 let script: Promise<string> | undefined;
-/** The worker's code: the bundled entry (cached), or a bootstrap that registers tsx and imports it. */
+/** The worker's code: prebuilt (the bundled CLI), the bundled entry (cached), or a bootstrap that registers tsx and imports it. */
 function workerScript(): Promise<string> {
   script ??= (async () => {
+    if (typeof __BCASE_WORKER__ === "string") return readFileSync(new URL(`./${__BCASE_WORKER__}`, import.meta.url), "utf8");
     const cached = readCachedBundle();
     if (cached !== undefined) return cached;
     try {

@@ -5,11 +5,13 @@
  * (`file:line: path: message` for case files, `file: Sheet!F7 (column): message` for workbooks).
  */
 import { readFileSync } from "node:fs";
-import { evaluateModel, evaluateMonitoring, formatFromName, formatIssue, loadCase, parseCaseText, serializeCase, type CaseFormat, type Evaluation, type Lang, type Model } from "../engine/index.ts";
+import { evaluateMonitoring, formatFromName, formatIssue, parseCaseText, validateParsed, serializeCase, type CaseFormat, type Evaluation, type Lang, type Model } from "../engine/index.ts";
+import type { CsvDialect } from "./csv.ts";
 
 export type Loaded = { ok: true; data: Record<string, unknown>; model: Model } | { ok: false; messages: string[] };
 
-const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
+/** A workbook by its name (.xlsx, .xlsm, .ods: the import explains how to save an .ods as .xlsx) or by its zip signature. */
+const isWorkbook = (file: string, bytes: Uint8Array) => /\.(xlsx|xlsm|ods)$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 
 /** A case file (.yaml, .yml, .json) or a workbook (.xlsx) -> the case as data and its model. */
 export async function readCaseFile(file: string, lang: Lang): Promise<Loaded> {
@@ -20,27 +22,28 @@ export async function readCaseFile(file: string, lang: Lang): Promise<Loaded> {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     return { ok: false, messages: [lang === "nl" ? `${file}: bestand niet te lezen (${code})` : `${file}: cannot read file (${code})`] };
   }
-  if (isWorkbook(file)) {
+  return readCaseBytes(bytes, file, lang);
+}
+
+/** The bytes of a case file or workbook, named `file` in messages (`<stdin>` for standard input). */
+export async function readCaseBytes(bytes: Buffer, file: string, lang: Lang): Promise<Loaded> {
+  if (isWorkbook(file, bytes)) {
     const { importWorkbook, formatSheetIssue } = await import("./workbook/xlsx.ts");
     const r = await importWorkbook(bytes, { lang });
     return r.ok ? { ok: true, data: r.data, model: r.model } : { ok: false, messages: r.issues.map((i) => formatSheetIssue(i, file)) };
   }
   const text = bytes.toString("utf8");
-  const format = formatFromName(file);
-  const v = loadCase(text, format, { lang });
+  const parsed = parseCaseText(text, formatFromName(file), lang);
+  if (!parsed.ok) return { ok: false, messages: parsed.issues.map((i) => formatIssue(i, file)) };
+  const v = validateParsed(parsed, { lang });
   if (!v.ok) return { ok: false, messages: v.issues.map((i) => formatIssue(i, file)) };
-  const parsed = parseCaseText(text, format, lang);
-  return { ok: true, data: (parsed.ok ? parsed.data : {}) as Record<string, unknown>, model: v.model };
+  return { ok: true, data: parsed.data as Record<string, unknown>, model: v.model };
 }
 
 /** The case as a case file's text (YAML unless the output name ends in .json). */
 export function caseText(data: Record<string, unknown>, output?: string): string {
   const format: CaseFormat = output ? formatFromName(output) : "yaml";
   return serializeCase(data, format);
-}
-
-export function evaluate(model: Model): Evaluation {
-  return evaluateModel(model);
 }
 
 export async function resultsXlsx(data: Record<string, unknown>, ev: Evaluation, lang: Lang): Promise<Buffer> {
@@ -53,10 +56,10 @@ export async function templateXlsx(lang: Lang): Promise<Buffer> {
   return templateWorkbook(lang);
 }
 
-/** The full ledger as RFC 4180 CSV (status quo and every arrangement's transfers). */
-export async function ledgerCsv(ev: Evaluation): Promise<string> {
+/** The full ledger as CSV in a dialect (status quo and every arrangement's transfers). */
+export async function ledgerCsv(ev: Evaluation, dialect: CsvDialect): Promise<string> {
   const { ledgerTable, tableToCsv } = await import("./results.ts");
-  return tableToCsv(ledgerTable(ev));
+  return tableToCsv(ledgerTable(ev), dialect);
 }
 
 export async function report(ev: Evaluation, format: "md" | "html", lang: Lang, model?: Model): Promise<string> {
@@ -65,4 +68,9 @@ export async function report(ev: Evaluation, format: "md" | "html", lang: Lang, 
   return renderReport(ev, { format, lang, ...(hasMonitoring ? { monitoring: evaluateMonitoring(model, ev) } : {}) });
 }
 
-export const wrote = (file: string, lang: Lang) => (lang === "nl" ? `${file}: geschreven\n` : `${file}: written\n`);
+/** The HTML report printed to an A4 PDF by headless Chromium (io/report/pdf.ts), or the message that says how to get Chromium. */
+export async function reportPdf(ev: Evaluation, lang: Lang, model?: Model): Promise<{ ok: true; pdf: Buffer } | { ok: false; message: string }> {
+  const { renderReportPdf } = await import("./report/report.ts");
+  const hasMonitoring = model !== undefined && (model.actuals.years.length > 0 || model.case.indicators.length > 0);
+  return renderReportPdf(ev, { lang, ...(hasMonitoring ? { monitoring: evaluateMonitoring(model, ev) } : {}) });
+}

@@ -1,10 +1,12 @@
 /**
  * The results of an evaluation as plain tables (columns with a kind, rows of values), for the
  * workbook's result sheets and the CSV ledger. Money stays in integer cents here; each writer
- * turns it into euros its own way (a number with a euro format in Excel, `1234.50` in CSV).
+ * turns it into euros its own way (a number with a euro format in Excel, `1234,50` or `1234.50`
+ * in CSV, through io/csv.ts).
  * Column ids are stable English names (the CSV header); labels are Dutch or English.
  */
 import type { ArrangementResult, Evaluation, Lang, Metrics } from "../engine/index.ts";
+import { csvText, money, type CsvDialect } from "./csv.ts";
 
 /** How a column is shown: `euro` holds cents; `ratio` a plain factor (BCR); `percent` a fraction. */
 export type ColumnKind = "text" | "int" | "year" | "euro" | "ratio" | "percent" | "number" | "bool";
@@ -164,21 +166,7 @@ export function provenanceTable(ev: Evaluation): Table {
   return { columns: [col("field", "veld", "field", "text"), col("value", "waarde", "value", "text")], rows };
 }
 
-/** RFC 4180 CSV of a table: header of column ids, CRLF line ends, money as euros with a decimal point. */
-export function tableToCsv(t: Table): string {
-  const cell = (v: TableValue, kind: ColumnKind): string => {
-    if (v === null) return "";
-    if (kind === "euro" && typeof v === "number") return centsText(v);
-    const s = typeof v === "boolean" ? (v ? "true" : "false") : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [t.columns.map((c) => cell(c.id, "text")).join(","), ...t.rows.map((r) => r.map((v, i) => cell(v, t.columns[i]!.kind)).join(","))];
-  return lines.map((l) => l + "\r\n").join("");
-}
-
-/** Integer cents as euros with exactly two decimals, computed on integers: -123456 -> "-1234.56". */
-export function centsText(cents: number): string {
-  if (!Number.isSafeInteger(cents)) throw new Error(`centsText: not a whole number of cents: ${cents}`);
-  const a = Math.abs(cents);
-  return `${cents < 0 ? "-" : ""}${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}`;
+/** A table as CSV in a dialect (io/csv.ts): header of column ids, money (cents) as euros with two decimals. */
+export function tableToCsv(t: Table, dialect: CsvDialect): string {
+  return csvText(t.columns.map((c) => c.id), t.rows.map((r) => r.map((v, i) => (t.columns[i]!.kind === "euro" && typeof v === "number" ? money(v) : v))), dialect);
 }

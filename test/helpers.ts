@@ -1,8 +1,8 @@
-import { evaluateModel, validateCase, type CaseInput, type Evaluation, type Model } from "../engine/index.ts";
+import { evaluateModel, validateCase, type CaseInput, type Evaluation, type Lang, type Model } from "../engine/index.ts";
 
-/** Validates or fails the test with every issue listed. */
-export function model(input: unknown): Model {
-  const v = validateCase(input, { lang: "en" });
+/** Validates (texts in both languages: the English ones, unless `lang` says otherwise) or fails the test with every issue listed. */
+export function model(input: unknown, lang: Lang = "en"): Model {
+  const v = validateCase(input, { lang });
   if (!v.ok) throw new Error("invalid case:\n" + v.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
   return v.model;
 }

@@ -4,7 +4,8 @@ import type { KeyEnv } from "./keys.ts";
 
 /** What compiling an arrangement needs from validation: reporting, references, formulas. */
 export interface ArrangementEnv extends KeyEnv {
-  investments: readonly Investment[];
+  /** The case's investments; `labels`: the label in every language the case file gives (default: the label). */
+  investments: readonly (Investment & { labels?: readonly string[] })[];
   /** Effects and indicators an outcome-payments step may price (absent: none can be named). */
   effects?: readonly Effect[];
   indicators?: readonly Indicator[];

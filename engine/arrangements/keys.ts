@@ -99,16 +99,18 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
       };
     }
     case "blend": {
-      const parts = spec.parts.map((part, i) => ({ weight: part.weight, key: compileKey(part.key, [...path, "parts", i, "key"], env) }));
+      const parts = spec.parts.map((part, i) => ({ weight: env.compileWeight(part.weight, [...path, "parts", i, "weight"]), key: compileKey(part.key, [...path, "parts", i, "key"], env) }));
       if (spec.parts.every((p) => p.weight === 0)) env.add([...path, "parts"], "weightsZero");
       return (ctx) => {
         const acc = new Map<string, number>();
-        for (const part of parts) {
-          if (part.weight === 0) continue;
+        parts.forEach((part, j) => {
+          const weight = part.weight ? part.weight(ctx.values) : 0;
+          if (!Number.isFinite(weight) || weight < 0) throw new ArrangementError([...path, "parts", j, "weight"], "keyNegative", { partner: `parts[${j}]`, value: weight });
+          if (weight === 0) return;
           const w = part.key(ctx);
           const total = w.weights.reduce((s, x) => s + x, 0);
-          w.partners.forEach((p, i) => acc.set(p, (acc.get(p) ?? 0) + (part.weight * w.weights[i]!) / total));
-        }
+          w.partners.forEach((p, i) => acc.set(p, (acc.get(p) ?? 0) + (weight * w.weights[i]!) / total));
+        });
         return finish([...acc.entries()], path);
       };
     }

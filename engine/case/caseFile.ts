@@ -61,6 +61,11 @@ export function parseCaseText(text: string, format: CaseFormat, lang: Lang = "nl
 export function loadCase(text: string, format: CaseFormat, options: { lang?: Lang } = {}): Validation {
   const parsed = parseCaseText(text, format, options.lang);
   if (!parsed.ok) return parsed;
+  return validateParsed(parsed, options);
+}
+
+/** A parsed case file -> validated model, or every problem with its path and line (for callers that also keep the data). */
+export function validateParsed(parsed: ParsedText, options: { lang?: Lang } = {}): Validation {
   const v = validateCase(parsed.data, options);
   if (v.ok) return v;
   return { ok: false, issues: v.issues.map((i) => ({ ...i, ...(parsed.lineOf(i.path) !== undefined ? { line: parsed.lineOf(i.path)! } : {}) })) };

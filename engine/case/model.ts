@@ -8,6 +8,7 @@ import type { Cents } from "../money/money.ts";
 import type { Compiled } from "./formula.ts";
 import type { ArrangementStep, Case, Effect, Investment } from "./schema/index.ts";
 import type { Unit } from "./units.ts";
+import type { WrittenText } from "./text.ts";
 
 export interface CompiledParameters {
   /** Parameter names in evaluation order (a parameter comes after those its formula uses). */
@@ -90,7 +91,10 @@ export interface CompiledActuals {
 }
 
 export interface Model {
+  /** The validated case, every text in the language it was validated in (engine/case/text.ts). */
   case: Case;
+  /** The texts the case file gives in both languages, with their paths (none: absent). */
+  texts?: readonly WrittenText[];
   actuals: CompiledActuals;
   /** Reference prices used by parameters, indexed to the case's price year. */
   references: ReferenceUse[];

@@ -10,9 +10,9 @@
 import { compileFormula, constantFormula, inferUnit, parseFormula, suggest, type Compiled, type ParsedFormula } from "./formula.ts";
 import type { Issue, Path } from "../messages/issues.ts";
 import { formatPath } from "../messages/issues.ts";
-import { message, zodErrorMap, type Lang } from "../messages/messages.ts";
+import { message, zodErrorMap, zodIssueMessage, type Lang } from "../messages/messages.ts";
 import { parameterValues, type ReferenceUse, type CompiledEffect, type CompiledInvestment, type CompiledParameters, type Model, type ProviderPart } from "./model.ts";
-import { ActualYear, Arrangement, Case, DISCOUNT_PRESETS, Domain, Effect, Indicator, Investment, Parameter, Partner, normaliseParameter, type ProviderShare } from "./schema/index.ts";
+import { ActualYear, Arrangement, Case, DISCOUNT_PRESETS, TEXT_EXPECTED, TEXT_MISSING, Domain, Effect, Indicator, Investment, Parameter, Partner, normaliseParameter, type ProviderShare } from "./schema/index.ts";
 import type { z } from "zod";
 import { compileArrangements } from "../arrangements/compile.ts";
 import { CPI_NL, priceIndexSeries, seriesFactor } from "../reference/cpi.ts";
@@ -21,8 +21,10 @@ import { ArrangementError, type KeyEnv } from "../arrangements/keys.ts";
 import { keyFunderShares, uncertainParameters } from "../arrangements/funders.ts";
 import { evaluateModel } from "../ledger/evaluate.ts";
 import { checkUncertainty } from "../simulate/check.ts";
+import { checkNegotiations } from "../decision/check.ts";
 import { localiseDistributionIssue } from "../simulate/issues.ts";
 import { compileActuals, evaluateMonitoring } from "../monitoring/monitoring.ts";
+import { localiseTexts, textsAt, type WrittenText } from "./text.ts";
 import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
 
 export interface ValidateOptions {
@@ -31,8 +33,10 @@ export interface ValidateOptions {
 
 export type Validation = { ok: true; model: Model } | { ok: false; issues: Issue[] };
 
-export function validateCase(input: unknown, options: ValidateOptions = {}): Validation {
+export function validateCase(written: unknown, options: ValidateOptions = {}): Validation {
   const lang = options.lang ?? "nl";
+  // Texts given in both languages: the reader's (the language of the messages too).
+  const { data: input, texts } = localiseTexts(written, lang);
   const parsed = Case.safeParse(input, { error: zodErrorMap(lang) });
   const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   if (raw.discount !== undefined && (raw.discountRate !== undefined || raw.effectDiscountRate !== undefined)) {
@@ -41,7 +45,7 @@ export function validateCase(input: unknown, options: ValidateOptions = {}): Val
   }
   if (!parsed.success) {
     const schemaIssues = parsed.error.issues.flatMap((i) => fromZod(i, [], lang)).map((i) => localiseDistributionIssue(i, lang));
-    return { ok: false, issues: [...schemaIssues, ...lenientChecks(raw, schemaIssues, lang)] };
+    return { ok: false, issues: [...schemaIssues, ...lenientChecks(raw, schemaIssues, lang, texts)] };
   }
   const data = parsed.data;
   if (data.discount !== undefined) {
@@ -49,10 +53,10 @@ export function validateCase(input: unknown, options: ValidateOptions = {}): Val
     data.discountRate = preset.discountRate;
     data.effectDiscountRate = preset.effectDiscountRate;
   }
-  return checkCase(data, lang);
+  return checkCase(data, lang, texts);
 }
 
-function checkCase(c: Case, lang: Lang): Validation {
+function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validation {
   const issues: Issue[] = [];
   const add = (path: Path, code: string, params: Record<string, unknown> = {}) =>
     issues.push({ path, code, message: message(code, params, lang), params });
@@ -365,7 +369,8 @@ function checkCase(c: Case, lang: Lang): Validation {
   // Financing arrangements.
   const arrangements = compileArrangements(c.arrangements, {
     partners: c.partners,
-    investments: c.investments,
+    // `labelContains` matches a label in any of its languages, so the model is the same in both.
+    investments: c.investments.map((inv, i) => ({ ...inv, labels: textsAt(texts, ["investments", i, "label"], inv.label) })),
     effects: c.effects,
     indicators: c.indicators,
     add,
@@ -420,7 +425,7 @@ function checkCase(c: Case, lang: Lang): Validation {
   resolveKeyFunders(c, effects, values, { partners: c.partners, add, checkPartner, checkDomain, compile: (src, path) => compile(src, path, "money")?.fn, compileWeight: (src, path) => compile(src, path)?.fn });
   if (issues.length > 0) return { ok: false, issues };
 
-  const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements, references, actuals };
+  const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements, references, actuals, ...(texts.length > 0 ? { texts } : {}) };
   // A dry run of the arrangements at the base values, so keys that come out all zero (a
   // benefit key where nobody benefits) are reported here, with their path.
   try {
@@ -435,6 +440,8 @@ function checkCase(c: Case, lang: Lang): Validation {
   }
   const uncertainty = checkUncertainty(model, lang);
   if (uncertainty.length > 0) return { ok: false, issues: uncertainty };
+  const negotiations = checkNegotiations(model, lang);
+  if (negotiations.length > 0) return { ok: false, issues: negotiations };
   return { ok: true, model };
 }
 
@@ -472,6 +479,14 @@ function fromZod(i: ZodIssueLike, prefix: Path, lang: Lang): Issue[] {
       return [{ path, code: "badDiscriminator", message: message("badDiscriminator", { key: i.discriminator, options: i.options.join(", ") }, lang) }];
     }
     const branches = i.errors ?? [];
+    // A text (localText): one string, or both languages.
+    const plainText = (b: ZodIssueLike[], m: string) => b.some((e) => e.message === m && e.path.length === 0);
+    if (branches.some((b) => plainText(b, TEXT_MISSING))) {
+      return [{ path, code: "invalid_type", message: zodIssueMessage({ code: "invalid_type", expected: "string", input: undefined }, lang) }];
+    }
+    if (branches.some((b) => plainText(b, TEXT_EXPECTED)) && branches.every((b) => b.every((e) => e.code === "invalid_type" && e.path.length === 0))) {
+      return [{ path, code: "textExpected", message: message("textExpected", {}, lang) }];
+    }
     const deep = branches.filter((b) => !b.every((e) => e.code === "invalid_type" && e.path.length === 0));
     if (deep.length === 1) return deep[0]!.flatMap((e) => fromZod(e, path, lang));
     const expected = [...new Set(branches.flatMap((b) => b.filter((e) => e.code === "invalid_type").map((e) => e.expected ?? "?")))];
@@ -491,7 +506,7 @@ const PLACEHOLDERS: Record<string, unknown> = { id: "case", title: "case", price
  * reported as unknown), broken top-level fields get placeholders (and year checks are skipped).
  * Paths are mapped back to the positions in the file.
  */
-function lenientChecks(raw: Record<string, unknown>, schemaIssues: readonly Issue[], lang: Lang): Issue[] {
+function lenientChecks(raw: Record<string, unknown>, schemaIssues: readonly Issue[], lang: Lang, texts: readonly WrittenText[]): Issue[] {
   const broken = new Set(schemaIssues.map((i) => String(i.path[0] ?? "")));
   const data: Record<string, unknown> = { ...raw };
   for (const [k, v] of Object.entries(PLACEHOLDERS)) if (broken.has(k) || raw[k] === undefined) data[k] = v;
@@ -521,7 +536,14 @@ function lenientChecks(raw: Record<string, unknown>, schemaIssues: readonly Issu
   for (const k of Object.keys(data)) if (!(k in Case.shape)) delete data[k];
   const reparsed = Case.safeParse(data);
   if (!reparsed.success) return [];
-  const checked = checkCase(reparsed.data, lang);
+  // The bilingual texts at the positions of the elements kept.
+  const kept = texts.flatMap((t) => {
+    const map = indexMaps.get(String(t.path[0]));
+    if (!map || typeof t.path[1] !== "number") return [t];
+    const at = map.indexOf(t.path[1]);
+    return at < 0 ? [] : [{ ...t, path: [t.path[0]!, at, ...t.path.slice(2)] }];
+  });
+  const checked = checkCase(reparsed.data, lang, kept);
   if (checked.ok) return [];
   const seen = new Set(schemaIssues.map((i) => `${formatPath(i.path)}|${i.code}`));
   const referenceCodes = new Set(["unknownPartner", "unknownDomain", "unknownParameter", "unknownInvestment", "unknownEffect"]);

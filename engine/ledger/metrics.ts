@@ -66,26 +66,37 @@ export function computeMetrics(rows: readonly LedgerRow[], years: readonly numbe
   const byKind: Record<LedgerKind, Cents> = { investment: 0, saving: 0, "revenue-loss": 0, "variable-cost-saving": 0, transfer: 0 };
   let nonCashable = 0, dNonCashable = 0;
 
-  // Net per (year, line); transfers apart unless this is society.
-  const groups = new Map<string, { i: number; amount: number; discounted: number }>();
+  // Net per (year, line); transfers apart unless this is society. Lines get a number the first
+  // time they appear and their years a cell of `amount`/`discounted` (line * n + year index):
+  // a string key per row cost about half of this function on a large ledger.
+  const lineIndex = new Map<string, number>();
+  const amount: number[] = [], discounted: number[] = [], used: boolean[] = [];
+  const first = years[0] ?? 0;
+  const contiguous = years.every((y, i) => y === first + i);
   for (const r of rows) {
     byKind[r.kind] += r.amount;
     if (r.kind === "saving" && !r.cashable) { nonCashable += r.amount; dNonCashable += r.discounted; }
-    const i = idx.get(r.year);
+    const i = contiguous ? (r.year - first >= 0 && r.year - first < n ? r.year - first : undefined) : idx.get(r.year);
     if (i === undefined) throw new Error(`computeMetrics: row in year ${r.year} outside the horizon`);
     if (r.kind === "transfer" && !society) {
       if (r.amount > 0) { tIn[i]! += r.amount; dIn[i]! += r.discounted; } else { tOut[i]! -= r.amount; dOut[i]! -= r.discounted; }
       continue;
     }
-    const key = `${r.year}\u0000${r.line}`;
-    const g = groups.get(key) ?? { i, amount: 0, discounted: 0 };
-    g.amount += r.amount; g.discounted += r.discounted;
-    groups.set(key, g);
+    let line = lineIndex.get(r.line);
+    if (line === undefined) {
+      line = lineIndex.size;
+      lineIndex.set(r.line, line);
+      for (let k = 0; k < n; k++) { amount.push(0); discounted.push(0); used.push(false); }
+    }
+    const cell = line * n + i;
+    amount[cell]! += r.amount; discounted[cell]! += r.discounted; used[cell] = true;
   }
-  for (const g of groups.values()) {
+  for (let cell = 0; cell < amount.length; cell++) {
+    if (!used[cell]) continue;
+    const i = cell % n, a = amount[cell]!, d = discounted[cell]!;
     // Classify by the undiscounted net; the discounted net has the same sign up to rounding.
-    if (g.amount > 0 || (g.amount === 0 && g.discounted > 0)) { savings[g.i]! += g.amount; dSavings[g.i]! += g.discounted; }
-    else { costs[g.i]! -= g.amount; dCosts[g.i]! -= g.discounted; }
+    if (a > 0 || (a === 0 && d > 0)) { savings[i]! += a; dSavings[i]! += d; }
+    else { costs[i]! -= a; dCosts[i]! -= d; }
   }
 
   const yearly: YearFigures[] = [];

@@ -8,6 +8,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { CPI_NL } from "../reference/cpi.ts";
 import type { Model, ReferenceUse } from "../case/model.ts";
+import { restoreTexts } from "../case/text.ts";
 import { DISCOUNT_PRESETS } from "../case/schema/index.ts";
 import { ENGINE_NAME, ENGINE_VERSION } from "../version.ts";
 
@@ -52,7 +53,8 @@ function computeProvenance(model: Model): Provenance {
   const preset = c.discount ?? null;
   return {
     engine: { name: ENGINE_NAME, version: ENGINE_VERSION },
-    case: { id: c.id, hash: caseHash(c), priceYear: c.priceYear },
+    // Over the case as written (texts in both languages put back), so it does not depend on the language it was read in.
+    case: { id: c.id, hash: caseHash(restoreTexts(c, model.texts ?? [])), priceYear: c.priceYear },
     discount: {
       rate: c.discountRate, effectRate: c.effectDiscountRate ?? c.discountRate, preset,
       source: preset ? DISCOUNT_PRESETS[preset].source : c.discountRate === DISCOUNT_PRESETS.mkba.discountRate ? DISCOUNT_PRESETS.mkba.source : "case",

@@ -3,6 +3,7 @@
  * Logic emits codes and parameters (see `issues.ts`); wording lives only here.
  */
 import { z } from "zod";
+import { objectFields } from "../case/schema/introspect.ts";
 
 export type Lang = "nl" | "en";
 type Params = Record<string, unknown>;
@@ -110,6 +111,10 @@ const texts: Record<string, { nl: Text; en: Text }> = {
   badDiscriminator: {
     nl: (p) => `onbekende ${p.key}: kies een van ${p.options}`,
     en: (p) => `unknown ${p.key}: choose one of ${p.options}`,
+  },
+  textExpected: {
+    nl: () => "verwacht een tekst, of de tekst in beide talen: {nl: ..., en: ...}",
+    en: () => "expected a text, or the text in both languages: {nl: ..., en: ...}",
   },
   expectedOneOf: {
     nl: (p) => `verwacht ${typeNames(p.expected as string[], "nl")}`,
@@ -322,6 +327,60 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: () => "geen geldige correlatiematrix (niet positief semidefiniet): geen enkele set grootheden kan al deze correlaties tegelijk hebben; zwak de sterkste af",
     en: () => "not a valid correlation matrix (not positive semi-definite): no set of variables can have all these correlations at once; weaken the strongest ones",
   },
+  // Decision analysis (engine/decision): negotiations and value of information.
+  unknownArrangement: {
+    nl: (p) => `onbekende regeling "${p.name}"${didYouMean(p, "nl")} (bekend: ${p.known})`,
+    en: (p) => `unknown arrangement "${p.name}"${didYouMean(p, "en")} (known: ${p.known})`,
+  },
+  negotiationNoSteps: {
+    nl: (p) => `regeling "${p.name}" heeft geen stappen, dus er valt niets over te onderhandelen; kies een regeling met stappen`,
+    en: (p) => `arrangement "${p.name}" has no steps, so there is nothing to negotiate; choose an arrangement with steps`,
+  },
+  leverTarget: {
+    nl: () => "een onderhandelbare term noemt een parameter (parameter) of een getal in de regeling (path), precies één van beide",
+    en: () => "a negotiable term names a parameter (parameter) or a number in the arrangement (path), exactly one of them",
+  },
+  leverRange: { nl: (p) => `max (${p.max}) moet groter zijn dan min (${p.min})`, en: (p) => `max (${p.max}) must be greater than min (${p.min})` },
+  leverTwice: { nl: (p) => `deze term staat er al (${p.other})`, en: (p) => `this term is already listed (${p.other})` },
+  leverHasDistribution: {
+    nl: (p) => `parameter "${p.name}" heeft een verdeling; een onderhandelbare term ligt vast zodra er een afspraak is: haal de verdeling weg of kies een andere parameter`,
+    en: (p) => `parameter "${p.name}" has a distribution; a negotiable term is fixed once there is a deal: remove the distribution or choose another parameter`,
+  },
+  leverChangesStatusQuo: {
+    nl: (p) => `parameter "${p.name}" verandert ook de investeringen of effecten; een onderhandelbare term mag alleen de regeling veranderen (maak een aparte parameter voor de afspraak)`,
+    en: (p) => `parameter "${p.name}" also changes the investments or effects; a negotiable term may change only the arrangement (give the term a parameter of its own)`,
+  },
+  leverPathMissing: {
+    nl: (p) => `"${p.path}" bestaat niet in regeling "${p.arrangement}" (een pad zoals steps[0].rate)`,
+    en: (p) => `"${p.path}" does not exist in arrangement "${p.arrangement}" (a path such as steps[0].rate)`,
+  },
+  leverPathNotNumber: {
+    nl: (p) => `op dit pad staat geen getal maar ${p.found}; noem bij een formule de parameter die onderhandelbaar is (parameter: ...)`,
+    en: (p) => `this path holds no number but ${p.found}; for a formula, name the parameter that is negotiable (parameter: ...)`,
+  },
+  leverPathNotFormula: {
+    nl: (p) => `dit getal kan geen onderhandelbare term zijn (het veld neemt geen formule): ${p.detail}`,
+    en: (p) => `this number cannot be a negotiable term (the field takes no formula): ${p.detail}`,
+  },
+  leverBoundInvalid: {
+    nl: (p) => `met deze term op ${p.value} is de case niet geldig: ${p.detail}`,
+    en: (p) => `with this term at ${p.value} the case is not valid: ${p.detail}`,
+  },
+  negotiationUnknown: {
+    nl: (p) => `geen onderhandeling "${p.name}" in de case (bekend: ${p.known})`,
+    en: (p) => `no negotiation "${p.name}" in the case (known: ${p.known})`,
+  },
+  negotiationNone: {
+    nl: () => "de case heeft geen onderhandelingen (negotiations); voeg er een toe of geef --arrangement en --lever",
+    en: () => "the case has no negotiations; add one or give --arrangement and --lever",
+  },
+  voiUnknownParameter: {
+    nl: (p) => `groep "${p.group}": "${p.name}" is geen onzekere parameter (met een verdeling) (bekend: ${p.known})`,
+    en: (p) => `group "${p.group}": "${p.name}" is not an uncertain parameter (with a distribution) (known: ${p.known})`,
+  },
+  voiEmptyGroup: { nl: (p) => `groep "${p.name}" noemt geen parameters`, en: (p) => `group "${p.name}" names no parameters` },
+  voiUnknownPerspective: { nl: (p) => `onbekende regeling "${p.name}" (bekend: ${p.known})`, en: (p) => `unknown arrangement "${p.name}" (known: ${p.known})` },
+  voiUnknownDecision: { nl: (p) => `onbekende beslissing "${p.name}" (bekend: ${p.known})`, en: (p) => `unknown decision "${p.name}" (known: ${p.known})` },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };
@@ -332,17 +391,109 @@ export function message(code: string, params: Params, lang: Lang): string {
   return t[lang](params);
 }
 
-const zodLocales = { nl: z.locales.nl(), en: z.locales.en() } as const;
+/** A bad value as a message shows it: text quoted and cut at 60 characters, a list by its length, an object by its keys. */
+export function echo(v: unknown, lang: Lang): string {
+  if (v === undefined) return lang === "nl" ? "niets" : "nothing";
+  if (v === null) return "null";
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return lang === "nl" ? `een lijst van ${v.length}` : `a list of ${v.length}`;
+  if (typeof v === "object") {
+    const keys = Object.keys(v);
+    const shown = keys.slice(0, 6).join(", ") + (keys.length > 6 ? ", ..." : "");
+    return keys.length === 0 ? "{}" : lang === "nl" ? `een object met ${shown}` : `an object with ${shown}`;
+  }
+  return typeof v;
+}
+
+/** The fields an object schema accepts (from zod's schema instance on the issue), or none. */
+const objectKeys = objectFields;
+
+const TYPE_WORDS: Record<string, [string, string]> = {
+  number: ["een getal (zoals 0,5 of 250)", "a number (such as 0.5 or 250)"],
+  int: ["een geheel getal (zoals 2026)", "a whole number (such as 2026)"],
+  string: ["tekst", "text"],
+  boolean: ["true of false", "true or false"],
+  array: ["een lijst ([a, b])", "a list ([a, b])"],
+  object: ["een object", "an object"],
+  record: ["een object (naam: waarde)", "an object (name: value)"],
+};
+
+function expectedWords(expected: string, inst: unknown, lang: Lang): string {
+  const i = lang === "nl" ? 0 : 1;
+  const keys = expected === "object" ? objectKeys(inst) : [];
+  if (keys.length > 0) return lang === "nl" ? `een object met de velden ${keys.join(", ")}` : `an object with the fields ${keys.join(", ")}`;
+  return TYPE_WORDS[expected]?.[i] ?? expected;
+}
+
+/** Patterns of the case schema's text fields, by their regex source, and what they ask for. */
+const FORMATS: Record<string, [string, string]> = {
+  "^[A-Za-z_][A-Za-z0-9_-]*$": ["een id: letters, cijfers, _ en -, beginnend met een letter of _ (zoals gemeente_1)", "an id: letters, digits, _ and -, starting with a letter or _ (such as gemeente_1)"],
+  "^\\d{4}$": ["een jaartal van vier cijfers (zoals 2026)", "a year of four digits (such as 2026)"],
+  "^p(\\d{1,2}(\\.\\d+)?|100)$": ["een getal of een percentiel zoals p10 of p90", "a number or a percentile such as p10 or p90"],
+};
+
+type ZodIssueLike = { code: string; input?: unknown; inst?: unknown; expected?: string; values?: unknown[]; origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; pattern?: string; format?: string; keys?: string[]; divisor?: number; params?: Params };
+
+const list = (xs: readonly unknown[]) => xs.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ");
+
+texts.zodMissing = { nl: (p) => `ontbreekt: geef ${p.expected}`, en: (p) => `is missing: give ${p.expected}` };
+texts.zodType = { nl: (p) => `moet ${p.expected} zijn, niet ${p.value}`, en: (p) => `must be ${p.expected}, not ${p.value}` };
+texts.zodChoice = { nl: (p) => `${p.value} is geen geldige keuze; kies uit: ${p.options}`, en: (p) => `${p.value} is not a valid choice; choose one of: ${p.options}` };
+texts.zodTooSmall = {
+  nl: (p) => (p.origin === "string" ? `mag niet leeg zijn (${p.value})` : p.origin === "array" || p.origin === "set" ? `moet minstens ${p.minimum} element(en) hebben, niet ${p.value}` : `${p.value} is te klein: moet ${p.inclusive ? "minstens" : "groter dan"} ${p.minimum} zijn`),
+  en: (p) => (p.origin === "string" ? `must not be empty (${p.value})` : p.origin === "array" || p.origin === "set" ? `must have at least ${p.minimum} element(s), not ${p.value}` : `${p.value} is too small: must be ${p.inclusive ? "at least" : "greater than"} ${p.minimum}`),
+};
+texts.zodTooBig = {
+  nl: (p) => (p.origin === "string" ? `tekst te lang: hoogstens ${p.maximum} tekens` : p.origin === "array" || p.origin === "set" ? `hoogstens ${p.maximum} elementen, niet ${p.value}` : `${p.value} is te groot: moet ${p.inclusive ? "hoogstens" : "kleiner dan"} ${p.maximum} zijn`),
+  en: (p) => (p.origin === "string" ? `text too long: at most ${p.maximum} characters` : p.origin === "array" || p.origin === "set" ? `at most ${p.maximum} elements, not ${p.value}` : `${p.value} is too large: must be ${p.inclusive ? "at most" : "less than"} ${p.maximum}`),
+};
+texts.zodFormat = { nl: (p) => `${p.value} heeft niet de goede vorm: verwacht ${p.expected}`, en: (p) => `${p.value} does not have the right form: expected ${p.expected}` };
+texts.zodUnknownKeys = {
+  nl: (p) => `onbekend veld ${p.keys}${p.allowed ? `; mogelijk: ${p.allowed}` : ""}`,
+  en: (p) => `unknown field ${p.keys}${p.allowed ? `; allowed: ${p.allowed}` : ""}`,
+};
+texts.zodKey = { nl: (p) => `ongeldige naam ${p.value}: verwacht ${p.expected}`, en: (p) => `invalid name ${p.value}: expected ${p.expected}` };
+texts.zodUnion = { nl: (p) => `${p.value} past op geen van de toegestane vormen`, en: (p) => `${p.value} fits none of the accepted forms` };
+texts.zodMultipleOf = { nl: (p) => `${p.value} moet een veelvoud van ${p.divisor} zijn`, en: (p) => `${p.value} must be a multiple of ${p.divisor}` };
+texts.zodInvalid = { nl: (p) => `ongeldige waarde ${p.value}`, en: (p) => `invalid value ${p.value}` };
+
+/** The words of a zod issue, from this catalogue: what was given (echoed) and what is accepted. */
+export function zodIssueMessage(iss: ZodIssueLike, lang: Lang): string {
+  const value = echo(iss.input, lang);
+  switch (iss.code) {
+    case "invalid_type": {
+      const expected = expectedWords(iss.expected ?? "?", iss.inst, lang);
+      return iss.input === undefined ? message("zodMissing", { expected }, lang) : message("zodType", { expected, value }, lang);
+    }
+    case "invalid_value": return message("zodChoice", { value, options: list(iss.values ?? []) }, lang);
+    case "too_small": return message("zodTooSmall", { value: iss.origin === "array" || iss.origin === "set" ? (Array.isArray(iss.input) ? iss.input.length : value) : value, origin: iss.origin, minimum: String(iss.minimum), inclusive: iss.inclusive }, lang);
+    case "too_big": return message("zodTooBig", { value: iss.origin === "array" || iss.origin === "set" ? (Array.isArray(iss.input) ? iss.input.length : value) : value, origin: iss.origin, maximum: String(iss.maximum), inclusive: iss.inclusive }, lang);
+    case "invalid_format": {
+      const known = FORMATS[String(iss.pattern ?? "").replace(/^\/|\/[a-z]*$/g, "")];
+      return message("zodFormat", { value, expected: known ? known[lang === "nl" ? 0 : 1] : `${iss.format ?? "?"} ${iss.pattern ?? ""}`.trim() }, lang);
+    }
+    case "unrecognized_keys": return message("zodUnknownKeys", { keys: (iss.keys ?? []).map((k) => JSON.stringify(k)).join(", "), allowed: objectKeys(iss.inst).join(", ") }, lang);
+    case "invalid_key": {
+      const inner = (iss as { issues?: ZodIssueLike[] }).issues?.find((x) => x.code === "invalid_format");
+      const known = inner ? FORMATS[String(inner.pattern ?? "").replace(/^\/|\/[a-z]*$/g, "")] : undefined;
+      return message("zodKey", { value, expected: known ? known[lang === "nl" ? 0 : 1] : lang === "nl" ? "een id of jaartal" : "an id or a year" }, lang);
+    }
+    case "invalid_union": return message("zodUnion", { value }, lang);
+    case "not_multiple_of": return message("zodMultipleOf", { value, divisor: iss.divisor }, lang);
+    default: return message("zodInvalid", { value }, lang);
+  }
+}
 
 /**
- * Error map for zod parsing: our own codes (carried as `params.code` on custom refinements)
- * get our wording; zod's built-in issues get zod's own Dutch or English locale.
+ * Error map for zod parsing: our own codes (carried as `params.code` on custom refinements) and
+ * every built-in issue get this catalogue's wording, which echoes the bad value and names what
+ * is accepted; zod's own texts are never shown.
  */
 export function zodErrorMap(lang: Lang): z.core.$ZodErrorMap {
   return (iss) => {
     const params = (iss as { params?: Params }).params;
-    if (iss.code === "custom" && params && typeof params.code === "string") return message(params.code, params, lang);
-    const loc = zodLocales[lang].localeError as z.core.$ZodErrorMap;
-    return loc(iss);
+    if (iss.code === "custom" && params && typeof params.code === "string") return message(params.code, { value: echo((iss as { input?: unknown }).input, lang), ...params }, lang);
+    return zodIssueMessage(iss as unknown as ZodIssueLike, lang);
   };
 }

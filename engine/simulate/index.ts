@@ -5,8 +5,8 @@
 export { simulate, SimulationCancelled, type RunHooks } from "./simulate.ts";
 export { simulateInWorkers, WorkerInvalidCase, type ParallelRun, type WorkerPort } from "./parallel.ts";
 export { createWorkerHandler, transferables, type ToWorker, type FromWorker } from "./worker.ts";
-export { resolveOptions, chunksOf, DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_CHUNK_SIZE, type SimulationOptions, type ResolvedOptions } from "./options.ts";
-export { assembleResult, SOCIETY, type SimulationResult, type EntityResult, type EntityBands, type PerspectiveResult, type YearBand } from "./result.ts";
+export { resolveOptions, chunksOf, DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_CHUNK_SIZE, DEFAULT_BANDS_EXACT_UP_TO, type SimulationOptions, type ResolvedOptions } from "./options.ts";
+export { assembleResult, RunAssembler, SOCIETY, type SimulationResult, type EntityResult, type EntityBands, type PerspectiveResult, type YearBand } from "./result.ts";
 export { runChunk, sampleColumns, type ChunkResult, type ChunkSettings } from "./chunk.ts";
 export { planSimulation, uncertainNames, distributionOf, correlationMatrix, type SimulationPlan, type UncertainParameter } from "./plan.ts";
 export { compileKernel, SimulationInputError, type Kernel } from "./kernel.ts";

@@ -7,11 +7,11 @@
  * the workers.
  */
 import type { Model } from "../case/model.ts";
-import { runChunk, type ChunkResult } from "./chunk.ts";
+import { runChunk } from "./chunk.ts";
 import { SimulationInputError } from "./kernel.ts";
 import { chunksOf, resolveOptions, type SimulationOptions } from "./options.ts";
 import { planSimulation } from "./plan.ts";
-import { assembleResult, type SimulationResult } from "./result.ts";
+import { RunAssembler, type SimulationResult } from "./result.ts";
 import { SimulationCancelled } from "./simulate.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
 
@@ -64,7 +64,8 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
   const total = o.samples;
   const settings = { seed: o.seed, lhs: o.lhs, yearly: o.yearly, arrangements: o.arrangements, exact: o.exact };
   return new Promise<SimulationResult>((resolve, reject) => {
-    const results: ChunkResult[] = [];
+    // Each chunk is folded into the result as it arrives (memory: see result.ts).
+    const results = new RunAssembler(plan, o);
     const ports: WorkerPort[] = [];
     let done = 0, finished = false;
     const stop = (error?: unknown) => {
@@ -81,9 +82,9 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
     };
     let anyReady = false;
     const finishIfDone = () => {
-      if (results.length !== chunkCount) return false;
+      if (results.chunks !== chunkCount) return false;
       stop();
-      try { resolve(assembleResult(plan, o, results)); } catch (e) { reject(e); }
+      try { resolve(results.finish()); } catch (e) { reject(e); }
       return true;
     };
     const later = (f: () => void) => (typeof setImmediate === "function" ? setImmediate(f) : setTimeout(f, 0));
@@ -92,7 +93,7 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
       if (finished || (anyReady && !run.helpThroughout) || queue.length === 0) return;
       if (run.signal?.aborted) { stop(new SimulationCancelled()); return; }
       const [index, start, count] = queue.shift()!;
-      try { results.push(runChunk(plan, settings, index, start, count)); } catch (e) { stop(e); return; }
+      try { results.add(runChunk(plan, settings, index, start, count)); } catch (e) { stop(e); return; }
       done += count;
       run.onProgress?.(done, total);
       if (!finishIfDone()) later(local);
@@ -110,7 +111,7 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
           case "invalid": stop(new WorkerInvalidCase(msg.issues)); return;
           case "error": stop(msg.path && msg.code ? new SimulationInputError(msg.path, msg.code, msg.params ?? {}) : new Error(msg.message)); return;
           case "chunk":
-            results.push(msg.result);
+            results.add(msg.result);
             done += msg.result.count;
             run.onProgress?.(done, total);
             if (!finishIfDone()) next(port);

@@ -4,10 +4,10 @@
  * chunks, spread over workers, identical results).
  */
 import type { Model } from "../case/model.ts";
-import { runChunk, type ChunkResult } from "./chunk.ts";
+import { runChunk } from "./chunk.ts";
 import { chunksOf, resolveOptions, type SimulationOptions } from "./options.ts";
 import { planSimulation, type SimulationPlan } from "./plan.ts";
-import { assembleResult, type SimulationResult } from "./result.ts";
+import { RunAssembler, type SimulationResult } from "./result.ts";
 
 export interface RunHooks {
   /** Called after every chunk with the samples done so far and the total. */
@@ -25,13 +25,14 @@ export class SimulationCancelled extends Error {
 
 export function simulate(model: Model, options: SimulationOptions = {}, hooks: RunHooks = {}, plan: SimulationPlan = planSimulation(model)): SimulationResult {
   const o = resolveOptions(model, options);
-  const chunks: ChunkResult[] = [];
+  // Each chunk is folded into the result as soon as it is done (memory: see result.ts).
+  const result = new RunAssembler(plan, o);
   let done = 0;
   for (const [index, start, count] of chunksOf(o)) {
     if (hooks.shouldStop?.()) throw new SimulationCancelled();
-    chunks.push(runChunk(plan, o, index, start, count));
+    result.add(runChunk(plan, o, index, start, count));
     done += count;
     hooks.onProgress?.(done, o.samples);
   }
-  return assembleResult(plan, o, chunks);
+  return result.finish();
 }

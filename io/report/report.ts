@@ -7,6 +7,7 @@
  */
 import { formatEuro, formatNumber, formatPercent, normaliseParameter, type ArrangementResult, type Evaluation, type Lang, type Metrics, type Monitoring } from "../../engine/index.ts";
 import { reportCharts } from "./charts.ts";
+import { mdCell, mdText } from "../markdown.ts";
 
 type Align = "l" | "r";
 type Block =
@@ -90,6 +91,27 @@ function cashBlocks(cash: ArrangementResult["cash"], pots: ArrangementResult["po
 
 const eur = (cents: number, lang: Lang) => formatEuro(cents, lang, 0);
 
+/** Unit words a case writes in English (`person`, `EUR/visit`), in Dutch for a Dutch report; other words stay. */
+const UNIT_WORDS_NL: Record<string, string> = {
+  person: "persoon", persons: "personen", people: "personen", client: "cliënt", clients: "cliënten", visit: "bezoek", visits: "bezoeken",
+  day: "dag", days: "dagen", hour: "uur", hours: "uur", year: "jaar", years: "jaar", month: "maand", months: "maanden", week: "week",
+  household: "huishouden", households: "huishoudens", consult: "consult", consults: "consulten", admission: "opname", admissions: "opnamen",
+  "half-day": "dagdeel", halfday: "dagdeel", contact: "contact", contacts: "contacten", case: "casus", cases: "casussen", place: "plek", places: "plekken",
+};
+export function unitText(unit: string, lang: Lang): string {
+  const u = unit.replace(/\bEUR\b/g, "€");
+  return lang === "nl" ? u.replace(/[A-Za-z][A-Za-z-]*/g, (w) => UNIT_WORDS_NL[w.toLowerCase()] ?? w) : u;
+}
+
+/** A source text without the repository paths a case may cite (`(shared/data/unit-costs-nl.csv)`): a reader of the report has no repository. */
+export function withoutRepositoryPaths(text: string): string {
+  const path = String.raw`(?:\.{0,2}\/)?(?:shared|engine|examples|notebooks|docs|io|cli|data|test)\/[\w./-]+`;
+  return text
+    .replace(new RegExp(String.raw`\s*\((?:[^()]*?,\s*)?${path}\)`, "g"), "")
+    .replace(new RegExp(String.raw`,?\s*(?:as in|zie|see)?\s*${path}`, "g"), "")
+    .trim();
+}
+
 function partnerRows(m: { partners: (Metrics & { name: string })[]; society: Metrics }, lang: Lang): string[][] {
   const L = T[lang];
   const row = (name: string, x: Metrics) => [
@@ -130,7 +152,7 @@ function monitoringBlocks(ev: Evaluation, m: Monitoring, lang: Lang): Block[] {
     out.push({
       table: {
         head: [L.indicator, L.year, L.target, L.measured, L.status],
-        rows: m.indicators.flatMap((i) => i.years.map((y) => [i.label + (i.unit ? ` (${i.unit})` : ""), String(y.year), y.target === null ? L.none : formatNumber(y.target, 2, lang), y.actual === null ? L.none : formatNumber(y.actual, 2, lang), L.statuses[y.status]])),
+        rows: m.indicators.flatMap((i) => i.years.map((y) => [i.label + (i.unit ? ` (${unitText(i.unit, lang)})` : ""), String(y.year), y.target === null ? L.none : formatNumber(y.target, 2, lang), y.actual === null ? L.none : formatNumber(y.actual, 2, lang), L.statuses[y.status]])),
         align: ["l", "r", "r", "r", "l"],
       },
     });
@@ -172,7 +194,7 @@ function blocks(ev: Evaluation, lang: Lang, withCharts: boolean, monitoring?: Mo
 
   if (ev.outcomes.length > 0) {
     out.push({ h: 2, text: L.outcomes });
-    out.push({ table: { head: [L.unit, L.quantity, L.discounted, L.value], rows: ev.outcomes.map((o) => [o.unit, formatNumber(o.quantity, 2, lang), formatNumber(o.discounted, 2, lang), o.value === undefined ? L.none : eur(o.value, lang)]), align: ["l", "r", "r", "r"] } });
+    out.push({ table: { head: [L.unit, L.quantity, L.discounted, L.value], rows: ev.outcomes.map((o) => [unitText(o.unit, lang), formatNumber(o.quantity, 2, lang), formatNumber(o.discounted, 2, lang), o.value === undefined ? L.none : eur(o.value, lang)]), align: ["l", "r", "r", "r"] } });
   }
 
   // Arrangements.
@@ -200,7 +222,7 @@ function blocks(ev: Evaluation, lang: Lang, withCharts: boolean, monitoring?: Mo
   const rows: string[][] = [];
   for (const [id, raw] of Object.entries(c.parameters)) {
     const p = normaliseParameter(raw);
-    if (p.assumption) rows.push([L.parameter, id, p.label ?? "", valueText(p.value ?? (p.ref !== undefined ? `ref: ${p.ref}` : undefined), ev.parameters[id], lang) + (p.unit ? ` ${p.unit}` : ""), [p.note, p.source].filter(Boolean).join("; ")]);
+    if (p.assumption) rows.push([L.parameter, id, p.label ?? "", valueText(p.value ?? (p.ref !== undefined ? `ref: ${p.ref}` : undefined), ev.parameters[id], lang) + (p.unit ? ` ${unitText(p.unit, lang)}` : ""), [p.note, p.source].filter(Boolean).join("; ")]);
   }
   for (const i of c.investments) if (i.assumption) rows.push([L.investment, i.id, i.label, i.amount === undefined ? "" : valueText(i.amount, undefined, lang), [i.note, i.source].filter(Boolean).join("; ")]);
   for (const e of c.effects) if (e.assumption) rows.push([L.effect, e.id, e.label, `${valueText(e.quantity, undefined, lang)}${e.unitPrice !== undefined ? ` × ${valueText(e.unitPrice, undefined, lang)}` : ""}`, [e.note, e.source].filter(Boolean).join("; ")]);
@@ -209,19 +231,19 @@ function blocks(ev: Evaluation, lang: Lang, withCharts: boolean, monitoring?: Mo
 
   // Sources.
   out.push({ h: 2, text: L.sources });
-  const sources = [...(c.sources ?? [])];
+  const sources: string[] = [...(c.sources ?? [])];
   const itemSources = [
     ...Object.entries(c.parameters).map(([id, p]) => [id, normaliseParameter(p).source] as const),
     ...c.investments.map((i) => [i.id, i.source] as const),
     ...c.effects.map((e) => [e.id, e.source] as const),
   ].filter((x): x is readonly [string, string] => typeof x[1] === "string" && x[1] !== "");
   for (const [id, s] of itemSources) sources.push(`${id}: ${s}`);
-  out.push(sources.length > 0 ? { list: sources } : { p: L.noSources });
+  out.push(sources.length > 0 ? { list: sources.map(withoutRepositoryPaths) } : { p: L.noSources });
   const refs = ev.provenance?.references ?? [];
   if (refs.length > 0) {
     out.push({ h: 3, text: L.references });
     out.push({
-      list: refs.map((r) => `${r.parameter}: ${lang === "nl" ? r.labelNl : r.labelEn}, ${formatEuro(Math.round(r.eur * 100), lang)} (${r.priceYear}) × ${formatNumber(r.factor, 4, lang)} = ${formatEuro(Math.round(r.value * 100), lang)} (${r.indexedTo}) per ${r.unit.replace(/^EUR\//, "")}; ${r.source}`),
+      list: refs.map((r) => `${r.parameter}: ${lang === "nl" ? r.labelNl : r.labelEn}, ${formatEuro(Math.round(r.eur * 100), lang)} (${r.priceYear}) × ${formatNumber(r.factor, 4, lang)} = ${formatEuro(Math.round(r.value * 100), lang)} (${r.indexedTo}) per ${unitText(r.unit.replace(/^EUR\//, ""), lang)}; ${withoutRepositoryPaths(r.source)}`),
     });
   }
   if (ev.provenance) out.push({ p: L.provenance(ev.provenance.engine.name, ev.provenance.engine.version, ev.provenance.case.hash), muted: true });
@@ -257,9 +279,6 @@ function arrangementBlocks(a: ArrangementResult, lang: Lang, name: (id: string) 
 
 // ---------------------------------------------------------------- Markdown
 
-/** Text for Markdown: HTML-significant characters as entities, so case text cannot inject markup. */
-const mdText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const mdCell = (s: string) => mdText(s).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
 function toMarkdown(bs: Block[]): string {
   const out: string[] = [];
@@ -290,7 +309,23 @@ table.total tr:last-child td { font-weight: 600; }
 .scroll { overflow-x: auto; }
 figure { margin: 1.2rem 0; } figcaption { color: #555; font-size: .9rem; margin-top: .3rem; }
 svg { max-width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@media print {
+  /* On paper: every column of every table on the A4 page (no scrollbar, nothing cut off); long
+     tables break between rows and repeat their header; headings stay with what follows. */
+  body { margin: 0; padding: 0; max-width: none; font-size: 10pt; line-height: 1.35; }
+  h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14pt; break-after: avoid; } h3 { font-size: 11pt; break-after: avoid; }
+  .scroll { overflow: visible; }
+  table { width: 100%; font-size: 8pt; margin: 6pt 0; }
+  table.wide { font-size: 6.5pt; }
+  th, td { padding: 2pt 4pt; overflow-wrap: break-word; }
+  table.wide th, table.wide td { padding: 1.5pt 2.5pt; }
+  th { background: #eef3f7; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  thead { display: table-header-group; }
+  tr, figure, li { break-inside: avoid; }
+  p.muted { break-before: avoid; }
+  figure svg { max-height: 120mm; }
+}
 `;
 
 function toHtml(bs: Block[], charts: Partial<Record<"npv" | "cumulative" | "arrangements", string>>, lang: Lang, title: string): string {
@@ -302,7 +337,8 @@ function toHtml(bs: Block[], charts: Partial<Record<"npv" | "cumulative" | "arra
     else if ("table" in b) {
       const t = b.table;
       const cls = (i: number) => (t.align[i] === "r" ? ' class="r"' : "");
-      body.push(`<div class="scroll"><table${t.total ? ' class="total"' : ""}>\n<thead><tr>${t.head.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join("")}</tr></thead>\n<tbody>\n${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n")}\n</tbody>\n</table></div>`);
+      const classes = [t.total ? "total" : "", t.head.length >= 9 ? "wide" : ""].filter(Boolean).join(" ");
+      body.push(`<div class="scroll"><table${classes ? ` class="${classes}"` : ""}>\n<thead><tr>${t.head.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join("")}</tr></thead>\n<tbody>\n${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n")}\n</tbody>\n</table></div>`);
     } else if ("chart" in b) {
       const svg = charts[b.chart];
       if (svg) body.push(`<figure>\n${svg}\n<figcaption>${escapeHtml(b.caption)}</figcaption>\n</figure>`);
@@ -326,6 +362,7 @@ ${body.join("\n")}
 
 export interface ReportOptions {
   lang?: Lang;
+  /** pdf: the HTML report printed to A4 by headless Chromium (see pdf.ts); renderReportPdf returns it. */
   format?: "md" | "html";
   /** Plan versus actual (from `evaluateMonitoring`), shown when the case has actuals or indicators. */
   monitoring?: Monitoring;
@@ -338,4 +375,11 @@ export async function renderReport(ev: Evaluation, options: ReportOptions = {}):
   const L = T[lang];
   const charts = await reportCharts(ev, lang, { society: L.society, npvAxis: L.npvAxis, cumulativeAxis: L.cumulativeAxis });
   return toHtml(blocks(ev, lang, true, options.monitoring), charts, lang, `${L.report}: ${ev.case.title}`);
+}
+
+/** The HTML report printed to an A4 PDF by headless Chromium, or a message saying how to get Chromium. */
+export async function renderReportPdf(ev: Evaluation, options: Omit<ReportOptions, "format"> = {}): Promise<import("./pdf.ts").Pdf> {
+  const html = await renderReport(ev, { ...options, format: "html" });
+  const { htmlToPdf } = await import("./pdf.ts");
+  return htmlToPdf(html, options.lang ?? "nl");
 }

@@ -21,7 +21,7 @@
  * and the empty text, is written with one extra leading `'`, which the import removes.
  */
 import YAML from "yaml";
-import { child, objectKeys, objectVariants, spreads, variants, type Schema } from "./schemaShape.ts";
+import { child, isLocalText, objectKeys, objectVariants, spreads, variants, type Schema } from "./schemaShape.ts";
 
 /** What a cell holds: `null` is the explicit null (#N/A in the workbook). */
 export type CellValue = string | number | boolean | null;
@@ -97,7 +97,8 @@ export function flattenObject(obj: Record<string, unknown>, schema: Schema | und
 /** One array element as a row: column -> cell. */
 export function flattenElement(value: unknown, schema: Schema | undefined): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
-  if (isPlainObject(value) && definedEntries(value).length > 0 && definedEntries(value).every(([k]) => SAFE_KEY.test(k))) flattenFields(value, schema, "", 0, out);
+  // A text in both languages (a source in the list of sources) stays whole, in one cell.
+  if (isPlainObject(value) && !isLocalText(schema) && definedEntries(value).length > 0 && definedEntries(value).every(([k]) => SAFE_KEY.test(k))) flattenFields(value, schema, "", 0, out);
   else out.set(WHOLE, encodeCell(value));
   return out;
 }

@@ -118,11 +118,15 @@ export function accepts(s: Schema | undefined): { string: boolean; number: boole
   return r;
 }
 
-/** The schema's `description`, if it has one. */
-export function description(s: Schema | undefined): string | undefined {
+/** The schema's description in Dutch (`x-description-nl`) or English (`description`), also of a union of alternatives (the first that has one). */
+export function describe(s: Schema | undefined, lang: "nl" | "en"): string | undefined {
   if (!s) return undefined;
-  const d = s.description ?? deref(s).description;
-  return typeof d === "string" ? d : undefined;
+  const key = lang === "nl" ? "x-description-nl" : "description";
+  const d = s[key] ?? deref(s)[key];
+  if (typeof d === "string") return d;
+  const alts = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
+  if (Array.isArray(alts)) for (const a of alts) { const x = describe(a, lang); if (x) return x; }
+  return undefined;
 }
 
 /**
@@ -132,9 +136,23 @@ export function description(s: Schema | undefined): string | undefined {
  */
 export const MAX_SPREAD_KEYS = 6;
 
+/**
+ * Whether a schema is a text for people: a string, or the same text in both languages
+ * (`{nl, en}`). Such a text stays in one cell (`{"nl": "...", "en": "..."}` when it has both),
+ * so a sheet keeps one `label` column instead of three.
+ */
+export function isLocalText(s: Schema | undefined): boolean {
+  if (!s) return false;
+  // Every alternative a string or {nl, en} (a field that is a text in several step types is a union of the same two).
+  const vs = variants(s);
+  const bilingual = (v: Schema) => isObject(v) && Object.keys(v.properties as object).sort().join(",") === "en,nl";
+  const text = (v: Schema) => typeList(v).length === 1 && typeList(v)[0] === "string";
+  return vs.some(text) && vs.some(bilingual) && vs.every((v) => text(v) || bilingual(v));
+}
+
 /** Whether an object below a row is spread over `a.b` columns (only one level below the row). */
 export function spreads(s: Schema | undefined, depth: number): boolean {
-  if (!s || depth > 1) return false;
+  if (!s || depth > 1 || isLocalText(s)) return false;
   if (isRef(s) || variants(s).some((v) => isMap(v))) return false;
   const alts = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
   if (Array.isArray(alts) && alts.some(isRef)) return false;

@@ -13,13 +13,16 @@
  * (Domeinen, Investeringen, Effecten, Regelingen, ...).
  */
 import ExcelJS from "exceljs";
-import { Case, formatPath, suggest, validateCase, type Evaluation, type Issue, type Lang, type Model, type Path } from "../../engine/index.ts";
+import { Case, compileFormula, formatPath, parseFormula, suggest, validateCase, type Evaluation, type Issue, type Lang, type Model, type Path } from "../../engine/index.ts";
 import { BARE_COLUMN, KEY_COLUMN, WHOLE, columnPath, decodeCell, flattenElement, flattenEntry, flattenObject, isPlainObject, schemaColumns, setPath, type CellValue } from "./flatten.ts";
-import { CASE_COLUMNS, CASE_EXPLANATION_HEADER, CASE_SHEET, CASE_SHEET_ALIASES, IGNORED_SHEETS, RESULT_SHEETS, SHEET_ALIASES, bilingualNote, columnNote, sheetNameOf } from "./labels.ts";
+import { CASE_COLUMNS, CASE_HEADERS, CASE_SHEET, CASE_SHEET_ALIASES, CASE_SHEET_NAMES, IGNORED_SHEETS, RESULT_SHEETS, SHEET_ALIASES, bilingualNote, choiceFromLabel, choiceLabel, columnFromLabel, columnLabel, columnNote, sheetNameOf } from "./labels.ts";
 import { ioMessage } from "./messages.ts";
-import { outcomesTable, potsTable, provenanceTable, summaryTable, transfersTable, wrongPocketTable, ledgerTable, yearlyTable, type ColumnKind, type Table } from "../results.ts";
+import { inspectWorkbookZip, type ZipLimits } from "./guard.ts";
+import { outcomesTable, provenanceTable, transfersTable, wrongPocketTable } from "../results.ts";
+import { columnLetter, fitWidths, styleHeader, writeTable } from "./sheet.ts";
+import { internalLinksOnly, writeResultSheets } from "./resultSheets.ts";
 import { ARRANGEMENT_COLUMN, joinStepRows, STEP_SCHEMA, STEPS_KEY, withStepRows } from "./steps.ts";
-import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
+import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isLocalText, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
 
 const ROOT = CASE_SCHEMA;
 /** Rows of the template that carry drop-down lists. */
@@ -48,7 +51,7 @@ function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
   // A value of the wrong shape (invalid data) stays a plain field, so it still travels.
   if (asArray && (value === undefined || Array.isArray(value))) {
     const item = elementOf(s);
-    const cols = item && objectVariants(item).length > 0 ? schemaColumns(item) : [WHOLE];
+    const cols = item && objectVariants(item).length > 0 && !isLocalText(item) ? schemaColumns(item) : [WHOLE];
     return { key, kind: "array", item, columns: cols };
   }
   if (asRecord && (value === undefined || isPlainObject(value))) {
@@ -73,29 +76,9 @@ function caseFields(sheetKeys: ReadonlySet<string>): string[] {
 
 // ---------------------------------------------------------------- writing
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE7F0" } };
-
-function writeCell(cell: ExcelJS.Cell, v: CellValue): void {
-  cell.value = v === null ? { error: "#N/A" as ExcelJS.ErrorValue } : v;
-}
-
-function styleHeader(ws: ExcelJS.Worksheet, ncols: number): void {
-  const row = ws.getRow(1);
-  row.font = { bold: true };
-  for (let c = 1; c <= ncols; c++) row.getCell(c).fill = HEADER_FILL;
-  ws.views = [{ state: "frozen", ySplit: 1 }];
-}
-
-function fitWidths(ws: ExcelJS.Worksheet, ncols: number, min = 8, max = 60): void {
-  for (let c = 1; c <= ncols; c++) {
-    let w = min;
-    ws.getColumn(c).eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value;
-      const text = v === null || v === undefined ? "" : typeof v === "object" ? (v instanceof Date ? "2000-01-01" : "#N/A") : String(v);
-      w = Math.max(w, Math.min(max, text.length + 2));
-    });
-    ws.getColumn(c).width = w;
-  }
+/** A cell's value; a choice (partner kind, schedule type, ...) in the workbook's language. */
+function writeCell(cell: ExcelJS.Cell, v: CellValue, choices?: readonly string[], lang: Lang = "en"): void {
+  cell.value = v === null ? { error: "#N/A" as ExcelJS.ErrorValue } : typeof v === "string" && choices?.includes(v) ? choiceLabel(v, lang) : v;
 }
 
 function listValidation(values: readonly string[]): ExcelJS.DataValidation | undefined {
@@ -108,22 +91,20 @@ function listValidation(values: readonly string[]): ExcelJS.DataValidation | und
 /** exceljs has range data validations (`sheet.dataValidations.add("E2:E1000", ...)`) but does not type them. */
 const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
 
-const columnLetter = (n: number): string => {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-};
-
-/** Writes the Case sheet and one sheet per list or map. With no data: the empty template. */
-function writeCaseSheets(wb: ExcelJS.Workbook, input: Record<string, unknown> | undefined): void {
+/**
+ * Writes the Case sheet and one sheet per list or map, in `lang`: Dutch sheet names, headers and
+ * choices (Investeringen, planning.soort, jaarlijks), or the case file's own English keys. With
+ * no data: the empty template.
+ */
+function writeCaseSheets(wb: ExcelJS.Workbook, input: Record<string, unknown> | undefined, lang: Lang): void {
   const data = input && withStepRows(input);
   const keys = topKeys(data);
   const specs = keys.map((k) => sheetSpec(k, data?.[k])).filter((s): s is SheetSpec => s !== undefined);
   const sheetKeys = new Set(specs.map((s) => s.key));
 
   // Case sheet.
-  const ws = wb.addWorksheet(CASE_SHEET);
-  ws.addRow([CASE_COLUMNS.field[0], CASE_COLUMNS.value[0], CASE_EXPLANATION_HEADER]);
+  const ws = wb.addWorksheet(CASE_SHEET_NAMES[lang]);
+  ws.addRow(CASE_HEADERS[lang]);
   styleHeader(ws, 3);
   const top: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data ?? {})) if (!sheetKeys.has(k)) top[k] = v;
@@ -132,12 +113,12 @@ function writeCaseSheets(wb: ExcelJS.Workbook, input: Record<string, unknown> | 
   for (const f of values.keys()) if (!fields.includes(f)) fields.push(f);
   fields.forEach((f, i) => {
     const r = ws.getRow(i + 2);
-    r.getCell(1).value = f;
-    if (values.has(f)) writeCell(r.getCell(2), values.get(f)!);
-    const nl = columnNote("case", f, "nl"), en = columnNote("case", f, "en");
-    if (nl) r.getCell(3).value = nl === en ? nl : `${nl} / ${en}`;
+    r.getCell(1).value = columnLabel(f, lang);
     const opts = choices(schemaAt(ROOT, f.split(".")));
-    const dv = opts && listValidation(opts);
+    if (values.has(f)) writeCell(r.getCell(2), values.get(f)!, opts, lang);
+    const own = columnNote("case", f, lang);
+    if (own) r.getCell(3).value = lang === "nl" && f !== columnLabel(f, lang) ? `${own} (in het casusbestand: ${f})` : own;
+    const dv = opts && listValidation(opts.map((o) => choiceLabel(o, lang)));
     if (dv) r.getCell(2).dataValidation = dv;
   });
   fitWidths(ws, 2);
@@ -153,20 +134,20 @@ function writeCaseSheets(wb: ExcelJS.Workbook, input: Record<string, unknown> | 
         : Object.entries((v as Record<string, unknown> | undefined) ?? {}).filter(([, e]) => e !== undefined).map(([k, e]) => ({ key: k, cells: flattenEntry(e, spec.item) }));
     const columns = [...spec.columns];
     for (const r of rows) for (const c of r.cells.keys()) if (!columns.includes(c)) columns.push(c);
-    const sheet = wb.addWorksheet(sheetNameOf(spec.key));
-    sheet.addRow(columns);
+    const sheet = wb.addWorksheet(sheetNameOf(spec.key, lang));
+    sheet.addRow(columns.map((c) => columnLabel(c, lang)));
     styleHeader(sheet, columns.length);
+    const opts = columns.map((c) => (c === WHOLE || c === KEY_COLUMN ? undefined : choices(schemaAt(spec.item, columnPath(c)))));
     columns.forEach((c, i) => {
       const note = bilingualNote(spec.key, c);
-      if (note) sheet.getRow(1).getCell(i + 1).note = note;
-      const opts = c === WHOLE || c === KEY_COLUMN ? undefined : choices(schemaAt(spec.item, columnPath(c)));
-      const dv = opts && listValidation(opts);
+      if (note) sheet.getRow(1).getCell(i + 1).note = lang === "nl" && c !== columnLabel(c, lang) ? `${note}\n\n(${c})` : note;
+      const dv = opts[i] && listValidation(opts[i]!.map((o) => choiceLabel(o, lang)));
       if (dv) validations(sheet).add(`${columnLetter(i + 1)}2:${columnLetter(i + 1)}${VALIDATED_ROWS}`, dv);
     });
     rows.forEach((r, i) => {
       const row = sheet.getRow(i + 2);
       if (r.key !== undefined) row.getCell(1).value = r.key;
-      for (const [c, cell] of r.cells) writeCell(row.getCell(columns.indexOf(c) + 1), cell);
+      for (const [c, cell] of r.cells) { const j = columns.indexOf(c); writeCell(row.getCell(j + 1), cell, opts[j], lang); }
     });
     fitWidths(sheet, columns.length);
   }
@@ -178,8 +159,8 @@ function writeReadme(wb: ExcelJS.Workbook, lang: Lang): void {
   ws.addRow(["Tabblad / sheet", "Kolom / column", "Toelichting", "Explanation"]);
   styleHeader(ws, 4);
   const specs = topKeys().map((k) => sheetSpec(k, undefined)).filter((s): s is SheetSpec => s !== undefined);
-  for (const f of caseFields(new Set(specs.map((s) => s.key)))) ws.addRow([CASE_SHEET, f, columnNote("case", f, "nl") ?? "", columnNote("case", f, "en") ?? ""]);
-  for (const s of specs) for (const c of s.columns) ws.addRow([sheetNameOf(s.key), c, columnNote(s.key, c, "nl") ?? "", columnNote(s.key, c, "en") ?? ""]);
+  for (const f of caseFields(new Set(specs.map((s) => s.key)))) ws.addRow([CASE_SHEET_NAMES[lang], columnLabel(f, lang), columnNote("case", f, "nl") ?? "", columnNote("case", f, "en") ?? ""]);
+  for (const s of specs) for (const c of s.columns) ws.addRow([sheetNameOf(s.key, lang), columnLabel(c, lang), columnNote(s.key, c, "nl") ?? "", columnNote(s.key, c, "en") ?? ""]);
   const general: [string, string][] = [
     ["Eén rij per element; lege rijen tellen niet. Kolommen met een punt (schedule.type) zijn velden van een genest object.", "One row per element; empty rows are skipped. Dotted columns (schedule.type) are fields of a nested object."],
     ["Lijsten en sleutels (steps, providers, amounts) staan als JSON of YAML in één cel: [zh, ggz] of {\"2025\": 50000}.", "Lists and maps (steps, providers, amounts) go into one cell as JSON or YAML: [zh, ggz] or {\"2025\": 50000}."],
@@ -192,23 +173,6 @@ function writeReadme(wb: ExcelJS.Workbook, lang: Lang): void {
   ws.getColumn(2).width = 26;
   ws.getColumn(3).width = 80;
   ws.getColumn(4).width = 80;
-}
-
-const EURO_FORMAT = '"€ "#,##0.00;[Red]-"€ "#,##0.00';
-const FORMATS: Partial<Record<ColumnKind, string>> = { euro: EURO_FORMAT, ratio: "0.00", percent: "0.0%", year: "0", int: "0", number: "#,##0.00" };
-
-function writeTable(wb: ExcelJS.Workbook, name: string, t: Table, lang: Lang): void {
-  const ws = wb.addWorksheet(name);
-  ws.addRow(t.columns.map((c) => c.label[lang]));
-  styleHeader(ws, t.columns.length);
-  for (const r of t.rows) ws.addRow(r.map((v, i) => (v !== null && t.columns[i]!.kind === "euro" && typeof v === "number" ? v / 100 : v)));
-  t.columns.forEach((c, i) => {
-    const f = FORMATS[c.kind];
-    if (f) ws.getColumn(i + 1).numFmt = f;
-  });
-  fitWidths(ws, t.columns.length, 10, 40);
-  t.columns.forEach((c, i) => { if (c.kind === "euro") ws.getColumn(i + 1).width = Math.max(ws.getColumn(i + 1).width ?? 10, 16); });
-  if (t.rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.columns.length } };
 }
 
 function newWorkbook(): ExcelJS.Workbook {
@@ -226,15 +190,15 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 /** The empty template an analyst fills in. */
 export async function templateWorkbook(lang: Lang = "nl"): Promise<Buffer> {
   const wb = newWorkbook();
-  writeCaseSheets(wb, undefined);
+  writeCaseSheets(wb, undefined, lang);
   writeReadme(wb, lang);
   return toBuffer(wb);
 }
 
 /** A case (as data, as read from its file) as a workbook: only the case sheets. */
-export async function caseWorkbook(data: Record<string, unknown>): Promise<Buffer> {
+export async function caseWorkbook(data: Record<string, unknown>, lang: Lang = "nl"): Promise<Buffer> {
   const wb = newWorkbook();
-  writeCaseSheets(wb, data);
+  writeCaseSheets(wb, data, lang);
   return toBuffer(wb);
 }
 
@@ -242,18 +206,14 @@ export async function caseWorkbook(data: Record<string, unknown>): Promise<Buffe
 export async function resultsWorkbook(data: Record<string, unknown>, ev: Evaluation, lang: Lang = "nl"): Promise<Buffer> {
   const wb = newWorkbook();
   const N = RESULT_SHEETS[lang];
-  writeTable(wb, N.summary, summaryTable(ev, lang), lang);
-  writeTable(wb, N.yearly, yearlyTable(ev, lang), lang);
-  writeTable(wb, N.ledger, ledgerTable(ev), lang);
-  writeTable(wb, N.transfers, transfersTable(ev), lang);
-  writeTable(wb, N.pots, potsTable(ev), lang);
+  writeResultSheets(wb, ev, lang, () => writeTable(wb, N.transfers, transfersTable(ev), lang));
   writeTable(wb, N.wrongPocket, wrongPocketTable(ev), lang);
   if (ev.outcomes.length > 0) writeTable(wb, N.outcomes, outcomesTable(ev), lang);
   const prov = provenanceTable(ev);
   if (prov.rows.length > 0) writeTable(wb, N.provenance, prov, lang);
-  writeCaseSheets(wb, data);
+  writeCaseSheets(wb, data, lang);
   writeReadme(wb, lang);
-  return toBuffer(wb);
+  return Buffer.from(internalLinksOnly(await toBuffer(wb)));
 }
 
 // ---------------------------------------------------------------- reading
@@ -269,8 +229,9 @@ export interface SheetIssue extends Issue {
 
 /** `Effects!F7 (attribution): must be between 0 and 1`, with the file first when given. */
 export function formatSheetIssue(i: SheetIssue, file?: string): string {
-  const where = i.sheet === undefined ? formatPath(i.path) : `${i.sheet}${i.cell ? `!${i.cell}` : ""}${i.column ? ` (${i.column})` : ""}`;
-  return `${file ? `${file}: ` : ""}${where}: ${i.message}`;
+  // A problem of the file itself (not a zip, too large, .ods) has no place inside it.
+  const where = i.sheet === undefined ? (i.path.length === 0 ? "" : formatPath(i.path)) : `${i.sheet}${i.cell ? `!${i.cell}` : ""}${i.column ? ` (${i.column})` : ""}`;
+  return [file, where, i.message].filter((x) => x !== undefined && x !== "").join(": ");
 }
 
 interface CellRef { sheet: string; cell: string; column?: string }
@@ -278,35 +239,96 @@ interface RowRef { sheet: string; row: number; columns: Map<string, number> }
 
 const pk = (p: Path) => JSON.stringify(p);
 
-type Raw = { ok: true; value: CellValue | undefined } | { ok: false; code: string; detail?: string };
+type Raw = { ok: true; value: CellValue | undefined } | { ok: true; date: Date; value?: undefined } | { ok: false; code: string; detail?: string; params?: Record<string, string> };
 
-/** What exceljs gives for a cell, as a cell value (formulas by their computed result). */
-function rawValue(v: ExcelJS.CellValue): Raw {
+/**
+ * A formula cell's stored result, when the file's own formula proves it: LibreOffice writes every
+ * boolean as `<f>TRUE()</f><v>1</v>`, and a constant sum (`=100000*1.5`) can be checked here.
+ * Any other formula (a reference to a cell, a function) is refused: its stored value is what
+ * the last program to save the file computed, which a file written by a program that does not
+ * recalculate (or written by hand) need not match, and the case file has formulas of its own.
+ */
+function trustedFormula(formula: string, result: unknown): Raw {
+  const f = formula.trim().replace(/^=/, "");
+  const bool = /^(TRUE|FALSE)(\(\))?$/i.exec(f);
+  if (bool) {
+    const want = bool[1]!.toUpperCase() === "TRUE";
+    return result === want || result === (want ? 1 : 0) ? { ok: true, value: want } : { ok: false, code: "formulaMismatch", params: { formula: `=${f}`, value: String(result) } };
+  }
+  if (/^[\d\s.+\-*/()^eE]+$/.test(f) && /\d/.test(f)) {
+    const parsed = parseFormula(f);
+    if (parsed.ok && parsed.formula.symbols.length === 0) {
+      const computed = compileFormula(parsed.formula, () => 0)([]);
+      if (Number.isFinite(computed) && typeof result === "number" && Math.abs(computed - result) <= 1e-9 * Math.max(1, Math.abs(computed))) return { ok: true, value: computed };
+      return { ok: false, code: "formulaMismatch", params: { formula: `=${f}`, value: String(result) } };
+    }
+  }
+  return { ok: false, code: "untrustedFormula", params: { formula: `=${f}`, value: result instanceof Date ? result.toISOString().slice(0, 10) : typeof result === "object" && result !== null ? String((result as { error?: unknown }).error ?? "") : String(result) } };
+}
+
+/** What exceljs gives for a cell, as a cell value (a formula only by a result its formula proves). */
+function rawValue(cell: ExcelJS.Cell): Raw {
+  const v = cell.value;
   if (v === null || v === undefined) return { ok: true, value: undefined };
   if (typeof v === "number" || typeof v === "boolean") return { ok: true, value: v };
   if (typeof v === "string") return { ok: true, value: v === "" ? undefined : v };
-  if (v instanceof Date) return { ok: false, code: "dateCell" };
+  if (v instanceof Date) return { ok: true, date: v };
   const o = v as unknown as Record<string, unknown>;
   if ("error" in o) return o.error === "#N/A" ? { ok: true, value: null } : { ok: false, code: "errorCell", detail: String(o.error) };
   if ("richText" in o && Array.isArray(o.richText)) return { ok: true, value: (o.richText as { text: string }[]).map((t) => t.text).join("") || undefined };
-  if ("formula" in o || "sharedFormula" in o) return o.result === undefined ? { ok: false, code: "formulaNoResult" } : rawValue(o.result as ExcelJS.CellValue);
+  if ("formula" in o || "sharedFormula" in o) {
+    // Not `cell.value.result`: exceljs's formula value drops a falsy result (0, false, ""); the model keeps it.
+    const result = (cell.model as { result?: unknown }).result;
+    const formula = cell.formula ?? String(o.formula ?? o.sharedFormula ?? "");
+    if (result === undefined) return { ok: false, code: "formulaNoResult", params: { formula: `=${formula.replace(/^=/, "")}` } };
+    if (typeof result === "object" && result !== null && "error" in result) return { ok: false, code: "errorCell", detail: String((result as { error: unknown }).error) };
+    return trustedFormula(formula, result);
+  }
   if ("text" in o && typeof o.text === "string") return { ok: true, value: o.text === "" ? undefined : o.text };
   return { ok: false, code: "unreadableCell" };
+}
+
+const ISO_DAY = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A header, field name or id cell as trimmed text ("" when empty or unreadable). */
+function cellText(raw: Raw): string {
+  if (!raw.ok) return "";
+  if ("date" in raw) return ISO_DAY(raw.date);
+  return raw.value === undefined || raw.value === null ? "" : String(raw.value).trim();
+}
+
+/**
+ * A date cell, read by what the field takes: text fields get the day as text (`2024-03-01`, what
+ * Excel made of a source "1-3-2024"); a number field gets the number typed into a cell that is
+ * formatted as a date when that number is a year (2026 shows as 18-7-1905); anything else is a
+ * problem that shows the date.
+ */
+function dateValue(d: Date, s: Schema | undefined, date1904: boolean): { ok: true; value: unknown } | { ok: false; date: string } {
+  const a = accepts(s);
+  const serial = 25569 + d.getTime() / 86_400_000 - (date1904 ? 1462 : 0);
+  if (a.number && Number.isInteger(serial) && serial >= 1900 && serial <= 2200) return { ok: true, value: serial };
+  if (a.string && !a.number) return { ok: true, value: ISO_DAY(d) };
+  return { ok: false, date: ISO_DAY(d) };
 }
 
 /**
  * Friendly reading of what an analyst typed, only where the schema leaves one reading: a number
  * in a text-only field becomes text (a label "2025"), a text that is a number in a number-only
- * field becomes a number ("0,5" too), ja/nee/true/false in a yes/no field a boolean. What the
+ * field becomes a number, a number with a decimal comma ("0,5", "1.234,56") a number wherever
+ * numbers go, ja/nee/true/false in a yes/no field a boolean. What the
  * export writes never needs this, so round trips are unaffected.
  */
 function coerce(v: unknown, s: Schema | undefined): unknown {
   if (!s) return v;
   const a = accepts(s);
   if (typeof v === "number" && a.string && !a.number) return String(v);
-  if (typeof v === "string" && a.number && !a.string) {
-    const t = v.trim().replace(/^(-?\d+),(\d+)$/, "$1.$2");
-    if (/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
+  if (typeof v === "string" && a.number) {
+    // A number typed as text with a decimal comma ("0,8", "1.234,56"): never a valid formula, so
+    // also read as a number where a formula could go (a Dutch LibreOffice or a CSV paste).
+    const t = v.trim();
+    const comma = /^-?(\d+|\d{1,3}(\.\d{3})+),\d+$/.test(t);
+    if (comma) return Number(t.replace(/\./g, "").replace(",", "."));
+    if (!a.string && /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
   }
   if (typeof v === "string" && a.boolean && !a.string && !a.number) {
     const t = v.trim().toLowerCase();
@@ -341,6 +363,7 @@ export interface ReadResult {
 
 /** Reads the case sheets of a workbook (results and explanation sheets are skipped). */
 export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadResult {
+  const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true;
   const data: Record<string, unknown> = {};
   const issues: SheetIssue[] = [];
   const unreadable: Path[] = [];
@@ -348,6 +371,8 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
   const rows = new Map<string, RowRef>();
   const sheetOf = new Map<string, string>();
   const caseFieldCells = new Map<string, string>();
+  /** Sheets written in Dutch: their columns are named in Dutch in problems too. */
+  const dutchSheets = new Set<string>();
   let caseSheetName: string | undefined;
   const problem = (sheet: string, cell: string | undefined, column: string | undefined, path: Path, code: string, params: Record<string, string | undefined> = {}) =>
     issues.push({ sheet, ...(cell ? { cell } : {}), ...(column ? { column } : {}), path, code, message: ioMessage(code, params, lang) });
@@ -361,11 +386,21 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
   const readCell = (ws: ExcelJS.Worksheet, r: number, c: number, column: string, path: Path, s: Schema | undefined): { ok: boolean; value?: unknown } => {
     const cell = ws.getRow(r).getCell(c);
     const addr = `${columnLetter(c)}${r}`;
-    const raw = rawValue(cell.value);
+    const raw = rawValue(cell);
     if (!raw.ok) {
-      problem(ws.name, addr, column, path, raw.code, { detail: raw.detail });
+      problem(ws.name, addr, column, path, raw.code, { detail: raw.detail, ...raw.params });
       unreadable.push(path);
       return { ok: false };
+    }
+    if ("date" in raw) {
+      const d = dateValue(raw.date, s, date1904);
+      if (!d.ok) {
+        problem(ws.name, addr, column, path, "dateCell", { date: d.date });
+        unreadable.push(path);
+        return { ok: false };
+      }
+      cells.set(pk(path), { sheet: ws.name, cell: addr, column });
+      return { ok: true, value: d.value };
     }
     if (raw.value === undefined) return { ok: true };
     const d = decodeCell(raw.value);
@@ -375,14 +410,17 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       return { ok: false };
     }
     cells.set(pk(path), { sheet: ws.name, cell: addr, column });
-    return { ok: true, value: typeof raw.value === "string" && /^[[{]/.test(raw.value) ? d.value : coerce(d.value, s) };
+    if (typeof raw.value === "string" && /^[[{]/.test(raw.value)) return { ok: true, value: d.value };
+    // A choice in Dutch (eenmalig) is the case file's value (once).
+    const opts = typeof d.value === "string" ? choices(s) : undefined;
+    const choice = opts ? choiceFromLabel(d.value as string, opts) : undefined;
+    return { ok: true, value: choice ?? coerce(d.value, s) };
   };
 
   const headerOf = (ws: ExcelJS.Worksheet) => {
     const header = new Map<number, string>();
     ws.getRow(1).eachCell({ includeEmpty: false }, (cell, c) => {
-      const raw = rawValue(cell.value);
-      const text = raw.ok && raw.value !== undefined && raw.value !== null ? String(raw.value).trim() : "";
+      const text = cellText(rawValue(cell));
       if (text !== "") header.set(c, text);
     });
     return header;
@@ -424,7 +462,11 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     for (const pr of problems) {
       const row = rows.get(pk([STEPS_KEY, pr.index]));
       const c = row?.columns.get(ARRANGEMENT_COLUMN);
-      problem(row?.sheet ?? sheetNameOf(STEPS_KEY), row ? (c !== undefined ? `${columnLetter(c)}${row.row}` : `${row.row}:${row.row}`) : undefined, ARRANGEMENT_COLUMN, [STEPS_KEY, pr.index], pr.code, pr.params);
+      const sheet = row?.sheet ?? sheetNameOf(STEPS_KEY, lang);
+      // Columns and sheets named as the workbook names them (Dutch or English).
+      const arrSheet = sheetOf.get("arrangements") ?? sheetNameOf("arrangements", lang);
+      const column = dutchSheets.has(sheet) ? columnLabel(ARRANGEMENT_COLUMN, "nl") : ARRANGEMENT_COLUMN;
+      problem(sheet, row ? (c !== undefined ? `${columnLetter(c)}${row.row}` : `${row.row}:${row.row}`) : undefined, column, [STEPS_KEY, pr.index], pr.code, { ...pr.params, column, sheet: arrSheet, stepsColumn: dutchSheets.has(arrSheet) ? columnLabel("steps", "nl") : "steps" });
     }
     rekey(cells);
     rekey(rows);
@@ -440,25 +482,26 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     const seen = new Map<string, string>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       if (r === 1) return;
-      const fr = rawValue(row.getCell(fc).value);
-      const field = fr.ok && fr.value !== undefined && fr.value !== null ? String(fr.value).trim() : "";
+      const written = cellText(rawValue(row.getCell(fc)));
+      const field = columnFromLabel(written);
+      if (field !== written) dutchSheets.add(ws.name);
       const addr = `${columnLetter(vc)}${r}`;
       if (field === "") {
-        const vr = rawValue(row.getCell(vc).value);
-        if (!vr.ok || vr.value !== undefined) problem(ws.name, addr, undefined, [], "noHeader");
+        const vr = rawValue(row.getCell(vc));
+        if (!vr.ok || "date" in vr || vr.value !== undefined) problem(ws.name, addr, undefined, [], "noHeader");
         return;
       }
       const path = field.split(".");
       let s: Schema | undefined = ROOT;
       for (const seg of path) s = s ? child(s, seg) : undefined;
       if (!s || sheetKeys.has(path[0]!)) {
-        problem(ws.name, `${columnLetter(fc)}${r}`, field, path, "unknownField", { name: field, suggestion: suggest(field, known) });
+        problem(ws.name, `${columnLetter(fc)}${r}`, written, path, "unknownField", { name: written, suggestion: suggest(written, [...known, ...known.map((x) => columnLabel(x, "nl"))]) });
         return;
       }
-      if (seen.has(field)) { problem(ws.name, `${columnLetter(fc)}${r}`, field, path, "duplicateColumn", { name: field, other: seen.get(field) }); return; }
+      if (seen.has(field)) { problem(ws.name, `${columnLetter(fc)}${r}`, written, path, "duplicateColumn", { name: written, other: seen.get(field) }); return; }
       seen.set(field, `${columnLetter(fc)}${r}`);
       caseFieldCells.set(field, addr);
-      const got = readCell(ws, r, vc, field, path, s);
+      const got = readCell(ws, r, vc, written, path, s);
       if (got.ok && got.value !== undefined && !setPath(data, path, got.value)) conflictAt(ws.name, addr, field, path);
     });
   }
@@ -479,10 +522,13 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     const header = headerOf(ws);
     const columns = new Map<number, string>();
     const seen = new Map<string, string>();
-    for (const [c, h] of header) {
+    for (const [c, written] of header) {
       const addr = `${columnLetter(c)}1`;
-      if (!knownColumn(spec, h)) { problem(ws.name, addr, h, [spec.key], "unknownColumn", { name: h, suggestion: suggest(h, spec.columns) }); continue; }
-      if (seen.has(h)) { problem(ws.name, addr, h, [spec.key], "duplicateColumn", { name: h, other: seen.get(h) }); continue; }
+      // A Dutch header (planning.soort) is the case file's key path (schedule.type).
+      const h = columnFromLabel(written);
+      if (h !== written) dutchSheets.add(ws.name);
+      if (!knownColumn(spec, h)) { problem(ws.name, addr, written, [spec.key], "unknownColumn", { name: written, suggestion: suggest(written, [...spec.columns, ...spec.columns.map((x) => columnLabel(x, "nl"))]) }); continue; }
+      if (seen.has(h)) { problem(ws.name, addr, written, [spec.key], "duplicateColumn", { name: written, other: seen.get(h) }); continue; }
       seen.set(h, addr);
       columns.set(c, h);
     }
@@ -494,8 +540,8 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       if (r === 1) return;
       let any = false;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const raw = rawValue(cell.value);
-        if (raw.ok && raw.value === undefined) return;
+        const raw = rawValue(cell);
+        if (raw.ok && !("date" in raw) && raw.value === undefined) return;
         if (columns.has(c)) any = true;
         else if (!header.has(c)) problem(ws.name, `${columnLetter(c)}${r}`, undefined, [spec.key], "noHeader");
       });
@@ -504,8 +550,8 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       if (spec.kind === "array") base = [spec.key, list.length];
       else {
         const kc = colIndex.get(KEY_COLUMN);
-        const kr = kc === undefined ? undefined : rawValue(row.getCell(kc).value);
-        const id = kr && kr.ok && kr.value !== undefined && kr.value !== null ? String(kr.value).trim() : "";
+        const kr = kc === undefined ? undefined : rawValue(row.getCell(kc));
+        const id = kr ? cellText(kr) : "";
         const addr = `${columnLetter(kc ?? 1)}${r}`;
         if (id === "") { problem(ws.name, addr, KEY_COLUMN, [spec.key], "missingKey"); return; }
         if (keyCells.has(id)) { problem(ws.name, addr, KEY_COLUMN, [spec.key, id], "duplicateKey", { key: id, other: keyCells.get(id) }); return; }
@@ -517,7 +563,7 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       for (const [c, h] of columns) {
         if (spec.kind === "record" && h === KEY_COLUMN) continue;
         const path = [...base, ...columnPath(h)];
-        const got = readCell(ws, r, c, h, path, h === WHOLE ? undefined : schemaAt(spec.item, columnPath(h)));
+        const got = readCell(ws, r, c, header.get(c) ?? h, path, h === WHOLE ? undefined : schemaAt(spec.item, columnPath(h)));
         if (got.ok && got.value !== undefined) values.set(h, { value: got.value, addr: `${columnLetter(c)}${r}` });
       }
       let element: unknown;
@@ -553,12 +599,16 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
       const ref = rows.get(pk(path.slice(0, n)));
       if (ref) rowHit = { n, ref };
     }
-    const inside = (column: string | undefined, rest: Path) => {
-      const p = [...(column && column !== WHOLE ? columnPath(column) : []), ...rest];
-      return p.length === 0 ? column : formatPath(p);
+    /** The column as the sheet names it (Dutch in a Dutch sheet), then the path inside its cell. */
+    const inside = (column: string | undefined, rest: Path, sheet?: string) => {
+      if (!column || column === WHOLE) return rest.length === 0 ? column : formatPath(rest);
+      const label = sheet !== undefined && dutchSheets.has(sheet) ? columnLabel(column, "nl") : column;
+      const tail = rest.length === 0 ? "" : formatPath(rest);
+      return tail === "" ? label : tail.startsWith("[") ? label + tail : `${label}.${tail}`;
     };
     if (cellHit && (!rowHit || cellHit.n > rowHit.n)) {
-      return { sheet: cellHit.ref.sheet, cell: cellHit.ref.cell, ...(inside(cellHit.ref.column, path.slice(cellHit.n)) ? { column: inside(cellHit.ref.column, path.slice(cellHit.n))! } : {}) };
+      const column = cellHit.ref.column === undefined ? undefined : inside(cellHit.ref.column, path.slice(cellHit.n), cellHit.ref.sheet);
+      return { sheet: cellHit.ref.sheet, cell: cellHit.ref.cell, ...(column ? { column } : {}) };
     }
     if (rowHit) {
       const rest = path.slice(rowHit.n);
@@ -566,7 +616,7 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
         if (!rest.slice(0, m).every((x) => typeof x === "string")) continue;
         const col = rest.slice(0, m).join(".");
         const c = rowHit.ref.columns.get(col);
-        if (c !== undefined) return { sheet: rowHit.ref.sheet, cell: `${columnLetter(c)}${rowHit.ref.row}`, column: inside(col, rest.slice(m)) ?? col };
+        if (c !== undefined) return { sheet: rowHit.ref.sheet, cell: `${columnLetter(c)}${rowHit.ref.row}`, column: inside(col, rest.slice(m), rowHit.ref.sheet) ?? col };
       }
       return { sheet: rowHit.ref.sheet, cell: `${rowHit.ref.row}:${rowHit.ref.row}`, ...(rest.length > 0 ? { column: formatPath(rest) } : {}) };
     }
@@ -577,7 +627,7 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     if (path.length > 0) {
       for (let m = path.length; m >= 1; m--) {
         const addr = caseFieldCells.get(path.slice(0, m).join("."));
-        if (addr) return { sheet: caseSheetName!, cell: addr, column: formatPath(path) };
+        if (addr) return { sheet: caseSheetName!, cell: addr, column: path.every((x) => typeof x === "string") && dutchSheets.has(caseSheetName!) ? columnLabel(path.join("."), "nl") : formatPath(path) };
       }
       return { sheet: caseSheetName ?? CASE_SHEET, column: formatPath(path) };
     }
@@ -602,8 +652,10 @@ const startsWith = (p: Path, q: Path) => q.length <= p.length && q.every((x, i) 
  * cell and column: first the cells that cannot be read, then the engine's validation issues,
  * mapped back from their paths (`["effects", 5, "attribution"]` -> `Effects!F7`).
  */
-export async function importWorkbook(buffer: Uint8Array, options: { lang?: Lang } = {}): Promise<WorkbookImport> {
+export async function importWorkbook(buffer: Uint8Array, options: { lang?: Lang; limits?: ZipLimits } = {}): Promise<WorkbookImport> {
   const lang = options.lang ?? "nl";
+  const gate = inspectWorkbookZip(buffer, options.limits);
+  if (!gate.ok) return { ok: false, issues: [{ path: [], code: gate.code, message: ioMessage(gate.code, gate.params, lang), ...(gate.params.sheet ? { sheet: gate.params.sheet } : {}) }] };
   let wb: ExcelJS.Workbook;
   try {
     wb = await loadWorkbook(buffer);

@@ -11,3 +11,20 @@ declare module "*?raw" {
   const text: string;
   export default text;
 }
+
+// d3 (a dependency of Plot): only the tick generator is used (charts/axes.ts).
+declare module "d3" {
+  /** Nicely rounded values between start and stop, about `count` of them. */
+  export function ticks(start: number, stop: number, count: number): number[];
+}
+
+// Vite: `import.meta.glob(patterns, {query: "?raw", import: "default"})` gives a loader per file.
+interface ImportMeta {
+  glob<T = unknown>(patterns: string | readonly string[], options?: { query?: string; import?: string; eager?: false }): Record<string, () => Promise<T>>;
+}
+
+// Vite: `import url from "./file.xlsx?url"` gives the URL of the file in the built site.
+declare module "*?url" {
+  const url: string;
+  export default url;
+}

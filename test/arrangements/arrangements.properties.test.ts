@@ -134,7 +134,7 @@ const keyEnv = {
 const ctx = { values: [], year: 2025, benefit: new Map<string, number>() };
 
 describe("arrangement invariant 5: keys", () => {
-  test.prop([fc.oneof(arbFixed, fc.tuple(arbFixed, arbFixed, fc.double({ min: 0, max: 1, noNaN: true })).map(([a, b, w]): KeySpec => ({ type: "blend", parts: [{ weight: w, key: a }, { weight: 1 - w, key: b }] })).filter((k) => k.type !== "blend" || k.parts.some((p) => p.weight > 0)))])(
+  test.prop([fc.oneof(arbFixed, fc.tuple(arbFixed, arbFixed, fc.double({ min: 0, max: 1, noNaN: true })).map(([a, b, w]): KeySpec => ({ type: "blend", parts: [{ weight: w, key: a }, { weight: 1 - w, key: b }] })).filter((k) => k.type !== "blend" || k.parts.some((p) => Number(p.weight) > 0)))])(
     "shares are non-negative and sum to one",
     (spec) => {
       const w = compileKey(spec, [], keyEnv)(ctx);

@@ -6,22 +6,27 @@
  * 2. serves the built site on 127.0.0.1 (random port) and opens every page with playwright-core;
  * 3. per page: no failed request, no request to another host (all others are blocked),
  *    no console error / page error / cell error, every chart cell shows an <svg>, every range
- *    slider changes the displayed figures when moved, with the latency measured from the input
- *    event to the last DOM change it causes (every number and chart) and to the next frame;
- *    on the study notebooks the first slider must change the society NPV (`[data-kpi=npv]`);
- * 4. "bring your own case": a malformed file gives a readable error naming the path and line,
- *    a valid file is rendered, survives a reload (localStorage) and its downloads work;
- *    a case whose names are HTML is shown as text (no element, no script);
- * 5. English (`?lang=en`) renders without errors;
- * 6. screenshots in test-output/screenshots/, metrics in test-output/browser-metrics.json;
+ *    slider changes the displayed figures when moved (on the study notebooks the first slider
+ *    changes the society NPV, `[data-kpi=npv]`);
+ * 4. per page, in Dutch and English, at 1366 x 900 and 390 x 844, before and after moving a
+ *    slider: axe-core reports nothing serious or critical, no two tick labels of an axis
+ *    overlap, the page does not scroll sideways; the page's own words are in its language;
+ * 5. "bring your own case": a malformed file gives a readable error naming the path and line
+ *    (at most 20 problems, then "en N meer"; a syntax error is one problem), a valid file (YAML,
+ *    pasted text or an .xlsx workbook) is rendered, survives a reload and its downloads work,
+ *    stale panels go when a broken file follows; names from a case file stay text;
+ * 6. sharing: the state is in the URL (a reload keeps it), "Kopieer link" copies it and the link
+ *    opened in a new page shows the same figures; printing a study page to PDF keeps every column
+ *    of the partner table and starts with the print header;
  * 7. uncertainty (onzekerheid.html): a 30,000-sample Monte Carlo run in Web Workers shows its
- *    progress, the page keeps drawing frames and answers a select while it runs (frame gaps and
- *    the select's redraw time are recorded), results and charts render, the figures equal
- *    `bcase simulate --seed 7` and a run can be cancelled;
+ *    progress, stays answerable, renders results, a histogram with P(verlies), and equals
+ *    `bcase simulate --seed 7`; a run can be cancelled;
  * 8. monitoring (monitoring.html): plan versus actual, true-ups and indicator statuses render,
  *    editing a realised figure moves the variance by exactly that amount, English renders;
  * 9. smoke test of the dev server (`npm run dev`): every page loads offline without errors.
  *
+ * No test here asserts a duration (speed is `npm run bench`, bench/browser.ts); every wait is for
+ * a condition, so the suite passes on a busy machine. Screenshots and PDFs go to test-output/.
  * Chromium: CHROMIUM_PATH or /usr/bin/chromium. Missing Chromium fails the suite.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -33,6 +38,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { createServer as createViteServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "./static-server.ts";
+import { axe, readerText, serious, sideways, tickOverlaps } from "./audit.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const NOTEBOOKS = join(ROOT, "notebooks");
@@ -51,15 +57,29 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-/** Slider moves timed: the first slider of a page gets more (the latency sample), the others a few. */
-const FIRST_SLIDER_MOVES = 8;
-const OTHER_SLIDER_MOVES = 1;
 /** Pages whose charts appear only once the reader opens a case (checked by the tests of that page). */
-const CHARTS_AFTER_INPUT = new Set(["eigen-case.html", "onzekerheid.html"]);
+const CHARTS_AFTER_INPUT = new Set(["eigen-case.html", "onzekerheid.html", "onderhandelen.html"]);
 /** The study notebooks: the first slider must move the society NPV, within the latency budget. */
 const STUDY_PAGES = ["ruwaard.html", "noord.html", "uden.html", "ede.html"];
-/** Input event -> every number and chart updated and painted, median over a page's moves (ms). */
-const LATENCY_BUDGET_MS = 100;
+/** Viewports every page is checked at. */
+const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
+/**
+ * Words of the site's own texts (headings, table headers, labels, buttons, badges, key figures,
+ * chart axes and legends) that belong to one language only: the English page must show none of
+ * the Dutch ones and the reverse. A word both languages use ("Partners", "Status", "Parameter")
+ * checks nothing and is not in the lists.
+ */
+const DUTCH_WORDS = ["Netto contante waarde", "Maatschappij", "aanname", "Kosten", "Baten", "Terugverdiend", "Gegevens van deze grafiek", "Kopieer link", "personen", "uur/jaar", "Financieringsvorm", "Conclusie", "Jaar", "Opbouw", "Investering", "Besparing", "Bedrag", "Aandeel", "looptijd", "trekkingen", "verlies"];
+const ENGLISH_WORDS = ["Net present value", "Society", "assumption", "Costs", "Benefits", "Payback", "This chart's data", "Copy link", "people", "hour/year", "Financing form", "Conclusion", "Year", "How the result", "Investment", "Saving", "samples", "loss", "person"];
+
+/**
+ * Words of the bundled case files' texts (labels, names, notes, sources, descriptions, given in
+ * both languages) in one language only: the English page shows none of the Dutch ones anywhere
+ * in its text or charts, the Dutch page none of the English ones (ids, formulas and commands,
+ * in `code`, are the same in both and not read; proper names such as "ONS welzijn" are not listed).
+ */
+const CASE_DUTCH_WORDS = ["Gemeente", "Zorgverzekeraar", "Minder", "Vermeden", "Inzet", "Attributie", "Loonkosten", "Marktaandeel", "Deel van", "illustratief", "aannames", "verzilverbaar", "Inwoners", "per jaar", "niet"];
+const CASE_ENGLISH_WORDS = ["the", "and", "with", "not", "illustrative", "assumptions", "Fewer", "Municipality", "insurer", "per year", "Share of"];
 
 /** Notebook pages, same rule as vite.config.ts: notebooks/**\/*.html, skipping _* and .* */
 function notebookPages(dir: string): string[] {
@@ -114,9 +134,13 @@ function watch(page: Page, origin: string): PageIssues {
   return issues;
 }
 
-/** Waits until <main> has not changed for `quietMs` (the reactive runtime has settled). */
-async function settle(page: Page, quietMs = 300, timeoutMs = 15_000): Promise<void> {
-  await page.waitForLoadState("networkidle");
+/**
+ * Waits until the network is idle and <main> has not changed for `quietMs` (the reactive runtime
+ * has settled). `loadCeiling` bounds the wait for the network (a dev server transforming modules
+ * on a loaded machine can take long).
+ */
+async function settle(page: Page, quietMs = 300, timeoutMs = 15_000, loadCeiling = 30_000): Promise<void> {
+  await page.waitForLoadState("networkidle", { timeout: loadCeiling });
   await page.evaluate(
     ([quiet, timeout]) =>
       new Promise<void>((resolvePromise, reject) => {
@@ -141,71 +165,79 @@ async function settle(page: Page, quietMs = 300, timeoutMs = 15_000): Promise<vo
   );
 }
 
-interface SliderTiming {
-  /** input event -> the watched figures ([data-kpi], else the page text) changed (ms) */
-  first: number;
-  /** input event -> the last DOM change it caused: every number and chart updated (ms) */
-  settled: number;
-  /** input event -> the animation frame after that last change, i.e. painted (ms) */
-  painted: number;
-  /** the society NPV (`[data-kpi=npv]`) text changed */
-  npvChanged: boolean;
+/**
+ * Waits for a condition, not a time: until every chart cell in `ids` shows an <svg>, or a cell
+ * shows an error (the caller's checks then say which), re-reading the page on every poll so a
+ * reload in between (the dev server reloads a page when it has optimised a new dependency) does
+ * not end the wait. `ceiling` only keeps a broken page from hanging the suite; on a busy machine
+ * the wait simply lasts as long as the page needs. Resolves with the cells still without <svg>.
+ */
+async function chartsDrawn(page: Page, ids: readonly string[], ceiling = 120_000): Promise<string[]> {
+  const missing = async () => {
+    try {
+      return await page.evaluate((cells) => {
+        if (document.querySelector("main .observablehq--error")) return [];
+        return cells.filter((id) => !document.querySelector(`#cell-${id} svg`));
+      }, [...ids]);
+    } catch {
+      return [...ids]; // the page is navigating (a reload): not drawn yet
+    }
+  };
+  try {
+    await expect.poll(missing, { timeout: ceiling, interval: 250 }).toEqual([]);
+  } catch {
+    // The callers assert per cell, with its id in the message.
+  }
+  return missing();
+}
+
+/** The figures a slider should move: the key figures (`[data-kpi]`), else the page's text outside forms. */
+async function figures(page: Page): Promise<{ all: string; npv: string }> {
+  return page.evaluate(() => {
+    const main = document.querySelector("main") ?? document.body;
+    const kpis = main.querySelectorAll("[data-kpi]");
+    let all: string;
+    if (kpis.length) all = Array.from(kpis, (k) => k.textContent).join("|");
+    else {
+      const clone = main.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll("form, .bc-panel").forEach((f) => f.remove());
+      all = clone.textContent ?? "";
+    }
+    const npv = Array.from(main.querySelectorAll('[data-kpi="npv"]'), (k) => k.textContent).join("|");
+    return { all, npv };
+  });
 }
 
 /**
- * Presses `key` on range input number `index`; resolves once the page has been quiet for
- * `quietMs` after the last change, with the timings, or null if the figures did not change.
+ * Presses `key` on range input number `index` and waits until the displayed figures change;
+ * resolves with whether the society NPV changed too, or null if nothing changed within 10 s.
  */
-async function moveSlider(page: Page, index: number, key: string, quietMs = 100): Promise<SliderTiming | null> {
+async function moveSlider(page: Page, index: number, key: string): Promise<{ npvChanged: boolean } | null> {
   const range = page.locator("main input[type=range]").nth(index);
   await range.scrollIntoViewIfNeeded();
   await range.focus();
-  await page.evaluate(
-    ([i, quiet]) => {
-      const w = window as unknown as { __sliderTiming?: Promise<SliderTiming | null> };
-      const main = document.querySelector("main") ?? document.body;
-      const input = main.querySelectorAll("input[type=range]")[i];
-      const text = () => {
-        const kpis = main.querySelectorAll("[data-kpi]");
-        if (kpis.length) return Array.from(kpis, (k) => k.textContent).join("|");
-        const clone = main.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll("form").forEach((f) => f.remove());
-        return clone.textContent ?? "";
-      };
-      const npv = () => Array.from(main.querySelectorAll('[data-kpi="npv"]'), (k) => k.textContent).join("|");
-      const before = text();
-      const npvBefore = npv();
-      w.__sliderTiming = new Promise((resolvePromise) => {
-        let t0: number | undefined, first: number | undefined, last: number | undefined, painted: number | undefined;
-        let quietTimer: ReturnType<typeof setTimeout> | undefined;
-        const onInput = (event: Event) => {
-          if (event.target === input && t0 === undefined) t0 = performance.now();
-        };
-        document.addEventListener("input", onInput, { capture: true });
-        const observer = new MutationObserver(() => {
-          if (t0 === undefined) return;
-          last = performance.now();
-          if (first === undefined && text() !== before) first = last;
-          requestAnimationFrame(() => { painted = performance.now(); });
-          clearTimeout(quietTimer);
-          quietTimer = setTimeout(done, quiet);
-        });
-        observer.observe(main, { subtree: true, childList: true, characterData: true, attributes: true });
-        const timeout = setTimeout(done, 5_000);
-        function done() {
-          observer.disconnect();
-          clearTimeout(timeout);
-          clearTimeout(quietTimer);
-          document.removeEventListener("input", onInput, { capture: true });
-          if (t0 === undefined || first === undefined || last === undefined) return resolvePromise(null);
-          resolvePromise({ first: first - t0, settled: last - t0, painted: (painted ?? last) - t0, npvChanged: npv() !== npvBefore });
-        }
-      });
-    },
-    [index, quietMs] as const,
-  );
+  const before = await figures(page);
   await range.press(key);
-  return page.evaluate(() => (window as unknown as { __sliderTiming: Promise<SliderTiming | null> }).__sliderTiming);
+  try {
+    await expect.poll(async () => (await figures(page)).all, { timeout: 10_000 }).not.toBe(before.all);
+  } catch {
+    return null;
+  }
+  await settle(page);
+  return { npvChanged: (await figures(page)).npv !== before.npv };
+}
+
+/** Visible text of the elements the site words itself (not case-file content). */
+async function siteWords(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const sel = "nav, main h1, main h2, main h3, main th, main label, main summary, main button, main .bc-badge, main .bc-kpi-label, main .bc-kpi-hint, main figure svg g[data-mark*='axis'] text, main figure [class*='-swatches'], main figure [class*='-legend'], main .bc-conclusion, main .bc-scroll-hint, main .bc-unit, main .bc-shown";
+    return Array.from(document.querySelectorAll<HTMLElement>(sel)).filter((e) => e.offsetParent !== null || e.closest("svg")).map((e) => (e as HTMLElement).innerText ?? e.textContent ?? "").join("\n");
+  });
+}
+
+/** The words of `list` that occur in `text` (as words: "Jaar" is not found in "Jaarlijks"). */
+function wordsIn(text: string, list: readonly string[]): string[] {
+  return list.filter((w) => new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}($|[^\\p{L}])`, "u").test(text));
 }
 
 /**
@@ -222,19 +254,7 @@ async function screenshot(page: Page, path: string): Promise<void> {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-const round = (x: number) => Math.round(x * 100) / 100;
-
 const pages = notebookPages(NOTEBOOKS);
-const metrics: Record<string, unknown> = { chromium: CHROMIUM, pages: {} as Record<string, unknown> };
 let browser: Browser | undefined;
 let server: StaticServer | undefined;
 
@@ -247,12 +267,10 @@ describe("notebooks site (headless Chromium)", () => {
       );
     }
     if (!PREBUILT) {
-      const t0 = performance.now();
       const vite = join(ROOT, "node_modules/vite/bin/vite.js");
       const args = [vite, "build", "--logLevel", "warn", "--outDir", DIST, "--emptyOutDir"];
       const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf-8" });
       if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-      metrics.buildMs = Math.round(performance.now() - t0);
     } else if (!existsSync(join(DIST, "index.html"))) {
       throw new Error(`SITE_PREBUILT=1 but ${DIST}/index.html does not exist; run npm run build`);
     }
@@ -260,15 +278,12 @@ describe("notebooks site (headless Chromium)", () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await serveStatic(DIST);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    metrics.browserVersion = browser.version();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
     rmSync(TMP, { recursive: true, force: true });
-    if (existsSync(OUT)) writeFileSync(join(OUT, "browser-metrics.json"), JSON.stringify(metrics, null, 2) + "\n");
-    console.log(`[browser-metrics] ${JSON.stringify(metrics)}`);
   });
 
   it("has a start page and at least one notebook with a slider", () => {
@@ -289,10 +304,11 @@ describe("notebooks site (headless Chromium)", () => {
   });
 
   /** A fresh browser context that can reach only the local server, and a page in it. */
-  async function openPage(path: string, options: { lang?: string } = {}) {
+  async function openPage(path: string, options: { lang?: string; viewport?: { width: number; height: number }; query?: string } = {}) {
     if (!browser || !server) throw new Error("setup failed");
     const origin = server.origin;
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: "block", acceptDownloads: true });
+    const context = await browser.newContext({ viewport: options.viewport ?? VIEWPORTS.desktop, serviceWorkers: "block", acceptDownloads: true });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
     // Only the local server is reachable; anything else is aborted (and reported).
     await context.route("**/*", (route) =>
       route.request().url().startsWith(origin + "/") ? route.continue() : route.abort("blockedbyclient"),
@@ -304,10 +320,11 @@ describe("notebooks site (headless Chromium)", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const t0 = performance.now();
-    await page.goto(`${origin}/${path}${options.lang ? `?lang=${options.lang}` : ""}`, { waitUntil: "load" });
+    const query = [options.lang ? `lang=${options.lang}` : "", options.query ?? ""].filter(Boolean).join("&");
+    await page.goto(`${origin}/${path}${query ? `?${query}` : ""}`, { waitUntil: "load" });
     await settle(page);
-    return { context, page, issues, dialogs, loadMs: Math.round(performance.now() - t0) };
+    await waitForCharts(page, path);
+    return { context, page, issues, dialogs };
   }
 
   function expectClean(issues: PageIssues, dialogs: string[] = []) {
@@ -317,14 +334,27 @@ describe("notebooks site (headless Chromium)", () => {
     expect(dialogs, "dialogs (alert) opened").toEqual([]);
   }
 
+  /** Waits until every chart cell of a page shows its <svg> (a busy machine computes slowly). */
+  async function waitForCharts(page: Page, path: string) {
+    const name = path.split("?")[0]!;
+    if (CHARTS_AFTER_INPUT.has(name) || !existsSync(join(NOTEBOOKS, name))) return;
+    await chartsDrawn(page, plotCellIds(readFileSync(join(NOTEBOOKS, name), "utf-8")));
+  }
+
+  /** axe-core (nothing serious or critical), tick labels that do not overlap, no sideways scrolling. */
+  async function expectAccessibleLayout(page: Page, what: string) {
+    expect(serious(await axe(page)), `axe, serious or critical: ${what}`).toEqual([]);
+    expect(await tickOverlaps(page), `overlapping tick labels: ${what}`).toEqual([]);
+    const side = await sideways(page);
+    expect(side.overflow, `scrolls sideways: ${what} (${side.culprits.join(", ")})`).toBeLessThanOrEqual(0);
+  }
+
   for (const name of pages) {
     it(`page ${name}`, async () => {
       const source = readFileSync(join(NOTEBOOKS, name), "utf-8");
       expect(existsSync(join(DIST, name)), `${name} was not built`).toBe(true);
-      const { context, page, issues, dialogs, loadMs } = await openPage(name);
+      const { context, page, issues, dialogs } = await openPage(name);
       const shot = name.replace(/\.html$/, "").replaceAll("/", "__");
-      const pageMetrics: Record<string, unknown> = { loadAndSettleMs: loadMs };
-      (metrics.pages as Record<string, unknown>)[name] = pageMetrics;
       try {
         await screenshot(page, join(SHOTS, `${shot}.png`));
 
@@ -337,53 +367,53 @@ describe("notebooks site (headless Chromium)", () => {
         for (const id of plotCells) {
           expect(await page.locator(`#cell-${id} svg`).count(), `cell ${id} (chart) has no <svg>`).toBeGreaterThan(0);
         }
-        pageMetrics.chartCells = plotCells.length;
+        await expectAccessibleLayout(page, `${name}, nl, desktop`);
 
-        // Every range slider changes the displayed figures; time input event -> every update.
+        // Every range slider changes the displayed figures.
         const sliders = await page.locator("main input[type=range]").count();
-        pageMetrics.sliders = sliders;
-        const timings: SliderTiming[] = [];
         for (let i = 0; i < sliders; i++) {
           const range = page.locator("main input[type=range]").nth(i);
-          const atMax = await range.evaluate((el) => {
-            const input = el as HTMLInputElement;
-            return Number(input.value) >= Number(input.max);
-          });
-          const moves = i === 0 ? FIRST_SLIDER_MOVES : OTHER_SLIDER_MOVES;
-          for (let step = 0; step < moves; step++) {
-            // Alternate so the value really changes (a slider at an end would not move).
-            const key = (step % 2 === 0) === atMax ? "ArrowLeft" : "ArrowRight";
-            const timing = await moveSlider(page, i, key);
-            expect(timing, `slider ${i} (move ${step}) on ${name} did not change the displayed figures`).not.toBeNull();
-            timings.push(timing!);
-            if (i === 0 && STUDY_PAGES.includes(name)) {
-              expect(timing!.npvChanged, `the first slider on ${name} did not change the NPV shown`).toBe(true);
-            }
-          }
+          const atMax = await range.evaluate((el) => Number((el as HTMLInputElement).value) >= Number((el as HTMLInputElement).max));
+          const moved = await moveSlider(page, i, atMax ? "ArrowLeft" : "ArrowRight");
+          expect(moved, `slider ${i} on ${name} did not change the displayed figures`).not.toBeNull();
+          if (i === 0 && STUDY_PAGES.includes(name)) expect(moved!.npvChanged, `the first slider on ${name} did not change the NPV shown`).toBe(true);
         }
-        if (timings.length) {
-          const stats = (xs: number[]) => ({ median: round(median(xs)), p90: round(quantile(xs, 0.9)), max: round(Math.max(...xs)) });
-          pageMetrics.sliderLatencyMs = {
-            samples: timings.length,
-            firstFigure: stats(timings.map((t) => t.first)),
-            allUpdated: stats(timings.map((t) => t.settled)),
-            painted: stats(timings.map((t) => t.painted)),
-          };
-          if (STUDY_PAGES.includes(name)) {
-            const painted = median(timings.map((t) => t.painted));
-            expect(painted, `median slider -> painted latency on ${name} (ms)`).toBeLessThan(LATENCY_BUDGET_MS);
-          }
+        if (sliders > 0) {
           await settle(page);
           await screenshot(page, join(SHOTS, `${shot}--after-slider.png`));
           for (const id of plotCells) {
             expect(await page.locator(`#cell-${id} svg`).count(), `cell ${id} lost its <svg>`).toBeGreaterThan(0);
           }
+          await expectAccessibleLayout(page, `${name}, nl, desktop, after moving the sliders`);
         }
+        expect(wordsIn(await siteWords(page), ENGLISH_WORDS), `English words on the Dutch ${name}`).toEqual([]);
+        expect(wordsIn(await readerText(page), CASE_ENGLISH_WORDS), `English words (case texts) on the Dutch ${name}`).toEqual([]);
         expectClean(issues, dialogs);
       } finally {
         await context.close();
       }
-    }, 60_000);
+    }, 300_000);
+
+    it(`page ${name} in English and on a phone`, async () => {
+      const shot = name.replace(/\.html$/, "").replaceAll("/", "__");
+      // The other language and the phone: same checks (the phone also for sideways scrolling).
+      for (const [lang, viewport] of [["nl", "phone"], ["en", "phone"], ["en", "desktop"]] as const) {
+        const other = await openPage(name, { lang, viewport: VIEWPORTS[viewport] });
+        try {
+          expect(await other.page.evaluate(() => document.documentElement.lang)).toBe(lang);
+          expect(await other.page.locator("main .observablehq--error").allTextContents()).toEqual([]);
+          await expectAccessibleLayout(other.page, `${name}, ${lang}, ${viewport}`);
+          if (lang === "en") {
+            expect(wordsIn(await siteWords(other.page), DUTCH_WORDS), `Dutch words on the English ${name}`).toEqual([]);
+            expect(wordsIn(await readerText(other.page), CASE_DUTCH_WORDS), `Dutch words (case texts) on the English ${name}`).toEqual([]);
+          }
+          if (viewport === "phone") await screenshot(other.page, join(SHOTS, `${shot}--${lang}-phone.png`));
+          expectClean(other.issues, other.dialogs);
+        } finally {
+          await other.context.close();
+        }
+      }
+    }, 300_000);
   }
 
   it("study pages and the start page render in English (?lang=en) without errors", async () => {
@@ -490,17 +520,79 @@ describe("notebooks site (headless Chromium)", () => {
           return readFileSync((await d.path())!, "utf-8");
         };
         const csv = await download(/Grootboek \(CSV\)/);
-        expect(csv.split("\n")[0]).toBe("year,partner,domain,line,kind,amount,discounted,cashable,counterparty");
-        expect(csv.split("\n").length).toBeGreaterThan(5);
+        // The Dutch page downloads what a Dutch Excel opens: BOM, ';', decimal comma, CRLF (io/csv.ts).
+        expect(csv.split("\r\n")[0]).toBe("\uFEFFarrangement;year;partner;domain;line;kind;amount;discounted;cashable;counterparty;reason");
+        expect(csv.split("\r\n")[1]).toMatch(/^;\d{4};[^;]+;[^;]*;[^;]+;[a-z-]+;-?\d+,\d\d;-?\d+,\d\d;(true|false);/);
+        expect(csv.split("\r\n").length).toBeGreaterThan(5);
         const json = JSON.parse(await download(/Resultaten \(JSON\)/)) as { contract: string; society: { npv: number } };
         expect(json.contract).toBe("bcase/evaluate@1");
         const yaml = await download(/^Case-bestand \(/);
         expect(yaml).toMatch(/changed in the notebook; was/);
+        // The same case in English: its texts (given in both languages) follow the page.
+        await page.goto(page.url().replace(/\?.*$/, "") + "?lang=en", { waitUntil: "load" });
+        await settle(page);
+        await expect.poll(() => page.locator('[data-kpi="npv"]').count()).toBeGreaterThan(0);
+        const english = await readerText(page);
+        expect(english).toContain("District team (2 FTE)");
+        expect(wordsIn(english, CASE_DUTCH_WORDS), "Dutch words (case texts) on the English eigen-case.html").toEqual([]);
         expectClean(issues, dialogs);
       } finally {
         await context.close();
       }
     }, 60_000);
+
+    it("takes pasted text and .xlsx workbooks, shows at most 20 problems, a syntax error once, and clears stale panels", async () => {
+      const { context, page, issues, dialogs } = await openPage("eigen-case.html");
+      try {
+        // A workbook made by the command line's exporter, read by the same importer in the page.
+        const { caseWorkbook } = await import("../../io/workbook/xlsx.ts");
+        const { parseCaseText, loadCase, evaluateModel, formatEuro } = await import("../../engine/index.ts");
+        const minimal = readFileSync(join(ROOT, "examples/minimal.yaml"), "utf-8");
+        const parsed = parseCaseText(minimal, "yaml");
+        if (!parsed.ok) throw new Error("examples/minimal.yaml does not parse");
+        const xlsx = await caseWorkbook(parsed.data as Record<string, unknown>);
+        await page.locator("input[type=file]").setInputFiles({ name: "minimaal.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(xlsx) });
+        const npv = page.locator('main [data-kpi="npv"]').first();
+        await expect.poll(() => npv.count(), { timeout: 30_000 }).toBe(1);
+        const model = loadCase(minimal, "yaml");
+        if (!model.ok) throw new Error("examples/minimal.yaml is not valid");
+        expect(await npv.textContent()).toBe(formatEuro(evaluateModel(model.model).society.npv, "nl", 0));
+        await settle(page);
+        await expectAccessibleLayout(page, "eigen-case.html with a case loaded");
+        expect(await page.locator("main input[type=range]").count()).toBeGreaterThan(0);
+
+        // A syntax error: one problem, at its line, in Dutch only; and the previous case's panels go.
+        const broken = minimal.split("\n");
+        broken[3] = broken[3] + " : [unclosed";
+        await page.locator("details.bc-paste summary").click();
+        await page.locator("details.bc-paste textarea").fill(broken.join("\n"));
+        await page.locator("[data-byo=paste]").click();
+        const box = page.locator(".bc-issues");
+        await expect.poll(() => box.count()).toBe(1);
+        expect(await box.getAttribute("data-issues")).toBe("1");
+        expect(await box.innerText()).toMatch(/regel \d+: YAML is niet te lezen op regel \d+\. Controleer/);
+        await settle(page);
+        expect(await page.locator("main input[type=range]").count(), "no sliders of the previous case").toBe(0);
+        expect(await page.locator("main figure svg").count(), "no charts of the previous case").toBe(0);
+        expect(await page.locator('main [data-kpi="npv"]').count()).toBe(0);
+        await expectAccessibleLayout(page, "eigen-case.html with a broken case");
+
+        // Many problems: the first 20, then "en N meer".
+        const many = ["id: veel", "title: Veel fouten", "priceYear: 2024", "startYear: 2025", "horizon: 3", "partners:", "  - { id: g, name: G, kind: municipality }", "domains:", "  - { id: wmo, name: Wmo, funder: g }", "effects:",
+          ...Array.from({ length: 30 }, (_, i) => `  - { id: e${i}, label: E${i}, domain: wmo, quantity: 1, unitPrice: 1, attribution: 2 }`), ""].join("\n");
+        await page.locator("details.bc-paste textarea").fill(many);
+        await page.locator("[data-byo=paste]").click();
+        await expect.poll(() => box.getAttribute("data-issues")).toBe("30");
+        expect(await box.locator("li").count()).toBe(20);
+        expect(await box.locator("[data-issues-more]").innerText()).toMatch(/en 10 meer/);
+        // The template is offered for download.
+        const [template] = await Promise.all([page.waitForEvent("download"), page.locator("a[download]").first().click()]);
+        expect(readFileSync((await template.path())!).subarray(0, 2).toString()).toBe("PK"); // a zip: an .xlsx
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
 
     it("shows names from a case file as text, never as HTML", async () => {
       const { context, page, issues, dialogs } = await openPage("eigen-case.html");
@@ -515,13 +607,100 @@ describe("notebooks site (headless Chromium)", () => {
         const text = (await main.textContent()) ?? "";
         expect(text).toContain(HOSTILE); // the partner name, shown literally in tables and charts
         expect(text).toContain("<script>alert(2)</script>");
-        expect(await main.locator("svg text").filter({ hasText: HOSTILE }).count(), "chart labels are text").toBeGreaterThan(0);
+        // In the charts the name is SVG text: an axis label may be wrapped over several lines
+        // (<tspan>s split at spaces), so each label is read line by line, joined with spaces.
+        const svgLabels = await main.locator("svg text").evaluateAll((texts) =>
+          texts.map((t) => {
+            const lines = Array.from(t.querySelectorAll("tspan"), (s) => s.textContent ?? "");
+            return (lines.length ? lines.join(" ") : t.textContent ?? "").replace(/\s+/g, " ").trim();
+          }));
+        expect(svgLabels.filter((label) => label.includes(HOSTILE)), "chart labels are text").not.toEqual([]);
+        // And in each chart's data table (its text alternative), as the text of a cell.
+        expect(await main.locator("figure.bc-chart td").filter({ hasText: HOSTILE }).count(), "chart data tables name it as text").toBeGreaterThan(0);
         await screenshot(page, join(SHOTS, "eigen-case--hostile-names.png"));
         expectClean(issues, dialogs);
       } finally {
         await context.close();
       }
     }, 60_000);
+  });
+
+  describe("sharing and printing (ruwaard.html)", () => {
+    it("keeps every change in the URL, and a copied link opened in a new page shows the same figures", async () => {
+      const { context, page, issues, dialogs } = await openPage("ruwaard.html");
+      try {
+        expect(await moveSlider(page, 1, "ArrowLeft")).not.toBeNull();
+        expect(await moveSlider(page, 2, "ArrowRight")).not.toBeNull();
+        await page.locator("[data-form-select]").selectOption({ index: 1 });
+        await settle(page);
+        await expect.poll(() => page.evaluate(() => location.search)).toMatch(/form=/);
+        const search = await page.evaluate(() => location.search);
+        expect(search).toMatch(/p\.attribution=/);
+        expect(search).toMatch(/p\.deadweight=/);
+        const shown = async (p: Page) => ({
+          kpis: await p.locator("main [data-kpi]").allTextContents(),
+          conclusion: await p.locator("[data-conclusion]").innerText(),
+          form: await p.locator("[data-form-select]").inputValue(),
+        });
+        const here = await shown(page);
+        expect(here.conclusion).toMatch(/^Conclusie: Onder “/);
+        await page.locator("[data-share=copy]").click();
+        await expect.poll(() => page.locator(".bc-toolbar [role=status]").innerText()).toMatch(/Link gekopieerd/);
+        const link = await page.evaluate(() => navigator.clipboard.readText());
+        expect(link).toBe(await page.evaluate(() => location.href));
+        // A new page (another browser context: nothing shared but the link).
+        const other = await openPage(link.replace(/^https?:\/\/[^/]+\//, ""));
+        try {
+          await expect.poll(async () => (await shown(other.page)).kpis).toEqual(here.kpis);
+          expect(await shown(other.page)).toEqual(here);
+          expectClean(other.issues, other.dialogs);
+        } finally {
+          await other.context.close();
+        }
+        // A reload keeps it too.
+        await page.reload({ waitUntil: "load" });
+        await settle(page);
+        await expect.poll(async () => (await shown(page)).kpis).toEqual(here.kpis);
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+
+    it("prints a study page to A4 PDF with the print header first and every column of the partner table", async () => {
+      const { context, page, issues, dialogs } = await openPage("ruwaard.html");
+      try {
+        expect(await moveSlider(page, 1, "ArrowLeft")).not.toBeNull();
+        await settle(page);
+        const columns = await page.locator("[data-print-summary] table.bc-table thead th").allTextContents();
+        expect(columns.length).toBeGreaterThanOrEqual(8);
+        const hash = (await page.locator("[data-provenance]").first().getAttribute("data-provenance"))!.slice(0, 19);
+        await page.emulateMedia({ media: "print" });
+        const pdfPath = join(OUT, "ruwaard-print.pdf");
+        mkdirSync(OUT, { recursive: true });
+        await page.pdf({ path: pdfPath, format: "A4", printBackground: true });
+        const text = spawnSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf-8" });
+        expect(text.status, `pdftotext: ${text.stderr}`).toBe(0);
+        const pdf = text.stdout.replace(/\s+/g, " ");
+        // A header may wrap in the PDF ("NCW" over "verzilverbaar"): every word of it is there.
+        for (const c of columns) for (const word of c.trim().split(/\s+/)) expect(pdf, `column "${c}" in the PDF`).toContain(word);
+        // The header comes first: case title, date, hash and the changed value.
+        const firstPage = text.stdout.split("\f")[0]!.replace(/\s+/g, " ");
+        expect(firstPage).toContain("Proeftuin Ruwaard");
+        expect(firstPage).toMatch(/afgedrukt op \d{1,2} \w+ \d{4}/);
+        expect(firstPage).toContain(hash);
+        expect(firstPage).toMatch(/Gewijzigd ten opzichte van de gepubliceerde case: Attributie/);
+        expect(firstPage).toMatch(/Conclusie:/);
+        // No controls on paper.
+        expect(pdf).not.toContain("Kopieer link");
+        expect(pdf).not.toContain("Terug naar de waarden uit het case-bestand");
+        // A picture to look at (test-output/ruwaard-print-1.png).
+        spawnSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", pdfPath, join(OUT, "ruwaard-print")]);
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
   });
 
   describe("uncertainty (onzekerheid.html)", () => {
@@ -538,82 +717,41 @@ describe("notebooks site (headless Chromium)", () => {
         child.on("close", (code) => (code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`bcase simulate exited ${code}: ${err}`))));
       });
       const { context, page, issues, dialogs } = await openPage("onzekerheid.html");
-      const pageMetrics: Record<string, unknown> = {};
-      (metrics.pages as Record<string, Record<string, unknown>>)["onzekerheid.html"] = { ...((metrics.pages as Record<string, Record<string, unknown>>)["onzekerheid.html"] ?? {}), run: pageMetrics };
       try {
         // Before a run: the tornado (no simulation needed) and the switching values are there.
         expect(await page.locator("#cell-16 svg").count(), "tornado before the run").toBeGreaterThan(0);
         expect(await page.locator("[data-sim=switching] tbody tr").count()).toBeGreaterThan(3);
         await page.locator("input[name=samples]").fill(String(SAMPLES));
         await page.locator("input[name=seed]").fill(String(SEED));
-        // Watch the main thread: the gaps between animation frames, and whether the progress bar shows.
+        // The settings are in the address (a reload or a shared link runs the same simulation).
+        await expect.poll(() => page.evaluate(() => location.search)).toContain(`samples=${SAMPLES}`);
+        expect(await page.evaluate(() => location.search)).toContain(`seed=${SEED}`);
+        // Whether the progress bar ever shows while the workers run.
         await page.evaluate(() => {
-          const w = window as unknown as { __run: { gaps: number[]; ends: number[]; sawProgress: boolean; stop: boolean; doneAt?: number } };
-          w.__run = { gaps: [], ends: [], sawProgress: false, stop: false };
-          const panel = document.querySelector("[data-sim=panel]")!;
-          panel.addEventListener("input", () => { w.__run.doneAt = performance.now(); });
-          let last = performance.now();
-          const frame = (now: number) => {
-            w.__run.gaps.push(now - last);
-            w.__run.ends.push(now);
-            last = now;
-            const bar = document.querySelector<HTMLProgressElement>("[data-sim=progress]");
-            if (bar && !bar.hidden) w.__run.sawProgress = true;
-            if (!w.__run.stop) requestAnimationFrame(frame);
-          };
-          requestAnimationFrame(frame);
+          const w = window as unknown as { __sawProgress: boolean };
+          w.__sawProgress = false;
+          const bar = document.querySelector<HTMLProgressElement>("[data-sim=progress]")!;
+          new MutationObserver(() => { if (!bar.hidden) w.__sawProgress = true; }).observe(bar, { attributes: true });
         });
-        const clickAt = await page.evaluate(() => performance.now());
         await page.locator("[data-sim=run]").click();
-        // While it runs, the reader can still change the partner of the tornado: time that.
         await expect.poll(() => page.locator("[data-sim=panel]").getAttribute("data-running"), { timeout: 10_000 }).toBe("true");
-        const select = page.locator("#cell-13 select");
-        const inputLatency = await page.evaluate(() => new Promise<number>((resolvePromise) => {
-          const select = document.querySelector<HTMLSelectElement>("#cell-13 select")!;
-          const target = document.querySelector("#cell-16")!;
-          const t0 = performance.now();
-          const observer = new MutationObserver(() => { observer.disconnect(); resolvePromise(performance.now() - t0); });
-          setTimeout(() => { observer.disconnect(); resolvePromise(Infinity); }, 5_000);
-          observer.observe(target, { subtree: true, childList: true });
-          select.selectedIndex = 1;
-          select.dispatchEvent(new Event("input", { bubbles: true }));
-        }));
-        const stillRunning = (await page.locator("[data-sim=panel]").getAttribute("data-running")) === "true";
-        await expect.poll(() => page.locator("[data-sim=summary]").count(), { timeout: 60_000 }).toBe(1);
+        // While it runs, the page still answers: changing the tornado's partner redraws the tornado.
+        const tornadoBefore = await page.locator("#cell-16 figure").first().getAttribute("class");
+        const heading = () => page.locator("#cell-16 h2").first().textContent();
+        const headingBefore = await heading();
+        await page.locator("#cell-13 select").selectOption({ index: 1 });
+        await expect.poll(heading, { timeout: 30_000 }).not.toBe(headingBefore);
+        expect(tornadoBefore).toBeTruthy();
+        await expect.poll(() => page.locator("[data-sim=summary]").count(), { timeout: 120_000 }).toBe(1);
         await settle(page);
-        const run = await page.evaluate((t0) => {
-          const w = window as unknown as { __run: { gaps: number[]; ends: number[]; sawProgress: boolean; stop: boolean; doneAt?: number } };
-          w.__run.stop = true;
-          const doneAt = w.__run.doneAt ?? Infinity;
-          // Gaps that ended while the workers ran (click -> result handed to the page), and the
-          // frames after, while the page draws the results (table, a CDF per partner, the fan).
-          const during = w.__run.gaps.filter((_, i) => w.__run.ends[i]! > t0 && w.__run.ends[i]! <= doneAt);
-          const after = w.__run.gaps.filter((_, i) => w.__run.ends[i]! > doneAt);
-          return { during, after, sawProgress: w.__run.sawProgress };
-        }, clickAt);
-        const ms = Number(await page.locator("[data-sim=panel]").getAttribute("data-ms"));
-        pageMetrics.samples = SAMPLES;
-        pageMetrics.simulationMs = ms;
-        pageMetrics.framesDuringRun = run.during.length;
-        pageMetrics.longestFrameGapDuringRunMs = round(Math.max(...run.during));
-        pageMetrics.medianFrameGapDuringRunMs = round(median(run.during));
-        pageMetrics.p95FrameGapDuringRunMs = round(quantile(run.during, 0.95));
-        pageMetrics.longestFrameGapDrawingResultsMs = round(Math.max(0, ...run.after));
-        pageMetrics.selectDuringRunMs = round(inputLatency);
-        pageMetrics.selectDuringRunWhileRunning = stillRunning;
-        expect(run.sawProgress, "the progress bar showed").toBe(true);
-        expect(ms).toBeGreaterThan(0);
-        // The page never froze while the workers ran: frames kept coming, half of them within two
-        // frame times (the page's thread only receives progress). The longest single gap is
-        // reported; on the shared 2-core test machine (load average 4 to 7) it was 17 to 100 ms,
-        // once 383 ms with nothing running on the page's thread, so its bound is loose. Drawing
-        // the results afterwards is ordinary main-thread work (like a slider move), bounded loosely.
-        expect(run.during.length, "frames during the run").toBeGreaterThan(5);
-        expect(median(run.during), "median gap between animation frames during the run (ms)").toBeLessThan(40);
-        expect(Math.max(...run.during), "longest gap between animation frames during the run (ms)").toBeLessThan(500);
-        expect(Math.max(0, ...run.after), "longest frame gap while drawing the results (ms)").toBeLessThan(1000);
-        expect(inputLatency, "a select changed during the run redraws its chart (ms)").toBeLessThan(250);
-        expect(await select.inputValue()).not.toBe("");
+        expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress), "the progress bar showed").toBe(true);
+        expect(Number(await page.locator("[data-sim=panel]").getAttribute("data-ms"))).toBeGreaterThan(0);
+
+        // Society's histogram with the loss side and P(verlies) written out.
+        await expect.poll(() => page.locator("[data-sim=histogram] svg").count()).toBeGreaterThan(0);
+        expect(await page.locator("[data-sim=loss-sentence]").innerText()).toMatch(/P\(verlies\) = \d+,\d%/);
+        expect(await page.locator("[data-sim=histogram] figure").innerText()).toMatch(/P\(verlies\) = /);
+        await expectAccessibleLayout(page, "onzekerheid.html after a run");
 
         // Results: the table, a CDF per partner and society, the fan chart.
         const entities = (await page.locator("[data-sim=summary] tbody tr").count());
@@ -644,6 +782,57 @@ describe("notebooks site (headless Chromium)", () => {
       } finally {
         await context.close();
       }
+    }, 240_000);
+  });
+
+  describe("decision support (onderhandelen.html, onzekerheid.html, vergelijken.html)", () => {
+    it("the negotiation page finds the deal the CLI finds, re-evaluated, with its map", async () => {
+      const { context, page, issues, dialogs } = await openPage("onderhandelen.html");
+      try {
+        await page.locator("[data-decision=negotiate-run]").click();
+        await expect.poll(() => page.locator("[data-decision=negotiate]").getAttribute("data-running"), { timeout: 120_000 }).toBe("false");
+        await expect.poll(() => page.locator("[data-decision=deal]").textContent()).toMatch(/Nagerekend door de rekenkern/);
+        // The same deal as `bcase negotiate examples/rich.yaml` (docs/decision.md): NPVs in cents.
+        const cli = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "cli/bcase.ts"), "negotiate", join(ROOT, "examples/rich.yaml"), "-f", "json"], { cwd: ROOT, encoding: "utf-8" });
+        const deal = JSON.parse(cli.stdout) as { best: { npv: Record<string, number> } };
+        const cells = await page.locator("[data-decision=deal-table] td[data-cents]").evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-cents"))));
+        expect(cells.map((c) => Math.round(c) / 100)).toEqual(Object.values(deal.best.npv));
+        expect(await page.locator("#cell-11 svg").count(), "the map").toBeGreaterThan(0);
+        await screenshot(page, join(SHOTS, "onderhandelen--deal.png"));
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+
+    it("value of information and arrangements under uncertainty on the uncertainty page", async () => {
+      const { context, page, issues, dialogs } = await openPage("onzekerheid.html");
+      try {
+        await page.locator("[data-decision=voi] input[type=number]").first().fill("1000");
+        await page.locator("[data-decision=voi-run]").click();
+        await expect.poll(() => page.locator("[data-decision=voi]").getAttribute("data-running"), { timeout: 150_000 }).toBe("false");
+        await expect.poll(() => page.locator("[data-decision=voi-table] tbody tr").count()).toBeGreaterThan(5);
+        expect(await page.locator("[data-decision=summary]").textContent()).toMatch(/EVPI/);
+        expect(await page.locator("[data-decision=flips]").textContent()).toMatch(/De beslissing kantelt per betaler voor Gemeente/);
+        expect(await page.locator("#cell-22 svg").count(), "the VOI chart").toBeGreaterThan(0);
+        expect(await page.locator("#cell-24 svg").count(), "the chart of the arrangements").toBeGreaterThan(0);
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+
+    it("the compare page takes an uploaded case next to the bundled ones", async () => {
+      const { context, page, issues, dialogs } = await openPage("vergelijken.html");
+      try {
+        const before = await page.locator("[data-decision=portfolio] tbody tr").count();
+        await page.setInputFiles("[data-decision=upload] input[type=file]", [join(ROOT, "examples/minimal.yaml")]);
+        await expect.poll(() => page.locator("[data-decision=portfolio] tbody tr").count()).toBe(before + 1);
+        expect(await page.locator("[data-decision=portfolio]").textContent()).toMatch(/minimal\.yaml, toegevoegd/);
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
     }, 90_000);
   });
 
@@ -662,17 +851,19 @@ describe("notebooks site (headless Chromium)", () => {
         expect(before).toMatch(/^EUR -\d{1,3}(\.\d{3})*$/);
         const trueUps = await page.locator("[data-trueup]").allTextContents();
         const field = page.locator('input[data-actual="investment/wijkteam/2025"]');
-        const t0 = Date.now();
         await field.fill("300000");
         await expect.poll(() => variance.textContent()).not.toBe(before);
-        const editMs = Date.now() - t0;
         // 74,000 euros more spent than the case's actual: the variance grows by that much.
         const euros = (text: string | null) => Number((text ?? "").replace(/[^\d-]/g, ""));
         expect(euros(await variance.textContent()) - euros(before)).toBe(-74_000);
         expect(await page.locator("[data-trueup]").allTextContents(), "the true-ups follow").not.toEqual(trueUps);
         expect(await page.locator("#cell-8 svg").count()).toBeGreaterThan(0);
         await screenshot(page, join(SHOTS, "monitoring--edited.png"));
-        (metrics.pages as Record<string, Record<string, unknown>>)["monitoring.html"] = { ...((metrics.pages as Record<string, Record<string, unknown>>)["monitoring.html"] ?? {}), editFieldToVarianceMs: editMs };
+        // The edit is in the address: a reload keeps it.
+        await expect.poll(() => page.evaluate(() => location.search)).toContain("300000");
+        await page.reload({ waitUntil: "load" });
+        await settle(page);
+        await expect.poll(() => page.locator('[data-variance="gemeente:2025"]').textContent()).not.toBe(before);
         expectClean(issues, dialogs);
       } finally {
         await context.close();
@@ -690,7 +881,6 @@ describe("notebooks site (headless Chromium)", () => {
 
   it("dev server (npm run dev) serves every page offline, without errors, with its charts", async () => {
     if (!browser) throw new Error("setup failed (see the site suite)");
-    const t0 = performance.now();
     const dev = await createViteServer({
       configFile: join(ROOT, "vite.config.ts"),
       cacheDir: join(TMP, "vite-cache"), // do not disturb a running `npm run dev`
@@ -714,13 +904,14 @@ describe("notebooks site (headless Chromium)", () => {
         );
         const page = await own.newPage();
         const issues = watch(page, origin);
-        await page.goto(`${origin}/${name}`, { waitUntil: "load" });
-        await settle(page);
-        for (const id of CHARTS_AFTER_INPUT.has(name) ? [] : plotCellIds(readFileSync(join(NOTEBOOKS, name), "utf-8"))) {
-          // Three pages render at once on a dev server that transforms on demand: on a loaded
-          // two-core machine a cell can compute for longer than settle()'s quiet period (a CI
-          // run saw it), so give each chart up to 15 s to appear before counting.
-          await page.locator(`#cell-${id} svg`).first().waitFor({ state: "attached", timeout: 15_000 }).catch(() => undefined);
+        await page.goto(`${origin}/${name}`, { waitUntil: "load", timeout: 180_000 });
+        await settle(page, 300, 60_000, 180_000);
+        // A dev server transforms modules on demand (and may reload a page after optimising a
+        // dependency), so on a loaded machine a chart can appear long after the page went quiet:
+        // wait until every chart cell has drawn (or an error shows), then check each.
+        const ids = CHARTS_AFTER_INPUT.has(name) ? [] : plotCellIds(readFileSync(join(NOTEBOOKS, name), "utf-8"));
+        await chartsDrawn(page, ids);
+        for (const id of ids) {
           expect(await page.locator(`#cell-${id} svg`).count(), `dev ${name}: cell ${id} has no <svg>`).toBeGreaterThan(0);
         }
         expect(await page.locator("main .observablehq--error").allTextContents(), `dev ${name}: cell errors`).toEqual([]);
@@ -739,6 +930,5 @@ describe("notebooks site (headless Chromium)", () => {
     } finally {
       await dev.close();
     }
-    metrics.devServerCheckMs = Math.round(performance.now() - t0);
-  }, 120_000);
+  }, 600_000);
 });

@@ -26,7 +26,7 @@ describe("validation", () => {
     c.investments[0].bearer = "gemeentee"; // reference problem in a well-formed element
     c.partners[1].kind = "bank";           // partner zv is broken: "unknown partner zv" is not reported
     expect(issues(c)).toEqual([
-      "partners[1].kind: Invalid option: expected one of \"municipality\"|\"insurer\"|\"care-office\"|\"provider\"|\"housing-association\"|\"employment-agency\"|\"police-justice\"|\"resident\"|\"investor\"|\"other\"",
+      'partners[1].kind: "bank" is not a valid choice; choose one of: municipality, insurer, care-office, provider, housing-association, employment-agency, police-justice, resident, investor, other',
       "effects[0].attribution: must be between 0 and 1",
       'investments[0].bearer: unknown partner "gemeentee" (did you mean "gemeente"?)',
     ]);
@@ -144,5 +144,30 @@ describe("case files", () => {
     expect(v.ok).toBe(false);
     const w = loadCase('{"id": "t",}', "json", { lang: "en" });
     expect(w.ok).toBe(false);
+  });
+});
+
+describe("validation messages come from the project's catalogue", () => {
+  it("every schema problem echoes the bad value and names what is accepted, in English and Dutch; no text of the schema library", () => {
+    const c = { ...good(), id: "t x", title: "", priceYear: "2024", startYear: 2025.5, horizon: 0, discountRate: 3 } as any;
+    c.partners[0].extra = 1;
+    c.parameters.c = { value: 1, unitt: "x" };
+    const en = issues(c, "en"), nl = issues(c, "nl");
+    expect(en).toEqual(expect.arrayContaining([
+      'id: "t x" does not have the right form: expected an id: letters, digits, _ and -, starting with a letter or _ (such as gemeente_1)',
+      'title: must not be empty ("")',
+      'priceYear: must be a number (such as 0.5 or 250), not "2024"',
+      "startYear: must be a whole number (such as 2026), not 2025.5",
+      "horizon: 0 is too small: must be at least 1",
+      "discountRate: 3 is too large: must be at most 1",
+      'partners[0]: unknown field "extra"; allowed: id, name, kind, inhabitants, insured, budget, income, budgetLimits, note',
+      'parameters.c: unknown field "unitt"; allowed: value, ref, unit, label, source, note, assumption, distribution',
+    ]));
+    expect(nl).toEqual(expect.arrayContaining([
+      'priceYear: moet een getal (zoals 0,5 of 250) zijn, niet "2024"',
+      "horizon: 0 is te klein: moet minstens 1 zijn",
+      'partners[0]: onbekend veld "extra"; mogelijk: id, name, kind, inhabitants, insured, budget, income, budgetLimits, note',
+    ]));
+    for (const m of [...en, ...nl]) expect(m).not.toMatch(/Invalid input|Invalid option|Too small|Too big|Unrecognized key|received|Ongeldige invoer|verwacht (number|string)/);
   });
 });

@@ -17,15 +17,17 @@ describe("bcase export / import", () => {
     const book = join(dir, "rich.xlsx");
     const r = await run(["export", "examples/rich.yaml", "--xlsx", book]);
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`${book}: geschreven\n`);
+    // Status lines go to stderr, never into stdout.
+    expect(r.out).toBe("");
+    expect(r.err).toBe(`${book}: geschreven\n`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Samenvatting", "Grootboek", "Overdrachten", "Pot per jaar", "Wrong pocket", "Case", "Effects"]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Samenvatting", "Grootboek", "Overdrachten", "Pot per jaar", "Wrong pocket", "Casus", "Effecten"]));
     const back = await run(["import", book]);
     expect(back.code).toBe(0);
     expect(YAML.parse(back.out)).toStrictEqual(YAML.parse(readFileSync("examples/rich.yaml", "utf8")));
     const json = join(dir, "rich.json");
-    expect((await run(["--lang", "en", "import", book, "-o", json])).out).toBe(`${json}: written\n`);
+    expect((await run(["--lang", "en", "import", book, "-o", json])).err).toBe(`${json}: written\n`);
     expect(JSON.parse(readFileSync(json, "utf8"))).toStrictEqual(YAML.parse(readFileSync("examples/rich.yaml", "utf8")));
     // A workbook is a case file for the other commands too.
     const rep = await run(["report", book, "-f", "md"]);
@@ -33,8 +35,8 @@ describe("bcase export / import", () => {
     expect(rep.out).toContain("# Integrale ouderenzorg");
   });
 
-  it("export --csv - prints the full ledger (RFC 4180, euros with a decimal point)", async () => {
-    const r = await run(["export", "examples/rich.yaml", "--csv", "-"]);
+  it("export --csv - --csv-dialect rfc4180 prints the full ledger (RFC 4180, euros with a decimal point)", async () => {
+    const r = await run(["export", "examples/rich.yaml", "--csv", "-", "--csv-dialect", "rfc4180"]);
     expect(r.code).toBe(0);
     const lines = r.out.split("\r\n");
     expect(lines[0]).toBe("arrangement,year,partner,domain,line,kind,amount,discounted,cashable,counterparty,reason");
@@ -51,7 +53,7 @@ describe("bcase export / import", () => {
   it("import of a broken workbook: exit 1, every problem as file: Sheet!Cell (column): message", async () => {
     const dir = tmp();
     const book = join(dir, "bad.xlsx");
-    expect((await run(["export", "examples/minimal.yaml", "--xlsx", book])).code).toBe(0);
+    expect((await run(["--lang", "en", "export", "examples/minimal.yaml", "--xlsx", book])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
     const eff = wb.getWorksheet("Effects")!;

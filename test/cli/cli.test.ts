@@ -44,9 +44,15 @@ describe("bcase", () => {
     const t = await run(["evaluate", "examples/minimal.yaml"]);
     expect(t.out).toContain("EUR -750.000");
     expect(t.out).toContain("Maatschappij (totaal)");
+    // CSV in Dutch is Dutch Excel's (BOM, ';', decimal comma, CRLF); --csv-dialect rfc4180 for machines. Society reads as such.
     const c = await run(["evaluate", "examples/minimal.yaml", "--format", "csv"]);
-    expect(c.out.split("\n")[0]).toBe("id,name,costs,savings,transfersIn,transfersOut,net,npv,bcr,roi,paybackYear,irr");
-    expect(c.out).toContain("gemeente,Gemeente,750000,0,0,0,-750000,");
+    expect(c.out.split("\r\n")[0]).toBe("\uFEFFid;name;costs;savings;transfersIn;transfersOut;net;npv;bcr;roi;paybackYear;irr");
+    expect(c.out).toContain("\r\ngemeente;Gemeente;750000,00;0,00;0,00;0,00;-750000,00;");
+    expect(c.out).toContain("\r\nsociety;Maatschappij (totaal);");
+    const r = await run(["--lang", "en", "evaluate", "examples/minimal.yaml", "--format", "csv"]);
+    expect(r.out.split("\r\n")[0]).toBe("id,name,costs,savings,transfersIn,transfersOut,net,npv,bcr,roi,paybackYear,irr");
+    expect(r.out).toContain("\r\ngemeente,Municipality,750000.00,0.00,0.00,0.00,-750000.00,");
+    expect(r.out).toContain("\r\nsociety,Society (total),");
     const m = await run(["--lang", "en", "evaluate", "examples/minimal.yaml", "--format", "md"]);
     expect(m.out).toContain("| Partner | Costs |");
     expect(m.out).toContain("EUR -750,000");
@@ -67,8 +73,9 @@ describe("bcase compare and --arrangement", () => {
     expect(j.contract).toBe("bcase/compare@1");
     const societies = j.arrangements.map((a: { society: { npv: number } }) => a.society.npv);
     expect(new Set(societies).size).toBe(1);
-    const csv = (await run(["compare", "examples/rich.yaml", "--format", "csv"])).out;
-    expect(csv.split("\n")[0]).toMatch(/^partner,status-quo\.net,status-quo\.npv,afwegingskader\.net/);
+    const csv = (await run(["compare", "examples/rich.yaml", "--format", "csv", "--csv-dialect", "rfc4180"])).out;
+    expect(csv.split("\r\n")[0]).toMatch(/^partner,name,status-quo\.net,status-quo\.npv,afwegingskader\.net/);
+    expect(csv).toMatch(/\r\nsociety,Maatschappij \(totaal\),-?\d+\.\d\d,/);
   });
   it("--arrangement shows one arrangement with its explanation and pot, and names unknown ones", async () => {
     const r = await run(["evaluate", "examples/rich.yaml", "-a", "gezamenlijke-pot"]);

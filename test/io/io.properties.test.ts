@@ -7,6 +7,7 @@ import { fc, test } from "@fast-check/vitest";
 import { Case, evaluateModel, validateCase, type CaseInput } from "../../engine/index.ts";
 import { caseWorkbook, importWorkbook, loadWorkbook, readCaseSheets, resultsWorkbook } from "../../io/workbook/xlsx.ts";
 import { ledgerTable, tableToCsv } from "../../io/results.ts";
+import type { CsvDialect } from "../../io/csv.ts";
 import { arbCase, arbCaseWithArrangements } from "../arbitraries.ts";
 import { clone } from "../helpers.ts";
 
@@ -83,14 +84,17 @@ describe("spreadsheet invariant 3: cells keep their type", () => {
   );
 });
 
-describe("CSV ledger invariant: every row, exact to the cent", () => {
-  test.prop([arbCaseWithArrangements], { numRuns: 60 })("the CSV ledger parses (RFC 4180) to the status-quo rows and each arrangement's transfer rows, amounts in euros equal to the cents", (c) => {
+describe("CSV ledger invariant: every row, exact to the cent, in both dialects", () => {
+  test.prop([arbCaseWithArrangements, fc.constantFrom<CsvDialect>("rfc4180", "excel-nl")], { numRuns: 60 })("the CSV ledger parses (RFC 4180, or ';' with a BOM and decimal comma) to the status-quo rows and each arrangement's transfer rows, amounts in euros equal to the cents", (c, dialect) => {
     const v = validOrSkip(c);
     if (!v.ok) return;
     const ev = evaluateModel(v.model);
-    const csv = tableToCsv(ledgerTable(ev));
+    const csv = tableToCsv(ledgerTable(ev), dialect);
     expect(csv.endsWith("\r\n")).toBe(true);
-    const lines = parseCsv(csv);
+    const nl = dialect === "excel-nl";
+    expect(csv.startsWith("\uFEFF")).toBe(nl);
+    const lines = parseCsv(nl ? csv.slice(1) : csv, nl ? ";" : ",");
+    const euros = (s: string) => Number(nl ? s.replace(",", ".") : s);
     expect(lines[0]).toEqual(["arrangement", "year", "partner", "domain", "line", "kind", "amount", "discounted", "cashable", "counterparty", "reason"]);
     const expected = [...ev.ledger.rows.map((r) => ({ a: "", r })), ...ev.arrangements.flatMap((a) => a.rows.map((r) => ({ a: a.id, r })))];
     expect(lines.length - 1).toBe(expected.length);
@@ -99,16 +103,16 @@ describe("CSV ledger invariant: every row, exact to the cent", () => {
       expect(l[0]).toBe(a);
       expect(Number(l[1])).toBe(r.year);
       expect(l[2]).toBe(r.partner);
-      expect(l[6]).toMatch(/^-?\d+\.\d\d$/);
-      expect(Math.round(Number(l[6]) * 100)).toBe(r.amount);
-      expect(Math.round(Number(l[7]) * 100)).toBe(r.discounted);
+      expect(l[6]).toMatch(nl ? /^-?\d+,\d\d$/ : /^-?\d+\.\d\d$/);
+      expect(Math.round(euros(l[6]!) * 100)).toBe(r.amount);
+      expect(Math.round(euros(l[7]!) * 100)).toBe(r.discounted);
       expect(l[9]).toBe(r.counterparty ?? "");
     });
   });
 });
 
-/** A strict RFC 4180 reader: quoted fields with doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
+/** A strict RFC 4180 reader (with a choice of separator): quoted fields with doubled quotes, CRLF records. */
+function parseCsv(text: string, separator = ","): string[][] {
   const out: string[][] = [];
   let row: string[] = [], field = "", i = 0, quoted = false;
   while (i < text.length) {
@@ -119,7 +123,7 @@ function parseCsv(text: string): string[][] {
       field += ch; i++; continue;
     }
     if (ch === '"' && field === "") { quoted = true; i++; continue; }
-    if (ch === ",") { row.push(field); field = ""; i++; continue; }
+    if (ch === separator) { row.push(field); field = ""; i++; continue; }
     if (ch === "\r" && text[i + 1] === "\n") { row.push(field); out.push(row); row = []; field = ""; i += 2; continue; }
     if (ch === "\n" || ch === "\r" || ch === '"') throw new Error(`bare ${JSON.stringify(ch)} at ${i}`);
     field += ch; i++;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
-import { evaluateModel, validateCase } from "../../engine/index.ts";
+import { evaluateModel, formatEuro, formatNumber, validateCase } from "../../engine/index.ts";
 import { renderReport } from "../../io/report/report.ts";
 import { arbCaseWithArrangements } from "../arbitraries.ts";
 import { model } from "../helpers.ts";
@@ -12,7 +12,7 @@ const rich = () => YAML.parse(readFileSync("examples/rich.yaml", "utf8")) as Rec
 
 describe("report", () => {
   it("Markdown: title, per-partner table in Dutch numbers, wrong pocket, every arrangement with its explanation and pot, assumptions, sources", async () => {
-    const ev = evaluateModel(model(rich()));
+    const ev = evaluateModel(model(rich(), "nl"));
     const md = await renderReport(ev, { format: "md", lang: "nl" });
     expect(md.startsWith(`# ${ev.case.title}\n`)).toBe(true);
     expect(md).toContain("## Resultaat per partner (status quo)");
@@ -24,14 +24,14 @@ describe("report", () => {
     }
     expect(md).toContain("| Jaar | Inleg | Uitgaven |");
     expect(md).toContain("## Aannames");
-    expect(md).toMatch(/\| parameter \| targetGroup \| .* \| 700 person \|/);
+    expect(md).toMatch(/\| parameter \| targetGroup \| .* \| 700 persoon \|/);
     expect(md).toContain("## Bronnen");
     expect(md).toContain("- Werkgroep discontovoet (2020)");
     expect(md).not.toContain("<svg");
   });
 
   it("HTML is one self-contained file: SVG charts inline, no script, no external asset", async () => {
-    const html = await renderReport(evaluateModel(model(rich())), { format: "html", lang: "nl" });
+    const html = await renderReport(evaluateModel(model(rich(), "nl")), { format: "html", lang: "nl" });
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain('<html lang="nl">');
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
@@ -62,6 +62,9 @@ describe("report", () => {
     const ev = evaluateModel(model(rich()));
     const md = await renderReport(ev, { format: "md", lang: "en" });
     expect(md).toContain("## Result per partner (status quo)");
+    // The case's texts in English too (rich.yaml gives them in both languages).
+    expect(md).toMatch(/\| Health insurer \| EUR [\d,]+ \|/);
+    expect(md).toContain(`# Integrated care for older people in the district`);
     expect(md).toContain("EUR -1,696,976");
     for (const line of ev.arrangements[1]!.explanation.en) expect(md).toContain(line.slice(0, 30));
     const html = await renderReport(ev, { format: "html", lang: "en" });
@@ -97,5 +100,46 @@ describe("report with monitoring", () => {
     expect(md).toContain("## Plan en werkelijkheid");
     expect(md).toContain("Afrekening per regeling");
     expect(md).toContain("niet op koers");
+  });
+});
+
+describe("the report as PDF (headless Chromium, A4)", () => {
+  it("holds every column of the main table and of the pot table, with the society row's every figure, on A4 pages", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { renderReportPdf } = await import("../../io/report/report.ts");
+    const ev = evaluateModel(model(rich(), "nl"));
+    const r = await renderReportPdf(ev, { lang: "nl" });
+    if (!r.ok) throw new Error(r.message);
+    const file = join(mkdtempSync(join(tmpdir(), "bcase-pdf-")), "rich.pdf");
+    writeFileSync(file, r.pdf);
+    expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    // Header cells may wrap inside their cell, but never break inside a word, and none is cut off.
+    const words = text.split(/\s+/);
+    for (const h of ["Partner", "Kosten", "Besparingen", "Overdrachten", "(saldo)", "Netto", "NCW", "B/K", "Terugverdiend", "Inleg", "Uitgaven", "Overschot", "Tekort", "Risicodrager", "Zorgverzekeraar"]) expect(words, h).toContain(h);
+    const s = ev.society;
+    const societyLine = text.split("\n").find((l) => l.includes("Maatschappij") && l.includes(formatEuro(s.costs, "nl", 0)));
+    expect(societyLine, "the society row of the main table").toBeDefined();
+    for (const v of [formatEuro(s.costs, "nl", 0), formatEuro(s.savings, "nl", 0), formatEuro(s.net, "nl", 0), formatEuro(s.npv, "nl", 0), formatNumber(s.bcr!, 2, "nl")]) expect(societyLine).toContain(v);
+    // No repository paths under Bronnen; units in Dutch.
+    expect(text).not.toMatch(/shared\/data|unit-costs-nl\.csv/);
+    expect(text).toContain("700 persoon");
+  }, 120_000);
+
+  it("without Chromium it says how to get it, in Dutch and English", async () => {
+    const { htmlToPdf } = await import("../../io/report/pdf.ts");
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    try {
+      const nl = await htmlToPdf("<!DOCTYPE html><p>x</p>", "nl");
+      expect(!nl.ok && nl.message).toMatch(/^PDF maken vraagt Chromium, maar \/nonexistent\/chromium bestaat niet\. Installeer het \(Debian\/Ubuntu: sudo apt-get install chromium\)/);
+      const en = await htmlToPdf("<!DOCTYPE html><p>x</p>", "en");
+      expect(!en.ok && en.message).toContain("CHROMIUM_PATH=/path/to/chromium");
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH; else process.env.CHROMIUM_PATH = saved;
+    }
   });
 });

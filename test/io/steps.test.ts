@@ -29,16 +29,27 @@ const base = (): Record<string, Rows> => ({
 });
 
 describe("the Steps sheet", () => {
-  it("is in the template: the arrangement, a drop-down of every step type, and each field in its own column", async () => {
-    const wb = await loadWorkbook(await templateWorkbook("nl"));
-    const ws = wb.getWorksheet("Steps")!;
+  it.each([
+    ["en", "Steps", ["arrangement", "type"], ["from", "to", "rate", "basis", "threshold.amount", "cap", "cap.perYear", "cap.total", "payer", "payer.key", "recipient", "lag", "gate.indicator", "surplus.action", "deficit.riskBearer", "investor", "target"], ["decision-rules", "pot", "shared-savings", "provider-transition", "pre-financing", "outcome-payments", "settlement"]],
+    ["nl", "Stappen", ["regeling", "type"], ["van", "tot", "grondslag", "drempel.bedrag", "plafond", "plafond.perJaar", "plafond.totaal", "betaalpartij", "betaalpartij.sleutel", "ontvanger", "vertraging", "poort.indicator", "overschot.actie", "tekort.risicodrager", "investeerder", "doel"], ["afwegingskader", "pot", "gedeelde-besparingen", "transitievergoeding", "voorfinanciering", "resultaatbetalingen", "verevening"]],
+  ] as const)("is in the %s template (sheet %s): the arrangement, a drop-down of every step type, and each field in its own column", async (lang, sheet, first, columns, types) => {
+    const wb = await loadWorkbook(await templateWorkbook(lang));
+    const ws = wb.getWorksheet(sheet)!;
     const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
-    expect(header.slice(0, 2)).toEqual(["arrangement", "type"]);
-    for (const c of ["from", "to", "rate", "basis", "threshold.amount", "cap", "cap.perYear", "cap.total", "payer", "payer.key", "recipient", "lag", "gate.indicator", "surplus.action", "deficit.riskBearer", "investor", "target"]) expect(header).toContain(c);
+    expect(header.slice(0, 2)).toEqual(first);
+    for (const c of columns) expect(header).toContain(c);
     const dv = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
     const typeColumn = String.fromCharCode(65 + header.indexOf("type"));
     const list = Object.entries(dv).find(([range]) => range.startsWith(`${typeColumn}2`))![1].formulae[0]!;
-    for (const t of ["decision-rules", "pot", "shared-savings", "provider-transition", "pre-financing", "outcome-payments", "settlement"]) expect(list).toContain(t);
+    for (const t of types) expect(list).toContain(t);
+  });
+  it("reads a Dutch Stappen sheet: Dutch headers and step types, keys as short text", async () => {
+    const rows: Rows = [["regeling", "type", "betaalpartij.sleutel", "ontvanger", "resultaten", "vertraging", "plafond.perJaar"], ["delen", "resultaatbetalingen", "gemeente: 3, zv: 1", "inv", "[{effect: seh, price: 20}]", 1, 150]];
+    const r = await importWorkbook(await book({ ...base(), Stappen: rows }), { lang: "nl" });
+    if (!r.ok) throw new Error(r.issues.map((i) => formatSheetIssue(i)).join("\n"));
+    expect((r.data.arrangements as { steps: unknown[] }[])[0]!.steps).toEqual([
+      { type: "outcome-payments", payer: { key: { type: "fixed", shares: { gemeente: 3, zv: 1 } } }, recipient: "inv", outcomes: [{ effect: "seh", price: 20 }], lag: 1, cap: { perYear: 150 } },
+    ]);
   });
   it("fills an arrangement with its rows, in order, keys from short text, and the case evaluates", async () => {
     const rows: Rows = [
@@ -74,7 +85,7 @@ describe("the Steps sheet", () => {
     sheets.Regelingen = [["id", "name", "steps"], ["delen", "Delen", '[{"type": "settlement", "target": "no-worse-off"}]']];
     const r = await importWorkbook(await book({ ...sheets, Stappen: [["arrangement", "type", "target"], ["delen", "settlement", "equal-roi"]] }), { lang: "en" });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => formatSheetIssue(i))).toEqual(['Stappen!A2 (arrangement): arrangement "delen" already has steps in the steps column of the Arrangements sheet: give them in one place']);
+    if (!r.ok) expect(r.issues.map((i) => formatSheetIssue(i))).toEqual(['Stappen!A2 (arrangement): arrangement "delen" already has steps in the steps column of the Regelingen sheet: give them in one place']);
   });
   it("writes keys as short text where they have one and reads them back", () => {
     for (const k of [{ type: "inhabitants" }, { type: "benefit" }, { type: "fixed", shares: { a: 1, "b-2": 0.25 } }] as const) expect(parseKeyText(keyText(k)!)).toEqual(k);

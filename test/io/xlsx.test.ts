@@ -70,15 +70,15 @@ describe("importing a workbook", () => {
       'Case!A7 (horizn): unknown field "horizn" (did you mean "horizon"?)',
       "Parameters!B3 (value): not valid JSON or YAML (Flow sequence must end with a ]); start with ' for plain text",
       'Investments!F1 (schedule.typ): unknown column "schedule.typ" (did you mean "schedule.type"?)',
-      "Effects!H2 (period.from): a date is not allowed here; give a year as a number (2026)",
-      expect.stringMatching(/^Partners!C3 \(kind\): .*"municipality"\|"insurer"/),
+      "Effects!H2 (period.from): a date (2026-01-01) is not allowed here; give a year as a number (2026) or text",
+      'Partners!C3 (kind): "insurance" is not a valid choice; choose one of: municipality, insurer, care-office, provider, housing-association, employment-agency, police-justice, resident, investor, other',
       "Effects!G2 (attribution): must be between 0 and 1",
     ]));
     expect(where(r.issues).slice(0, 4)).toEqual([
       'Case!A7 (horizn): unknown field "horizn" (did you mean "horizon"?)',
       "Parameters!B3 (value): not valid JSON or YAML (Flow sequence must end with a ]); start with ' for plain text",
       'Investments!F1 (schedule.typ): unknown column "schedule.typ" (did you mean "schedule.type"?)',
-      "Effects!H2 (period.from): a date is not allowed here; give a year as a number (2026)",
+      "Effects!H2 (period.from): a date (2026-01-01) is not allowed here; give a year as a number (2026) or text",
     ]);
     // Every problem names a sheet and a cell; none is reported twice.
     for (const i of r.issues) expect(i.cell).toMatch(/^[A-Z]+\d+$/);
@@ -135,10 +135,10 @@ describe("importing a workbook", () => {
 });
 
 describe("the template", () => {
-  it("has a sheet per list and map of the schema with its columns, explanations (Dutch first) and drop-down lists", async () => {
-    const wb = await loadWorkbook(await templateWorkbook());
+  it("in English: a sheet per list and map of the schema with its columns, explanations from the schema (Dutch first) and drop-down lists", async () => {
+    const wb = await loadWorkbook(await templateWorkbook("en"));
     const names = wb.worksheets.map((w) => w.name);
-    for (const n of ["Case", "Partners", "Domains", "Parameters", "Investments", "Effects", "Arrangements", "Toelichting"]) expect(names).toContain(n);
+    for (const n of ["Case", "Partners", "Domains", "Parameters", "Investments", "Effects", "Arrangements", "Explanation"]) expect(names).toContain(n);
     const header = (n: string) => (wb.getWorksheet(n)!.getRow(1).values as unknown[]).slice(1);
     expect(header("Investments")).toEqual(expect.arrayContaining(["id", "label", "bearer", "category", "amount", "schedule.type", "schedule.year", "schedule.from", "schedule.to", "schedule.amounts", "indexation"]));
     expect(header("Effects")).toEqual(expect.arrayContaining(["period.from", "dropOff.rate", "production", "production.providers", "transfer.counterparty", "attribution"]));
@@ -151,6 +151,41 @@ describe("the template", () => {
     expect(dv?.type).toBe("list");
     expect(String(dv?.formulae?.[0])).toContain("municipality,insurer,care-office");
     expect(String(wb.getWorksheet("Investments")!.getRow(5).getCell((header("Investments") as string[]).indexOf("category") + 1).dataValidation?.formulae?.[0])).toBe('"capital,revenue,in-kind"');
+    // The schedule drop-down offers every alternative of the schema's union.
+    expect(String(wb.getWorksheet("Investments")!.getRow(3).getCell((header("Investments") as string[]).indexOf("schedule.type") + 1).dataValidation?.formulae?.[0])).toBe('"once,recurring,explicit"');
+  });
+
+  it("in Dutch (the default): Dutch sheet names, headers and choices, each header's comment naming the case file's key", async () => {
+    const wb = await loadWorkbook(await templateWorkbook());
+    const names = wb.worksheets.map((w) => w.name);
+    for (const n of ["Casus", "Partners", "Domeinen", "Parameters", "Investeringen", "Effecten", "Regelingen", "Toelichting"]) expect(names).toContain(n);
+    const header = (n: string) => (wb.getWorksheet(n)!.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(header("Casus")).toEqual(["veld", "waarde", "toelichting"]);
+    expect(header("Investeringen")).toEqual(expect.arrayContaining(["id", "omschrijving", "betaler", "categorie", "bedrag", "planning.type", "planning.jaar", "planning.van", "planning.tot", "planning.bedragen", "indexatie"]));
+    expect(header("Effecten")).toEqual(expect.arrayContaining(["periode.van", "uitdoving.tempo", "productie", "attributie", "kasbaar"]));
+    const fields = wb.getWorksheet("Casus")!.getColumn(1).values.slice(2);
+    expect(fields).toEqual(expect.arrayContaining(["titel", "prijspeil", "startjaar", "looptijd", "discontovoet", "prijsindex.bron"]));
+    const dv = (sheet: string, col: string) => String(wb.getWorksheet(sheet)!.getRow(2).getCell(header(sheet).indexOf(col) + 1).dataValidation?.formulae?.[0]);
+    expect(dv("Partners", "soort")).toContain("gemeente,zorgverzekeraar,zorgkantoor,aanbieder");
+    expect(dv("Investeringen", "planning.type")).toBe('"eenmalig,jaarlijks,per-jaar"');
+    expect(dv("Investeringen", "categorie")).toBe('"kapitaal,exploitatie,in-natura"');
+    const note = wb.getWorksheet("Investeringen")!.getRow(1).getCell(header("Investeringen").indexOf("planning.type") + 1).note;
+    expect(typeof note === "string" ? note : JSON.stringify(note)).toContain("(schedule.type)");
+  });
+
+  it("a Dutch workbook imports to the case file's own keys and choices, and names its problems in Dutch columns", async () => {
+    const data = YAML.parse(readFileSync("examples/rich.yaml", "utf8")) as Record<string, unknown>;
+    const nl = await loadWorkbook(await caseWorkbook(data));
+    const inv = nl.getWorksheet("Investeringen")!;
+    const head = (inv.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(inv.getRow(2).getCell(head.indexOf("planning.type") + 1).value).toMatch(/^(eenmalig|jaarlijks|per-jaar)$/);
+    const r = await importWorkbook(await caseWorkbook(data), { lang: "nl" });
+    expect(r.ok && r.data).toStrictEqual(data);
+    inv.getRow(2).getCell(head.indexOf("betaler") + 1).value = "gemeent";
+    inv.getRow(2).getCell(head.indexOf("planning.type") + 1).value = "wekelijks";
+    const bad = await importWorkbook(Buffer.from(await nl.xlsx.writeBuffer()), { lang: "nl" });
+    const col = (name: string) => String.fromCharCode(65 + head.indexOf(name));
+    expect(!bad.ok && where(bad.issues)).toEqual(expect.arrayContaining([`Investeringen!${col("planning.type")}2 (planning.type): onbekende type: kies een van once, recurring, explicit`]));
   });
 
   it("the committed examples/template.xlsx is the one bcase export-template makes (same sheets, columns and validations)", async () => {
@@ -164,8 +199,8 @@ describe("the template", () => {
   it("the empty template imports with every missing field named at its cell", async () => {
     const r = await importWorkbook(await templateWorkbook(), { lang: "en" });
     expect(!r.ok && where(r.issues)).toEqual([
-      expect.stringMatching(/^Case!B2 \(id\): /), expect.stringMatching(/^Case!B3 \(title\): /), expect.stringMatching(/^Case!B6 \(priceYear\): /),
-      expect.stringMatching(/^Case!B7 \(startYear\): /), expect.stringMatching(/^Case!B8 \(horizon\): /), expect.stringMatching(/^Partners: /), expect.stringMatching(/^Domains: /),
+      "Casus!B2 (id): is missing: give text", "Casus!B3 (titel): is missing: give text", expect.stringMatching(/^Casus!B6 \(prijspeil\): is missing/),
+      expect.stringMatching(/^Casus!B7 \(startjaar\): /), expect.stringMatching(/^Casus!B8 \(looptijd\): /), expect.stringMatching(/^Partners: /), expect.stringMatching(/^Domeinen: /),
     ]);
   });
 });
@@ -177,14 +212,15 @@ describe("the results workbook", () => {
     const wb = await loadWorkbook(await resultsWorkbook(data, ev, "nl"));
     const names = wb.worksheets.map((w) => w.name);
     expect(names.slice(0, 6)).toEqual(["Samenvatting", "Per jaar", "Grootboek", "Overdrachten", "Pot per jaar", "Wrong pocket"]);
-    expect(names).toContain("Effects");
+    expect(names).toContain("Effecten");
     const sum = wb.getWorksheet("Samenvatting")!;
     const head = (sum.getRow(1).values as unknown[]).slice(1);
     const npv = head.indexOf("NCW") + 1;
     expect(sum.getColumn(npv).numFmt).toBe('"€ "#,##0.00;[Red]-"€ "#,##0.00');
     const society = ev.arrangements[0]!.society.npv / 100;
     const row = sum.getSheetValues().find((r) => Array.isArray(r) && r[3] === "society") as unknown[];
-    expect(row[npv]).toBe(society);
+    // A SUMIFS formula over the ledger, stored with the engine's figure.
+    expect(row[npv]).toMatchObject({ formula: expect.stringContaining("SUMIFS(Grootboek!$I$2:$I$"), result: society });
     const en = await loadWorkbook(await resultsWorkbook(data, ev, "en"));
     expect(en.worksheets[0]!.name).toBe("Summary");
   });
@@ -208,6 +244,30 @@ describe("cells", () => {
     expect([...flattenEntry(5, Parameter as never)]).toEqual([["value", 5]]);
     expect([...flattenEntry({ value: 5 }, Parameter as never)]).toEqual([["*", '{"value":5}']]);
     expect([...flattenElement("CBS 2024", undefined)]).toEqual([["*", "CBS 2024"]]);
+  });
+});
+
+describe("texts in both languages", () => {
+  it("travel in one cell each ({nl, en} as JSON), next to plain texts, and come back as they were", async () => {
+    const data = YAML.parse(readFileSync("examples/minimal.yaml", "utf8")) as Record<string, any>;
+    data.title = { nl: "Wijkteam", en: "District team" };
+    data.partners[0].name = { nl: "Gemeente", en: "Municipality" };
+    data.investments[0].label = { nl: "Wijkteam (2 fte)", en: "District team (2 FTE)" };
+    data.investments[0].note = "{ begint met een accolade";
+    data.sources = [{ nl: "Kostenhandleiding 2024", en: "Costing manual 2024" }, "CBS StatLine"];
+    const buf = await caseWorkbook(data);
+    const r = await importWorkbook(buf, { lang: "en" });
+    expect(r.ok ? [] : where(r.issues)).toEqual([]);
+    expect(r.ok && r.data).toStrictEqual(data);
+    // One label column (not label.nl and label.en), the bilingual text as JSON in it.
+    const wb = await loadWorkbook(buf);
+    const header = (name: string) => (wb.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1);
+    expect(header("Investeringen").filter((h) => String(h).startsWith("omschrijving"))).toEqual(["omschrijving"]);
+    expect(header("Bronnen")).toEqual(["*"]);
+    const inv = wb.getWorksheet("Investeringen")!;
+    expect(JSON.parse(String(inv.getRow(2).getCell(header("Investeringen").indexOf("omschrijving") + 1).value))).toEqual(data.investments[0].label);
+    // The imported case runs in either language.
+    expect(r.ok && r.model.case.investments[0]!.label).toBe("District team (2 FTE)");
   });
 });
 

@@ -47,7 +47,7 @@ describe("charts of the minimal example", () => {
     const npv = charts.npv() as unknown as Element;
     // Bars of both charts use only the partners' own colours, keyed by id.
     const own = new Set([...ev.partners.map((p) => colors.color(p.id)), colors.color(SOCIETY_ID)]);
-    for (const fill of [...fillOf(flow, "g[aria-label=bar] rect"), ...fillOf(npv, "g[aria-label=bar] rect")]) expect(own.has(fill!)).toBe(true);
+    for (const fill of [...fillOf(flow, "g[data-mark=bar] rect"), ...fillOf(npv, "g[data-mark=bar] rect")]) expect(own.has(fill!)).toBe(true);
     expect(colors.color("gemeente")).toBe(partnerColors(ev.case.partners).color("gemeente"));
     expect(colors.color("gemeente")).not.toBe(colors.color("verzekeraar"));
   });
@@ -77,9 +77,9 @@ describe("comparison charts", () => {
   it("stacked bars and lines render every group and item", () => {
     const scale = { domain: ["a", "b"], range: ["#111111", "#222222"], label: (k: string) => k.toUpperCase() };
     const bars = stackedBarChart([{ y: "x", group: "a", value: 2 }, { y: "x", group: "b", value: -1 }, { y: "y", group: "a", value: 3 }], scale, { ...o, xLabel: "EUR" }) as unknown as Element;
-    expect(bars.querySelectorAll("g[aria-label=bar] rect")).toHaveLength(3);
-    expect(bars.querySelectorAll("g[aria-label=tick] line")).toHaveLength(2);
+    expect(bars.querySelectorAll("g[data-mark=bar] rect")).toHaveLength(3);
+    expect(bars.querySelectorAll("g[data-mark=tick] line")).toHaveLength(2);
     const lines = linesChart([{ key: "a", x: 1, value: 1 }, { key: "a", x: 2, value: 3 }, { key: "b", x: 1, value: -1 }], scale, { ...o, xLabel: "jaar", yLabel: "EUR" }) as unknown as Element;
-    expect(lines.querySelectorAll("g[aria-label=dot] circle")).toHaveLength(3);
+    expect(lines.querySelectorAll("g[data-mark=dot] circle")).toHaveLength(3);
   });
 });

@@ -3,6 +3,7 @@
  * tables draw must add up to the engine's own figures, for every bundled case.
  */
 import { describe, expect, it } from "vitest";
+import YAML from "yaml";
 import { evaluateModel, loadCase } from "../../engine/index.ts";
 import { caseTextWithOverrides } from "../../notebooks/lib/data/export.ts";
 import { SOCIETY_ID } from "../../notebooks/lib/charts/colors.ts";
@@ -57,16 +58,20 @@ describe.each(CASE_FILES)("%s", (file) => {
     expect(rows.map((r) => r.partner)).toEqual([...ev.partners.map((p) => p.id), SOCIETY_ID]);
   });
 
-  it("the ledger CSV has one line per ledger row and sums to each partner's net", () => {
-    const lines = ledgerCsv(ev).trimEnd().split("\n");
-    expect(lines[0]).toBe("year,partner,domain,line,kind,amount,discounted,cashable,counterparty");
-    expect(lines).toHaveLength(ev.ledger.rows.length + 1);
+  it("the ledger CSV (the same file as bcase export --csv) has one line per status-quo row and each arrangement's transfer rows, and sums to each partner's net", () => {
+    const lines = ledgerCsv(ev, "en").split("\r\n").slice(0, -1);
+    expect(lines[0]).toBe("arrangement,year,partner,domain,line,kind,amount,discounted,cashable,counterparty,reason");
+    expect(lines).toHaveLength(ev.ledger.rows.length + ev.arrangements.reduce((s, a) => s + a.rows.length, 0) + 1);
     const byPartner = new Map<string, number>();
-    for (const line of lines.slice(1)) {
+    for (const line of lines.slice(1).filter((l) => l.startsWith(","))) {
       const cells = line.split(",");
-      byPartner.set(cells[1]!, (byPartner.get(cells[1]!) ?? 0) + Math.round(Number(cells[5]) * 100));
+      byPartner.set(cells[2]!, (byPartner.get(cells[2]!) ?? 0) + Math.round(Number(cells[6]) * 100));
     }
     for (const p of ev.partners) expect(byPartner.get(p.id) ?? 0).toBe(p.net);
+    // In Dutch: Dutch Excel's dialect, the same figures.
+    const nl = ledgerCsv(ev, "nl");
+    expect(nl.startsWith("\uFEFFarrangement;year;")).toBe(true);
+    expect(nl.split("\r\n")[1]!.split(";")[6]).toBe(lines[1]!.split(",")[6]!.replace(".", ","));
   });
 
   it("every parameter has a label status, and every investment and effect says whether it rests on assumptions", () => {
@@ -119,5 +124,13 @@ describe("writing the reader's changes back into a case file", () => {
   it("withOverrides leaves unknown names and other parameters alone", () => {
     const out = withOverrides({ parameters: { a: 1, b: { value: "a * 2", unit: "EUR" } } }, { b: 5, nope: 3 }, "was");
     expect(out.parameters).toEqual({ a: 1, b: { value: 5, unit: "EUR", note: 'was "a * 2"' } });
+  });
+
+  it("a note in both languages gets the mark in both, and the case stays valid", () => {
+    const data = YAML.parse(read("examples/minimal.yaml")) as { parameters: Record<string, unknown> };
+    const out = withOverrides(data, { clients: 300 }, "was");
+    expect(out.parameters.clients).toMatchObject({ value: 300, note: { nl: "illustratief; was 200", en: "illustrative; was 200" } });
+    const v = loadCase(JSON.stringify(out), "json", { lang: "en" });
+    expect(v.ok && v.model.case.parameters.clients).toMatchObject({ note: "illustrative; was 200" });
   });
 });

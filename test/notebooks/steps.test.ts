@@ -5,7 +5,7 @@
  */
 import "./dom.ts";
 import { describe, expect, it } from "vitest";
-import { evaluateModel, formatIssue, validateCase } from "../../engine/index.ts";
+import { evaluateModel, formatIssue, pickText, validateCase } from "../../engine/index.ts";
 import { buildCase, DEFAULT_STRUCTURE, EFFECTS, PARTNERS, availableEffects, payers, type PartnerKey } from "../../notebooks/lib/pages/builder.ts";
 import { defaultValues, STEP_FIELDS, STEP_TYPES, stepFromForm, withArrangement, type StepContext } from "../../notebooks/lib/pages/steps.ts";
 import { arrangementEditor } from "../../notebooks/lib/parts/stepForm.ts";
@@ -14,9 +14,9 @@ const ALL: PartnerKey[] = PARTNERS.map((p) => p.key);
 const structure = { ...DEFAULT_STRUCTURE, partners: ALL, effects: availableEffects(ALL).map((e) => e.key), bearer: payers(ALL)[0]! };
 const built = buildCase(structure, "nl");
 const ctx: StepContext = {
-  partners: built.partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-  investments: (built.investments ?? []).map((i) => ({ id: i.id, label: i.label })),
-  effects: (built.effects ?? []).map((e) => ({ id: e.id, label: e.label })),
+  partners: built.partners.map((p) => ({ id: p.id, name: pickText(p.name, "nl"), kind: p.kind })),
+  investments: (built.investments ?? []).map((i) => ({ id: i.id, label: pickText(i.label, "nl") })),
+  effects: (built.effects ?? []).map((e) => ({ id: e.id, label: pickText(e.label, "nl") })),
   years: [2025, 2026, 2027, 2028, 2029],
 };
 

@@ -104,7 +104,7 @@ describe("uncertainty page helpers", () => {
     const cdf = cdfChart(cdfPoints(society), society.probabilityOfLoss, "#222", { ...o, title: "<b>Maatschappij</b>" }) as unknown as Element;
     expect(cdf.querySelector("h2")?.textContent).toBe("<b>Maatschappij</b>");
     expect(cdf.querySelector("b")).toBeNull();
-    expect(cdf.textContent).toMatch(/P\(NCW < 0\) = \d{1,3},\d\s?%/);
+    expect(cdf.textContent).toMatch(/P\(verlies\) = \d{1,3},\d\s?%/);
     const fan = fanChart(bandRows(result, SOCIETY_ID), "#222", { ...o, title: "Waaier" }) as unknown as Element;
     expect(fan.querySelectorAll("svg path").length).toBeGreaterThan(2);
     expect(bandRows(result, "gemeente").map((b) => b.year)).toEqual(rich.years);

@@ -34,7 +34,8 @@ const spread = (v: number): fc.Arbitrary<DistributionSpec> => {
   );
 };
 
-export const arbUncertainCase: fc.Arbitrary<CaseInput> = arbCase.chain((c) => {
+/** Spreads on every parameter of a case. */
+const withSpreads = (c: CaseInput): fc.Arbitrary<CaseInput> => {
   const params = (c.parameters ?? {}) as Params;
   const names = Object.keys(params);
   return fc.tuple(...names.map((n) => {
@@ -46,7 +47,11 @@ export const arbUncertainCase: fc.Arbitrary<CaseInput> = arbCase.chain((c) => {
     names.forEach((n, i) => { const p = params[n]!; out[n] = { ...(typeof p === "object" ? p : { value: valueOf(p) }), distribution: dists[i]! }; });
     return { ...c, parameters: out } as CaseInput;
   });
-});
+};
+
+export const arbUncertainCase: fc.Arbitrary<CaseInput> = arbCase.chain(withSpreads);
+/** Random cases with arrangements and spreads on their parameters. */
+export const arbUncertainCaseWithArrangements: fc.Arbitrary<CaseInput> = arbCaseWithArrangements.chain(withSpreads);
 
 export const arbPointCaseWithArrangements = arbCaseWithArrangements.map(withPointDistributions);
 export const arbPointCase = arbCase.map(withPointDistributions);

@@ -4,16 +4,16 @@
  */
 import { afterAll, describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { allocate, evaluateModel, validateCase, pointEvaluator, switchingValues, parameterValues, roundCents, toCents, simulate, simulateInWorkers, compileKernel, planSimulation, sampleColumns, type CaseInput } from "../../engine/index.ts";
+import { allocate, evaluateModel, validateCase, pointEvaluator, switchingValues, parameterValues, roundCents, toCents, simulate, simulateInWorkers, compileKernel, planSimulation, sampleColumns, resolveOptions, chunksOf, runChunk, type CaseInput } from "../../engine/index.ts";
 import { compileLinearKernel } from "../../engine/simulate/linear.ts";
 import { allocateInto, allocationScratch, keyRanks, variablePart } from "../../engine/money/allocate.ts";
 import { roundCentsFast, toCentsFast } from "../../engine/simulate/cents.ts";
 import { roundCentsByDigits, toCentsByDigits } from "../../engine/money/money.ts";
 import { BetaTable, compileSampler } from "../../engine/simulate/sampler.ts";
-import { quantile } from "../../engine/uncertainty/index.ts";
+import { percentileSorted, quantile, SKETCH_RELATIVE_ERROR } from "../../engine/uncertainty/index.ts";
 import { IncompleteBeta } from "../../engine/uncertainty/incompleteBeta.ts";
 import { model } from "../helpers.ts";
-import { arbPointCase, arbPointCaseWithArrangements, arbUncertainCase } from "./arbitraries.ts";
+import { arbPointCase, arbPointCaseWithArrangements, arbUncertainCase, arbUncertainCaseWithArrangements } from "./arbitraries.ts";
 import { inProcessWorkers } from "./workers.ts";
 
 fc.configureGlobal({ numRuns: 60 });
@@ -82,9 +82,9 @@ describe("simulate invariant 2: determinism and well-formed summaries", () => {
     if (varies) expect(other.statusQuo.partners.map((p) => Array.from(p.samples!))).not.toEqual(a.statusQuo.partners.map((p) => Array.from(p.samples!)));
   });
 
-  test.prop([arbUncertainCase, fc.integer(), fc.integer({ min: 2, max: 4 }), fc.boolean()], { numRuns: 15 })("results are identical on one thread and on any number of workers (column kernel and exact path)", async (c, seed, workers, exact) => {
+  test.prop([arbUncertainCase, fc.integer(), fc.integer({ min: 2, max: 4 }), fc.boolean(), fc.boolean()], { numRuns: 15 })("results are identical on one thread and on any number of workers (column kernel and exact path; bands exact or from sketches)", async (c, seed, workers, exact, sketch) => {
     const m = model(c);
-    const opts = { samples: 150, seed, keepSamples: true, chunkSize: 40, exact };
+    const opts = { samples: 150, seed, keepSamples: true, chunkSize: 40, exact, ...(sketch ? { bandsExactUpTo: 0 } : {}) };
     const one = simulate(m, opts);
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(1))).toEqual(one);
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers))).toEqual(one);
@@ -93,6 +93,44 @@ describe("simulate invariant 2: determinism and well-formed summaries", () => {
     // Nor does the calling thread computing chunks for the whole run (as bcase simulate does in Node).
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers - 1, { helpThroughout: true }))).toEqual(one);
   });
+
+  test.prop([arbUncertainCaseWithArrangements, fc.integer()], { numRuns: 20 })(
+    "per-year bands from sketches are within the stated error of the exact percentiles of every sample's net (0.1 % of the larger neighbouring order statistic, plus a cent), status quo and arrangements; the rest of the result is unchanged",
+    (c, seed) => {
+      const v = validateCase(c);
+      fc.pre(v.ok); // random arrangements can be invalid (a settlement with nothing to share by)
+      const m = v.model;
+      const opts = { samples: 257, seed, chunkSize: 64, cdfPoints: 0, arrangements: "all" as const };
+      let exact;
+      try { exact = simulate(m, opts); } catch { return; } // a sampled fraction outside 0..1 is refused either way
+      const sketched = simulate(m, { ...opts, bandsExactUpTo: 0 });
+      const strip = (r: typeof exact) => [r.statusQuo, ...r.arrangements].map((v) => ({ ...v, yearly: [] }));
+      expect(strip(sketched)).toEqual(strip(exact));
+      // Every sample's net per year, from the chunks themselves.
+      const plan = planSimulation(m), o = resolveOptions(m, opts);
+      const chunks = chunksOf(o).map(([k, start, count]) => runChunk(plan, o, k, start, count));
+      const E = m.case.partners.length + 1, Y = m.years.length;
+      const column = (v: number, e: number, k: number) => {
+        const out: number[] = [];
+        for (const ch of chunks) {
+          const src = v === 0 ? ch.yearly! : ch.arrangementYearly!, b = (v === 0 ? 0 : (v - 1) * E * Y) + e * Y + k;
+          out.push(...src.subarray(b * ch.count, (b + 1) * ch.count));
+        }
+        return Float64Array.from(out).sort();
+      };
+      [sketched.statusQuo, ...sketched.arrangements].forEach((view, v) => view.yearly.forEach((ent, e) => ent.bands.forEach((band, k) => {
+        const sorted = column(v, e, k), n = sorted.length;
+        for (const [p, got] of [[0.05, band.p5], [0.1, band.p10], [0.5, band.p50], [0.9, band.p90], [0.95, band.p95]] as const) {
+          const lo = Math.floor((n - 1) * p), hi = Math.min(lo + 1, n - 1);
+          const bound = SKETCH_RELATIVE_ERROR * Math.max(Math.abs(sorted[lo]!), Math.abs(sorted[hi]!)) * (1 + 1e-9) + 1;
+          expect(Math.abs(got - percentileSorted(sorted, p))).toBeLessThanOrEqual(bound);
+        }
+        // The mean: chunk sums added in chunk order instead of one sum in sample order.
+        const want = [exact.statusQuo, ...exact.arrangements][v]!.yearly[e]!.bands[k]!.mean;
+        expect(Math.abs(band.mean - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, ...sorted.map(Math.abs)));
+      })));
+    },
+  );
 
   test.prop([arbUncertainCase, fc.integer()], { numRuns: 6 })("a chunk sampled block by block gives the samples of its whole columns (sampleColumns; exact path)", (c, seed) => {
     const m = model(c);

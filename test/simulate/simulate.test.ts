@@ -10,7 +10,7 @@ import {
   classifyAll, compileSampler, evaluateModel, formatPath, planSimulation, sampleColumns, scenarios, simulate, simulateInWorkers, SimulationCancelled, SimulationInputError, tornado, validateCase, type CaseInput,
 } from "./testApi.ts";
 import { mean, spearman, validateCorrelation, validateDistribution, variance, type DistributionSpec } from "../../engine/uncertainty/index.ts";
-import { main } from "../../cli/bcase.ts";
+import { run } from "../cli/cliRun.ts";
 import { inProcessWorkers } from "./workers.ts";
 
 const rich = YAML.parse(readFileSync(new URL("../../examples/rich.yaml", import.meta.url), "utf8")) as CaseInput;
@@ -197,11 +197,6 @@ describe("runs of the annotated example (examples/rich.yaml)", () => {
 });
 
 describe("CLI", () => {
-  async function run(args: string[]) {
-    let out = "";
-    const code = await main(args, (s) => { out += s; });
-    return { code, out };
-  }
   test("bcase simulate --format json follows bcase/simulate@1 and is the same on one thread and on worker threads", async () => {
     const one = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "1", "-f", "json", "--cdf", "11"]);
     expect(one.code).toBe(0);
@@ -220,13 +215,16 @@ describe("CLI", () => {
     expect(two.out).toBe(one.out);
   }, 60_000);
 
-  test("bcase simulate: table in Dutch, an arrangement, and an unknown arrangement is an input error (exit 1)", async () => {
+  test("bcase simulate: table in Dutch, an arrangement, an unknown arrangement is an input error (exit 1), -n 0 a usage error (exit 2)", async () => {
     const t = await run(["simulate", "examples/rich.yaml", "-n", "200", "-w", "1", "-a", "verevening"]);
     expect(t.code).toBe(0);
     expect(t.out).toContain("Kans op verlies");
     expect(t.out).toContain("Regeling: Verevening, niemand slechter af");
     expect((await run(["simulate", "examples/rich.yaml", "-n", "10", "-w", "1", "-a", "nope"])).code).toBe(1);
-    expect((await run(["simulate", "examples/rich.yaml", "-n", "0"])).code).toBe(1);
+    // A bad option value is a usage error (exit 2), named in the message.
+    const zero = await run(["simulate", "examples/rich.yaml", "-n", "0"]);
+    expect(zero.code).toBe(2);
+    expect(zero.err).toContain('geef een geheel getal van minstens 1 (niet "0")');
   });
 
   test("bcase simulate --exact: every sample in exact cents (said in the title); the column kernel's figures agree within the rows' rounding", async () => {
@@ -252,6 +250,6 @@ describe("CLI", () => {
     expect(t.out).toMatch(/Herkomst: bcase .*geen trekkingen \(exacte grootboeken\), P10\/P90/);
     for (const r of j.switchingValues) for (const e of r.entities) expect(e.value === null || Number.isFinite(e.value)).toBe(true);
     const csv = (await run(["sensitivity", "examples/rich.yaml", "-f", "csv"])).out;
-    expect(csv.split("\n")[0]).toBe("kind,name,entity,value,low,high,npvLow,npvHigh,npv,status");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFkind;name;entity;value;low;high;npvLow;npvHigh;npv;status");
   });
 });

@@ -15,6 +15,9 @@ import {
   imanConover,
   latinHypercube,
   normalQuantile,
+  percentileSorted,
+  QuantileSketch,
+  SKETCH_RELATIVE_ERROR,
   quantile,
   sampleInto,
   spearman,
@@ -283,5 +286,53 @@ describe("summaries by selection", () => {
     const filled = a.fill(new Float64Array(n));
     for (let i = 0; i < n; i++) expect(filled[i]).toBe(b.next());
     expect(a.next()).toBe(b.next());
+  });
+});
+
+describe("quantile sketch", () => {
+  // Values of every sign and many magnitudes (a cent to 10^12 cents), with runs of equal values.
+  const magnitude = fc.tuple(fc.double({ min: 0, max: 12, noNaN: true }), fc.boolean()).map(([e, neg]) => (neg ? -1 : 1) * 10 ** e);
+  const values = fc.array(fc.oneof(magnitude, fc.constantFrom(0, 0.4, -0.7, 1, 1e6), fc.double({ min: -1e9, max: 1e9, noNaN: true })), { minLength: 1, maxLength: 600 });
+  const ps = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1];
+
+  test.prop([values, unit])(
+    "a sketch's percentile is within the stated error of the exact type-7 percentile: 0.1 % of the larger of the two order statistics it lies between, plus a cent",
+    (xs, q) => {
+      const data = Float64Array.from(xs);
+      const s = new QuantileSketch();
+      s.addAll(data);
+      const sorted = data.slice().sort();
+      for (const p of [...ps, q]) {
+        const h = (sorted.length - 1) * p, lo = Math.floor(h), hi = Math.min(lo + 1, sorted.length - 1);
+        const bound = SKETCH_RELATIVE_ERROR * Math.max(Math.abs(sorted[lo]!), Math.abs(sorted[hi]!)) * (1 + 1e-9) + s.floor;
+        expect(Math.abs(s.quantile(p) - percentileSorted(sorted, p))).toBeLessThanOrEqual(bound);
+      }
+    },
+  );
+
+  test.prop([values, fc.array(fc.nat(), { maxLength: 8 }), fc.nat()])(
+    "a sketch is the same whatever order its values arrive in and its parts merge in (bit for bit)",
+    (xs, cuts, seed) => {
+      const data = Float64Array.from(xs);
+      const whole = new QuantileSketch();
+      whole.addAll(data);
+      // Cut into parts, sketch each, merge them in a shuffled order.
+      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
+      const bounds = [0, ...at, data.length];
+      const parts = bounds.slice(1).map((end, i) => { const p = new QuantileSketch(); p.addAll(data, bounds[i]!, end); return p; });
+      const rng = createRng(seed);
+      for (let i = parts.length - 1; i > 0; i--) { const j = rng.nextInt(i + 1); [parts[i], parts[j]] = [parts[j]!, parts[i]!]; }
+      const merged = parts.reduce((a, b) => { a.merge(b); return a; }, new QuantileSketch());
+      for (const p of ps) expect(Object.is(merged.quantile(p), whole.quantile(p))).toBe(true);
+    },
+  );
+
+  test.prop([values])("a sketch's percentiles are non-decreasing in p and lie within [min, max]", (xs) => {
+    const s = new QuantileSketch();
+    s.addAll(Float64Array.from(xs));
+    const q = ps.map((p) => s.quantile(p));
+    expect(q.every((v, i) => i === 0 || v >= q[i - 1]!)).toBe(true);
+    expect(q[0]).toBe(Math.min(...xs));
+    expect(q.at(-1)).toBe(Math.max(...xs));
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FractionFormula, Formula, Id, Year } from "./common.ts";
+import { FractionFormula, Formula, Id, Year, localText } from "./common.ts";
 import { Key, Payer } from "./key.ts";
 import { InvestmentCategory } from "./investment.ts";
 
@@ -25,7 +25,7 @@ export type InvestmentMatch = z.infer<typeof InvestmentMatch>;
 export const DecisionRulesStep = z.object({
   type: z.literal("decision-rules"),
   id: Id.optional(),
-  rules: z.array(z.object({ match: InvestmentMatch.default({}), payer: Payer, note: z.string().optional() }).strict()).min(1),
+  rules: z.array(z.object({ match: InvestmentMatch.default({}), payer: Payer, note: localText().optional() }).strict()).min(1),
 }).strict();
 
 /**
@@ -60,7 +60,7 @@ export const Deficit = z.object({
 export const PotStep = z.object({
   type: z.literal("pot"),
   id: Id.optional(),
-  name: z.string().optional(),
+  name: localText().optional(),
   /** Investments the pot pays (default: all). */
   pays: InvestmentMatch.default({}),
   contributions: z.union([
@@ -149,7 +149,7 @@ export const PricedOutcome = z.object({
   indicator: Id.optional(),
   baseline: z.number().optional(),
   price: Formula,
-  label: z.string().optional(),
+  label: localText().optional(),
 }).strict();
 export type PricedOutcome = z.infer<typeof PricedOutcome>;
 
@@ -168,7 +168,7 @@ export type PricedOutcome = z.infer<typeof PricedOutcome>;
 export const OutcomePaymentsStep = z.object({
   type: z.literal("outcome-payments"),
   id: Id.optional(),
-  name: z.string().optional(),
+  name: localText().optional(),
   payer: Payer,
   recipient: Id,
   outcomes: z.array(PricedOutcome).min(1),
@@ -184,8 +184,8 @@ export type ArrangementStep = z.infer<typeof ArrangementStep>;
 
 export const Arrangement = z.object({
   id: Id,
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: localText({ required: true }),
+  description: localText().optional(),
   steps: z.array(ArrangementStep).default([]),
 }).strict();
 export type Arrangement = z.infer<typeof Arrangement>;

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { Id, Year } from "./common.ts";
+import { Id, Year, localText } from "./common.ts";
 import { Arrangement } from "./arrangement.ts";
 import { Domain } from "./domain.ts";
 import { Effect } from "./effect.ts";
 import { Investment } from "./investment.ts";
+import { Negotiation } from "./negotiation.ts";
 import { ActualYear, Indicator } from "./monitoring.ts";
 import { Parameter } from "./parameter.ts";
 import { Partner } from "./partner.ts";
@@ -33,8 +34,8 @@ export const DISCOUNT_PRESETS = {
  */
 export const Case = z.object({
   id: Id,
-  title: z.string().min(1),
-  description: z.string().optional(),
+  title: localText({ required: true }),
+  description: localText().optional(),
   currency: z.literal("EUR").default("EUR"),
   priceYear: Year,
   startYear: Year,
@@ -44,7 +45,7 @@ export const Case = z.object({
   /** A discount-rate preset instead of `discountRate`/`effectDiscountRate` (not both). */
   discount: z.enum(["mkba", "zin2024"]).optional(),
   /** Extra price-index values (year -> index) for reference prices from years the engine does not ship; cite the source. */
-  priceIndex: z.object({ values: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2018" }), z.number().positive()), source: z.string().min(1) }).strict().optional(),
+  priceIndex: z.object({ values: z.record(z.string().regex(/^\d{4}$/), z.number().positive()), source: z.string().min(1) }).strict().optional(),
   partners: z.array(Partner).min(1),
   domains: z.array(Domain).min(1),
   parameters: z.record(Id, Parameter).default({}),
@@ -62,8 +63,10 @@ export const Case = z.object({
   simulation: SimulationDefaults.optional(),
   /** Named scenarios (pessimistic, optimistic, ...) as parameter overrides. */
   scenarios: z.record(Id, Scenario).optional(),
-  sources: z.array(z.string()).optional(),
-  note: z.string().optional(),
+  /** Named negotiations: an arrangement's negotiable terms, the conditions of a deal and its objective (`bcase negotiate`). */
+  negotiations: z.record(Id, Negotiation).optional(),
+  sources: z.array(localText()).optional(),
+  note: localText().optional(),
 }).strict();
 export type Case = z.infer<typeof Case>;
 export type CaseInput = z.input<typeof Case>;

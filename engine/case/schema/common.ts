@@ -2,9 +2,8 @@
 import { z } from "zod";
 
 /** Ids are short, stable names used in formulas and references: `gemeente`, `zvw`, `seh_bezoek`. */
-export const Id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, {
-  message: "id: letters, digits, _ and - only, starting with a letter or _",
-});
+// The message for a bad id comes from the catalogue (engine/messages/messages.ts, by this pattern).
+export const Id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/);
 
 /** A formula: a number, or a mathjs expression over the case's parameters (see `formula.ts`). */
 export const Formula = z.union([z.number(), z.string().min(1)]);
@@ -18,5 +17,22 @@ export const FractionFormula = z.union([
 
 export const Year = z.number().int();
 
-/** A short text with optional source (every number a case ships should say where it came from). */
-export const Text = z.string();
+/** A text written in both languages: `{nl: "Wijkteam", en: "District team"}`. */
+export const BilingualText = z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict();
+
+/**
+ * A text for people (label, name, note, source, title, description): one string, or both
+ * languages (`BilingualText`). `validateCase` picks the reader's language before the schema
+ * sees the case (engine/case/text.ts), so the validated case holds strings; parsed without it,
+ * a bilingual text gives its Dutch version.
+ */
+export function localText(options: { required?: boolean } = {}) {
+  // The plain-text branch names itself, so a wrong value gets "a text, or {nl, en}" (validate.ts).
+  const text = z.string({ error: (iss) => (iss.code !== "invalid_type" ? undefined : iss.input === undefined ? TEXT_MISSING : TEXT_EXPECTED) });
+  return z.union([options.required ? text.min(1) : text, BilingualText]).transform((v) => (typeof v === "string" ? v : v.nl));
+}
+
+/** The message the plain-text branch of a `localText` gives on a wrong type (replaced by the catalogue's `textExpected`). */
+export const TEXT_EXPECTED = "textExpected";
+/** The message the plain-text branch of a `localText` gives when the text is missing (replaced by the catalogue's "is missing"). */
+export const TEXT_MISSING = "textMissing";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FractionFormula, Id } from "./common.ts";
+import { FractionFormula, Id, localText } from "./common.ts";
 import { Key } from "./key.ts";
 
 /**
@@ -20,11 +20,11 @@ export type ProviderShare = z.infer<typeof ProviderShare>;
 
 export const Domain = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: localText({ required: true }),
   funder: z.union([Id, z.array(ProviderShare).min(1), z.object({ key: Key }).strict()]),
   law: z.string().optional(),
   providers: z.array(z.union([Id, ProviderShare])).optional(),
   variableCostShare: FractionFormula.optional(),
-  note: z.string().optional(),
+  note: localText().optional(),
 }).strict();
 export type Domain = z.infer<typeof Domain>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FractionFormula, Formula, Id, Year } from "./common.ts";
+import { FractionFormula, Formula, Id, Year, localText } from "./common.ts";
 import { ProviderShare } from "./domain.ts";
 import { Period } from "./schedule.ts";
 
@@ -36,7 +36,7 @@ export const Production = z.object({
 
 export const Effect = z.object({
   id: Id,
-  label: z.string().min(1),
+  label: localText({ required: true }),
   type: z.enum(["saving", "outcome"]).default("saving"),
   domain: Id.optional(),
   quantity: Formula,
@@ -45,7 +45,7 @@ export const Effect = z.object({
   period: Period.default({}),
   rampUpYears: z.number().int().nonnegative().default(0),
   /** An explicit yearly profile: the factor per year (instead of ramp-up and drop-off; unlisted years 0). */
-  profile: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2026" }), z.number().nonnegative()).optional(),
+  profile: z.record(z.string().regex(/^\d{4}$/), z.number().nonnegative()).optional(),
   dropOff: DropOff.optional(),
   deadweight: FractionFormula.default(0),
   attribution: FractionFormula.default(1),
@@ -56,8 +56,8 @@ export const Effect = z.object({
   transfer: z.object({ counterparty: Id }).strict().optional(),
   /** Marks an illustrative assumption, so notebooks and reports can flag it. */
   assumption: z.boolean().optional(),
-  source: z.string().optional(),
-  note: z.string().optional(),
+  source: localText().optional(),
+  note: localText().optional(),
 }).strict();
 export type Effect = z.infer<typeof Effect>;
 export type EffectInput = z.input<typeof Effect>;

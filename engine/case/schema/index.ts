@@ -10,4 +10,5 @@ export * from "./key.ts";
 export * from "./arrangement.ts";
 export * from "./monitoring.ts";
 export * from "./uncertainty.ts";
+export * from "./negotiation.ts";
 export * from "./jsonSchema.ts";

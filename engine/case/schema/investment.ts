@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Formula, Id } from "./common.ts";
+import { Formula, Id, localText } from "./common.ts";
 import { Schedule } from "./schedule.ts";
 
 /**
@@ -11,7 +11,7 @@ import { Schedule } from "./schedule.ts";
 export const InvestmentCategory = z.enum(["capital", "revenue", "in-kind"]);
 export const Investment = z.object({
   id: Id,
-  label: z.string().min(1),
+  label: localText({ required: true }),
   bearer: Id,
   domain: Id,
   category: InvestmentCategory.default("revenue"),
@@ -21,8 +21,8 @@ export const Investment = z.object({
   tags: z.array(z.string()).optional(),
   /** Marks an illustrative assumption, so notebooks and reports can flag it. */
   assumption: z.boolean().optional(),
-  source: z.string().optional(),
-  note: z.string().optional(),
+  source: localText().optional(),
+  note: localText().optional(),
 }).strict();
 export type Investment = z.infer<typeof Investment>;
 export type InvestmentInput = z.input<typeof Investment>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Formula, Id, Year } from "./common.ts";
+import { Formula, Id, Year, localText } from "./common.ts";
 
 /**
  * What actually happened, per year, for monitoring ("monitoren, reflecteren, bijsturen").
@@ -17,21 +17,21 @@ export const ActualYear = z.object({
   investments: z.record(Id, Formula).optional(),
   effects: z.record(Id, z.union([z.object({ quantity: Formula }).strict(), z.object({ amount: Formula }).strict()])).optional(),
   contributions: z.record(z.string(), z.record(Id, Formula)).optional(),
-  note: z.string().optional(),
+  note: localText().optional(),
 }).strict();
 export type ActualYear = z.infer<typeof ActualYear>;
 
 /** An agreed measurable goal with targets per year, and what was measured. */
 export const Indicator = z.object({
   id: Id,
-  label: z.string().min(1),
+  label: localText({ required: true }),
   unit: z.string().optional(),
   direction: z.enum(["higher-is-better", "lower-is-better"]).default("higher-is-better"),
   /** A relative margin within which a result still counts as on track (0.05 = 5 %). */
   tolerance: z.number().min(0).max(1).default(0),
-  targets: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2026" }), z.number()),
-  actuals: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2026" }), z.number()).optional(),
-  source: z.string().optional(),
-  note: z.string().optional(),
+  targets: z.record(z.string().regex(/^\d{4}$/), z.number()),
+  actuals: z.record(z.string().regex(/^\d{4}$/), z.number()).optional(),
+  source: localText().optional(),
+  note: localText().optional(),
 }).strict();
 export type Indicator = z.infer<typeof Indicator>;

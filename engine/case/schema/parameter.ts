@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Formula } from "./common.ts";
+import { Formula, localText } from "./common.ts";
 import { distributionSchema, pointValue } from "../../uncertainty/distributions.ts";
 
 /**
@@ -18,9 +18,9 @@ export const ParameterObject = z.object({
    */
   ref: z.string().optional(),
   unit: z.string().optional(),
-  label: z.string().optional(),
-  source: z.string().optional(),
-  note: z.string().optional(),
+  label: localText().optional(),
+  source: localText().optional(),
+  note: localText().optional(),
   /** Marks an illustrative assumption, so notebooks and reports can flag it. */
   assumption: z.boolean().optional(),
   /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common.ts";
+import { Id, localText } from "./common.ts";
 
 /**
  * Who takes part. `kind` says what sort of organisation it is (municipality = gemeente,
@@ -17,7 +17,7 @@ export type PartnerKind = z.infer<typeof PartnerKind>;
 
 export const Partner = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: localText({ required: true }),
   kind: PartnerKind,
   inhabitants: z.number().nonnegative().optional(),
   insured: z.number().nonnegative().optional(),
@@ -28,7 +28,7 @@ export const Partner = z.object({
    * Budget limits (EUR, cash): the most this partner can pay out, net, in a year. A year of any
    * arrangement in which its net cash outflow is larger is reported as a warning.
    */
-  budgetLimits: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2026" }), z.number().nonnegative()).optional(),
-  note: z.string().optional(),
+  budgetLimits: z.record(z.string().regex(/^\d{4}$/), z.number().nonnegative()).optional(),
+  note: localText().optional(),
 }).strict();
 export type Partner = z.infer<typeof Partner>;

@@ -11,7 +11,7 @@ import { Formula, Year } from "./common.ts";
 export const Schedule = z.discriminatedUnion("type", [
   z.object({ type: z.literal("once"), year: Year }).strict(),
   z.object({ type: z.literal("recurring"), from: Year.optional(), to: Year.optional() }).strict(),
-  z.object({ type: z.literal("explicit"), amounts: z.record(z.string().regex(/^\d{4}$/, { message: "a year such as 2026" }), Formula) }).strict(),
+  z.object({ type: z.literal("explicit"), amounts: z.record(z.string().regex(/^\d{4}$/), Formula) }).strict(),
 ]);
 export type Schedule = z.infer<typeof Schedule>;
 

@@ -4,7 +4,7 @@
  * (`parameters.x.distribution`, see parameter.ts); what they mean is in engine/uncertainty.
  */
 import { z } from "zod";
-import { Id } from "./common.ts";
+import { Id, localText } from "./common.ts";
 
 /** One rank (Spearman) correlation between two uncertain parameters. */
 export const CorrelationPair = z.object({
@@ -35,12 +35,12 @@ export const SimulationDefaults = z.object({
 export type SimulationDefaults = z.infer<typeof SimulationDefaults>;
 
 /** A scenario value: a number, or a percentile of the parameter's distribution such as `p10` or `p90`. */
-export const ScenarioValue = z.union([z.number(), z.string().regex(/^p(\d{1,2}(\.\d+)?|100)$/, { message: "a number or a percentile such as p10" })]);
+export const ScenarioValue = z.union([z.number(), z.string().regex(/^p(\d{1,2}(\.\d+)?|100)$/)]);
 
 /** A named set of parameter overrides (pessimistic, optimistic, ...); other parameters keep their base values. */
 export const Scenario = z.object({
-  label: z.string().optional(),
-  description: z.string().optional(),
+  label: localText().optional(),
+  description: localText().optional(),
   parameters: z.record(Id, ScenarioValue),
 }).strict();
 export type Scenario = z.infer<typeof Scenario>;

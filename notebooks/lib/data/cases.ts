@@ -1,7 +1,8 @@
 /**
  * The case files the notebooks ship: the four initiatives of the study and the engine's
  * examples. Their text is bundled (Vite `?raw`), so pages work offline and a reader can
- * download exactly the file a page evaluates.
+ * download exactly the file a page evaluates; each file is its own chunk, fetched by
+ * `caseText` when a page opens it (a page loads only the case files it shows).
  *
  * For each study case: which parameters get a slider (the key assumptions), and which
  * parameters give the normalisations of the comparison page (inhabitants, clients per year)
@@ -10,12 +11,16 @@
 import type { Model } from "../../../engine/index.ts";
 import { loadCase, formatIssue, type Lang } from "../../../engine/index.ts";
 import type { SliderSpec } from "../parts/panel.ts";
-import ruwaardText from "../../../examples/ruwaard.yaml?raw";
-import richText from "../../../examples/rich.yaml?raw";
-import minimalText from "../../../examples/minimal.yaml?raw";
-import noordText from "../../cases/noord.yaml?raw";
-import udenText from "../../cases/uden.yaml?raw";
-import edeText from "../../cases/ede.yaml?raw";
+
+/** Loaders of the bundled case files' text, by path relative to this module. */
+const TEXTS = import.meta.glob<string>(["../../../examples/minimal.yaml", "../../../examples/rich.yaml", "../../../examples/ruwaard.yaml", "../../cases/*.yaml"], { query: "?raw", import: "default" });
+
+/** The text of a bundled case file, by its path in the repository (`examples/rich.yaml`, `notebooks/cases/ede.yaml`). */
+export async function caseText(file: string): Promise<string> {
+  const load = TEXTS[file.startsWith("notebooks/") ? `../../${file.slice("notebooks/".length)}` : `../../../${file}`];
+  if (!load) throw new Error(`not a bundled case file: ${file}`);
+  return load();
+}
 
 export interface StudyCase {
   key: "ruwaard" | "noord" | "uden" | "ede";
@@ -23,9 +28,8 @@ export interface StudyCase {
   short: string;
   /** Page of the notebook (relative to the site root). */
   page: string;
-  /** Path of the case file in the repository. */
+  /** Path of the case file in the repository (its text: `caseText(file)`). */
   file: string;
-  text: string;
   /** Key assumptions, each with a slider. The first moves the society NPV (browser test). */
   sliders: SliderSpec[];
   /** Parameter holding the area's inhabitants. */
@@ -40,7 +44,7 @@ export interface StudyCase {
 
 export const STUDY_CASES: readonly StudyCase[] = [
   {
-    key: "ruwaard", short: "Proeftuin Ruwaard (Oss)", page: "ruwaard.html", file: "examples/ruwaard.yaml", text: ruwaardText,
+    key: "ruwaard", short: "Proeftuin Ruwaard (Oss)", page: "ruwaard.html", file: "examples/ruwaard.yaml",
     sliders: [
       { name: "replacedShare", label: ["Deel van het wijkbudget dat bestaande subsidies vervangt", "Share of the district budget replacing existing subsidies"] },
       { name: "attribution", label: ["Attributie aan de Proeftuin", "Attribution to the Proeftuin"] },
@@ -56,7 +60,7 @@ export const STUDY_CASES: readonly StudyCase[] = [
     to2024: (p) => (p.cpi2018to2022 ?? 1) * 1.073,
   },
   {
-    key: "noord", short: "Beter Samen in Noord", page: "noord.html", file: "notebooks/cases/noord.yaml", text: noordText,
+    key: "noord", short: "Beter Samen in Noord", page: "noord.html", file: "notebooks/cases/noord.yaml",
     sliders: [
       { name: "kbzAttribution", label: ["Attributie aan Krachtige Basiszorg", "Attribution to Krachtige Basiszorg"] },
       { name: "kbzPatients", min: 0, max: 60000, step: 500 },
@@ -71,7 +75,7 @@ export const STUDY_CASES: readonly StudyCase[] = [
     to2024: () => 1,
   },
   {
-    key: "uden", short: "Uden (Maashorst)", page: "uden.html", file: "notebooks/cases/uden.yaml", text: udenText,
+    key: "uden", short: "Uden (Maashorst)", page: "uden.html", file: "notebooks/cases/uden.yaml",
     sliders: [
       { name: "attribution", label: ["Attributie aan het netwerk", "Attribution to the network"] },
       { name: "clients", min: 0, max: 2000, step: 10 },
@@ -85,7 +89,7 @@ export const STUDY_CASES: readonly StudyCase[] = [
     to2024: () => 1,
   },
   {
-    key: "ede", short: "Ede-West", page: "ede.html", file: "notebooks/cases/ede.yaml", text: edeText,
+    key: "ede", short: "Ede-West", page: "ede.html", file: "notebooks/cases/ede.yaml",
     sliders: [
       { name: "maatwerkReduction", min: 0, max: 0.1, step: 0.0025, label: ["Deel van het maatwerk dat de werkwijze voorkomt", "Share of tailored provision avoided"] },
       { name: "edeWestShare", min: 0, max: 0.5, step: 0.01, label: ["Aandeel Ede-West in de Wmo-maatwerkkosten van Ede", "Ede-West's share of Ede's Wmo tailored-provision costs"] },
@@ -101,9 +105,9 @@ export const STUDY_CASES: readonly StudyCase[] = [
 ];
 
 export const EXAMPLES = {
-  minimal: { file: "examples/minimal.yaml", text: minimalText },
-  rich: { file: "examples/rich.yaml", text: richText },
-  ruwaard: { file: "examples/ruwaard.yaml", text: ruwaardText },
+  minimal: { file: "examples/minimal.yaml" },
+  rich: { file: "examples/rich.yaml" },
+  ruwaard: { file: "examples/ruwaard.yaml" },
 } as const;
 
 export function studyCase(key: StudyCase["key"]): StudyCase {

@@ -6,8 +6,10 @@
  * Conventions follow the engine's: every figure is signed from the partner's own budget
  * (costs negative, savings positive); society is the sum of the partners.
  */
-import type { Evaluation, Metrics, PartnerResult, Model, LedgerKind } from "../../../engine/index.ts";
-import { normaliseParameter, parseFormula, toJsonContract } from "../../../engine/index.ts";
+import type { Evaluation, Lang, Metrics, PartnerResult, Model, LedgerKind, LocalText } from "../../../engine/index.ts";
+import { isBilingual, normaliseParameter, parseFormula } from "../../../engine/index.ts";
+import { defaultDialect } from "../../../io/csv.ts";
+import { ledgerTable, tableToCsv } from "../../../io/results.ts";
 import { SOCIETY_ID } from "../charts/colors.ts";
 
 const euro = (cents: number) => cents / 100;
@@ -246,21 +248,12 @@ export function lineRows(model: Pick<Model, "case">): LineRow[] {
   ];
 }
 
-function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Rows as CSV (comma-separated, dot decimals, header first): for spreadsheets and scripts. */
-export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";
-}
-
-export const LEDGER_COLUMNS = ["year", "partner", "domain", "line", "kind", "amount", "discounted", "cashable", "counterparty"] as const;
-
-/** The ledger as CSV, in euros with two decimals, as in the JSON contract. */
-export function ledgerCsv(ev: Evaluation): string {
-  return toCsv(toJsonContract(ev).ledger as unknown as Record<string, unknown>[], LEDGER_COLUMNS);
+/**
+ * The full ledger as CSV, the same file as `bcase export --csv` (io/results.ts, io/csv.ts): in
+ * Dutch what a Dutch Excel opens by double-click (BOM, `;`, decimal comma), in English RFC 4180.
+ */
+export function ledgerCsv(ev: Evaluation, lang: Lang = "nl"): string {
+  return tableToCsv(ledgerTable(ev), defaultDialect(lang));
 }
 
 /**
@@ -274,8 +267,10 @@ export function withOverrides<T extends { parameters?: Record<string, unknown> }
     if (!(name in params)) continue;
     const old = params[name];
     if (old !== null && typeof old === "object" && !Array.isArray(old)) {
-      const o = old as { value?: unknown; note?: string };
-      params[name] = { ...o, value, note: `${o.note ? o.note + "; " : ""}${noteText} ${JSON.stringify(o.value)}` };
+      const o = old as { value?: unknown; note?: LocalText };
+      const add = (n: string | undefined) => `${n ? n + "; " : ""}${noteText} ${JSON.stringify(o.value)}`;
+      // A note in both languages gets the mark in both.
+      params[name] = { ...o, value, note: isBilingual(o.note) ? { nl: add(o.note.nl), en: add(o.note.en) } : add(o.note) };
     } else {
       params[name] = value;
     }

@@ -106,3 +106,37 @@ export function ledgerKindLabel(kind: string, l: Lang = lang): string {
 export function societyLabel(l: Lang = lang): string {
   return t("Maatschappij (totaal)", "Society (total)", l);
 }
+
+/** Unit words of case files (written in English in the unit algebra) in the page's language: [singular, plural]. */
+const UNIT_WORDS: Record<string, { nl: [string, string]; en: [string, string] }> = {
+  person: { nl: ["persoon", "personen"], en: ["person", "people"] },
+  hour: { nl: ["uur", "uur"], en: ["hour", "hours"] },
+  year: { nl: ["jaar", "jaar"], en: ["year", "years"] },
+  day: { nl: ["dag", "dagen"], en: ["day", "days"] },
+  halfday: { nl: ["dagdeel", "dagdelen"], en: ["half-day", "half-days"] },
+  month: { nl: ["maand", "maanden"], en: ["month", "months"] },
+  week: { nl: ["week", "weken"], en: ["week", "weeks"] },
+  visit: { nl: ["bezoek", "bezoeken"], en: ["visit", "visits"] },
+  consult: { nl: ["consult", "consulten"], en: ["consultation", "consultations"] },
+  contact: { nl: ["contact", "contacten"], en: ["contact", "contacts"] },
+  patient: { nl: ["patiënt", "patiënten"], en: ["patient", "patients"] },
+  household: { nl: ["huishouden", "huishoudens"], en: ["household", "households"] },
+  client: { nl: ["cliënt", "cliënten"], en: ["client", "clients"] },
+  trajectory: { nl: ["traject", "trajecten"], en: ["programme", "programmes"] },
+  eviction: { nl: ["huisuitzetting", "huisuitzettingen"], en: ["eviction", "evictions"] },
+  admission: { nl: ["opname", "opnames"], en: ["admission", "admissions"] },
+  fte: { nl: ["fte", "fte"], en: ["FTE", "FTE"] },
+};
+
+/**
+ * A unit as a reader of the page's language reads it: `hour/year` is `uur/jaar` in Dutch,
+ * `30 person` is `30 personen`. The first word is plural (it follows a number), the words after
+ * a `/` singular; unknown words (EUR, QALY) stay as they are.
+ */
+export function unitLabel(unit: string, l: Lang = lang): string {
+  if (!unit) return "";
+  return unit.split("/").map((part, i) => part.split("*").map((w) => {
+    const word = UNIT_WORDS[w.trim()];
+    return word ? word[l][i === 0 ? 1 : 0] : w;
+  }).join("·")).join("/");
+}

@@ -12,7 +12,7 @@
  * The shares are parameters `share_<partner>` (normalised here, so any weights work).
  *
  * Unit prices: Kostenhandleiding 2024 (2022 euros) x CBS CPI 2022 -> 2024 (1.073), from
- * shared/data/unit-costs-nl.csv; the bijstand norm is the 2025 norm (Rijksoverheid).
+ * the project's unit-cost table (engine/reference/unitCosts.ts); the bijstand norm is the 2025 norm (Rijksoverheid).
  */
 import type { CaseInput, Evaluation, Model } from "../../../engine/index.ts";
 import { evaluateModel, formatIssue, validateCase } from "../../../engine/index.ts";
@@ -67,7 +67,8 @@ export interface EffectInfo {
   /** Unit price in 2022 euros (times CPI 2022 -> 2024), or in `priceYear` euros if given. */
   price: number;
   priceUnit: string;
-  priceSource: string;
+  /** Where the unit price comes from: [nl, en]. */
+  priceSource: Pair;
   /** Volume per client per year: the parameter the reader sets. */
   perClient: { name: string; value: number; unit: string; label: Pair; max: number; step: number };
   provider?: { key: PartnerKey; variableShare: number };
@@ -79,13 +80,13 @@ export interface EffectInfo {
 }
 
 export const EFFECTS: readonly EffectInfo[] = [
-  { key: "ligdagen", label: ["Minder ziekenhuisligdagen", "Fewer hospital days"], domain: "zvw", price: 644, priceUnit: "EUR/day", priceSource: "Kostenhandleiding 2024, ligdag ziekenhuis incl. personeel, EUR 644 (2022)", perClient: { name: "hospitalDaysPerClient", value: 0.4, unit: "day/person/year", label: ["Vermeden ligdagen per cliënt per jaar", "Hospital days avoided per client per year"], max: 3, step: 0.05 }, provider: { key: "ziekenhuis", variableShare: 0.4 } },
-  { key: "seh", label: ["Minder SEH-bezoeken", "Fewer emergency visits"], domain: "zvw", price: 258, priceUnit: "EUR/visit", priceSource: "Kostenhandleiding 2024, SEH-bezoek, EUR 258 (2022)", perClient: { name: "edVisitsPerClient", value: 0.2, unit: "visit/person/year", label: ["Vermeden SEH-bezoeken per cliënt per jaar", "Emergency visits avoided per client per year"], max: 2, step: 0.05 }, provider: { key: "ziekenhuis", variableShare: 0.3 } },
-  { key: "wijkverpleging", label: ["Minder uren wijkverpleging", "Fewer district-nursing hours"], domain: "zvw", price: 75, priceUnit: "EUR/hour", priceSource: "Kostenhandleiding 2024, wijkverpleging, EUR 75 per uur (2022)", perClient: { name: "nursingHoursPerClient", value: 6, unit: "hour/person/year", label: ["Vermeden uren wijkverpleging per cliënt per jaar", "District-nursing hours avoided per client per year"], max: 40, step: 0.5 }, provider: { key: "thuiszorg", variableShare: 0.75 } },
-  { key: "huisarts", label: ["Minder huisartsconsulten (niet verzilverbaar)", "Fewer GP consultations (not cashable)"], domain: "zvw", price: 30.87, priceUnit: "EUR/consult", priceSource: "Kostenhandleiding 2024, consult huisarts gemiddeld, EUR 30.87 (2022)", perClient: { name: "gpConsultsPerClient", value: 1, unit: "consult/person/year", label: ["Vermeden huisartsconsulten per cliënt per jaar", "GP consultations avoided per client per year"], max: 6, step: 0.1 }, cashable: false },
-  { key: "verpleeghuis", label: ["Later naar het verpleeghuis", "Later into a nursing home"], domain: "wlz", price: 290, priceUnit: "EUR/day", priceSource: "Kostenhandleiding 2024, verpleging en verzorging incl. dagbesteding, EUR 290 (2022; proxy voor een verpleeghuisdag)", perClient: { name: "nursingHomeDaysPerClient", value: 2, unit: "day/person/year", label: ["Uitgestelde verpleeghuisdagen per cliënt per jaar", "Nursing-home days delayed per client per year"], max: 20, step: 0.5 } },
-  { key: "huishoudelijke-hulp", label: ["Minder huishoudelijke hulp", "Less household help"], domain: "wmo", price: 32.76, priceUnit: "EUR/hour", priceSource: "Kostenhandleiding 2024, huishoudelijke hulp, EUR 32.76 per uur (2022)", perClient: { name: "householdHoursPerClient", value: 8, unit: "hour/person/year", label: ["Vermeden uren huishoudelijke hulp per cliënt per jaar", "Household-help hours avoided per client per year"], max: 60, step: 1 }, provider: { key: "wmo-aanbieder", variableShare: 0.8 } },
-  { key: "bijstand", label: ["Uitstroom uit de bijstand", "Leaving social assistance"], domain: "participatiewet", price: 16145, priceUnit: "EUR/person/year", priceSource: "Rijksoverheid, bijstandsnorm alleenstaande 1 januari 2025 (EUR 16,145 per jaar; niet teruggerekend naar 2024)", perClient: { name: "assistanceExitShare", value: 0.01, unit: "", label: ["Deel van de cliënten dat uit de bijstand stroomt", "Share of clients leaving social assistance"], max: 0.1, step: 0.0025 }, transfer: true, noCpi: true },
+  { key: "ligdagen", label: ["Minder ziekenhuisligdagen", "Fewer hospital days"], domain: "zvw", price: 644, priceUnit: "EUR/day", priceSource: ["Kostenhandleiding 2024, ligdag ziekenhuis incl. personeel, EUR 644 (2022)", "Kostenhandleiding (costing manual) 2024, hospital day incl. staff, EUR 644 (2022)"], perClient: { name: "hospitalDaysPerClient", value: 0.4, unit: "day/person/year", label: ["Vermeden ligdagen per cliënt per jaar", "Hospital days avoided per client per year"], max: 3, step: 0.05 }, provider: { key: "ziekenhuis", variableShare: 0.4 } },
+  { key: "seh", label: ["Minder SEH-bezoeken", "Fewer emergency visits"], domain: "zvw", price: 258, priceUnit: "EUR/visit", priceSource: ["Kostenhandleiding 2024, SEH-bezoek, EUR 258 (2022)", "Kostenhandleiding (costing manual) 2024, emergency department visit, EUR 258 (2022)"], perClient: { name: "edVisitsPerClient", value: 0.2, unit: "visit/person/year", label: ["Vermeden SEH-bezoeken per cliënt per jaar", "Emergency visits avoided per client per year"], max: 2, step: 0.05 }, provider: { key: "ziekenhuis", variableShare: 0.3 } },
+  { key: "wijkverpleging", label: ["Minder uren wijkverpleging", "Fewer district-nursing hours"], domain: "zvw", price: 75, priceUnit: "EUR/hour", priceSource: ["Kostenhandleiding 2024, wijkverpleging, EUR 75 per uur (2022)", "Kostenhandleiding (costing manual) 2024, district nursing, EUR 75 per hour (2022)"], perClient: { name: "nursingHoursPerClient", value: 6, unit: "hour/person/year", label: ["Vermeden uren wijkverpleging per cliënt per jaar", "District-nursing hours avoided per client per year"], max: 40, step: 0.5 }, provider: { key: "thuiszorg", variableShare: 0.75 } },
+  { key: "huisarts", label: ["Minder huisartsconsulten (niet verzilverbaar)", "Fewer GP consultations (not cashable)"], domain: "zvw", price: 30.87, priceUnit: "EUR/consult", priceSource: ["Kostenhandleiding 2024, consult huisarts gemiddeld, EUR 30,87 (2022)", "Kostenhandleiding (costing manual) 2024, average GP consultation, EUR 30.87 (2022)"], perClient: { name: "gpConsultsPerClient", value: 1, unit: "consult/person/year", label: ["Vermeden huisartsconsulten per cliënt per jaar", "GP consultations avoided per client per year"], max: 6, step: 0.1 }, cashable: false },
+  { key: "verpleeghuis", label: ["Later naar het verpleeghuis", "Later into a nursing home"], domain: "wlz", price: 290, priceUnit: "EUR/day", priceSource: ["Kostenhandleiding 2024, verpleging en verzorging incl. dagbesteding, EUR 290 (2022; benadering van een verpleeghuisdag)", "Kostenhandleiding (costing manual) 2024, nursing and care incl. day activities, EUR 290 (2022; proxy for a nursing-home day)"], perClient: { name: "nursingHomeDaysPerClient", value: 2, unit: "day/person/year", label: ["Uitgestelde verpleeghuisdagen per cliënt per jaar", "Nursing-home days delayed per client per year"], max: 20, step: 0.5 } },
+  { key: "huishoudelijke-hulp", label: ["Minder huishoudelijke hulp", "Less household help"], domain: "wmo", price: 32.76, priceUnit: "EUR/hour", priceSource: ["Kostenhandleiding 2024, huishoudelijke hulp, EUR 32,76 per uur (2022)", "Kostenhandleiding (costing manual) 2024, household help, EUR 32.76 per hour (2022)"], perClient: { name: "householdHoursPerClient", value: 8, unit: "hour/person/year", label: ["Vermeden uren huishoudelijke hulp per cliënt per jaar", "Household-help hours avoided per client per year"], max: 60, step: 1 }, provider: { key: "wmo-aanbieder", variableShare: 0.8 } },
+  { key: "bijstand", label: ["Uitstroom uit de bijstand", "Leaving social assistance"], domain: "participatiewet", price: 16145, priceUnit: "EUR/person/year", priceSource: ["Rijksoverheid, bijstandsnorm alleenstaande 1 januari 2025 (EUR 16.145 per jaar; niet teruggerekend naar 2024)", "Dutch government (Rijksoverheid), social-assistance norm for a single person on 1 January 2025 (EUR 16,145 a year; not deflated to 2024)"], perClient: { name: "assistanceExitShare", value: 0.01, unit: "", label: ["Deel van de cliënten dat uit de bijstand stroomt", "Share of clients leaving social assistance"], max: 0.1, step: 0.0025 }, transfer: true, noCpi: true },
 ];
 
 export type Financing = "status-quo" | "pot";
@@ -173,7 +174,7 @@ export function buildCase(s: Structure, l: Lang = pageLang): CaseInput {
   });
 
   const parameters: Record<string, unknown> = {
-    cpi2022to2024: { value: 1.073, label: t("CBS-consumentenprijsindex 2022 -> 2024", "CBS consumer price index 2022 -> 2024", l), source: "CBS (shared/data/README.md)" },
+    cpi2022to2024: { value: 1.073, label: t("CBS-consumentenprijsindex 2022 -> 2024", "CBS consumer price index 2022 -> 2024", l), source: t("CBS-consumentenprijsindex", "CBS consumer price index", l) },
     clients: { value: BASE_PARAMETERS.clients, unit: "person", label: t("Cliënten per jaar", "Clients per year", l), assumption: true },
     teamFte: { value: BASE_PARAMETERS.teamFte, unit: "fte", label: t("Formatie van het team", "Team size", l), assumption: true },
     fteCost: { value: BASE_PARAMETERS.fteCost, unit: "EUR/fte/year", label: t("Loonkosten per fte", "Salary cost per fte", l), assumption: true },
@@ -189,7 +190,7 @@ export function buildCase(s: Structure, l: Lang = pageLang): CaseInput {
   };
   for (const e of effects) {
     parameters[e.perClient.name] = { value: e.perClient.value, ...(e.perClient.unit ? { unit: e.perClient.unit } : {}), label: pick(e.perClient.label, l), assumption: true };
-    parameters[`price_${e.key.replace(/-/g, "_")}`] = { value: e.noCpi ? `${e.price}` : `${e.price} * cpi2022to2024`, unit: e.priceUnit, source: e.priceSource };
+    parameters[`price_${e.key.replace(/-/g, "_")}`] = { value: e.noCpi ? `${e.price}` : `${e.price} * cpi2022to2024`, unit: e.priceUnit, source: pick(e.priceSource, l) };
   }
 
   // Shares of the key: status quo = the bearer pays everything.
@@ -246,7 +247,7 @@ export function buildCase(s: Structure, l: Lang = pageLang): CaseInput {
       ...(providerPresent ? { production: { providers: [e.provider!.key], variableCostShare: e.provider!.variableShare } } : {}),
       ...(e.transfer ? { transfer: { counterparty: "inwoners" } } : {}),
       assumption: true,
-      source: e.priceSource,
+      source: pick(e.priceSource, l),
     };
   });
 
@@ -263,9 +264,9 @@ export function buildCase(s: Structure, l: Lang = pageLang): CaseInput {
     investments,
     effects: effectLines,
     sources: [
-      "Zorginstituut Nederland (2024), Kostenhandleiding: unit prices in 2022 euros (shared/data/unit-costs-nl.csv)",
-      "CBS consumentenprijsindex 2022 -> 2024 x 1.073",
-      "Werkgroep discontovoet (2020): 2.25 % real discount rate",
+      t("Zorginstituut Nederland (2024), Kostenhandleiding: kostprijzen in euro's van 2022", "Zorginstituut Nederland (2024), Kostenhandleiding (costing manual): unit prices in 2022 euros", l),
+      t("CBS-consumentenprijsindex 2022 -> 2024 × 1,073", "CBS consumer price index 2022 -> 2024 × 1.073", l),
+      t("Werkgroep discontovoet (2020): reële discontovoet van 2,25 %", "Werkgroep discontovoet (2020): 2.25 % real discount rate", l),
     ],
     note: t("Gemaakt met het notebook 'Bouw je businesscase'. Alle volumes en correctiefactoren zijn aannames.", "Made with the notebook 'Build your business case'. All volumes and deflators are assumptions.", l),
   };

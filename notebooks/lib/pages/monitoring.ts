@@ -94,10 +94,14 @@ function niceStep(x: number): number {
  * The realised figures, each with a slider and a number field, as one notebook input: `value`
  * is the edits by field key (only the figures the reader changed); `input` fires on each change.
  */
-export function actualsPanel(fields: readonly ActualField[], l: Lang = pageLang): HTMLElement & { value: Record<string, number> } {
+export function actualsPanel(fields: readonly ActualField[], l: Lang = pageLang, initial: Readonly<Record<string, number>> = {}): HTMLElement & { value: Record<string, number> } {
   const edits: Record<string, number> = {};
+  for (const f of fields) {
+    const v = initial[f.key];
+    if (v !== undefined && Number.isFinite(v) && v >= 0 && v !== f.value) edits[f.key] = v;
+  }
   const root = html`<div class="bc-panel" data-monitoring="actuals"></div>` as HTMLElement & { value: Record<string, number> };
-  root.value = {};
+  root.value = { ...edits };
   const emit = () => {
     root.value = { ...edits };
     root.dispatchEvent(new Event("input", { bubbles: true }));
@@ -107,9 +111,10 @@ export function actualsPanel(fields: readonly ActualField[], l: Lang = pageLang)
     const ref = f.kind === "effect-quantity" ? f.value : Math.max(f.value, (f.plan ?? 0) / 100);
     const step = niceStep(ref);
     const max = Math.max(10, Math.ceil((ref * 2) / step) * step);
-    const range = html`<input type="range" min="0" max=${String(max)} step=${String(step)} value=${String(f.value)} aria-label=${f.label}>` as HTMLInputElement;
-    const field = html`<input type="number" class="bc-number" min="0" step=${String(step)} value=${String(f.value)} aria-label=${f.label} data-actual=${f.key}>` as HTMLInputElement;
-    const shown = html`<span class="bc-shown">${f.kind === "effect-quantity" ? smartNum(f.value, l) : `EUR ${num(f.value, 0, l)}`}</span>`;
+    const now = edits[f.key] ?? f.value;
+    const range = html`<input type="range" min="0" max=${String(Math.max(max, now))} step=${String(step)} value=${String(now)} aria-label=${f.label}>` as HTMLInputElement;
+    const field = html`<input type="number" class="bc-number" min="0" step=${String(step)} value=${String(now)} aria-label=${f.label} data-actual=${f.key}>` as HTMLInputElement;
+    const shown = html`<span class="bc-shown">${f.kind === "effect-quantity" ? smartNum(now, l) : `EUR ${num(now, 0, l)}`}</span>`;
     const hint = html`<span class="bc-unit">${f.plan === null ? "" : `${t("plan", "plan", l)}${f.kind === "effect-quantity" ? t(" (besparing)", " (saving)", l) : ""}: ${eur(f.plan, l)}`}</span>`;
     const set = (v: number, from: HTMLInputElement) => {
       if (!Number.isFinite(v) || v < 0) return;
@@ -121,7 +126,8 @@ export function actualsPanel(fields: readonly ActualField[], l: Lang = pageLang)
     };
     range.addEventListener("input", (e) => { e.stopPropagation(); set(Number(range.value), range); });
     field.addEventListener("input", (e) => { e.stopPropagation(); set(Number(field.value), field); });
-    root.append(html`<div class="bc-slider"><label>${f.label}</label>${range}${field}${shown}${hint}</div>`);
+    range.id = `bc-actual-${Math.random().toString(36).slice(2, 8)}`;
+    root.append(html`<div class="bc-slider"><label for=${range.id}>${f.label}</label>${range}${field}${shown}${hint}</div>`);
   }
   const reset = html`<button type="button" class="bc-button">${t("Terug naar de cijfers uit de case", "Back to the case's figures", l)}</button>`;
   reset.addEventListener("click", () => {

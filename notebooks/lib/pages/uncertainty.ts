@@ -14,6 +14,7 @@ import type { PartnerColors } from "../charts/colors.ts";
 import { SOCIETY_ID } from "../charts/colors.ts";
 import { eur, lang as pageLang, num, pct, smartNum, t, type Lang } from "../i18n/i18n.ts";
 import { runSimulation } from "../workers/simulate.ts";
+import { updateState } from "../parts/share.ts";
 
 /** The engine calls society "society"; the page's colours call it SOCIETY_ID. */
 export const entityKey = (id: string): string => (id === "society" ? SOCIETY_ID : id);
@@ -33,6 +34,8 @@ export interface PanelOptions {
   seed?: number;
   /** Financing arrangements the reader may add to the run (id, name). */
   arrangements?: readonly { id: string; name: string }[];
+  /** The arrangement chosen at the start (from the page's address). */
+  arrangement?: string;
   lang?: Lang;
 }
 
@@ -48,22 +51,31 @@ export function simulationPanel(caseData: unknown, o: PanelOptions = {}): HTMLEl
   const seed = html`<input type="number" class="bc-number" name="seed" min="0" step="1" value=${String(o.seed ?? 1)} aria-label=${t("Startwaarde (seed)", "Seed", l)}>` as HTMLInputElement;
   const perspective = html`<select name="perspective" aria-label=${t("Financieringsvorm", "Financing form", l)}>
     <option value="">${t("Status quo (snel)", "Status quo (fast)", l)}</option>
-    ${(o.arrangements ?? []).map((a) => html`<option value=${a.id}>${a.name} ${t("(langzamer)", "(slower)", l)}</option>`)}
+    ${(o.arrangements ?? []).map((a) => html`<option value=${a.id} selected=${a.id === o.arrangement}>${a.name} ${t("(langzamer)", "(slower)", l)}</option>`)}
   </select>` as HTMLSelectElement;
   const start = html`<button type="button" class="bc-button bc-strong" data-sim="run">${t("Start simulatie", "Run simulation", l)}</button>` as HTMLButtonElement;
   const cancel = html`<button type="button" class="bc-button" data-sim="cancel" disabled>${t("Annuleren", "Cancel", l)}</button>` as HTMLButtonElement;
   const bar = html`<progress data-sim="progress" max="1" style="width: 260px; vertical-align: middle"></progress>` as HTMLProgressElement;
   const status = html`<span data-sim="status" class="bc-muted" role="status" aria-live="polite">${t("Nog niet gestart.", "Not started yet.", l)}</span>`;
   bar.hidden = true;
+  const uid = Math.random().toString(36).slice(2, 8);
+  samples.id = `bc-sim-samples-${uid}`;
+  seed.id = `bc-sim-seed-${uid}`;
+  perspective.id = `bc-sim-form-${uid}`;
+  bar.setAttribute("aria-label", t("Voortgang van de simulatie", "Progress of the simulation", l));
   const root = html`<div class="bc-panel" data-sim="panel">
-    <div class="bc-field"><label>${t("Aantal trekkingen", "Number of samples", l)}</label>${samples}<span class="bc-unit">${t("1.000 tot 200.000", "1,000 to 200,000", l)}</span></div>
-    <div class="bc-field"><label>${t("Startwaarde (seed): dezelfde seed geeft dezelfde uitkomst", "Seed: the same seed gives the same result", l)}</label>${seed}<span class="bc-unit"></span></div>
-    <div class="bc-field"><label>${t("Financieringsvorm", "Financing form", l)}</label>${perspective}<span class="bc-unit"></span></div>
+    <div class="bc-field"><label for=${samples.id}>${t("Aantal trekkingen", "Number of samples", l)}</label>${samples}<span class="bc-unit">${t("1.000 tot 200.000", "1,000 to 200,000", l)}</span></div>
+    <div class="bc-field"><label for=${seed.id}>${t("Startwaarde (seed): dezelfde seed geeft dezelfde uitkomst", "Seed: the same seed gives the same result", l)}</label>${seed}<span class="bc-unit"></span></div>
+    <div class="bc-field"><label for=${perspective.id}>${t("Financieringsvorm", "Financing form", l)}</label>${perspective}<span class="bc-unit"></span></div>
     <div class="bc-panel-actions">${start}${cancel} ${bar} ${status}</div>
   </div>` as HTMLElement & { value: SimulationRun | null };
   root.value = null;
   // The inputs are the panel's own: keep their events from reaching `view` (only a finished run does).
-  for (const el of [samples, seed, perspective]) el.addEventListener("input", (e) => e.stopPropagation());
+  // The settings live in the page's address, so a reload or a shared link runs the same simulation.
+  for (const el of [samples, seed, perspective]) el.addEventListener("input", (e) => {
+    e.stopPropagation();
+    updateState({ settings: { samples: samples.value, seed: seed.value, form: perspective.value } });
+  });
 
   let controller: AbortController | null = null;
   const setRunning = (running: boolean) => {

@@ -33,9 +33,9 @@ export function caseDownloads(file: string, text: string, ev: Evaluation, overri
   });
   return html`<div>
     <p>${downloadButton(t(`Case-bestand (${base}${changed ? `, met ${changed} aangepaste ${changed === 1 ? "waarde" : "waarden"}` : ""})`, `Case file (${base}${changed ? `, with ${changed} changed ${changed === 1 ? "value" : "values"}` : ""})`, l), base, format === "json" ? "application/json" : "text/yaml", () => caseTextWithOverrides(text, format, overrides))}
-    ${downloadButton(t("Grootboek (CSV)", "Ledger (CSV)", l), fileName(ev.case.id, "-ledger.csv"), "text/csv", () => ledgerCsv(ev))}
+    ${downloadButton(t("Grootboek (CSV)", "Ledger (CSV)", l), fileName(ev.case.id, "-ledger.csv"), "text/csv", () => ledgerCsv(ev, l))}
     ${downloadButton(t("Resultaten (JSON)", "Results (JSON)", l), fileName(ev.case.id, "-results.json"), "application/json", () => contractJson(ev))}
     ${inRepository ? open : ""}</p>
-    <p class="bc-muted bc-small">${inRepository ? t(`Bestand in de repository: ${file}. `, `File in the repository: ${file}. `, l) : ""}${t("Alles wordt in uw browser berekend; er gaat niets naar een server.", "Everything is computed in your browser; nothing is sent to a server.", l)}</p>
+    <p class="bc-muted bc-small">${t("Alles wordt in uw browser berekend; er gaat niets naar een server.", "Everything is computed in your browser; nothing is sent to a server.", l)}</p>
   </div>`;
 }

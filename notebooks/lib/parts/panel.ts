@@ -12,7 +12,7 @@
 import { html } from "htl";
 import type { Model } from "../../../engine/index.ts";
 import { normaliseParameter, parameterValues } from "../../../engine/index.ts";
-import { lang as pageLang, smartNum, t, type Lang } from "../i18n/i18n.ts";
+import { lang as pageLang, smartNum, t, unitLabel, type Lang } from "../i18n/i18n.ts";
 import type { ParameterStatus } from "../data/rows.ts";
 
 export interface SliderSpec {
@@ -108,7 +108,7 @@ export function assumptionsPanel(model: Model, specs: readonly SliderSpec[], opt
     const number = html`<input type="number" class="bc-number" min=${r.min * k} max=${r.max * k} step="any" aria-label=${label}>` as HTMLInputElement;
     const shown = html`<output class="bc-shown"></output>` as HTMLOutputElement;
     const show = (v: number) => {
-      shown.textContent = r.percent ? `${smartNum(v * 100, l, 1)}%` : `${smartNum(v, l)}${unit ? " " + unit : ""}`;
+      shown.textContent = r.percent ? `${smartNum(v * 100, l, 1)}%` : `${smartNum(v, l)}${unit ? " " + unitLabel(unit, l) : ""}`;
     };
     const put = (v: number) => {
       range.value = String(v * k);
@@ -152,7 +152,7 @@ export function assumptionsPanel(model: Model, specs: readonly SliderSpec[], opt
     const title = [p.source, p.note].filter(Boolean).join(" · ");
     return html`<div class="bc-field" data-param=${name}>
       <label for=${id} title=${title}>${p.label ?? name} ${badgeFor(name)}${typeof p.value === "string" ? html` <code class="bc-muted">= ${p.value}</code>` : ""}</label>
-      ${input}<span class="bc-unit">${p.unit ?? ""}</span>
+      ${input}<span class="bc-unit">${unitLabel(p.unit ?? "", l)}</span>
     </div>`;
   };
 

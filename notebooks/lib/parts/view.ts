@@ -13,7 +13,7 @@ import type { Evaluation, Issue, Metrics, OutcomeTotal } from "../../../engine/i
 import { formatPath } from "../../../engine/index.ts";
 import type { PartnerColors } from "../charts/colors.ts";
 import { SOCIETY_ID } from "../charts/colors.ts";
-import { eur, kindLabel, lang as pageLang, num, pct, ratio, smartNum, t, type Lang } from "../i18n/i18n.ts";
+import { eur, kindLabel, lang as pageLang, num, pct, ratio, smartNum, t, unitLabel, type Lang } from "../i18n/i18n.ts";
 import type { LineRow, ParameterRow } from "../data/rows.ts";
 
 const dash = "–";
@@ -110,7 +110,7 @@ export function parameterTable(rows: readonly ParameterRow[], l: Lang = pageLang
     </tr></thead>
     <tbody>${rows.map((r) => html`<tr>
       <td>${r.label}<br><code class="bc-muted">${r.name}</code></td>
-      <td class="bc-num">${Number.isFinite(r.value) ? smartNum(r.value, l) : dash}${r.unit ? html` <span class="bc-muted">${r.unit}</span>` : ""}${changed.has(r.name) ? html` <span class="bc-badge bc-badge-changed">${t("aangepast", "changed", l)}</span>` : ""}${r.formula ? html`<br><code class="bc-muted">= ${r.formula}</code>` : ""}</td>
+      <td class="bc-num">${Number.isFinite(r.value) ? smartNum(r.value, l) : dash}${r.unit ? html` <span class="bc-muted">${unitLabel(r.unit, l)}</span>` : ""}${changed.has(r.name) ? html` <span class="bc-badge bc-badge-changed">${t("aangepast", "changed", l)}</span>` : ""}${r.formula ? html`<br><code class="bc-muted">= ${r.formula}</code>` : ""}</td>
       <td>${badge(r.status, l)}</td>
       <td class="bc-small">${r.source}${r.source && r.note ? html`<br>` : ""}${r.note ? html`<span class="bc-muted">${r.note}</span>` : ""}</td>
     </tr>`)}</tbody>
@@ -149,17 +149,26 @@ export function outcomeTable(outcomes: readonly OutcomeTotal[], l: Lang = pageLa
   if (outcomes.length === 0) return html`<p class="bc-muted">${t("Geen niet-geldelijke effecten in deze case.", "No non-monetary outcomes in this case.", l)}</p>`;
   return html`<table class="bc-table">
     <thead><tr><th>${t("Eenheid", "Unit", l)}</th><th class="bc-num">${t("Hoeveelheid (looptijd)", "Quantity (horizon)", l)}</th><th class="bc-num">${t("Contant", "Discounted", l)}</th><th class="bc-num">${t("Waarde", "Value", l)}</th></tr></thead>
-    <tbody>${outcomes.map((o) => html`<tr><td>${o.unit}</td><td class="bc-num">${num(o.quantity, 1, l)}</td><td class="bc-num">${num(o.discounted, 1, l)}</td><td class="bc-num">${o.value === undefined ? dash : eur(o.value, l)}</td></tr>`)}</tbody>
+    <tbody>${outcomes.map((o) => html`<tr><td>${unitLabel(o.unit, l)}</td><td class="bc-num">${num(o.quantity, 1, l)}</td><td class="bc-num">${num(o.discounted, 1, l)}</td><td class="bc-num">${o.value === undefined ? dash : eur(o.value, l)}</td></tr>`)}</tbody>
   </table>`;
 }
 
-/** Validation problems, each with its line and path, as the CLI prints them. */
+/** How many problems the list shows before "and N more". */
+export const MAX_ISSUES_SHOWN = 20;
+
+/**
+ * Validation problems, each with its line and path, as the CLI prints them: at most
+ * `MAX_ISSUES_SHOWN`, then "en N meer" (the first ones in file order are the ones to fix first).
+ */
 export function issueList(issues: readonly Issue[], l: Lang = pageLang, file?: string): HTMLElement {
   // In file order (problems without a line last), as a reader goes through the file.
   issues = [...issues].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-  return html`<div class="bc-issues" role="alert">
+  const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+  const more = issues.length - shown.length;
+  return html`<div class="bc-issues" role="alert" data-issues=${String(issues.length)}>
     <p><strong>${t(`Het bestand${file ? " " : ""}`, `The file${file ? " " : ""}`, l)}${file ? html`<code>${file}</code> ` : ""}${t(`heeft ${issues.length} ${issues.length === 1 ? "probleem" : "problemen"}:`, `has ${issues.length} ${issues.length === 1 ? "problem" : "problems"}:`, l)}</strong></p>
-    <ol>${issues.map((i) => html`<li>${i.line ? html`<span class="bc-muted">${t("regel", "line", l)} ${i.line}:</span> ` : ""}<code class="bc-path">${formatPath(i.path)}</code>: ${i.message}</li>`)}</ol>
+    <ol>${shown.map((i) => html`<li>${i.line ? html`<span class="bc-muted">${t("regel", "line", l)} ${i.line}:</span> ` : ""}${i.path.length ? html`<code class="bc-path">${formatPath(i.path)}</code>: ` : ""}${i.message}</li>`)}</ol>
+    ${more > 0 ? html`<p data-issues-more>${t(`… en ${more} meer. Los eerst de bovenste op: vaak verdwijnen de volgende dan vanzelf.`, `… and ${more} more. Fix the first ones first: the others often disappear with them.`, l)}</p>` : ""}
   </div>`;
 }
 

@@ -1,0 +1,70 @@
+/**
+ * A whole region (bench/cases.ts): a slider move on the 342-municipality case (evaluateModel
+ * with one override) and where its time goes; `bcase evaluate` on it, whole process, next to
+ * `bcase evaluate` on examples/minimal.yaml (the start alone); validation of the 300 effects x
+ * 50 years x 50 partners case with 300 uncertain inputs.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { applyArrangement, buildLedger, computeMetrics, evaluateModel, parameterValues, validateCase, wrongPocket, type Evaluation } from "../../engine/index.ts";
+import { regionalCase, validationCase } from "../cases.ts";
+import { fmt, ms, show, timeChildRuns, timeRuns } from "../timing.ts";
+import type { BenchPart } from "./context.ts";
+import { regionalModel } from "./models.ts";
+
+export const sliderPart: BenchPart = {
+  name: "slider",
+  about: "a slider move (evaluateModel with one override) on the 342-municipality case, and where its time goes",
+  async run({ runs, log }) {
+    const { model, ms: validateMs } = regionalModel();
+    let ev: Evaluation | undefined;
+    let k = 0;
+    // Each run moves the slider to a new value, so nothing can be reused from the run before.
+    const slider = await timeRuns(runs, () => { ev = evaluateModel(model, { effectJeugd: 1.05 + 0.01 * k++ }); });
+    const rows = ev!.ledger.rows.length;
+    // Where the time goes: the same steps evaluateModel takes, timed one by one (one run).
+    const values = parameterValues(model.parameters, { effectJeugd: 1.2 });
+    const t = <T>(f: () => T) => { const s = performance.now(); const r = f(); return [performance.now() - s, r] as const; };
+    const [ledgerMs, ledger] = t(() => buildLedger(model, values));
+    const [groupMs, byPartner] = t(() => { const m = new Map<string, typeof ledger.rows>(model.case.partners.map((p) => [p.id, []])); for (const r of ledger.rows) m.get(r.partner)!.push(r); return m; });
+    const [partnersMs] = t(() => model.case.partners.map((p) => computeMetrics(byPartner.get(p.id)!, model.years)));
+    const [societyMs] = t(() => computeMetrics(ledger.rows, model.years, true));
+    const effectLines = new Set(model.effects.map((e) => e.line.id));
+    const [wrongMs] = t(() => wrongPocket(ledger.rows, model.case.partners.map((p) => p.id), effectLines));
+    const base = evaluateModel(model, { effectJeugd: 1.2 });
+    const arrangementsMs = model.arrangements.map((a) => ({ id: a.id, steps: a.steps.length, ms: Math.round(t(() => applyArrangement(model, values, base, a))[0]) }));
+    const breakdown = { buildLedger: Math.round(ledgerMs), groupByPartner: Math.round(groupMs), partnerMetrics: Math.round(partnersMs), societyMetrics: Math.round(societyMs), wrongPocket: Math.round(wrongMs), arrangements: arrangementsMs };
+    log(`342 municipalities, ${model.case.partners.length} partners, ${model.effects.length} effects, ${model.years.length} years: ${rows.toLocaleString("en")} ledger rows (validation ${fmt(validateMs)})`);
+    log(`slider move (evaluateModel, one override): ${show(slider)}, runs ${slider.runs.join(", ")} ms (target < 100 ms)`);
+    log(`  by step (one run): ledger ${fmt(ledgerMs)}, rows by partner ${fmt(groupMs)}, partner metrics ${fmt(partnersMs)}, society metrics ${fmt(societyMs)}, wrong pocket ${fmt(wrongMs)}; arrangements ${arrangementsMs.map((a) => `${a.id} (${a.steps} steps) ${fmt(a.ms)}`).join(", ")}`);
+    return { partners: model.case.partners.length, rows, validateMs: Math.round(validateMs), slider: { ...ms(slider), runs: slider.runs }, breakdownMs: breakdown };
+  },
+};
+
+export const evaluatePart: BenchPart = {
+  name: "evaluate",
+  about: "`bcase evaluate` whole process on the 342-municipality case, next to the same on examples/minimal.yaml (the start alone)",
+  async run({ runs, tmp, root, log }) {
+    const file = join(tmp, "regio-342.json");
+    writeFileSync(file, JSON.stringify(regionalCase()));
+    const bin = join(root, "bin/bcase.js");
+    const minimal = timeChildRuns(runs, process.execPath, [bin, "evaluate", join(root, "examples/minimal.yaml")], { cwd: root });
+    const big = timeChildRuns(runs, process.execPath, [bin, "evaluate", file], { cwd: root });
+    log(`bcase evaluate, whole process: 342-municipality case ${show(big)} (runs ${big.runs.join(", ")} ms; target < 1.5 s); examples/minimal.yaml ${show(minimal)} (the start)`);
+    return { regional: { ...ms(big), runs: big.runs }, minimal: { ...ms(minimal), runs: minimal.runs } };
+  },
+};
+
+export const validationPart: BenchPart = {
+  name: "validation",
+  about: "validateCase on 300 effects x 50 years x 50 partners with 300 uncertain inputs",
+  async run({ runs, log }) {
+    const data = validationCase();
+    let last: ReturnType<typeof validateCase> | undefined;
+    const v = await timeRuns(runs, () => { last = validateCase(data); });
+    if (!last!.ok) throw new Error("the validation case is invalid: " + last!.issues.map((i) => i.message).join("; "));
+    const rows = buildLedger(last!.model, parameterValues(last!.model.parameters)).rows.length;
+    log(`validation of 300 effects x 50 years x 50 partners (300 uncertain inputs, ${rows.toLocaleString("en")} ledger rows): ${show(v)}, runs ${v.runs.join(", ")} ms (target < 2 s)`);
+    return { rows, ...ms(v), runs: v.runs };
+  },
+};

@@ -1,0 +1,1 @@
+export function bundleState(root: URL): "missing" | "stale" | "fresh";
