@@ -97,6 +97,7 @@ const UNIT_WORDS_NL: Record<string, string> = {
   day: "dag", days: "dagen", hour: "uur", hours: "uur", year: "jaar", years: "jaar", month: "maand", months: "maanden", week: "week",
   household: "huishouden", households: "huishoudens", consult: "consult", consults: "consulten", admission: "opname", admissions: "opnamen",
   "half-day": "dagdeel", halfday: "dagdeel", contact: "contact", contacts: "contacten", case: "casus", cases: "casussen", place: "plek", places: "plekken",
+  fall: "val", falls: "vallen", participant: "deelnemer", participants: "deelnemers",
 };
 export function unitText(unit: string, lang: Lang): string {
   const u = unit.replace(/\bEUR\b/g, "€");
@@ -324,6 +325,7 @@ svg { max-width: 100%; height: auto; }
   thead { display: table-header-group; }
   tr, figure, li { break-inside: avoid; }
   p.muted { break-before: avoid; }
+  h2 + p.muted, h3 + p.muted { break-after: avoid; }
   figure svg { max-height: 120mm; }
 }
 `;
