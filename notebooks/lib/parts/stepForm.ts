@@ -29,7 +29,8 @@ export function arrangementEditor(ctx: StepContext, options: { lang?: Lang; init
     .bc-steps .bc-weights input { width: 5em; }
     .bc-steps h4 { margin: 6px 0; }
     .bc-steps .bc-field { grid-template-columns: minmax(200px, 1fr) minmax(140px, 340px); }
-    .bc-steps select { font: inherit; max-width: 100%; }
+    @media (max-width: 700px) { .bc-steps .bc-field { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+    .bc-steps select, .bc-steps input { font: inherit; max-width: 100%; box-sizing: border-box; }
   </style></div>` as ArrangementEditor;
   const list = html`<ol class="bc-step-list" aria-live="polite"></ol>` as HTMLOListElement;
   const form = html`<div class="bc-step-form"></div>` as HTMLDivElement;
@@ -68,8 +69,8 @@ export function arrangementEditor(ctx: StepContext, options: { lang?: Lang; init
     let detail: HTMLElement;
     if (p.mode === "partner") detail = select(id(), ctx.partners.map((x) => [x.id, x.name] as const), p.partner, (v) => set({ mode: "partner", partner: v }), label);
     else if (p.mode === "weights") detail = html`<div class="bc-weights">${ctx.partners.map((x) => { const wid = id(); return html`<label for=${wid}>${x.name} ${number(wid, p.weights[x.id] ?? 0, (v) => { p.weights[x.id] = v; }, `${label}: ${x.name}`)}</label>`; })}</div>`;
-    else detail = checkboxes(label, ctx.partners.map((x) => [x.id, x.name] as const), p.partners, (v) => set({ mode: p.mode, partners: v }));
-    return html`<div class="bc-payer">${field(label, mode, modeId)}${detail}</div>`;
+    else detail = checkboxes(t(`Wie: ${label.toLowerCase()}`, `Who: ${label.toLowerCase()}`, l), ctx.partners.map((x) => [x.id, x.name] as const), p.partners, (v) => set({ mode: p.mode, partners: v }));
+    return html`<div class="bc-payer">${field(`${label}: ${t("hoe", "how", l)}`, mode, modeId)}${detail}</div>`;
   };
 
   const control = (f: Field): HTMLElement | null => {
