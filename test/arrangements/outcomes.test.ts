@@ -48,7 +48,13 @@ describe("the impact-bond example, checked by hand", () => {
   });
   it("explains the gate, the caps and what they cut", () => {
     const text = bond.explanation.en[1]!;
-    expect(text).toContain('quality gate: "Aandeel starters dat de cursus afrondt" must meet its target');
+    expect(text).toContain('quality gate: "Share of starters who complete the course" must meet its target');
+    // Read in Dutch, the case's Dutch texts (the file is bilingual); the figures are the same.
+    const nl = loadCase(readFileSync("examples/impact-bond.yaml", "utf8"), "yaml", { lang: "nl" });
+    if (!nl.ok) throw new Error("impact-bond.yaml is not valid in Dutch");
+    const nlBond = evaluateModel(nl.model).arrangements.find((a) => a.id === "impact-bond")!;
+    expect(nlBond.explanation.nl[1]).toContain('kwaliteitspoort: "Aandeel starters dat de cursus afrondt" moet zijn doel halen');
+    expect(nlBond.partners.map((p) => p.npv)).toEqual(bond.partners.map((p) => p.npv));
     expect(text).toContain("missed in 2024, so EUR 598,000 is not paid");
     expect(text).toContain("cap EUR 700,000 a year for all payers together (binds in 2026-2028)");
     expect(text).toContain("cap EUR 2,070,000 in total (reached in 2028)");
