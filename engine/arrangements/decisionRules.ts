@@ -29,7 +29,7 @@ export function compileDecisionRules(spec: Spec, id: string, path: Path, env: Ar
     else ruleOf.set(inv.id, i);
   }
   return {
-    id, spec, funding: true,
+    id, spec, path, funding: true,
     apply(ctx) {
       return { transfers: coverInvestments(ctx, (id) => { const rule = ruleOf.get(id); return rule === undefined ? undefined : payers[rule]; }, "cover-investment") };
     },

@@ -7,7 +7,7 @@
  *    attribution, displacement, optimism bias, ramp-up and drop-off or the explicit profile;
  *    the realised quantity where monitoring has one), or an indicator's measured actual (its
  *    target in a year not measured), minus a baseline when one is given; never below 0;
- * 2. due = the sum over outcomes of toCents(price x units);
+ * 2. due = the sum over outcomes of price x units in cents (boundedCents);
  * 3. the quality gate: when the gate's indicator misses its target in year t (or has no
  *    measurement and `missing: fail`), nothing is due for year t (`gated`);
  * 4. the payment falls in year t + lag; when that is after the horizon it is reported
@@ -20,7 +20,7 @@
  * more than a cap.
  */
 import { allocate } from "../money/allocate.ts";
-import { toCents, type Cents } from "../money/money.ts";
+import { boundedCents, type Cents } from "../money/money.ts";
 import type { Path } from "../messages/issues.ts";
 import { indicatorStatus } from "../case/indicators.ts";
 import type { CompiledEffect, Model, OutcomePaymentYear } from "../case/model.ts";
@@ -87,13 +87,13 @@ export function compileOutcomePayments(spec: Spec, id: string, path: Path, env: 
   const lag = spec.lag ?? 0;
 
   return {
-    id, spec, funding: false,
+    id, spec, path, funding: false,
     apply(ctx) {
       const v = ctx.values;
       const model: Model = ctx.model;
       const last = model.years[model.years.length - 1]!;
-      const capYear = perYear ? Math.max(0, toCents(perYear(v))) : Infinity;
-      let capLeft = total ? Math.max(0, toCents(total(v))) : Infinity;
+      const capYear = perYear ? Math.max(0, boundedCents(perYear(v), [...path, "cap", "perYear"], "arrangement")) : Infinity;
+      let capLeft = total ? Math.max(0, boundedCents(total(v), [...path, "cap", "total"], "arrangement")) : Infinity;
       const compiledEffects = outcomes.map((o) => (o && "effect" in o ? model.effects.find((e) => e.line.id === o.effect) : undefined));
       const unitPrices = prices.map((f) => (f as Compiled)(v));
       const transfers: Transfer[] = [];
@@ -110,14 +110,14 @@ export function compileOutcomePayments(spec: Spec, id: string, path: Path, env: 
           }
           return Math.max(0, u);
         });
-        const amounts = units.map((u, i) => Math.max(0, toCents(u * unitPrices[i]!)));
+        const amounts = units.map((u, i) => Math.max(0, boundedCents(u * unitPrices[i]!, [...path, "outcomes", i, "price"], "arrangement", year)));
         const due = amounts.reduce((s, a) => s + a, 0);
         const gatePassed = gate ? gatePasses(gate, year, missing) : true;
         const gated = gatePassed ? 0 : due;
         const paymentYear = year + lag <= last ? year + lag : null;
         let paid = 0, capped = 0;
         const capsBinding: OutcomePaymentYear["capsBinding"] = [];
-        const payers: Record<string, Cents> = {};
+        const payers: Record<string, Cents> = Object.create(null);
         const payable = due - gated;
         if (paymentYear === null) beyondHorizon += payable;
         else if (payable > 0) {
@@ -142,7 +142,7 @@ export function compileOutcomePayments(spec: Spec, id: string, path: Path, env: 
       const facts: Record<string, number> = {};
       unitPrices.forEach((p, i) => { facts[`price:${i}`] = p; });
       if (perYear) facts.capPerYear = capYear;
-      if (total) facts.capTotal = Math.max(0, toCents(total(v)));
+      if (total) facts.capTotal = Math.max(0, boundedCents(total(v), [...path, "cap", "total"], "arrangement"));
       return { transfers, facts, outcomePayments: { id, name: spec.name ?? id, recipient: spec.recipient, years, beyondHorizon } };
     },
   };

@@ -21,7 +21,8 @@
  */
 import { allocate } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
-import { toCents, type Cents } from "../money/money.ts";
+import { boundedCents, MAX_CENTS, type Cents } from "../money/money.ts";
+import { InputError } from "../messages/issues.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { ArrangementError, compileKey, type CompiledKey, type Weights } from "./keys.ts";
@@ -32,6 +33,11 @@ import { investmentCosts } from "./yearly.ts";
 type Spec = Extract<ArrangementStep, { type: "pot" }>;
 
 export const potEntity = (id: string) => `pot:${id}`;
+
+/** A sum of cents the pot forms (contributions, the year's result, the reserve) within MAX_CENTS, or an input error at `path`. */
+function within(cents: Cents, path: Path, what: string, year: number): void {
+  if (!(Math.abs(cents) <= MAX_CENTS)) throw new InputError(path, "amountOverflow", { what, year, value: cents / 100 });
+}
 
 export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   const pot = potEntity(id);
@@ -69,7 +75,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
   const order = spec.deficit.order.includes("risk-bearer") ? spec.deficit.order : [...spec.deficit.order, "risk-bearer" as const];
 
   return {
-    id, spec, funding: true,
+    id, spec, path, funding: true,
     apply(ctx) {
       const { values } = ctx;
       const years = ctx.model.years;
@@ -100,18 +106,21 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         // contributions equal to the plan give the plan.
         const reserveStart = reserve;
         let carried = 0;
-        const contributions: Record<string, Cents> = {};
+        // Records by partner id without a prototype, so every id (`toString` too) is just a key.
+        const contributions: Record<string, Cents> = Object.create(null);
         let planned: Weights;
         let fixedEntries: (readonly [string, Cents])[] = [];
         let total = 0;
         if (contributionKey) {
           planned = contributionKey(kctx);
-          total = contributionAmount ? toCents(contributionAmount(values)) : spending;
-          if (year === years[0] && initialReserve) total += toCents(initialReserve(values));
+          total = contributionAmount ? boundedCents(contributionAmount(values), [...path, "contributions", "amount"], "contribution", year) : spending;
+          if (year === years[0] && initialReserve) total += boundedCents(initialReserve(values), [...path, "initialReserve"], "contribution", year);
+          within(total, [...path, "contributions"], "contribution", year);
         } else {
-          fixedEntries = fixedAmounts!.map(([p, f]) => [p, toCents(f(values))] as const);
+          fixedEntries = fixedAmounts!.map(([p, f]) => [p, boundedCents(f(values), [...path, "contributions", "amounts", p], "contribution", year)] as const);
           planned = { partners: fixedEntries.map((e) => e[0]), weights: fixedEntries.map((e) => Math.max(0, e[1])) };
           total = planned.weights.reduce((t, w) => t + w, 0);
+          within(total, [...path, "contributions"], "contribution", year);
         }
         if (carry && reserve > 0 && total > 0) carried = Math.min(reserve, total);
         let contribWeights: Weights = planned;
@@ -135,6 +144,9 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         reserve -= carried;
         let contributed = 0;
         for (const [p, a] of Object.entries(contributions)) { contributed += a; move(year, p, pot, a, "contribution"); }
+        // Every amount the pot splits below (surplus, deficit, reserve) is at most these in size.
+        within(contributed, [...path, "contributions"], "contribution", year);
+        within(contributed - spending, [...path, "contributions"], "contribution", year);
         const byContribution = (): Weights => {
           if (contribWeights.weights.some((w) => w > 0)) return contribWeights;
           throw new ArrangementError([...path, "contributions"], "weightsZero");
@@ -142,12 +154,14 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         const split = (amount: Cents, key: CompiledKey | undefined): Record<string, Cents> => {
           const w = key ? key(kctx) : byContribution();
           const parts = allocate(amount, w.weights, w.partners);
-          return Object.fromEntries(w.partners.map((p, i) => [p, parts[i]!]));
+          const out: Record<string, Cents> = Object.create(null);
+          w.partners.forEach((p, i) => { out[p] = parts[i]!; });
+          return out;
         };
         // 3. Year end.
         let surplus = 0, deficit = 0, reserveDrawn = carried, contributionsLowered = carried, reserveAdded = 0, reserveReturned = 0, riskBearer = 0;
-        const returned: Record<string, Cents> = {};
-        const covered: Record<string, Cents> = {};
+        const returned: Record<string, Cents> = Object.create(null);
+        const covered: Record<string, Cents> = Object.create(null);
         const capsBinding: string[] = [];
         const addInto = (acc: Record<string, Cents>, more: Record<string, Cents>) => { for (const [p, a] of Object.entries(more)) acc[p] = (acc[p] ?? 0) + a; };
         const result = contributed + carried - spending;
@@ -157,11 +171,12 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           if (spec.surplus.action === "return") toReturn = surplus;
           else if (spec.surplus.action === "carry-forward") reserveAdded = surplus;
           else {
-            const max = Math.max(0, toCents(reserveMax!(values)));
+            const max = Math.max(0, boundedCents(reserveMax!(values), [...path, "surplus", "reserveMax"], "arrangement", year));
             reserveAdded = Math.min(surplus, Math.max(0, max - reserve));
             toReturn = surplus - reserveAdded;
           }
           reserve += reserveAdded;
+          within(reserve, [...path, "surplus"], "arrangement", year);
           if (toReturn > 0) addInto(returned, split(toReturn, returnKey));
         } else {
           deficit = -result;
@@ -176,7 +191,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
               for (const [p, part] of Object.entries(parts)) {
                 const cap = caps.find((x) => x[0] === p)?.[1];
                 let limit = Infinity;
-                if (cap?.amount) limit = Math.min(limit, Math.max(0, toCents(cap.amount(values))));
+                if (cap?.amount) limit = Math.min(limit, Math.max(0, boundedCents(cap.amount(values), [...path, "deficit", "caps", p, "amount"], "arrangement", year)));
                 if (cap?.share !== undefined) limit = Math.min(limit, Math.floor(Math.max(0, contributions[p] ?? 0) * cap.share));
                 const take = Math.min(part, limit);
                 if (take < part) capsBinding.push(p);
@@ -200,9 +215,9 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         out.push({ year, reserveStart, contributions, contributed, spending, surplus, deficit, reserveDrawn, contributionsLowered, reserveAdded, reserveReturned, reserveEnd: reserve, returned, covered, capsBinding, riskBearer, order: [...order] });
       }
       const facts: Record<string, number> = {};
-      if (reserveMax) facts.reserveMax = Math.max(0, toCents(reserveMax(values)));
+      if (reserveMax) facts.reserveMax = Math.max(0, boundedCents(reserveMax(values), [...path, "surplus", "reserveMax"], "arrangement"));
       for (const [p, cap] of caps) {
-        if (cap.amount) facts[`capAmount:${p}`] = Math.max(0, toCents(cap.amount(values)));
+        if (cap.amount) facts[`capAmount:${p}`] = Math.max(0, boundedCents(cap.amount(values), [...path, "deficit", "caps", p, "amount"], "arrangement"));
         if (cap.share !== undefined) facts[`capShare:${p}`] = cap.share;
       }
       return { transfers, facts, pot: { id: pot, name: spec.name ?? id, years: out } };

@@ -23,7 +23,7 @@ export function compilePreFinancing(spec: Spec, id: string, path: Path, env: Arr
   spec.pays.bearers?.forEach((b, j) => env.checkPartner(b, [...path, "pays", "bearers", j]));
   const covered = new Set(env.investments.filter((inv) => matches(spec.pays, inv)).map((inv) => inv.id));
   return {
-    id, spec, funding: true,
+    id, spec, path, funding: true,
     apply(ctx) {
       return { transfers: coverInvestments(ctx, (id) => (covered.has(id) ? investor : undefined), "pre-financing") };
     },
