@@ -104,7 +104,7 @@ export function program(lang: Lang, run: (action: (ctx: Context, commands: typeo
   output(sub("validate")).action((f: string, o) => run((ctx, c) => c.validate(f, o, ctx)));
 
   const evaluate = sub("evaluate");
-  format(evaluate, ["table", "json", "csv", "md"], "table").option("-a, --arrangement <id>", T.commands.evaluate.options.arrangement);
+  format(evaluate, ["table", "json", "csv", "md"], "table").option("-a, --arrangement <id>", T.commands.evaluate.options.arrangement).option("--cash", T.commands.evaluate.options.cash);
   output(evaluate).action((f: string, o) => run((ctx, c) => c.evaluate(f, o, ctx)));
 
   const C = T.commands.compare;

@@ -11,6 +11,7 @@ import type { CsvDialect } from "../io/csv.ts";
 import { InputError, UsageError } from "./errors.ts";
 import { checkOutputs, writeOutputs } from "./output.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
+import { renderCash, renderCashCsv } from "./renderCash.ts";
 import { TEXTS } from "./texts.ts";
 import { sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
 import type { NegotiateFlags, VoiFlags } from "./decision.ts";
@@ -67,18 +68,27 @@ function arrangementOf(ev: Evaluation, id: string | undefined, name: string, ctx
   return arr;
 }
 
-export async function evaluate(file: string, opts: { format: string; arrangement?: string; output?: string }, ctx: Context): Promise<void> {
+/**
+ * An evaluation per partner and for society, or one arrangement. With --cash: the cash view too
+ * (per partner and pot and year, peak funding need, budget after two years, investors' return)
+ * after the table or the Markdown; as CSV the cash rows instead of the summary; JSON always has it.
+ */
+export async function evaluate(file: string, opts: { format: string; arrangement?: string; cash?: boolean; output?: string }, ctx: Context): Promise<void> {
   checkOutputs([opts.output], [file], ctx.force, ctx.lang);
   const { name, model } = await loadInput(file, ctx);
   const ev = evaluateModel(model);
   const arr = arrangementOf(ev, opts.arrangement, name, ctx);
   const { lang } = ctx;
+  const cash = (arr ?? ev).cash;
+  const names = new Map<string, string>([...ev.partners.map((p) => [p.id, p.name] as const), ...(arr?.pots ?? []).map((p) => [p.id, `Pot ${p.name}`] as const)]);
   const text = opts.format === "json" ? json(toJsonContract(ev, { lang, ...(arr ? { arrangement: arr.id } : {}) }))
+    : opts.format === "csv" && opts.cash ? renderCashCsv(cash, names, ctx.dialect)
     : arr ? renderArrangement(ev, arr, lang)
     : opts.format === "csv" ? renderCsv(ev, lang, ctx.dialect)
     : opts.format === "md" ? renderMarkdown(ev, lang)
     : renderTable(ev, lang);
-  emit(ctx, [{ path: opts.output, data: text }]);
+  const withCash = opts.cash && (opts.format === "table" || opts.format === "md") ? `${text}\n${renderCash(cash, names, lang, arr ? "table" : opts.format as "table" | "md")}` : text;
+  emit(ctx, [{ path: opts.output, data: withCash }]);
 }
 
 /**

@@ -4,9 +4,10 @@
  * (EUR 1.234.567 in Dutch). CSV through io/csv.ts: Dutch Excel's dialect or RFC 4180, money in
  * euros with two decimals.
  */
-import { formatEuro, formatNumber, formatPercent, type Monitoring, type ArrangementResult, type Evaluation, type Lang, type Metrics, type PartnerResult } from "../engine/index.ts";
+import { formatEuro, formatNumber, formatPercent, irrNearBound, type Monitoring, type ArrangementResult, type Evaluation, type Lang, type Metrics, type PartnerResult } from "../engine/index.ts";
 import { csvText, defaultDialect, money, type CsvDialect, type CsvValue } from "../io/csv.ts";
 import { mdCell, mdTable } from "../io/markdown.ts";
+import { renderBudgetWarnings } from "./renderCash.ts";
 
 const LABELS = {
   nl: {
@@ -43,9 +44,17 @@ function summaryRows(ev: { partners: PartnerResult[]; society: Metrics }, lang: 
     m.bcr === null ? L.none : formatNumber(m.bcr, 2, lang),
     m.roi === null ? L.none : formatPercent(m.roi, 0, lang),
     m.paybackYear === null ? L.none : String(m.paybackYear),
-    m.irr.status === "ok" ? formatPercent(m.irr.rate, 1, lang) : L.none,
+    m.irr.status === "ok" ? `${formatPercent(m.irr.rate, 1, lang)}${irrNearBound(m.irr) ? "*" : ""}` : L.none,
   ];
   return [...ev.partners.map((p) => row(p.name, p)), row(L.society, ev.society)];
+}
+
+/** The footnote for an IRR marked * (next to the search bound), when there is one. */
+function irrFootnote(ev: { partners: PartnerResult[]; society: Metrics }, lang: Lang): string[] {
+  if (![...ev.partners, ev.society].some((m) => irrNearBound(m.irr))) return [];
+  return [lang === "nl"
+    ? "* IRR vlak bij de grens van het zoekbereik (-50% .. 1.000%): geen precies getal; lees als lager dan ongeveer -45% (of hoger dan 900%)."
+    : "* IRR next to the end of the search range (-50% .. 1,000%): not a precise figure; read it as below about -45% (or above 900%)."];
 }
 
 function summaryHeader(lang: Lang): string[] {
@@ -72,7 +81,9 @@ function wrongPocketMatrix(ev: Evaluation, lang: Lang): string[][] {
 
 export function renderTable(ev: Evaluation, lang: Lang): string {
   const L = LABELS[lang];
-  const out: string[] = [L.header(ev), "", align([summaryHeader(lang), ...summaryRows(ev, lang)])];
+  const out: string[] = [L.header(ev), "", align([summaryHeader(lang), ...summaryRows(ev, lang)]), ...irrFootnote(ev, lang)];
+  const warnings = renderBudgetWarnings(ev.cash, new Map(ev.partners.map((p) => [p.id, p.name])), lang);
+  if (warnings.length > 0) out.push("", ...warnings);
   if (ev.wrongPocket.length > 0) out.push("", L.wrongPocket, align(wrongPocketMatrix(ev, lang)));
   out.push("", provenanceLine(ev, lang));
   if (ev.outcomes.length > 0) {
@@ -101,8 +112,14 @@ export function renderCsv(ev: Evaluation, lang: Lang, dialect: CsvDialect): stri
 /** One arrangement: its per-partner table, its explanation and its pots year by year. */
 export function renderArrangement(ev: Evaluation, arr: ArrangementResult, lang: Lang): string {
   const L = LABELS[lang];
-  const out = [L.header(ev), `${L.arrangement}: ${arr.name} (${arr.id})`, "", ...arr.explanation[lang].map((e) => `- ${e}`), "", align([summaryHeader(lang), ...summaryRows(arr, lang)])];
+  const out = [L.header(ev), `${L.arrangement}: ${arr.name} (${arr.id})`, "", ...arr.explanation[lang].map((e) => `- ${e}`), "", align([summaryHeader(lang), ...summaryRows(arr, lang)]), ...irrFootnote(arr, lang)];
   const names = new Map(ev.partners.map((p) => [p.id, p.name]));
+  // A pot is an entity of its own while it holds money: partners + pots = society.
+  for (const pot of arr.pots) if (pot.npv !== 0) out.push(lang === "nl"
+    ? `${L.pot} "${pot.name}": NCW ${formatEuro(pot.npv, lang, 0)} (geld dat tussen jaren in de pot zit; partners + pot = maatschappij)`
+    : `${L.pot} "${pot.name}": NPV ${formatEuro(pot.npv, lang, 0)} (money held in the pot between years; partners + pot = society)`);
+  const warnings = renderBudgetWarnings(arr.cash, names, lang);
+  if (warnings.length > 0) out.push("", ...warnings);
   const who = (r: Record<string, number>) => Object.entries(r).filter(([, v]) => v !== 0).map(([p, v]) => `${names.get(p) ?? p} ${formatEuro(v, lang, 0)}`).join(", ") || L.none;
   for (const pot of arr.pots) {
     out.push("", `${L.pot}: ${pot.name}`, align([

@@ -4,7 +4,7 @@
  */
 import { csvText, money, type CsvDialect, type CsvValue } from "../io/csv.ts";
 import { TEXTS } from "./texts.ts";
-import { formatEuro, formatNumber, formatPercent, type Lang, type PerspectiveResult, type ScenarioResult, type SimulationResult, type SwitchingValue, type SwitchingValues, type Tornado } from "../engine/index.ts";
+import { formatEuro, formatNumber, formatPercent, type Lang, type PerspectiveResult, type Provenance, type ScenarioResult, type SimulationResult, type SwitchingValue, type SwitchingValues, type Tornado } from "../engine/index.ts";
 
 const L = {
   nl: {
@@ -75,6 +75,15 @@ export function renderSensitivityCsv(tor: Tornado, sw: SwitchingValues, sc: { sc
   sw.rows.forEach((r) => r.values.forEach((v, i) => rows.push(["switching", r.parameter, sw.entities[i]!.id, v.status === "ok" ? v.value : null, v.range[0], v.range[1], null, null, v.status === "ok" || v.status === "no-effect" ? money(v.npv) : null, v.status])));
   sc.scenarios.forEach((s) => s.npv.forEach((v, i) => rows.push(["scenario", s.id, sw.entities[i]!.id, null, null, null, null, null, money(v), null])));
   return csvText(["kind", "name", "entity", "value", "low", "high", "npvLow", "npvHigh", "npv", "status"], rows, dialect);
+}
+
+/** Where the figures come from: engine, case hash, seed, samples and sampler (or, for sensitivity, the quantiles). */
+export function provenanceText(p: Provenance, lang: Lang): string {
+  const nl = lang === "nl", s = p.simulation;
+  const run = !s ? "" : s.analysis === "monte-carlo"
+    ? `; seed ${s.seed}, ${formatNumber(s.samples, 0, lang)} ${nl ? "trekkingen" : "samples"}${s.lhs ? ", Latin hypercube" : ""}, ${s.sampler === "exact" ? (nl ? "elke trekking in exacte centen" : "every sample in exact cents") : (nl ? "kolomkernel, verankerd op het exacte grootboek" : "column kernel anchored on the exact ledger")}`
+    : `; ${nl ? "geen trekkingen (exacte grootboeken)" : "no sampling (exact ledgers)"}, P${(s.quantiles?.[0] ?? 0) * 100}/P${(s.quantiles?.[1] ?? 0) * 100}`;
+  return `${nl ? "Herkomst" : "Provenance"}: ${p.engine.name} ${p.engine.version}, case ${p.case.hash.slice(0, 19)}...${run}`;
 }
 
 /** m:ss (or h:mm:ss) for an estimate of the time left. */

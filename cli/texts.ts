@@ -42,8 +42,8 @@ const nl = {
     validate: { summary: "controleer een case-bestand; noemt elk probleem met bestand, regel en pad", examples: [["bcase validate examples/ruwaard.yaml", "afsluitcode 0 als het klopt"], ["cat case.yaml | bcase validate -", "van de standaardinvoer"]] },
     evaluate: {
       summary: "reken een case door: per partner en voor de maatschappij",
-      options: { arrangement: "toon deze financieringsafspraak (tabel) of alleen deze (json)" },
-      examples: [["bcase evaluate examples/rich.yaml", "tabel per partner"], ["bcase evaluate examples/rich.yaml -f csv -o uitkomst.csv", "CSV voor Excel"], ["bcase evaluate examples/rich.yaml -a verevening", "één financieringsafspraak met uitleg"], ["bcase evaluate examples/rich.yaml -f json | jq .society.npv", "JSON-contract (bcase/evaluate@1)"]],
+      options: { arrangement: "toon deze financieringsafspraak (tabel) of alleen deze (json)", cash: "ook de kasstromen: per partner en jaar, de grootste voorfinanciering, het budget na twee jaar, het rendement van investeerders (tabel, md; csv: alleen de kasstromen; json heeft ze altijd)" },
+      examples: [["bcase evaluate examples/rich.yaml", "tabel per partner"], ["bcase evaluate examples/rich.yaml -f csv -o uitkomst.csv", "CSV voor Excel"], ["bcase evaluate examples/rich.yaml -a verevening", "één financieringsafspraak met uitleg"], ["bcase evaluate examples/impact-bond.yaml -a impact-bond --cash", "kasstromen, voorfinanciering en rendement van de investeerders"], ["bcase evaluate examples/rich.yaml -f json | jq .society.npv", "JSON-contract (bcase/evaluate@1)"]],
     },
     compare: {
       summary: "één bestand: netto en NCW per partner onder elke financieringsafspraak; meer bestanden: de initiatieven naast elkaar (NCW, B/K, terugverdientijd, kans op verlies per partner en maatschappij)",
@@ -177,8 +177,8 @@ const en: Texts = {
     validate: { summary: "check a case file; names every problem with its file, line and path", examples: [["bcase validate examples/ruwaard.yaml", "exit code 0 if valid"], ["cat case.yaml | bcase validate -", "from standard input"]] },
     evaluate: {
       summary: "evaluate a case: per partner and for society",
-      options: { arrangement: "show this financing arrangement (table) or only this one (json)" },
-      examples: [["bcase evaluate examples/rich.yaml", "table per partner"], ["bcase evaluate examples/rich.yaml -f csv -o results.csv", "CSV"], ["bcase evaluate examples/rich.yaml -a verevening", "one financing arrangement, explained"], ["bcase evaluate examples/rich.yaml -f json | jq .society.npv", "JSON contract (bcase/evaluate@1)"]],
+      options: { arrangement: "show this financing arrangement (table) or only this one (json)", cash: "the cash view too: per partner and year, peak funding need, budget after two years, investors' return (table, md; csv: the cash rows only; json always has it)" },
+      examples: [["bcase evaluate examples/rich.yaml", "table per partner"], ["bcase evaluate examples/rich.yaml -f csv -o results.csv", "CSV"], ["bcase evaluate examples/rich.yaml -a verevening", "one financing arrangement, explained"], ["bcase --lang en evaluate examples/impact-bond.yaml -a impact-bond --cash", "cash, funding need and the investors' return"], ["bcase evaluate examples/rich.yaml -f json | jq .society.npv", "JSON contract (bcase/evaluate@1)"]],
     },
     compare: {
       summary: "one file: net and NPV per partner under every financing arrangement; several files: the initiatives side by side (NPV, BCR, payback, probability of a loss per partner and society)",

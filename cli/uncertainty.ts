@@ -2,11 +2,11 @@
  * `bcase simulate` and `bcase sensitivity`: option parsing and running (on worker threads or
  * this thread); the pure work is in engine/simulate, the texts in renderUncertainty.ts.
  */
-import { arrangementRobustness, assembleResult, chunksOf, decisionSamples, DEFAULT_CHUNK_SIZE, resolveOptions, formatIssue, planSimulation, runChunk, scenarios, SimulationCancelled, SimulationInputError, switchingValues, toRobustnessJson, toSensitivityJson, toSimulationJson, tornado, message, type ChunkResult, type Lang, type Model, type SimulationOptions, type SimulationResult } from "../engine/index.ts";
+import { arrangementRobustness, assembleResult, chunksOf, decisionSamples, DEFAULT_CHUNK_SIZE, resolveOptions, sensitivityProvenance, formatIssue, planSimulation, runChunk, scenarios, SimulationCancelled, SimulationInputError, switchingValues, toRobustnessJson, toSensitivityJson, toSimulationJson, tornado, message, type ChunkResult, type Lang, type Model, type SimulationOptions, type SimulationResult } from "../engine/index.ts";
 import type { CsvDialect } from "../io/csv.ts";
 import { Interrupted } from "./errors.ts";
 import { renderRobustness } from "./renderDecision.ts";
-import { progressBar, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
+import { progressBar, provenanceText, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
 import { simulateOnCores } from "./simulateWorkers.ts";
 import { TEXTS } from "./texts.ts";
 
@@ -100,7 +100,7 @@ export async function simulateCommand(file: string, model: Model, caseData: unkn
   if (robust) for (const p of [result.statusQuo, ...result.arrangements]) for (const e of [...p.partners, p.society]) delete e.samples;
   if (flags.format === "json") return JSON.stringify({ ...toSimulationJson(result), ...(robustness ? { robustness: toRobustnessJson(robustness) } : {}) }, null, 2) + "\n";
   if (flags.format === "csv") return renderSimulationCsv(result, lang, dialect);
-  return renderSimulation(result, `${model.case.title} (${model.case.id})`, lang) + (robustness ? `\n${renderRobustness(robustness, lang)}` : "");
+  return renderSimulation(result, `${model.case.title} (${model.case.id})`, lang) + provenanceText(result.provenance, lang) + "\n" + (robustness ? `\n${renderRobustness(robustness, lang)}` : "");
 }
 
 export function sensitivityCommand(file: string, model: Model, flags: { arrangement?: string; format: "table" | "json" | "csv" }, lang: Lang, dialect: CsvDialect, fail: (m: string) => never): string {
@@ -108,7 +108,8 @@ export function sensitivityCommand(file: string, model: Model, flags: { arrangem
   if (arr !== undefined) arrangements(model, [arr], file, lang, fail);
   const opts = arr !== undefined ? { arrangement: arr } : {};
   const t = tornado(model, opts), s = switchingValues(model, opts), sc = scenarios(model, opts);
-  if (flags.format === "json") return JSON.stringify(toSensitivityJson(t, s, sc), null, 2) + "\n";
+  const prov = sensitivityProvenance(model, t);
+  if (flags.format === "json") return JSON.stringify(toSensitivityJson(t, s, sc, prov), null, 2) + "\n";
   if (flags.format === "csv") return renderSensitivityCsv(t, s, sc, dialect);
-  return renderSensitivity(t, s, sc, `${model.case.title} (${model.case.id})`, lang);
+  return renderSensitivity(t, s, sc, `${model.case.title} (${model.case.id})`, lang) + "\n" + provenanceText(prov, lang) + "\n";
 }

@@ -121,13 +121,14 @@ export function potsTable(ev: Evaluation): Table {
       col("arrangement", "regeling", "arrangement", "text"), col("pot", "pot", "pot", "text"), col("potName", "naam pot", "pot name", "text"), col("year", "jaar", "year", "year"),
       col("reserveStart", "reserve begin", "reserve start", "euro"), col("contributed", "inleg", "contributed", "euro"), col("spending", "uitgaven", "spending", "euro"),
       col("surplus", "overschot", "surplus", "euro"), col("deficit", "tekort", "deficit", "euro"), col("reserveDrawn", "uit reserve", "reserve drawn", "euro"),
-      col("reserveAdded", "naar reserve", "reserve added", "euro"), col("reserveEnd", "reserve eind", "reserve end", "euro"), col("riskBearer", "risicodrager", "risk bearer", "euro"),
+      col("reserveAdded", "naar reserve", "reserve added", "euro"), col("reserveReturned", "reserve terug (eind looptijd)", "reserve returned (end of horizon)", "euro"),
+      col("reserveEnd", "reserve eind", "reserve end", "euro"), col("riskBearer", "risicodrager", "risk bearer", "euro"),
       ...contributors.map((id) => col(`contribution:${id}`, `inleg ${id}`, `contribution ${id}`, "euro")),
       ...returned.map((id) => col(`returned:${id}`, `terug ${id}`, `returned ${id}`, "euro")),
       ...covered.map((id) => col(`covered:${id}`, `gedekt ${id}`, `covered ${id}`, "euro")),
     ],
     rows: pots.flatMap(({ a, p }) => p.years.map((y) => [
-      a.id, p.id, p.name, y.year, y.reserveStart, y.contributed, y.spending, y.surplus, y.deficit, y.reserveDrawn, y.reserveAdded, y.reserveEnd, y.riskBearer,
+      a.id, p.id, p.name, y.year, y.reserveStart, y.contributed, y.spending, y.surplus, y.deficit, y.reserveDrawn, y.reserveAdded, y.reserveReturned, y.reserveEnd, y.riskBearer,
       ...contributors.map((id) => y.contributions[id] ?? 0), ...returned.map((id) => y.returned[id] ?? 0), ...covered.map((id) => y.covered[id] ?? 0),
     ])),
   };

@@ -69,8 +69,11 @@ export const arbCase: fc.Arbitrary<CaseInput> = fc
         cashable: fc.boolean(),
         production: fc.option(fc.record({ providers: fc.uniqueArray(pid, { minLength: 1, maxLength: 2 }), variableCostShare: arbFraction }), { nil: undefined }),
         transfer: fc.option(pid.map((p) => ({ counterparty: p })), { nil: undefined }),
+        // An explicit yearly profile instead of ramp-up and drop-off, now and then.
+        profile: fc.option(fc.dictionary(year.map(String), fc.oneof(fc.constant(0), fc.constant(1), dbl(0, 1.5)), { minKeys: 1, maxKeys: shape.horizon }), { nil: undefined, freq: 6 }),
       }).map((e) => {
-        const base = { id: `e${i}`, label: `Effect ${i}`, quantity: e.quantity, rampUpYears: e.rampUpYears, deadweight: e.deadweight, attribution: e.attribution, displacement: e.displacement, optimismBias: e.optimismBias, ...(e.period ? { period: e.period } : {}), ...(e.dropOff ? { dropOff: e.dropOff } : {}) };
+        const shapeOf = e.profile ? { rampUpYears: 0, profile: e.profile } : { rampUpYears: e.rampUpYears, ...(e.dropOff ? { dropOff: e.dropOff } : {}) };
+        const base = { id: `e${i}`, label: `Effect ${i}`, quantity: e.quantity, ...shapeOf, deadweight: e.deadweight, attribution: e.attribution, displacement: e.displacement, optimismBias: e.optimismBias, ...(e.period ? { period: e.period } : {}) };
         if (e.kind === "outcome") return { ...base, type: "outcome" as const, unit: "QALY" };
         return { ...base, type: "saving" as const, domain: e.domain, unitPrice: e.unitPrice, cashable: e.cashable, ...(e.production ? { production: e.production } : {}), ...(e.transfer ? { transfer: e.transfer } : {}) };
       });
@@ -92,15 +95,20 @@ export const arbCase: fc.Arbitrary<CaseInput> = fc
     }));
   });
 
+/** What a random step may refer to besides partners: effect and indicator ids. */
+interface StepRefs { effects: readonly string[]; indicators: readonly string[] }
+
 /** A random financing step for a case with these partners (ids p0..pn-1). */
-function arbStep(partners: readonly string[], allowCover: "pot" | "rules" | "none") {
+function arbStep(partners: readonly string[], allowCover: "pot" | "rules" | "prefinance" | "none", refs: StepRefs = { effects: [], indicators: [] }) {
   const pid = fc.constantFrom(...partners);
   const money = fc.integer({ min: 0, max: 300_000_00 }).map((c) => c / 100);
   const fixedKey = fc.uniqueArray(fc.tuple(pid, fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: partners.length, selector: (t) => t[0] })
     .filter((xs) => xs.some(([, w]) => w > 0))
     .map((xs) => ({ type: "fixed" as const, shares: Object.fromEntries(xs) }));
   const key = fc.oneof(fixedKey, fc.record({ weight: fc.constantFrom(0.3, 0.7), a: fixedKey, b: fixedKey }).map(({ weight, a, b }) => ({ type: "blend" as const, parts: [{ weight, key: a }, { weight: 1 - weight, key: b }] })));
-  const cover = allowCover === "pot"
+  const cover = allowCover === "prefinance"
+    ? fc.record({ investor: fc.oneof(pid, key.map((k) => ({ key: k }))), pays: fc.constantFrom({}, { categories: ["capital" as const, "revenue" as const] }) }).map((s) => ({ type: "pre-financing" as const, ...s }))
+    : allowCover === "pot"
     ? fc.record({
       contributions: fc.oneof(fc.record({ key, amount: fc.option(money, { nil: undefined }) }).map((c) => (c.amount === undefined ? { key: c.key } : { key: c.key, amount: c.amount })), fc.uniqueArray(fc.tuple(pid, money), { minLength: 1, maxLength: 3, selector: (t) => t[0] }).map((xs) => ({ amounts: Object.fromEntries(xs) }))),
       surplus: fc.oneof(fc.constant({ action: "return" as const }), fc.constant({ action: "carry-forward" as const }), money.map((m) => ({ action: "reserve" as const, reserveMax: m })), key.map((k) => ({ action: "return" as const, key: k }))),
@@ -115,19 +123,48 @@ function arbStep(partners: readonly string[], allowCover: "pot" | "rules" | "non
     fc.record({ provider: pid, payer: fc.oneof(pid, key.map((k) => ({ key: k }))), compensation: fc.oneof(money.map((m) => ({ amount: m })), fc.double({ min: 0, max: 1, noNaN: true }).map((s) => ({ shareOfLostMargin: s }))) })
       .map((s) => ({ type: "provider-transition" as const, ...s })),
   ];
+  const outcome = () => fc.oneof(
+    ...(refs.effects.length ? [fc.record({ effect: fc.constantFrom(...refs.effects), price: fc.integer({ min: 0, max: 500_000 }).map((c) => c / 100) })] : []),
+    ...(refs.indicators.length ? [fc.record({ indicator: fc.constantFrom(...refs.indicators), price: fc.integer({ min: 0, max: 500_000 }).map((c) => c / 100), baseline: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }) }).map((o) => (o.baseline === undefined ? { indicator: o.indicator, price: o.price } : o))] : []),
+  );
+  if (refs.effects.length || refs.indicators.length) {
+    others.push(fc.record({
+      payer: fc.oneof(pid, key.map((k) => ({ key: k }))), recipient: pid,
+      outcomes: fc.array(outcome(), { minLength: 1, maxLength: 2 }),
+      lag: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+      cap: fc.option(fc.record({ perYear: fc.option(money, { nil: undefined }), total: fc.option(money, { nil: undefined }) }).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined))), { nil: undefined }),
+      gate: refs.indicators.length ? fc.option(fc.record({ indicator: fc.constantFrom(...refs.indicators), missing: fc.constantFrom("pass" as const, "fail" as const) }), { nil: undefined }) : fc.constant(undefined),
+    }).map((s) => ({
+      type: "outcome-payments" as const, payer: s.payer, recipient: s.recipient, outcomes: s.outcomes,
+      ...(s.lag !== undefined ? { lag: s.lag } : {}), ...(s.cap !== undefined ? { cap: s.cap } : {}), ...(s.gate !== undefined ? { gate: s.gate } : {}),
+    })) as never);
+  }
   return allowCover === "none" ? fc.oneof(...others) : fc.oneof(cover, cover, ...others);
 }
 
-/** A case with one to three random arrangements (cover step, benefit steps, optional settlement last). */
-export const arbCaseWithArrangements: fc.Arbitrary<CaseInput> = arbCase.chain((c) => {
+/** Random indicators with targets and some measured actuals inside the horizon. */
+const arbIndicators = (startYear: number, horizon: number) => {
+  const year = fc.integer({ min: startYear, max: startYear + horizon - 1 }).map(String);
+  const values = fc.dictionary(year, fc.integer({ min: 0, max: 200 }), { maxKeys: horizon });
+  return fc.array(fc.record({ direction: fc.constantFrom("higher-is-better" as const, "lower-is-better" as const), tolerance: fc.constantFrom(0, 0.05), targets: values, actuals: values }), { maxLength: 2 })
+    .map((xs) => xs.map((x, i) => ({ id: `k${i}`, label: `Indicator ${i}`, direction: x.direction, tolerance: x.tolerance, targets: x.targets, actuals: x.actuals })));
+};
+
+/**
+ * A case with one to three random arrangements (cover step: a pot, decision rules or
+ * pre-financing; benefit steps: shared savings, provider transitions, outcome payments on the
+ * case's effects and random indicators; optional settlement last).
+ */
+export const arbCaseWithArrangements: fc.Arbitrary<CaseInput> = arbCase.chain((c0) => arbIndicators(c0.startYear, c0.horizon).map((indicators) => ({ ...c0, ...(indicators.length ? { indicators } : {}) }))).chain((c) => {
   const partners = c.partners.map((p) => p.id);
+  const refs: StepRefs = { effects: (c.effects ?? []).map((e) => e.id), indicators: (c.indicators ?? []).map((x) => x.id) };
   const arrangement = (i: number) =>
     fc.record({
-      cover: fc.constantFrom("pot", "rules", "none") as fc.Arbitrary<"pot" | "rules" | "none">,
+      cover: fc.constantFrom("pot", "rules", "prefinance", "none") as fc.Arbitrary<"pot" | "rules" | "prefinance" | "none">,
       more: fc.integer({ min: 0, max: 2 }),
       settle: partners.length >= 2 ? fc.option(fc.constantFrom("proportional-to-investment", "equal-roi", "no-worse-off") as fc.Arbitrary<"proportional-to-investment" | "equal-roi" | "no-worse-off">, { nil: undefined }) : fc.constant(undefined),
     }).chain(({ cover, more, settle }) =>
-      fc.tuple(...(cover === "none" ? [] : [arbStep(partners, cover).filter((s) => s.type === "pot" || s.type === "decision-rules")]), ...Array.from({ length: more }, () => arbStep(partners, "none")))
+      fc.tuple(...(cover === "none" ? [] : [arbStep(partners, cover, refs).filter((s) => s.type === "pot" || s.type === "decision-rules" || s.type === "pre-financing")]), ...Array.from({ length: more }, () => arbStep(partners, "none", refs)))
         .map((steps) => ({ id: `a${i}`, name: `Arrangement ${i}`, steps: [...steps, ...(settle ? [{ type: "settlement" as const, target: settle }] : [])] })),
     );
   return fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arrangement(i)))).map((arrangements) => ({ ...c, arrangements }) as unknown as CaseInput);

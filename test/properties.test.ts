@@ -215,12 +215,13 @@ function naive(c: CaseInput): Map<string, number[]> {
     const from = e.period?.from ?? first, to = e.period?.to ?? last;
     for (let y = from; y <= to; y++) {
       const k = y - from, r = e.rampUpYears ?? 0;
-      const ramp = r <= 1 ? 1 : Math.min(1, (k + 1) / r);
-      const drop = e.dropOff ? (1 - (e.dropOff.rate as number)) ** Math.max(0, k - Math.max(1, r) + 1) : 1;
+      const ramp = e.profile ? e.profile[String(y)] ?? 0 : r <= 1 ? 1 : Math.min(1, (k + 1) / r);
+      const drop = e.dropOff && !e.profile ? (1 - (e.dropOff.rate as number)) ** Math.max(0, k - Math.max(1, r) + 1) : 1;
       const fr = (v: unknown, dflt: number) => (v === undefined ? dflt : f(v as number | string));
       const s = f(e.quantity) * f(e.unitPrice!) * (1 - fr(e.deadweight, 0)) * fr(e.attribution, 1) * (1 - fr(e.displacement, 0)) * (1 - fr(e.optimismBias, 0)) * ramp * drop;
       if (typeof d.funder === "string") add(d.funder, y, s);
-      else { const tot = d.funder.reduce((t, x) => t + (x.share ?? 1), 0); for (const x of d.funder) add(x.partner, y, s * (x.share ?? 1) / tot); }
+      else if (Array.isArray(d.funder)) { const tot = d.funder.reduce((t, x) => t + (x.share ?? 1), 0); for (const x of d.funder) add(x.partner, y, s * (x.share ?? 1) / tot); }
+      else throw new Error("random cases name their funders");
       if (e.transfer) add(e.transfer.counterparty, y, -s);
       if (e.production) {
         const provs = e.production === true ? [] : (e.production.providers ?? []).map((x) => (typeof x === "string" ? { partner: x, share: 1 } : { partner: x.partner, share: x.share ?? 1 }));

@@ -8,7 +8,8 @@ import { discountFactor } from "../money/discount.ts";
 import type { Evaluation } from "../ledger/evaluation.ts";
 import { compareRows } from "../ledger/ledger.ts";
 import type { LedgerRow } from "../ledger/row.ts";
-import { computeMetrics, type Metrics } from "../ledger/metrics.ts";
+import { computeMetrics } from "../ledger/metrics.ts";
+import { cashView } from "../ledger/cash.ts";
 import { discountedCents, MAX_CENTS } from "../money/money.ts";
 import { InputError } from "../messages/issues.ts";
 import type { Model } from "../case/model.ts";
@@ -26,12 +27,23 @@ export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<str
 }
 const benefitCache = new WeakMap<readonly LedgerRow[], { model: Model; shares: Map<string, number> }>();
 
-function computeBenefitShares(model: Model, rows: readonly LedgerRow[]): Map<string, number> {
+function computeBenefitShares(model: Model, rows: readonly LedgerRow[], domains?: readonly string[]): Map<string, number> {
   const effectLines = new Set(model.effects.map((e) => e.line.id));
   const m = new Map<string, number>();
-  for (const r of rows) if (effectLines.has(r.line)) m.set(r.partner, (m.get(r.partner) ?? 0) + r.discounted);
+  for (const r of rows) if (effectLines.has(r.line) && (!domains || domains.includes(r.domain))) m.set(r.partner, (m.get(r.partner) ?? 0) + r.discounted);
   for (const [p, v] of m) m.set(p, Math.max(0, v));
   return m;
+}
+
+/** Benefit shares counting only some domains, once per rows array and set of domains. */
+function benefitIn(model: Model, rows: readonly LedgerRow[]): (domains: readonly string[]) => ReadonlyMap<string, number> {
+  const known = new Map<string, Map<string, number>>();
+  return (domains) => {
+    const k = [...domains].sort().join("\u0000");
+    let m = known.get(k);
+    if (!m) { m = computeBenefitShares(model, rows, domains); known.set(k, m); }
+    return m;
+  };
 }
 
 /**
@@ -47,6 +59,7 @@ export function runArrangementSteps(
   if (arr.steps.length === 0) return;
   const c = model.case;
   const benefit = benefitShares(model, baseRows);
+  const benefitInDomains = benefitIn(model, baseRows);
   const funding: LedgerRow[] = [];
   const domainOf = investmentDomains(model);
   let rows: LedgerRow[] = baseRows as LedgerRow[];
@@ -54,7 +67,7 @@ export function runArrangementSteps(
   // within MAX_CENTS, as the ledger's own rows do, so every partner's total is exact.
   let [sumAmount, sumDiscounted] = absoluteSums(baseRows);
   for (const step of arr.steps) {
-    const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows, benefit, fundingRows: funding, ...(actualContributions ? { actualContributions } : {}) });
+    const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows, benefit, benefitIn: benefitInDomains, fundingRows: funding, ...(actualContributions ? { actualContributions } : {}) });
     const line = `${arr.id}/${step.id}`;
     const stepRows: LedgerRow[] = [];
     for (const t of out.transfers) {
@@ -105,10 +118,16 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   const added: LedgerRow[] = [];
   const steps: StepResult[] = [];
   const pots: ArrangementResult["pots"] = [];
+  const outcomePayments: ArrangementResult["outcomePayments"] = [];
   runArrangementSteps(model, values, baseRows, arr, (step, out, stepRows) => {
     added.push(...stepRows);
-    steps.push({ id: step.id, type: step.spec.type, transfers: out.transfers, facts: out.facts ?? {} });
-    if (out.pot) pots.push(out.pot);
+    steps.push({ id: step.id, type: step.spec.type, transfers: out.transfers, facts: out.facts ?? {}, binding: out.binding ?? {} });
+    if (out.pot) {
+      let npv = 0, net = 0;
+      for (const r of stepRows) if (r.partner === out.pot.id) { npv += r.discounted; net += r.amount; }
+      pots.push({ ...out.pot, npv, net });
+    }
+    if (out.outcomePayments) outcomePayments.push(out.outcomePayments);
   }, actualContributions);
   added.sort(compareRows);
   const byPartner = new Map<string, LedgerRow[]>(c.partners.map((p) => [p.id, []]));
@@ -118,7 +137,10 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   const society = computeMetrics([...baseRows, ...added], model.years, true);
   const result: ArrangementResult = {
     id: arr.id, name: arr.name, ...(arr.description ? { description: arr.description } : {}),
-    implicit: arr.implicit ?? false, partners, society, rows: added, steps, pots, explanation: { nl: [], en: [] },
+    implicit: arr.implicit ?? false, partners, society, rows: added, steps, pots, outcomePayments,
+    // The status quo's rows are the base rows: its cash is the evaluation's own.
+    cash: arr.steps.length === 0 && base.cash ? base.cash : cashView(c.partners, [...baseRows, ...added], model.years, pots.map((p) => p.id)),
+    explanation: { nl: [], en: [] },
   };
   result.explanation = { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") };
   return result;

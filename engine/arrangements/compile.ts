@@ -7,7 +7,9 @@ import type { Arrangement, ArrangementStep } from "../case/schema/index.ts";
 import { compileDecisionRules } from "./decisionRules.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { matches } from "./match.ts";
+import { compileOutcomePayments } from "./outcomePayments.ts";
 import { compilePot } from "./pot.ts";
+import { compilePreFinancing } from "./preFinancing.ts";
 import { compileProviderTransition } from "./providerTransition.ts";
 import { compileSettlement } from "./settlement.ts";
 import { compileSharedSavings } from "./sharedSavings.ts";
@@ -22,6 +24,8 @@ function compileStep(step: ArrangementStep, id: string, path: Path, env: Arrange
     case "shared-savings": return compileSharedSavings(step, id, path, env);
     case "provider-transition": return compileProviderTransition(step, id, path, env);
     case "settlement": return compileSettlement(step, id, path, env);
+    case "pre-financing": return compilePreFinancing(step, id, path, env);
+    case "outcome-payments": return compileOutcomePayments(step, id, path, env);
   }
 }
 
@@ -38,12 +42,13 @@ export function compileArrangements(list: readonly Arrangement[], env: Arrangeme
       else stepIds.set(id, j);
       return compileStep(s, id, [...path, "steps", j], env);
     });
-    // Covering an investment twice (two pots, or a pot and decision rules) would pay it twice.
+    // Covering an investment twice (two pots, a pot and decision rules, pre-financing and
+    // either) would pay it twice.
     const coveredBy = new Map<string, number>();
     a.steps.forEach((s, j) => {
-      if (s.type !== "pot" && s.type !== "decision-rules") return;
+      if (s.type !== "pot" && s.type !== "decision-rules" && s.type !== "pre-financing") return;
       for (const inv of env.investments) {
-        const covers = s.type === "pot" ? matches(s.pays, inv) : s.rules.some((r) => matches(r.match, inv));
+        const covers = s.type === "decision-rules" ? s.rules.some((r) => matches(r.match, inv)) : matches(s.pays, inv);
         if (!covers) continue;
         const prev = coveredBy.get(inv.id);
         if (prev !== undefined) env.add([...path, "steps", j], "investmentCoveredTwice", { name: inv.id, other: `arrangements[${i}].steps[${prev}]` });

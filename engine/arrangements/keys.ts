@@ -12,6 +12,8 @@ export interface KeyContext {
   year: number;
   /** Each partner's present value of positive effect results (for the `benefit` key). */
   benefit: ReadonlyMap<string, number>;
+  /** The same, counting only effect results in these domains (a `benefit` key with `domains`). */
+  benefitIn?: (domains: readonly string[]) => ReadonlyMap<string, number>;
 }
 
 /** Partners (sorted by id, so splits do not depend on listing order) and their weights. */
@@ -34,6 +36,8 @@ export interface KeyEnv {
   compile: (src: string | number, path: Path) => Compiled | undefined;
   /** Compiles a weight formula (any unit: clients, inhabitants, ...). */
   compileWeight: (src: string | number, path: Path) => Compiled | undefined;
+  /** Reports an unknown domain (a `benefit` key restricted to domains). */
+  checkDomain?: (id: string, path: Path) => void;
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -67,7 +71,8 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
     }
     case "inhabitants":
     case "insured":
-    case "budget": {
+    case "budget":
+    case "income": {
       const field = spec.type;
       const chosen = spec.partners ?? env.partners.filter((p) => p[field] !== undefined).map((p) => p.id);
       spec.partners?.forEach((id, i) => {
@@ -82,7 +87,13 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
     case "benefit": {
       const chosen = spec.partners ?? env.partners.map((p) => p.id);
       spec.partners?.forEach((id, i) => env.checkPartner(id, [...path, "partners", i]));
-      return (ctx) => finish(chosen.map((id) => [id, Math.max(0, ctx.benefit.get(id) ?? 0)]), path);
+      const domains = spec.domains;
+      if (domains) domains.forEach((d, i) => env.checkDomain?.(d, [...path, "domains", i]));
+      return (ctx) => {
+        const benefit = domains ? ctx.benefitIn?.(domains) : ctx.benefit;
+        if (!benefit) throw new Error("a benefit key with domains needs benefitIn in its context");
+        return finish(chosen.map((id) => [id, Math.max(0, benefit.get(id) ?? 0)]), path);
+      };
     }
     case "blend": {
       const parts = spec.parts.map((part, i) => ({ weight: env.compileWeight(part.weight, [...path, "parts", i, "weight"]), key: compileKey(part.key, [...path, "parts", i, "key"], env) }));
@@ -111,4 +122,13 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
 /** A single partner as a key with one weight. */
 export function singlePartner(id: string): CompiledKey {
   return () => ({ partners: [id], weights: [1] });
+}
+
+/** Who pays: one partner (checked to exist) or several by a key, compiled at `path`. */
+export function compilePayer(payer: string | { key: KeySpec }, path: Path, env: KeyEnv): CompiledKey {
+  if (typeof payer === "string") {
+    env.checkPartner(payer, path);
+    return singlePartner(payer);
+  }
+  return compileKey(payer.key, [...path, "key"], env);
 }

@@ -1,16 +1,23 @@
 /**
  * One collective pot (gezamenlijk budget). Each year:
  * 1. partners contribute: a total (a formula; default: what the pot spends that year, plus the
- *    initial reserve in the first year) split by a key, or fixed amounts per partner;
+ *    initial reserve in the first year) split by a key, or fixed amounts per partner; with
+ *    `surplus: carry-forward`, money the pot carried over from earlier years lowers this total
+ *    first (split the same way), so a surplus is spent before partners put in new money;
  * 2. the pot pays the investments it covers (to their bearers);
- * 3. year end, surplus (contributions > spending): returned by a key, carried forward into the
- *    reserve, or kept in a reserve up to a maximum with the excess returned;
- *    deficit: covered in the order given: from the reserve, by a key with each partner up to its
- *    cap, and whatever is left by the final risk bearer (always last, added if not listed);
- * 4. in the last year of the horizon, what is left in the reserve is returned by the return key,
- *    so the pot ends empty and every cent is back with a partner.
- * Every year balances exactly: contributions + reserve drawn + deficit covered =
- * spending + surplus returned + reserve added.
+ * 3. year end, surplus (contributions > spending): returned by a key, carried forward (it lowers
+ *    the next year's contributions), or kept in a reserve up to a maximum with the excess
+ *    returned; deficit: covered in the order given: from the reserve, by a key with each partner
+ *    up to its cap, and whatever is left by the final risk bearer (always last, added if not
+ *    listed);
+ * 4. in the last year of the horizon, what is left in the reserve is returned by the return key
+ *    (`reserveReturned`), so the pot ends empty and every cent is back with a partner.
+ * Every year balances exactly: contributions + reserve drawn + reserve returned + deficit
+ * covered = spending + surplus returned + reserve added; and the reserve drawn during a year is
+ * never more than the reserve at its start.
+ *
+ * Changed (issue 14): a carried-forward surplus used to wait in the pot for a deficit without
+ * lowering later contributions; the reserve returned at the end used to count as "reserve drawn".
  */
 import { allocate } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
@@ -82,8 +89,9 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         else transfers.push({ year, from, to, amount, reason, ...(about ? { about } : {}) });
       };
       let reserve = 0;
+      const carry = spec.surplus.action === "carry-forward";
       for (const year of years) {
-        const kctx = { values, year, benefit: ctx.benefit };
+        const kctx = { values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn };
         // 1. What the pot pays this year.
         let spending = 0;
         for (const inv of ctx.model.investments) {
@@ -92,28 +100,48 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           spending += cost;
           move(year, pot, inv.line.bearer, cost, "pot-pays", inv.line.id);
         }
-        // 2. Contributions.
+        // 2. Contributions, lowered first by what was carried forward. The agreed contributions
+        // (a total by a key, or fixed amounts) decide what is carried in; in a monitoring run
+        // what partners actually put in replaces the (lowered) agreed contributions, so actual
+        // contributions equal to the plan give the plan.
+        const reserveStart = reserve;
+        let carried = 0;
         // Records by partner id without a prototype, so every id (`toString` too) is just a key.
         const contributions: Record<string, Cents> = Object.create(null);
-        let contribWeights: Weights;
-        const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
-        if (actual) {
-          // Monitoring: what partners actually put in replaces the agreed contribution that year.
-          const entries = Object.entries(actual).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-          for (const [p, a] of entries) contributions[p] = a;
-          contribWeights = contributionKey ? contributionKey(kctx) : { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
-        } else if (contributionKey) {
-          contribWeights = contributionKey(kctx);
-          let total = contributionAmount ? boundedCents(contributionAmount(values), [...path, "contributions", "amount"], "contribution", year) : spending;
+        let planned: Weights;
+        let fixedEntries: (readonly [string, Cents])[] = [];
+        let total = 0;
+        if (contributionKey) {
+          planned = contributionKey(kctx);
+          total = contributionAmount ? boundedCents(contributionAmount(values), [...path, "contributions", "amount"], "contribution", year) : spending;
           if (year === years[0] && initialReserve) total += boundedCents(initialReserve(values), [...path, "initialReserve"], "contribution", year);
           within(total, [...path, "contributions"], "contribution", year);
-          const parts = total === 0 ? contribWeights.partners.map(() => 0) : allocate(total, contribWeights.weights, contribWeights.partners);
-          contribWeights.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
         } else {
-          const entries = fixedAmounts!.map(([p, f]) => [p, boundedCents(f(values), [...path, "contributions", "amounts", p], "contribution", year)] as const);
-          for (const [p, a] of entries) contributions[p] = a;
-          contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
+          fixedEntries = fixedAmounts!.map(([p, f]) => [p, boundedCents(f(values), [...path, "contributions", "amounts", p], "contribution", year)] as const);
+          planned = { partners: fixedEntries.map((e) => e[0]), weights: fixedEntries.map((e) => Math.max(0, e[1])) };
+          total = planned.weights.reduce((t, w) => t + w, 0);
+          within(total, [...path, "contributions"], "contribution", year);
         }
+        if (carry && reserve > 0 && total > 0) carried = Math.min(reserve, total);
+        let contribWeights: Weights = planned;
+        const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
+        if (actual) {
+          const entries = Object.entries(actual).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+          for (const [p, a] of entries) contributions[p] = a;
+          // Returned and covered amounts go by what was actually put in, when anything was.
+          if (!contributionKey && entries.some((e) => e[1] > 0)) contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
+        } else if (contributionKey) {
+          const rest = total - carried;
+          const parts = rest === 0 ? planned.partners.map(() => 0) : allocate(rest, planned.weights, planned.partners);
+          planned.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
+        } else {
+          for (const [p, a] of fixedEntries) contributions[p] = a;
+          if (carried > 0) {
+            const less = allocate(carried, planned.weights, planned.partners);
+            fixedEntries.forEach(([p], i) => { contributions[p] = contributions[p]! - less[i]!; });
+          }
+        }
+        reserve -= carried;
         let contributed = 0;
         for (const [p, a] of Object.entries(contributions)) { contributed += a; move(year, p, pot, a, "contribution"); }
         // Every amount the pot splits below (surplus, deficit, reserve) is at most these in size.
@@ -131,12 +159,12 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           return out;
         };
         // 3. Year end.
-        const reserveStart = reserve;
-        let surplus = 0, deficit = 0, reserveDrawn = 0, reserveAdded = 0, riskBearer = 0;
+        let surplus = 0, deficit = 0, reserveDrawn = carried, contributionsLowered = carried, reserveAdded = 0, reserveReturned = 0, riskBearer = 0;
         const returned: Record<string, Cents> = Object.create(null);
         const covered: Record<string, Cents> = Object.create(null);
+        const capsBinding: string[] = [];
         const addInto = (acc: Record<string, Cents>, more: Record<string, Cents>) => { for (const [p, a] of Object.entries(more)) acc[p] = (acc[p] ?? 0) + a; };
-        const result = contributed - spending;
+        const result = contributed + carried - spending;
         if (result >= 0) {
           surplus = result;
           let toReturn = 0;
@@ -166,6 +194,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
                 if (cap?.amount) limit = Math.min(limit, Math.max(0, boundedCents(cap.amount(values), [...path, "deficit", "caps", p, "amount"], "arrangement", year)));
                 if (cap?.share !== undefined) limit = Math.min(limit, Math.floor(Math.max(0, contributions[p] ?? 0) * cap.share));
                 const take = Math.min(part, limit);
+                if (take < part) capsBinding.push(p);
                 if (take > 0) { covered[p] = (covered[p] ?? 0) + take; remaining -= take; }
               }
             } else {
@@ -176,16 +205,22 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         }
         // 4. The last year empties the reserve back to the partners.
         if (year === last && reserve > 0) {
-          reserveDrawn += reserve;
+          reserveReturned = reserve;
           addInto(returned, split(reserve, returnKey));
           reserve = 0;
         }
         for (const [p, a] of Object.entries(returned)) move(year, pot, p, a, "surplus-returned");
         for (const [p, a] of Object.entries(covered)) move(year, p, pot, a, "deficit-covered");
         move(year, spec.deficit.riskBearer, pot, riskBearer, "risk-bearer");
-        out.push({ year, reserveStart, contributions, contributed, spending, surplus, deficit, reserveDrawn, reserveAdded, reserveEnd: reserve, returned, covered, riskBearer, order: [...order] });
+        out.push({ year, reserveStart, contributions, contributed, spending, surplus, deficit, reserveDrawn, contributionsLowered, reserveAdded, reserveReturned, reserveEnd: reserve, returned, covered, capsBinding, riskBearer, order: [...order] });
       }
-      return { transfers, pot: { id: pot, name: spec.name ?? id, years: out } };
+      const facts: Record<string, number> = {};
+      if (reserveMax) facts.reserveMax = Math.max(0, boundedCents(reserveMax(values), [...path, "surplus", "reserveMax"], "arrangement"));
+      for (const [p, cap] of caps) {
+        if (cap.amount) facts[`capAmount:${p}`] = Math.max(0, boundedCents(cap.amount(values), [...path, "deficit", "caps", p, "amount"], "arrangement"));
+        if (cap.share !== undefined) facts[`capShare:${p}`] = cap.share;
+      }
+      return { transfers, facts, pot: { id: pot, name: spec.name ?? id, years: out } };
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Path } from "../messages/issues.ts";
 import { boundedCents } from "../money/money.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
-import { compileKey, singlePartner, type CompiledKey } from "./keys.ts";
+import { compilePayer } from "./keys.ts";
 import { share } from "./sharedSavings.ts";
 import type { CompiledStep, Transfer } from "./types.ts";
 import { inPeriod, lostMargin } from "./yearly.ts";
@@ -17,9 +17,7 @@ type Spec = Extract<ArrangementStep, { type: "provider-transition" }>;
 
 export function compileProviderTransition(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   env.checkPartner(spec.provider, [...path, "provider"]);
-  let payer: CompiledKey;
-  if (typeof spec.payer === "string") { env.checkPartner(spec.payer, [...path, "payer"]); payer = singlePartner(spec.payer); }
-  else payer = compileKey(spec.payer.key, [...path, "payer", "key"], env);
+  const payer = compilePayer(spec.payer, [...path, "payer"], env);
   env.inHorizon(spec.period?.from, [...path, "period", "from"]);
   env.inHorizon(spec.period?.to, [...path, "period", "to"]);
   const comp = spec.compensation;
@@ -35,13 +33,14 @@ export function compileProviderTransition(spec: Spec, id: string, path: Path, en
         if (!inPeriod(year, spec.period)) continue;
         const total = amount ? Math.max(0, boundedCents(amount(v), [...path, "compensation", "amount"], "arrangement", year)) : share(margin.get(year) ?? 0, rate!(v));
         if (total === 0) continue;
-        const w = payer({ values: v, year, benefit: ctx.benefit });
+        const w = payer({ values: v, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
         const parts = allocate(total, w.weights, w.partners);
         w.partners.forEach((p, i) => {
           if (p !== spec.provider && parts[i]! > 0) transfers.push({ year, from: p, to: spec.provider, amount: parts[i]!, reason: "provider-transition" });
         });
       }
-      return { transfers };
+      const facts: Record<string, number> = amount ? { amount: Math.max(0, boundedCents(amount(v), [...path, "compensation", "amount"], "arrangement")) } : { rate: rate!(v) };
+      return { transfers, facts };
     },
   };
 }

@@ -1,24 +1,33 @@
 /**
- * Fair-share settlement: compensating transfers so that, every year, each participating
- * partner's net is its share of the participants' total net for that year. Because the shares
- * are the same every year, the NPVs end up in the same proportion (up to rounding per year):
- * - `proportional-to-investment`: share = what the partner invested (PV of its investments,
- *   plus what it paid and minus what it received to cover investments in earlier steps);
- * - `equal-roi`: share = the partner's PV of all its costs (investments and revenue losses,
- *   adjusted the same way), so NPV / costs is equal for all;
- * - `no-worse-off`: share by `key` (default: equal). If the participants gain together, every
- *   one of them gains (none ends below 0, its position without the initiative).
- * The target split of each year's total goes through `allocate`; payers are matched to receivers
- * in id order (north-west corner), so the pairwise transfers are exact and deterministic.
+ * Fair-share settlement: compensating transfers among the participating partners.
+ * - `proportional-to-investment`: every year each participant's net is its share of the
+ *   participants' total net for that year, share = what it invested (PV of its investments,
+ *   plus what it paid and minus what it received to cover investments in earlier steps); so
+ *   NPV / investment ends up the same for all (up to rounding per year);
+ * - `no-worse-off`: the same yearly split with shares by `key` (default: equal). If the
+ *   participants gain together, every one of them gains (none ends below 0, its position
+ *   without the initiative);
+ * - `equal-roi`: the ROI the results show becomes the same for every participant with costs:
+ *   ROI = PV(savings + transfers in) / PV(costs + transfers out) - 1, so a payment made in the
+ *   settlement counts as a cost of the payer, as it does in the table. With B and C a
+ *   participant's PV benefits and costs before the settlement, the common benefit-cost ratio
+ *   beta solves sum over receivers (beta C - B) = sum over payers (B / beta - C) (receivers are
+ *   those with B / C below beta); a receiver gets beta C - B in present value, a payer pays
+ *   B / beta - C. Each amount is paid in equal yearly amounts over the horizon (undiscounted),
+ *   so no participant both pays and receives. (Until issue 14 it made NPV / costs equal, which
+ *   the reported ROI did not show.)
+ * Every yearly split goes through `allocate`; payers are matched to receivers in id order
+ * (north-west corner), so the pairwise transfers are exact and deterministic.
  */
 import { allocate } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
-import { presentCosts } from "../ledger/metrics.ts";
+import { computeMetrics } from "../ledger/metrics.ts";
+import { discountFactor } from "../money/discount.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { ArrangementError, compileKey, type CompiledKey } from "./keys.ts";
 import type { LedgerRow } from "../ledger/row.ts";
-import type { CompiledStep, Transfer } from "./types.ts";
+import type { CompiledStep, StepOutput, Transfer } from "./types.ts";
 
 type Spec = Extract<ArrangementStep, { type: "settlement" }>;
 
@@ -39,6 +48,51 @@ export function pairUp(balances: ReadonlyMap<string, number>): { from: string; t
   return out;
 }
 
+/** Benefits (savings + transfers in) and costs (costs + transfers out) in present value, as the reported ROI counts them. */
+interface Position { partner: string; benefit: number; cost: number }
+
+/**
+ * The common benefit-cost ratio beta: sum over p of g_p(beta) = 0, with g_p = beta C - B when
+ * B < beta C (a receiver) and -(B / beta - C) when B > beta C (a payer). Each g_p rises with
+ * beta, so the root is found by bracketing and bisection. 0 when nobody has benefits.
+ */
+export function commonRatio(ps: readonly Position[]): number {
+  const f = (beta: number) => ps.reduce((s, p) => s + (p.benefit < beta * p.cost ? beta * p.cost - p.benefit : p.benefit > beta * p.cost ? -(p.benefit / beta - p.cost) : 0), 0);
+  if (!ps.some((p) => p.benefit > 0)) return 0;
+  let lo = 1, hi = 1;
+  for (let i = 0; i < 2000 && f(lo) > 0; i++) lo /= 2;
+  for (let i = 0; i < 2000 && f(hi) < 0; i++) hi *= 2;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) break;
+    if (f(mid) < 0) lo = mid; else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+function equalRoi(ctx: Parameters<CompiledStep["apply"]>[0], participants: readonly string[], path: Path): { transfers: Transfer[]; beta: number } {
+  const years = ctx.model.years;
+  const positions: Position[] = participants.map((p) => {
+    const m = computeMetrics(ctx.rows.filter((r) => r.partner === p), years);
+    return { partner: p, benefit: m.pvSavings + m.pvTransfersIn, cost: m.pvCosts + m.pvTransfersOut };
+  });
+  if (!positions.some((p) => p.cost > 0)) throw new ArrangementError([...path, "target"], "settlementNoBasis", { target: "equal-roi" });
+  const beta = commonRatio(positions);
+  // Present value each participant receives (+) or pays (-), then equal yearly amounts.
+  const pv = positions.map((p) => (p.benefit < beta * p.cost ? beta * p.cost - p.benefit : p.benefit > beta * p.cost ? -(p.benefit / beta - p.cost) : 0));
+  const annuity = years.reduce((s, y) => s + discountFactor(ctx.model.case.discountRate, y - ctx.model.case.startYear), 0);
+  const received = pv.reduce((s, x) => s + Math.max(0, x), 0);
+  const perYear = Math.round(received / annuity);
+  const transfers: Transfer[] = [];
+  if (perYear <= 0) return { transfers, beta };
+  const recv = participants.filter((_, i) => pv[i]! > 0), pay = participants.filter((_, i) => pv[i]! < 0);
+  const inParts = allocate(perYear, recv.map((p) => pv[participants.indexOf(p)]!), recv);
+  const outParts = allocate(perYear, pay.map((p) => -pv[participants.indexOf(p)]!), pay);
+  const balance = new Map<string, number>([...recv.map((p, i) => [p, inParts[i]!] as const), ...pay.map((p, i) => [p, -outParts[i]!] as const)]);
+  for (const year of years) for (const t of pairUp(balance)) transfers.push({ year, from: t.from, to: t.to, amount: t.amount, reason: "settlement" });
+  return { transfers, beta };
+}
+
 export function compileSettlement(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   spec.partners?.forEach((p, i) => env.checkPartner(p, [...path, "partners", i]));
   const participants = [...(spec.partners ?? env.partners.map((p) => p.id))].sort();
@@ -46,10 +100,16 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
   if (spec.key && spec.target !== "no-worse-off") env.add([...path, "key"], "keyOnlyNoWorseOff");
   return {
     id, spec, path, funding: false,
-    apply(ctx) {
+    apply(ctx): StepOutput {
+      if (spec.target === "equal-roi") {
+        // (the ratio in facts: the common benefit-cost ratio reached)
+        const { transfers, beta } = equalRoi(ctx, participants, path);
+        return { transfers, facts: { ratio: beta } };
+      }
       const years = ctx.model.years;
       // Fixed shares for the whole horizon, from the state before this step.
       let shares: number[] | undefined;
+      let basis = 0;
       if (spec.target !== "no-worse-off") {
         // Rows by partner, once (not a pass over all rows per participant).
         const fundingOf = new Map<string, number>(), ownRows = new Map<string, LedgerRow[]>();
@@ -58,12 +118,11 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
         shares = participants.map((p) => {
           const funding = fundingOf.get(p) ?? 0;
           const own = ownRows.get(p) ?? [];
-          const base = spec.target === "proportional-to-investment"
-            ? -own.filter((r) => r.kind === "investment").reduce((s, r) => s + r.discounted, 0)
-            : presentCosts(own);
+          const base = -own.filter((r) => r.kind === "investment").reduce((s, r) => s + r.discounted, 0);
           return Math.max(0, base - funding);
         });
         if (!shares.some((s) => s > 0)) throw new ArrangementError([...path, "target"], "settlementNoBasis", { target: spec.target });
+        basis = shares.reduce((s, x) => s + x, 0);
       }
       const transfers: Transfer[] = [];
       // Each participant's net per year, in one pass over the rows (not one per year).
@@ -81,7 +140,7 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
         let order = participants;
         if (!weights) {
           if (key) {
-            const w = key({ values: ctx.values, year, benefit: ctx.benefit });
+            const w = key({ values: ctx.values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
             const m = new Map(w.partners.map((p, i) => [p, w.weights[i]!]));
             weights = participants.map((p) => m.get(p) ?? 0);
             if (!weights.some((x) => x > 0)) throw new ArrangementError([...path, "key"], "weightsZero");
@@ -91,7 +150,7 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
         const balance = new Map(participants.map((p, i) => [p, targets[i]! - net.get(p)!]));
         for (const t of pairUp(balance)) transfers.push({ year, from: t.from, to: t.to, amount: t.amount, reason: "settlement" });
       }
-      return { transfers };
+      return { transfers, facts: basis > 0 ? { basis } : {} };
     },
   };
 }

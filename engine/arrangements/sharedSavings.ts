@@ -1,6 +1,8 @@
 /**
  * Shared savings: the partner where savings land (`from`) passes a share of them to `to`
- * (usually the investor). Per year: savings S = `from`'s effect result (in the listed domains);
+ * (usually the investor). Per year: savings S = `from`'s effect result (in the listed domains;
+ * with `basis: cashable`, the default since issue 14, without savings marked `cashable: false`,
+ * which no budget can cut; `basis: all` counts them, as before);
  * threshold T (an amount, or a share of a baseline); transfer = rate x max(0, S - T), at most
  * `cap`. With loss sharing, when S < 0, `to` pays `from` lossRate x (-S), at most its cap.
  * The rate's part is split off by the largest-remainder rule (`variablePart`, `allocate`'s two-part split), so the transfer and what `from` keeps sum
@@ -41,23 +43,32 @@ export function compileSharedSavings(spec: Spec, id: string, path: Path, env: Ar
     id, spec, path, funding: false,
     apply(ctx) {
       const v = ctx.values;
-      const savings = effectResult(ctx.model, ctx.baseRows, spec.from, spec.domains);
+      const savings = effectResult(ctx.model, ctx.baseRows, spec.from, spec.domains, (spec.basis ?? "cashable") === "cashable");
       const threshold = thresholdAmount ? Math.max(0, boundedCents(thresholdAmount(v), [...path, "threshold", "amount"], "arrangement"))
         : thresholdShare && thresholdOf ? Math.max(0, boundedCents(thresholdShare(v) * thresholdOf(v), [...path, "threshold"], "arrangement")) : 0;
       const capCents = cap ? Math.max(0, boundedCents(cap(v), [...path, "cap"], "arrangement")) : Infinity;
       const lossCapCents = lossCap ? Math.max(0, boundedCents(lossCap(v), [...path, "lossSharing", "cap"], "arrangement")) : Infinity;
       const transfers: Transfer[] = [];
+      const binding = { cap: [] as number[], threshold: [] as number[], lossCap: [] as number[] };
       for (const year of ctx.model.years) {
         if (!inPeriod(year, spec.period)) continue;
         const s = savings.get(year) ?? 0;
-        const pass = Math.min(capCents, share(Math.max(0, s - threshold), rate!(v)));
+        const uncapped = share(Math.max(0, s - threshold), rate!(v));
+        const pass = Math.min(capCents, uncapped);
+        if (uncapped > capCents) binding.cap.push(year);
+        if (threshold > 0 && s > 0 && s <= threshold) binding.threshold.push(year);
         if (pass > 0) transfers.push({ year, from: spec.from, to: spec.to, amount: pass, reason: "shared-savings" });
         if (s < 0 && lossRate) {
-          const back = Math.min(lossCapCents, share(-s, lossRate(v)));
+          const uncappedBack = share(-s, lossRate(v));
+          const back = Math.min(lossCapCents, uncappedBack);
+          if (uncappedBack > lossCapCents) binding.lossCap.push(year);
           if (back > 0) transfers.push({ year, from: spec.to, to: spec.from, amount: back, reason: "loss-sharing" });
         }
       }
-      return { transfers, facts: { rate: rate!(v), threshold, ...(thresholdShare ? { thresholdShare: thresholdShare(v) } : {}) } };
+      return {
+        transfers, binding,
+        facts: { rate: rate!(v), threshold, ...(thresholdShare ? { thresholdShare: thresholdShare(v) } : {}), ...(cap ? { cap: capCents } : {}), ...(lossRate ? { lossRate: lossRate(v) } : {}), ...(lossCap ? { lossCap: lossCapCents } : {}) },
+      };
     },
   };
 }

@@ -4,11 +4,13 @@
  * arrangements; they are re-exported here so every step imports its shapes from one place.
  */
 import type { Compiled } from "../case/formula.ts";
-import type { PotYear, Transfer } from "../case/model.ts";
+import type { OutcomePaymentYear, PotYear, Transfer } from "../case/model.ts";
+import type { Cents } from "../money/money.ts";
+import type { CashView } from "../ledger/cash.ts";
 import type { Metrics, PartnerResult } from "../ledger/metrics.ts";
 import type { LedgerRow } from "../ledger/row.ts";
 
-export type { CompiledArrangement, CompiledStep, PotYear, StepContext, StepOutput, Transfer } from "../case/model.ts";
+export type { CompiledArrangement, CompiledStep, OutcomePaymentYear, PotYear, StepContext, StepOutput, Transfer } from "../case/model.ts";
 export type { Compiled };
 
 /** What one step did, for results and explanations. */
@@ -17,6 +19,8 @@ export interface StepResult {
   type: string;
   transfers: Transfer[];
   facts: Record<string, number>;
+  /** Years in which a limit bound (by limit: `cap`, `threshold`, ...). */
+  binding: Record<string, number[]>;
 }
 
 /** An arrangement applied to the status-quo ledger: its transfer rows and every partner's metrics with them. */
@@ -31,7 +35,16 @@ export interface ArrangementResult {
   /** The transfer rows this arrangement adds to the status-quo ledger. */
   rows: LedgerRow[];
   steps: StepResult[];
-  pots: { id: string; name: string; years: PotYear[] }[];
+  /**
+   * Pots are entities of their own while they hold money: `npv` is the present value of what
+   * went in and out (not zero when money waits in the pot between years), `net` the
+   * undiscounted total (zero: every pot ends empty). Partners' NPVs + pots' NPVs = society's.
+   */
+  pots: { id: string; name: string; years: PotYear[]; npv: Cents; net: Cents }[];
+  /** What each outcome-payments step worked out, year by year. */
+  outcomePayments: { id: string; name: string; recipient: string; years: OutcomePaymentYear[]; beyondHorizon: Cents }[];
+  /** Cash per partner and pot, budget-limit breaches and investors' returns under this arrangement. */
+  cash: CashView;
   /** One plain-language sentence per step (the status quo gets one too). */
   explanation: { nl: string[]; en: string[] };
 }

@@ -14,13 +14,18 @@ export function investmentCosts(rows: readonly LedgerRow[]): Map<string, Map<num
   return out;
 }
 
-/** A partner's effect result per year (savings, revenue losses, variable costs, effect transfers), optionally only in some domains. */
-export function effectResult(model: Model, rows: readonly LedgerRow[], partner: string, domains?: readonly string[]): Map<number, number> {
+/**
+ * A partner's effect result per year (savings, revenue losses, variable costs, effect
+ * transfers), optionally only in some domains, and optionally without the savings no budget
+ * can cut (`cashable: false`).
+ */
+export function effectResult(model: Model, rows: readonly LedgerRow[], partner: string, domains?: readonly string[], cashableOnly = false): Map<number, number> {
   const effectLines = new Set(model.effects.map((e) => e.line.id));
   const out = new Map<number, number>();
   for (const r of rows) {
     if (r.partner !== partner || !effectLines.has(r.line)) continue;
     if (domains && !domains.includes(r.domain)) continue;
+    if (cashableOnly && !r.cashable) continue;
     out.set(r.year, (out.get(r.year) ?? 0) + r.amount);
   }
   return out;

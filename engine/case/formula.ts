@@ -215,15 +215,16 @@ export type Compiled = (values: ArrayLike<number>) => number;
 
 /**
  * Compiles a checked formula into closures. `slot(name)` gives the index of a parameter's value
- * in the array passed at evaluation; every symbol must have one (checked before compiling).
+ * in the array passed at evaluation; every symbol must have one (checked before compiling),
+ * except those `constants` fixes (`year` in an investment amount compiled per year).
  */
-export function compileFormula(f: ParsedFormula, slot: (name: string) => number): Compiled {
-  const fn = compileNode(f, slot);
+export function compileFormula(f: ParsedFormula, slot: (name: string) => number, constants?: Readonly<Record<string, number>>): Compiled {
+  const fn = compileNode(f, slot, constants);
   let top = f.node as MathNode & { content?: MathNode; fn?: unknown; args?: MathNode[] };
   while (top.type === "ParenthesisNode" || (top.type === "OperatorNode" && top.fn === "unaryPlus")) top = (top.content ?? top.args![0]!) as typeof top;
   shapes.set(fn, {
-    slots: f.symbols.map(slot),
-    ...(top.type === "SymbolNode" ? { slot: slot((top as unknown as { name: string }).name) } : {}),
+    slots: f.symbols.filter((s) => constants?.[s] === undefined).map(slot),
+    ...(top.type === "SymbolNode" && constants?.[(top as unknown as { name: string }).name] === undefined ? { slot: slot((top as unknown as { name: string }).name) } : {}),
     ...(top.type === "ConstantNode" ? { constant: (top as unknown as { value: number }).value } : {}),
   });
   return fn;
@@ -253,7 +254,7 @@ export function constantFormula(v: number): Compiled {
   return fn;
 }
 
-function compileNode(f: ParsedFormula, slot: (name: string) => number): Compiled {
+function compileNode(f: ParsedFormula, slot: (name: string) => number, constants?: Readonly<Record<string, number>>): Compiled {
   const build = (n: MathNode): Compiled => {
     switch (n.type) {
       case "ConstantNode": {
@@ -261,7 +262,10 @@ function compileNode(f: ParsedFormula, slot: (name: string) => number): Compiled
         return () => v;
       }
       case "SymbolNode": {
-        const i = slot((n as unknown as { name: string }).name);
+        const name = (n as unknown as { name: string }).name;
+        const k = constants?.[name];
+        if (k !== undefined) return () => k;
+        const i = slot(name);
         return (vals) => vals[i]!;
       }
       case "ParenthesisNode":

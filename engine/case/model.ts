@@ -144,6 +144,8 @@ export interface StepContext {
   rows: readonly LedgerRow[];
   /** Each partner's PV of positive effect results in the status quo (for `benefit` keys). */
   benefit: ReadonlyMap<string, number>;
+  /** The same, counting only effect results in these domains (a `benefit` key with `domains`). */
+  benefitIn: (domains: readonly string[]) => ReadonlyMap<string, number>;
   /** Transfers of earlier steps that move the cost of investments (decision rules, pots). */
   fundingRows: readonly LedgerRow[];
   /** Monitoring: actual pot contributions in cents, by `arrangement/step`, year and partner. */
@@ -154,7 +156,11 @@ export interface StepOutput {
   transfers: Transfer[];
   /** Figures the step used (a rate, a threshold in cents), for explanations. */
   facts?: Record<string, number>;
+  /** Years in which a limit of the step bound (a cap cut the amount; savings stayed under the threshold). */
+  binding?: Record<string, number[]>;
   pot?: { id: string; name: string; years: PotYear[] };
+  /** What an outcome-payments step worked out, year by year. */
+  outcomePayments?: { id: string; name: string; recipient: string; years: OutcomePaymentYear[]; beyondHorizon: Cents };
 }
 
 export interface CompiledStep {
@@ -176,6 +182,30 @@ export interface CompiledArrangement {
   implicit?: boolean;
 }
 
+/**
+ * One outcome year of an outcome-payments step (engine/arrangements/outcomePayments.ts):
+ * due = the sum over outcomes of price x units (each to cents); gated = due withheld because
+ * the quality gate failed; capped = what the caps cut; paid = due - gated - capped, paid in
+ * `paymentYear` (null when that falls after the horizon: then it is not paid within the case).
+ */
+export interface OutcomePaymentYear {
+  year: number;
+  paymentYear: number | null;
+  /** Units of each outcome (in the order of the step's `outcomes`) and their amounts in cents. */
+  units: number[];
+  amounts: Cents[];
+  due: Cents;
+  /** False when the gate's indicator missed its target that year (or was not measured, with `missing: fail`). */
+  gatePassed: boolean;
+  gated: Cents;
+  capped: Cents;
+  /** Which caps cut this year's payment. */
+  capsBinding: ("per-year" | "total")[];
+  paid: Cents;
+  /** The split among payers (cents per payer). */
+  payers: Record<string, Cents>;
+}
+
 /** One year of a collective pot (engine/arrangements/pot.ts); every year balances exactly. */
 export interface PotYear {
   year: number;
@@ -185,12 +215,19 @@ export interface PotYear {
   spending: Cents;
   surplus: Cents;
   deficit: Cents;
+  /** Drawn from the reserve during the year: carried-forward money that lowered the contributions, and deficits covered from it (never more than reserveStart). */
   reserveDrawn: Cents;
+  /** Of `reserveDrawn`: money carried forward (`surplus: carry-forward`) that lowered this year's contributions. */
+  contributionsLowered: Cents;
   reserveAdded: Cents;
+  /** In the last year: what was left in the reserve, returned to the partners (part of `returned`). */
+  reserveReturned: Cents;
   reserveEnd: Cents;
   returned: Record<string, Cents>;
   /** Deficit covered by the key, per partner (each within its cap). */
   covered: Record<string, Cents>;
+  /** Partners whose cap cut what the key asked of them this year. */
+  capsBinding: string[];
   /** Deficit covered by the final risk bearer. */
   riskBearer: Cents;
   /** The order in which the deficit steps were applied. */

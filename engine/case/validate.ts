@@ -15,8 +15,10 @@ import { parameterValues, type ReferenceUse, type CompiledEffect, type CompiledI
 import { ActualYear, Arrangement, Case, DISCOUNT_PRESETS, TEXT_EXPECTED, TEXT_MISSING, Domain, Effect, Indicator, Investment, Parameter, Partner, normaliseParameter, type ProviderShare } from "./schema/index.ts";
 import type { z } from "zod";
 import { compileArrangements } from "../arrangements/compile.ts";
-import { CPI_NL, indexFactor } from "../reference/cpi.ts";
+import { CPI_NL, priceIndexSeries, seriesFactor } from "../reference/cpi.ts";
 import { UNIT_COSTS, unitCost } from "../reference/unitCosts.ts";
+import { ArrangementError, type KeyEnv } from "../arrangements/keys.ts";
+import { keyFunderShares, uncertainParameters } from "../arrangements/funders.ts";
 import { discountFactor } from "../money/discount.ts";
 import { InputError } from "../messages/issues.ts";
 import { LIMITS } from "./limits.ts";
@@ -103,6 +105,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
 
   c.domains.forEach((d, i) => {
     if (typeof d.funder === "string") checkPartner(d.funder, ["domains", i, "funder"]);
+    else if (!Array.isArray(d.funder)) { /* a key: resolved at the base values below */ }
     else {
       d.funder.forEach((f, j) => checkPartner(f.partner, ["domains", i, "funder", j, "partner"]));
       if (totalShare(d.funder) <= 0) add(["domains", i, "funder"], "weightsZero");
@@ -132,6 +135,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   const inHorizon = (y: number | undefined, path: Path) => {
     if (y !== undefined && (y < first || y > last)) add(path, "yearOutOfRange", { year: y, first, last });
   };
+  c.partners.forEach((p, i) => Object.keys(p.budgetLimits ?? {}).forEach((y) => inHorizon(Number(y), ["partners", i, "budgetLimits", y])));
 
   // Parameters: parse, then resolve symbols and order them.
   const paramNames = Object.keys(c.parameters).sort();
@@ -140,7 +144,10 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   const parsedParams = new Map<string, ParsedFormula>();
   const units: (Unit | null)[] = new Array(paramNames.length).fill(null);
   const references: ReferenceUse[] = [];
-  const priceIndex = { ...CPI_NL.values, ...Object.fromEntries(Object.entries(c.priceIndex?.values ?? {}).map(([y, v]) => [Number(y), v])) };
+  // The case's own index values, rebased onto the shipped CPI (or an error when they do not fit it).
+  const series = priceIndexSeries(c.priceIndex?.values);
+  if (!series.ok) for (const pr of series.problems) add(["priceIndex", "values", String(pr.year)], pr.code, pr.params);
+  const priceIndex = series.ok ? series.index : { series: [CPI_NL.values] };
   for (const name of paramNames) {
     const p = normaliseParameter(c.parameters[name]!);
     const path: Path = typeof c.parameters[name] !== "object" ? ["parameters", name] : ["parameters", name, "value"];
@@ -152,12 +159,13 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
       if (p.value !== undefined) add(refPath, "valueAndRef");
       if (!u) add(refPath, "unknownRef", { name: p.ref, suggestion: suggestFrom("ref", p.ref, UNIT_IDS) });
       else {
-        const factor = indexFactor(priceIndex, u.priceYear, c.priceYear);
-        if (factor === undefined) add(refPath, "indexYearMissing", { from: u.priceYear, to: c.priceYear, ref: p.ref });
+        const factor = seriesFactor(priceIndex, u.priceYear, c.priceYear);
+        if (factor === "no-link") add(refPath, "priceIndexNoLink", { from: u.priceYear, to: c.priceYear, ref: p.ref, shipped: Object.keys(CPI_NL.values).join(", ") });
+        else if (factor === undefined) add(refPath, "indexYearMissing", { from: u.priceYear, to: c.priceYear, ref: p.ref });
         else {
           value = u.eur * factor;
           unitText ??= `EUR/${u.unit.replace(/\s+/g, "_")}`;
-          references.push({ parameter: name, ref: u.id, labelNl: u.labelNl, labelEn: u.labelEn, eur: u.eur, priceYear: u.priceYear, indexedTo: c.priceYear, factor, value, unit: unitText, source: u.source, index: factor === 1 ? "none" : c.priceIndex ? `${CPI_NL.series} + case priceIndex (${c.priceIndex.source})` : CPI_NL.series });
+          references.push({ parameter: name, ref: u.id, labelNl: u.labelNl, labelEn: u.labelEn, eur: u.eur, priceYear: u.priceYear, indexedTo: c.priceYear, factor, value, unit: unitText, source: u.source, index: factor === 1 ? "none" : c.priceIndex ? `${CPI_NL.series} + case priceIndex (${c.priceIndex.source})${priceIndex.rebased ? `, rebased on ${priceIndex.rebased.year}` : ""}` : CPI_NL.series });
         }
       }
     } else if (value === undefined) add(["parameters", name], "valueMissing");
@@ -172,7 +180,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     }
   }
 
-  function parseChecked(src: string | number, path: Path): ParsedFormula | undefined {
+  function parseChecked(src: string | number, path: Path, allowYear = false): ParsedFormula | undefined {
     const r = parseFormula(src);
     if (!r.ok) {
       r.problems.forEach((pr) => add(path, pr.code, pr.params));
@@ -180,6 +188,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     }
     let good = true;
     for (const s of r.formula.symbols) {
+      if (allowYear && s === "year") continue;
       if (!paramSet.has(s)) {
         add(path, "unknownParameter", { name: s, suggestion: suggestFrom("parameter", s, paramNames) });
         good = false;
@@ -229,13 +238,20 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   }
 
   const slotOf = (n: string) => slot.get(n)!;
-  const compile = (src: string | number, path: Path, expect?: "money" | "fraction"): { fn: Compiled; unit: Unit | null } | undefined => {
-    const f = parseChecked(src, path);
+  // `year` in a formula that is evaluated per year (an investment's amount) is that year,
+  // unless the case has a parameter named year. `years` compiles one closure per year.
+  const yearFree = !paramSet.has("year");
+  const compile = (src: string | number, path: Path, expect?: "money" | "fraction", years?: readonly number[]): { fn: Compiled; unit: Unit | null; byYear?: Map<number, Compiled> } | undefined => {
+    const f = parseChecked(src, path, years !== undefined && yearFree);
     if (!f) return undefined;
-    const inferred = inferUnit(f, unitOf);
+    const inferred = inferUnit(f, (n) => (n === "year" && yearFree ? null : unitOf(n)));
     inferred.problems.forEach((pr) => add(path, pr.code, pr.params));
     if (expect === "money" && inferred.unit && inferred.unit.size > 0 && !isMoney(inferred.unit))
       add(path, "unitMismatch", { got: formatUnit(inferred.unit), expected: "EUR" });
+    if (years !== undefined && yearFree && f.symbols.includes("year")) {
+      const byYear = new Map(years.map((y) => [y, compileFormula(f, slotOf, { year: y })]));
+      return { fn: byYear.get(years[0]!) ?? constFn(NaN), unit: inferred.unit, byYear };
+    }
     return { fn: compileFormula(f, slotOf), unit: inferred.unit };
   };
   const constFn = constantFormula;
@@ -263,7 +279,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
       for (const y of ys) {
         const p: Path = [...base, "schedule", "amounts", String(y)];
         inHorizon(y, p);
-        const f = compile(s.amounts[String(y)]!, p, "money");
+        const f = compile(s.amounts[String(y)]!, p, "money", [y]);
         if (f) { out.years.push({ year: y, amount: f.fn, factor: indexed(inv, i, y - y0) }); finiteChecks.push({ fn: f.fn, path: p }); }
       }
     } else {
@@ -276,10 +292,12 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
         inHorizon(s.to, [...base, "schedule", "to"]);
         if (from > to) add([...base, "schedule"], "yearOrder", { from, to });
       }
-      const f = inv.amount !== undefined ? compile(inv.amount, [...base, "amount"], "money") : undefined;
+      const ys: number[] = [];
+      for (let y = Math.max(from, first); y <= Math.min(to, last); y++) ys.push(y);
+      const f = inv.amount !== undefined ? compile(inv.amount, [...base, "amount"], "money", ys) : undefined;
       if (f) {
-        finiteChecks.push({ fn: f.fn, path: [...base, "amount"] });
-        for (let y = Math.max(from, first); y <= Math.min(to, last); y++) out.years.push({ year: y, amount: f.fn, factor: indexed(inv, i, y - from) });
+        for (const fn of f.byYear?.values() ?? [f.fn]) finiteChecks.push({ fn, path: [...base, "amount"] });
+        for (const y of ys) out.years.push({ year: y, amount: f.byYear?.get(y) ?? f.fn, factor: indexed(inv, i, y - from) });
       }
     }
     investments.push(out);
@@ -306,7 +324,8 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
       if (e.domain !== undefined) {
         checkDomain(e.domain, [...base, "domain"]);
         const f = domainById.get(e.domain)?.funder;
-        if (f !== undefined) funders = normaliseShares(typeof f === "string" ? [f] : f);
+        // A key's shares are filled in once the base values are known (below).
+        if (f !== undefined) funders = typeof f === "string" ? normaliseShares([f]) : Array.isArray(f) ? normaliseShares(f) : [];
       }
       if (e.unitPrice !== undefined) {
         unitPrice = compile(e.unitPrice, [...base, "unitPrice"]);
@@ -351,11 +370,17 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     if (from > to) add([...base, "period"], "yearOrder", { from, to });
     // Drop-off starts once the effect is at full strength: after the ramp-up, and never in year one.
     const dropFrom = e.dropOff?.from ?? from + Math.max(1, e.rampUpYears);
+    if (e.profile) {
+      Object.keys(e.profile).forEach((y) => inHorizon(Number(y), [...base, "profile", y]));
+      if (e.rampUpYears > 0 || e.dropOff) add([...base, "profile"], "profileWithRampUp");
+    }
     const yearsOut: CompiledEffect["years"] = [];
     for (let y = Math.max(from, first); y <= Math.min(to, last); y++) {
       const k = y - from;
       const n = e.rampUpYears;
-      yearsOut.push({ year: y, ramp: n <= 1 ? 1 : Math.min(1, (k + 1) / n), dropOffPower: e.dropOff ? Math.max(0, y - dropFrom + 1) : 0 });
+      // An explicit profile gives each year's factor itself (unlisted years: 0).
+      if (e.profile) yearsOut.push({ year: y, ramp: e.profile[String(y)] ?? 0, dropOffPower: 0 });
+      else yearsOut.push({ year: y, ramp: n <= 1 ? 1 : Math.min(1, (k + 1) / n), dropOffPower: e.dropOff ? Math.max(0, y - dropFrom + 1) : 0 });
     }
     effects.push({
       line: e,
@@ -379,6 +404,8 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     partners: c.partners,
     // `labelContains` matches a label in any of its languages, so the model is the same in both.
     investments: c.investments.map((inv, i) => ({ ...inv, labels: textsAt(texts, ["investments", i, "label"], inv.label) })),
+    effects: c.effects,
+    indicators: c.indicators,
     add,
     checkPartner,
     checkDomain,
@@ -437,6 +464,8 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     else if (v < 0 || v > 1) add(path, "fraction", { value: v });
   }
   if (issues.length > 0) return { ok: false, issues };
+  resolveKeyFunders(c, effects, values, { partners: c.partners, add, checkPartner, checkDomain, compile: (src, path) => compile(src, path, "money")?.fn, compileWeight: (src, path) => compile(src, path)?.fn });
+  if (issues.length > 0) return { ok: false, issues };
 
   const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements, references, actuals, ...(texts.length > 0 ? { texts } : {}) };
   // A dry run of the arrangements at the base values, so keys that come out all zero (a
@@ -458,6 +487,16 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   const negotiations = checkNegotiations(model, lang);
   if (negotiations.length > 0) return { ok: false, issues: negotiations };
   return { ok: true, model };
+}
+
+/** Domains whose funders are a key get their shares at the base values, on every effect in them. */
+function resolveKeyFunders(c: Case, effects: CompiledEffect[], values: ArrayLike<number>, env: KeyEnv): void {
+  const uncertain = uncertainParameters(c);
+  c.domains.forEach((d, i) => {
+    if (typeof d.funder === "string" || Array.isArray(d.funder)) return;
+    const shares = keyFunderShares(d.funder.key, ["domains", i, "funder", "key"], env, values, uncertain);
+    if (shares) for (const e of effects) if (e.funders && e.line.domain === d.id) e.funders = shares;
+  });
 }
 
 const UNIT_IDS = UNIT_COSTS.map((x) => x.id);

@@ -13,6 +13,7 @@ import { InputError } from "../messages/issues.ts";
 import { parameterValues, type Model } from "../case/model.ts";
 import type { EvaluateOptions, Evaluation } from "./evaluation.ts";
 import { buildLedger } from "./ledger.ts";
+import { cashView } from "./cash.ts";
 import { computeMetrics, outcomeTotals } from "./metrics.ts";
 import { provenance } from "./provenance.ts";
 import { wrongPocket } from "./wrongPocket.ts";
@@ -41,6 +42,7 @@ export function evaluateModel(model: Model, overrides?: Readonly<Record<string, 
     outcomes: outcomeTotals(ledger.outcomes),
     ledger,
     wrongPocket: wrongPocket(ledger.rows, model.case.partners.map((p) => p.id), effectLines),
+    cash: cashView(model.case.partners, ledger.rows, model.years),
     arrangements: [],
     provenance: provenance(model),
   };

@@ -5,6 +5,7 @@
  */
 import type { ArrangementResult } from "../arrangements/types.ts";
 import type { Case } from "../case/schema/index.ts";
+import type { CashView } from "./cash.ts";
 import type { Metrics, OutcomeTotal, PartnerResult } from "./metrics.ts";
 import type { Provenance } from "./provenance.ts";
 import type { Ledger } from "./row.ts";
@@ -20,6 +21,8 @@ export interface Evaluation {
   outcomes: OutcomeTotal[];
   ledger: Ledger;
   wrongPocket: WrongPocketEntry[];
+  /** Cash in the status quo: per partner and year, peak funding need, budget after two years, budget-limit breaches. */
+  cash: CashView;
   /** Every arrangement applied to the status-quo ledger (the status quo first). */
   arrangements: ArrangementResult[];
   /** Engine version, case hash, discount rates and the reference prices used. */

@@ -18,7 +18,13 @@ export interface Provenance {
   discount: { rate: number; effectRate: number; preset: string | null; source: string };
   references: ReferenceUse[];
   priceIndex: { series: string; source: string; caseValues: Record<string, number> | null; caseSource: string | null };
-  simulation?: { seed: string | number; samples: number; lhs: boolean };
+  /**
+   * Monte Carlo runs: seed, sample count, Latin hypercube or not, the sampler (`column-kernel`:
+   * the column kernel anchored on the exact ledger; `exact`: every sample's exact cent ledger)
+   * and the chunk size (results do not depend on the number of threads). Sensitivity analyses:
+   * the quantiles the tornado tries, with sampler `exact` (every point is an exact ledger).
+   */
+  simulation?: { seed: string | number | null; samples: number; lhs: boolean; sampler: "column-kernel" | "exact"; chunkSize: number | null; analysis: "monte-carlo" | "sensitivity"; quantiles?: [number, number] };
 }
 
 /** JSON with object keys sorted at every level, so equal data gives equal text. */

@@ -215,6 +215,39 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `geen pot "${p.name}" (bekend: ${p.known})`,
     en: (p) => `no pot "${p.name}" (known: ${p.known})`,
   },
+  // Outcome payments, domain funders by a key, price index, budget limits (issue 14).
+  unknownIndicator: {
+    nl: (p) => `onbekende indicator "${p.name}" (bekend: ${p.known})`,
+    en: (p) => `unknown indicator "${p.name}" (known: ${p.known})`,
+  },
+  outcomeEffectOrIndicator: {
+    nl: () => "een resultaat noemt precies één van effect en indicator",
+    en: () => "an outcome names exactly one of effect and indicator",
+  },
+  baselineOnlyIndicator: {
+    nl: () => "een basiswaarde (baseline) hoort bij een indicator, niet bij een effect",
+    en: () => "a baseline belongs with an indicator, not with an effect",
+  },
+  funderKeyNotStatic: {
+    nl: (p) => `de financiers van een domein verdelen met een vaste sleutel (inhabitants, insured, income, budget, fixed, usage of een mengsel daarvan), niet met "${p.type}"`,
+    en: (p) => `a domain's funders are split by a fixed key (inhabitants, insured, income, budget, fixed, usage or a blend of these), not by "${p.type}"`,
+  },
+  funderKeyUncertain: {
+    nl: (p) => `de aandelen van de financiers mogen geen onzekere parameter gebruiken (${p.names}): de Monte Carlo-berekening verdeelt besparingen met vaste aandelen`,
+    en: (p) => `funder shares may not use an uncertain parameter (${p.names}): the Monte Carlo run splits savings by fixed shares`,
+  },
+  profileWithRampUp: {
+    nl: () => "een expliciet profiel (profile) geeft de factor per jaar zelf: laat rampUpYears en dropOff weg",
+    en: () => "an explicit profile gives each year's factor itself: leave out rampUpYears and dropOff",
+  },
+  priceIndexMismatch: {
+    nl: (p) => `de prijsindex van de case past niet op de meegeleverde CBS-reeks: na herschalen op ${p.base} geeft ${p.year} ${p.got} waar de reeks ${p.expected} heeft (meer dan ${p.tolerance} verschil); gebruik een reeks met hetzelfde basisjaar of laat jaren weg die de engine al heeft`,
+    en: (p) => `the case's price index does not fit the shipped CBS series: rebased on ${p.base}, ${p.year} gives ${p.got} where the series has ${p.expected} (more than ${p.tolerance} apart); use a series with the same base year or leave out the years the engine ships`,
+  },
+  priceIndexNoLink: {
+    nl: (p) => `geen prijsindex om "${p.ref}" van ${p.from} naar ${p.to} te brengen: de jaren staan in verschillende reeksen zonder gemeenschappelijk jaar; geef in priceIndex ook een jaar dat de meegeleverde reeks heeft (${p.shipped})`,
+    en: (p) => `no price index to bring "${p.ref}" from ${p.from} to ${p.to}: the years are in different series with no year in common; give priceIndex a year the shipped series has too (${p.shipped})`,
+  },
   duplicateYear: {
     nl: (p) => `jaar ${p.year} staat er al (${p.other})`,
     en: (p) => `year ${p.year} is already there (${p.other})`,

@@ -38,6 +38,19 @@ const MAX_INTERVALS = 2048;
 /** Intervals narrower than this (relative to x) are not halved again. */
 const MIN_WIDTH = 1e-13;
 
+/** The range the search covers (-50 % .. 1,000 %). */
+export const IRR_RANGE = { low: LOW, high: HIGH } as const;
+
+/**
+ * Whether a found IRR lies next to an end of the search range: within 5 percentage points of
+ * -50 % or above 900 %. Such a rate is a root, but a slightly worse (or better) set of flows
+ * would have none in range: read it as "below about -45 %" (most of the money is lost) or
+ * "above 900 %", not as a precise figure. Reports flag it (issue 14).
+ */
+export function irrNearBound(r: Irr): boolean {
+  return r.status === "ok" && (r.rate < LOW + 0.05 || r.rate > HIGH * 0.9);
+}
+
 export function irr(flows: readonly number[]): Irr {
   let pos = false, neg = false, changes = 0, last = 0;
   for (const f of flows) {

@@ -16,6 +16,7 @@ import type { LedgerRow } from "../ledger/row.ts";
 import { boundedCents, type Cents } from "../money/money.ts";
 import { parameterValues, type CompiledActuals, type Model } from "../case/model.ts";
 import type { Case } from "../case/schema/index.ts";
+import { indicatorStatus, type IndicatorStatus } from "../case/indicators.ts";
 
 export interface ActualsEnv {
   add: (path: Path, code: string, params?: Record<string, unknown>) => void;
@@ -107,7 +108,7 @@ export interface PlanActual {
   variance: Cents;
 }
 
-export type IndicatorStatus = "on-track" | "off-track" | "no-data";
+export { indicatorStatus, type IndicatorStatus } from "../case/indicators.ts";
 
 export interface Monitoring {
   /** Years with realised figures. */
@@ -126,12 +127,6 @@ function sumBy(rows: readonly LedgerRow[], key: (r: LedgerRow) => string): Map<s
   const m = new Map<string, number>();
   for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + r.amount);
   return m;
-}
-
-export function indicatorStatus(target: number | undefined, actual: number | undefined, direction: string, tolerance: number): IndicatorStatus {
-  if (actual === undefined || target === undefined) return "no-data";
-  const margin = Math.abs(target) * tolerance;
-  return direction === "lower-is-better" ? (actual <= target + margin ? "on-track" : "off-track") : (actual >= target - margin ? "on-track" : "off-track");
 }
 
 /** What partners actually put into pots (cents), by `arrangement/step`, year and partner. */

@@ -17,4 +17,4 @@ export { pointEvaluator, type PointEvaluator } from "./point.ts";
 export { tornado, type Tornado, type TornadoBar, type TornadoEntity } from "./tornado.ts";
 export { switchingValues, switchingValue, type SwitchingValue, type SwitchingValues, type SwitchingRow } from "./switching.ts";
 export { scenarios, scenarioOverrides, type ScenarioResult } from "./scenarios.ts";
-export { toSimulationJson, toSensitivityJson } from "./json.ts";
+export { toSimulationJson, toSensitivityJson, sensitivityProvenance } from "./json.ts";

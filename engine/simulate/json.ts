@@ -8,6 +8,13 @@ import type { EntityBands, EntityResult, PerspectiveResult, SimulationResult } f
 import type { ScenarioResult } from "./scenarios.ts";
 import type { SwitchingValue, SwitchingValues } from "./switching.ts";
 import type { Tornado } from "./tornado.ts";
+import { provenance as stamp, type Provenance } from "../ledger/provenance.ts";
+import type { Model } from "../case/model.ts";
+
+/** The provenance of a sensitivity analysis: no seed (nothing is sampled), every point an exact ledger, at these quantiles. */
+export function sensitivityProvenance(model: Model, t: Tornado): Provenance {
+  return stamp(model, { seed: null, samples: 0, lhs: false, sampler: "exact", chunkSize: null, analysis: "sensitivity", quantiles: [t.low, t.high] });
+}
 
 const eur = (cents: number) => Math.round(cents) / 100;
 const money = (s: Summary) => ({ mean: eur(s.mean), sd: eur(s.sd), min: eur(s.min), p5: eur(s.p5), p10: eur(s.p10), p50: eur(s.p50), p90: eur(s.p90), p95: eur(s.p95), max: eur(s.max) });
@@ -29,6 +36,7 @@ export function toSimulationJson(r: SimulationResult) {
     statusQuo: perspective(r.statusQuo),
     arrangements: r.arrangements.map(perspective),
     yearly: bands(r.yearly),
+    provenance: r.provenance,
   };
 }
 
@@ -40,9 +48,10 @@ function switching(v: SwitchingValue) {
   }
 }
 
-export function toSensitivityJson(t: Tornado, s: SwitchingValues, sc: { scenarios: ScenarioResult[] }) {
+export function toSensitivityJson(t: Tornado, s: SwitchingValues, sc: { scenarios: ScenarioResult[] }, provenance?: Provenance) {
   return {
     contract: "bcase/sensitivity@1" as const,
+    ...(provenance ? { provenance } : {}),
     perspective: t.perspective,
     tornado: {
       low: t.low, high: t.high,

@@ -20,6 +20,7 @@ import { sampleColumns, type ChunkResult } from "./chunk.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { SimulationPlan } from "./plan.ts";
 import { compileSampler } from "./sampler.ts";
+import { provenance, type Provenance } from "../ledger/provenance.ts";
 
 export interface EntityResult {
   /** Partner id, or "society". */
@@ -75,6 +76,8 @@ export interface SimulationResult {
   /** Net per year (cents) of each partner and of society (last), status quo (= `statusQuo.yearly`); empty without `yearly`. */
   yearly: EntityBands[];
   arrangements: PerspectiveResult[];
+  /** Engine version, case hash, seed, samples and sampler: where these figures come from. */
+  provenance: Provenance;
   /** With `keepInputs`: each uncertain parameter's sampled values, in sample order (same order as `parameters`). */
   inputs?: { name: string; samples: Float64Array }[];
 }
@@ -203,6 +206,7 @@ export class RunAssembler {
       parameters: plan.uncertain.map((u) => ({ name: u.name, base: u.base, distribution: describe(u.distribution) })),
       statusQuo, yearly: statusQuo.yearly, arrangements,
       ...(o.keepInputs ? { inputs: inputSamples(plan, o, this.placed) } : {}),
+      provenance: provenance(model, { seed: o.seed, samples: n, lhs: o.lhs, sampler: o.exact ? "exact" : "column-kernel", chunkSize: o.chunkSize, analysis: "monte-carlo" }),
     };
   }
 }

@@ -38,6 +38,11 @@ const T = {
     plan: "Plan (netto)", actual: "Werkelijk (netto)", variance: "Verschil", trueUp: "Afrekening per regeling (werkelijk - plan, overdrachten)",
     indicators: "Indicatoren", indicator: "Indicator", target: "Doel", measured: "Gemeten", status: "Status",
     statuses: { "on-track": "op koers", "off-track": "niet op koers", "no-data": "geen meting" },
+    cash: "Kasstromen en budget", cashNote: "Niet verdisconteerd; niet-verzilverbare besparingen tellen niet mee. Grootste voorfinanciering: hoe diep het cumulatieve saldo onder nul gaat, en in welk jaar.",
+    afterTwo: "Budget na 2 jaar", peak: "Grootste voorfinanciering", endTotal: "Cumulatief (eind)",
+    budgetWarning: (who: string, y: number, out: string, limit: string) => `Budgetgrens overschreden: ${who} betaalt in ${y} netto ${out} uit (grens ${limit}).`,
+    potEntity: (n: string, v: string) => `Pot ${n}: NCW ${v} (geld dat tussen jaren in de pot zit; partners + pot = maatschappij).`,
+    investorReturn: (n: string, out: string, back: string, m: string, irr: string, pb: string) => `Rendement ${n}: uitgegeven ${out}, ontvangen ${back}, veelvoud ${m}, IRR ${irr}, terugverdiend ${pb}.`,
   },
   en: {
     report: "Business case", meta: (y: number, a: number, b: number, r: string) => `${y} prices, ${a}–${b}, discount rate ${r}.`,
@@ -59,8 +64,30 @@ const T = {
     plan: "Plan (net)", actual: "Actual (net)", variance: "Variance", trueUp: "True-up per arrangement (actual - plan, transfers)",
     indicators: "Indicators", indicator: "Indicator", target: "Target", measured: "Measured", status: "Status",
     statuses: { "on-track": "on track", "off-track": "off track", "no-data": "no data" },
+    cash: "Cash and budget", cashNote: "Undiscounted; non-cashable savings left out. Peak funding need: how deep the cumulative cash goes below zero, and in which year.",
+    afterTwo: "Budget after 2 years", peak: "Peak funding need", endTotal: "Cumulative (end)",
+    budgetWarning: (who: string, y: number, out: string, limit: string) => `Budget limit exceeded: ${who} pays out ${out} net in ${y} (limit ${limit}).`,
+    potEntity: (n: string, v: string) => `Pot ${n}: NPV ${v} (money held in the pot between years; partners + pot = society).`,
+    investorReturn: (n: string, out: string, back: string, m: string, irr: string, pb: string) => `Return of ${n}: paid out ${out}, received ${back}, multiple ${m}, IRR ${irr}, payback ${pb}.`,
   },
 } as const;
+
+/** The cash view as report blocks: a table per partner, budget warnings, pots' NPV and investors' return. */
+function cashBlocks(cash: ArrangementResult["cash"], pots: ArrangementResult["pots"], lang: Lang, name: (id: string) => string, withTable: boolean): Block[] {
+  const L = T[lang];
+  const out: Block[] = [];
+  if (withTable) out.push({
+    table: {
+      head: [L.partner, L.afterTwo, L.peak, L.endTotal],
+      rows: cash.partners.map((c) => [name(c.id), eur(c.afterTwoYears, lang), c.peakNeed > 0 ? `${eur(c.peakNeed, lang)} (${c.peakYear})` : L.none, eur(c.total, lang)]),
+      align: ["l", "r", "r", "r"],
+    },
+  });
+  for (const pot of pots) if (pot.npv !== 0) out.push({ p: L.potEntity(pot.name, eur(pot.npv, lang)), muted: true });
+  for (const i of cash.investors.filter((x) => x.paidOut > 0 || x.received > 0)) out.push({ p: L.investorReturn(name(i.id), eur(i.paidOut, lang), eur(i.received, lang), i.multiple === null ? L.none : formatNumber(i.multiple, 2, lang), i.irr.status === "ok" ? formatPercent(i.irr.rate, 1, lang) : L.none, i.paybackYear === null ? L.none : String(i.paybackYear)) });
+  if (cash.breaches.length > 0) out.push({ list: cash.breaches.map((b) => L.budgetWarning(name(b.partner), b.year, eur(b.outflow, lang), eur(b.limit, lang))) });
+  return out;
+}
 
 const eur = (cents: number, lang: Lang) => formatEuro(cents, lang, 0);
 
@@ -70,6 +97,7 @@ const UNIT_WORDS_NL: Record<string, string> = {
   day: "dag", days: "dagen", hour: "uur", hours: "uur", year: "jaar", years: "jaar", month: "maand", months: "maanden", week: "week",
   household: "huishouden", households: "huishoudens", consult: "consult", consults: "consulten", admission: "opname", admissions: "opnamen",
   "half-day": "dagdeel", halfday: "dagdeel", contact: "contact", contacts: "contacten", case: "casus", cases: "casussen", place: "plek", places: "plekken",
+  fall: "val", falls: "vallen", participant: "deelnemer", participants: "deelnemers",
 };
 export function unitText(unit: string, lang: Lang): string {
   const u = unit.replace(/\bEUR\b/g, "€");
@@ -149,6 +177,7 @@ function blocks(ev: Evaluation, lang: Lang, withCharts: boolean, monitoring?: Mo
   out.push({ table: { head: [L.partner, L.costs, L.savings, L.transfers, L.net, L.npv, L.bcr, L.payback], rows: partnerRows(ev, lang), align: ["l", "r", "r", "r", "r", "r", "r", "r"], total: true } });
   out.push({ p: L.summaryNote, muted: true });
   if (withCharts) out.push({ chart: "npv", caption: L.chartNpv }, { chart: "cumulative", caption: L.chartCumulative });
+  out.push({ h: 3, text: L.cash }, { p: L.cashNote, muted: true }, ...cashBlocks(ev.cash, [], lang, name, true));
 
   // Wrong pocket matrix.
   if (ev.wrongPocket.length > 0) {
@@ -235,6 +264,7 @@ function arrangementBlocks(a: ArrangementResult, lang: Lang, name: (id: string) 
       total: true,
     },
   });
+  out.push(...cashBlocks(a.cash, a.pots, lang, name, false));
   for (const pot of a.pots) {
     out.push({ p: `${L.pot}: ${pot.name}` });
     out.push({
@@ -295,6 +325,7 @@ svg { max-width: 100%; height: auto; }
   thead { display: table-header-group; }
   tr, figure, li { break-inside: avoid; }
   p.muted { break-before: avoid; }
+  h2 + p.muted, h3 + p.muted { break-after: avoid; }
   figure svg { max-height: 120mm; }
 }
 `;

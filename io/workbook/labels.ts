@@ -14,12 +14,21 @@ const NOTES: Record<string, Note> = {
   "*.id": ["Korte, vaste naam: letters, cijfers, _ en -, beginnend met een letter (gebruikt in formules en verwijzingen)", "Short stable name: letters, digits, _ and -, starting with a letter (used in formulas and references)"],
   "*.*": ["De hele waarde in één cel (tekst, getal of JSON)", "The whole value in one cell (text, number or JSON)"],
   "sources.*": ["Eén bron per rij", "One source per row"],
+  "arrangements.steps": ["Laat leeg: de stappen staan op het tabblad Stappen (Steps), één rij per stap. [] = een regeling zonder stappen (de status quo)", "Leave empty: the steps are on the Steps sheet (Stappen), one row per step. [] = an arrangement without steps (the status quo)"],
+  "steps.arrangement": ["Id van de regeling (tabblad Regelingen) waar deze stap bij hoort; de stappen van een regeling gelden in de volgorde van de rijen", "Id of the arrangement (Arrangements sheet) this step belongs to; an arrangement's steps apply in row order"],
+  "steps.type": ["Soort stap: decision-rules, pot, shared-savings, provider-transition, pre-financing, outcome-payments of settlement (laatste); vul de kolommen van die soort in (docs/arrangements.md)", "Kind of step: decision-rules, pot, shared-savings, provider-transition, pre-financing, outcome-payments or settlement (last); fill in that kind's columns (docs/arrangements.md)"],
+  "steps.payer": ["Wie betaalt: één partner-id (of laat leeg en vul payer.key)", "Who pays: one partner id (or leave empty and fill in payer.key)"],
+  "steps.payer.key": ["Betalers naar een sleutel: inhabitants, insured, income, budget, benefit, of vaste aandelen als 'gemeente: 1, zorgverzekeraar: 3' (andere sleutels als JSON)", "Payers by a key: inhabitants, insured, income, budget, benefit, or fixed shares as 'gemeente: 1, zorgverzekeraar: 3' (other keys as JSON)"],
+  "steps.investor.key": ["Investeerders naar een sleutel, als bij payer.key", "Investors by a key, as for payer.key"],
+  "steps.contributions.key": ["Inleg naar een sleutel: inhabitants, insured, income, budget, benefit, of 'gemeente: 1, zorgverzekeraar: 3' (andere sleutels als JSON)", "Contributions by a key: inhabitants, insured, income, budget, benefit, or 'gemeente: 1, zorgverzekeraar: 3' (other keys as JSON)"],
 };
 
 /** The schema of a column: the Case sheet's field, or a column of a list's element or a map's entry. */
 function columnSchema(sheetKey: string, column: string) {
   const path = column === "*" ? [] : column.split(".");
   if (sheetKey === "case") return schemaAt(CASE_SCHEMA, path);
+  // The Stappen sheet: a column of one step (io/workbook/steps.ts).
+  if (sheetKey === "steps") return schemaAt(CASE_SCHEMA, ["arrangements", 0, "steps", 0, ...path]);
   const sheet = schemaAt(CASE_SCHEMA, [sheetKey]);
   return schemaAt(sheet, [isArray(sheet) ? 0 : "entry", ...path]);
 }
@@ -63,6 +72,13 @@ export const NL_KEYS: Record<string, string> = {
   cashable: "kasbaar", production: "productie", transfer: "overdracht", counterparty: "tegenpartij", steps: "stappen",
   investments: "investeringen", effects: "effecten", contributions: "inleg", direction: "richting", tolerance: "marge", targets: "doelen", actuals: "metingen",
   simulation: "simulatie", samples: "trekkingen", seed: "startgetal", lhs: "lhs", parameters: "parameters", matrix: "matrix", rank: "rangcorrelatie",
+  income: "inkomsten", budgetLimits: "budgetgrenzen", profile: "profiel",
+  // The Stappen sheet (arrangements' steps, one row per step).
+  arrangement: "regeling", rules: "regels", pays: "betaalt", categories: "categorieen", domains: "domeinen", bearers: "betalers", labelContains: "omschrijvingBevat",
+  key: "sleutel", surplus: "overschot", action: "actie", deficit: "tekort", order: "volgorde", caps: "plafonds", riskBearer: "risicodrager",
+  initialReserve: "beginreserve", basis: "grondslag", threshold: "drempel", share: "aandeel", of: "basisbedrag", cap: "plafond", perYear: "perJaar", total: "totaal",
+  lossSharing: "verliesdeling", provider: "aanbieder", payer: "betaalpartij", compensation: "vergoeding", shareOfLostMargin: "deelGederfdeMarge", target: "doel",
+  investor: "investeerder", recipient: "ontvanger", outcomes: "resultaten", lag: "vertraging", gate: "poort", missing: "ontbreekt",
 };
 const EN_KEYS = new Map(Object.entries(NL_KEYS).map(([en, nl]) => [nl.toLowerCase(), en]));
 
@@ -74,6 +90,12 @@ export const NL_VALUES: Record<string, string> = {
   once: "eenmalig", recurring: "jaarlijks", explicit: "per-jaar",
   saving: "besparing", outcome: "uitkomst",
   "higher-is-better": "hoger-is-beter", "lower-is-better": "lager-is-beter",
+  investor: "investeerder",
+  // Step types and their choices (the Stappen sheet).
+  "decision-rules": "afwegingskader", "shared-savings": "gedeelde-besparingen", "provider-transition": "transitievergoeding", "pre-financing": "voorfinanciering",
+  "outcome-payments": "resultaatbetalingen", settlement: "verevening", return: "teruggeven", "carry-forward": "doorschuiven",
+  cashable: "verzilverbaar", all: "alle", pass: "gehaald", fail: "niet-gehaald",
+  "proportional-to-investment": "naar-investering", "equal-roi": "gelijke-roi", "no-worse-off": "niemand-slechter",
 };
 const EN_VALUES = new Map(Object.entries(NL_VALUES).map(([en, nl]) => [nl, en]));
 
@@ -100,7 +122,7 @@ export function choiceFromLabel(value: string, choices: readonly string[]): stri
 /** Dutch names the import accepts for the case sheets (the English names are the case file's keys). */
 export const SHEET_ALIASES: Record<string, string> = {
   domeinen: "domains", investeringen: "investments", effecten: "effects", regelingen: "arrangements",
-  realisatie: "actuals", indicatoren: "indicators", bronnen: "sources", correlaties: "correlations", "scenario's": "scenarios", scenarios: "scenarios",
+  realisatie: "actuals", indicatoren: "indicators", bronnen: "sources", stappen: "steps", correlaties: "correlations", "scenario's": "scenarios", scenarios: "scenarios",
 };
 const NL_SHEETS: Record<string, string> = Object.fromEntries(Object.entries(SHEET_ALIASES).filter(([nl]) => nl !== "scenarios").map(([nl, en]) => [en, nl.charAt(0).toUpperCase() + nl.slice(1)]));
 
@@ -123,14 +145,14 @@ export const LEDGER_KINDS: Record<Lang, Record<string, string>> = {
 
 /** Why a transfer happens (the engine's reason codes) in the result sheets. */
 export const REASONS: Record<Lang, Record<string, string>> = {
-  nl: { contribution: "inleg", "pot-pays": "pot betaalt", "surplus-returned": "overschot terug", "deficit-covered": "tekort gedekt", "risk-bearer": "risicodrager", "cover-investment": "investering gedekt", "loss-sharing": "verlies gedeeld", "provider-transition": "transitievergoeding", settlement: "verevening", "shared-savings": "gedeelde besparing" },
-  en: { contribution: "contribution", "pot-pays": "pot pays", "surplus-returned": "surplus returned", "deficit-covered": "deficit covered", "risk-bearer": "risk bearer", "cover-investment": "investment covered", "loss-sharing": "loss sharing", "provider-transition": "provider transition", settlement: "settlement", "shared-savings": "shared savings" },
+  nl: { contribution: "inleg", "pot-pays": "pot betaalt", "surplus-returned": "overschot terug", "deficit-covered": "tekort gedekt", "risk-bearer": "risicodrager", "cover-investment": "investering gedekt", "loss-sharing": "verlies gedeeld", "provider-transition": "transitievergoeding", settlement: "verevening", "shared-savings": "gedeelde besparing", "pre-financing": "voorfinanciering", "outcome-payment": "resultaatbetaling" },
+  en: { contribution: "contribution", "pot-pays": "pot pays", "surplus-returned": "surplus returned", "deficit-covered": "deficit covered", "risk-bearer": "risk bearer", "cover-investment": "investment covered", "loss-sharing": "loss sharing", "provider-transition": "provider transition", settlement: "settlement", "shared-savings": "shared savings", "pre-financing": "pre-financing", "outcome-payment": "outcome payment" },
 };
 
 /** Partner kinds and IRR statuses in the result sheets. */
 export const PARTNER_KINDS: Record<Lang, Record<string, string>> = {
-  nl: { municipality: "gemeente", insurer: "zorgverzekeraar", "care-office": "zorgkantoor", provider: "aanbieder", "housing-association": "woningcorporatie", "employment-agency": "uitkeringsinstantie", "police-justice": "politie en justitie", resident: "inwoners", other: "overig" },
-  en: { municipality: "municipality", insurer: "insurer", "care-office": "care office", provider: "provider", "housing-association": "housing association", "employment-agency": "employment agency", "police-justice": "police and justice", resident: "residents", other: "other" },
+  nl: { municipality: "gemeente", insurer: "zorgverzekeraar", "care-office": "zorgkantoor", provider: "aanbieder", "housing-association": "woningcorporatie", "employment-agency": "uitkeringsinstantie", "police-justice": "politie en justitie", resident: "inwoners", investor: "investeerder", other: "overig" },
+  en: { municipality: "municipality", insurer: "insurer", "care-office": "care office", provider: "provider", "housing-association": "housing association", "employment-agency": "employment agency", "police-justice": "police and justice", resident: "residents", investor: "investor", other: "other" },
 };
 export const IRR_STATUSES: Record<Lang, Record<string, string>> = {
   nl: { ok: "ok", "no-sign-change": "geen tekenwisseling", "none-in-range": "geen in het bereik", multiple: "meerdere" },

@@ -49,6 +49,9 @@ const TEXTS: Record<string, { nl: (p: P) => string; en: (p: P) => string }> = {
   },
   errorCell: { nl: (p) => `foutwaarde ${p.detail} in de cel`, en: (p) => `error value ${p.detail} in the cell` },
   unreadableCell: { nl: () => "celinhoud niet te lezen", en: () => "cell content cannot be read" },
+  stepArrangementMissing: { nl: (p) => `geef in de kolom ${p.column} de id van de regeling waar deze stap bij hoort`, en: (p) => `give the id of the arrangement this step belongs to in the column ${p.column}` },
+  stepArrangementUnknown: { nl: (p) => `onbekende regeling "${p.name}" (bekend: ${p.known})`, en: (p) => `unknown arrangement "${p.name}" (known: ${p.known})` },
+  stepsTwice: { nl: (p) => `regeling "${p.name}" heeft al stappen in de kolom ${p.stepsColumn} van het tabblad ${p.sheet}: geef ze op één plek`, en: (p) => `arrangement "${p.name}" already has steps in the ${p.stepsColumn} column of the ${p.sheet} sheet: give them in one place` },
   notWorkbook: { nl: (p) => `geen leesbaar Excel-bestand (.xlsx) (${p.detail})`, en: (p) => `not a readable Excel workbook (.xlsx) (${p.detail})` },
   odsWorkbook: {
     nl: () => "dit is een OpenDocument-rekenblad (.ods); bewaar het als Excel-werkmap: in LibreOffice Bestand > Opslaan als > Bestandstype \"Excel 2007-365 (.xlsx)\", of op de opdrachtregel: soffice --headless --convert-to xlsx BESTAND.ods",

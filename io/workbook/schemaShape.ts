@@ -143,10 +143,11 @@ export const MAX_SPREAD_KEYS = 6;
  */
 export function isLocalText(s: Schema | undefined): boolean {
   if (!s) return false;
+  // Every alternative a string or {nl, en} (a field that is a text in several step types is a union of the same two).
   const vs = variants(s);
-  const obj = vs.filter(isObject);
-  return vs.length === 2 && vs.some((v) => typeList(v).includes("string")) && obj.length === 1 &&
-    Object.keys(obj[0]!.properties as object).sort().join(",") === "en,nl";
+  const bilingual = (v: Schema) => isObject(v) && Object.keys(v.properties as object).sort().join(",") === "en,nl";
+  const text = (v: Schema) => typeList(v).length === 1 && typeList(v)[0] === "string";
+  return vs.some(text) && vs.some(bilingual) && vs.every((v) => text(v) || bilingual(v));
 }
 
 /** Whether an object below a row is spread over `a.b` columns (only one level below the row). */

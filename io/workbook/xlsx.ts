@@ -21,6 +21,7 @@ import { inspectWorkbookZip, type ZipLimits } from "./guard.ts";
 import { outcomesTable, provenanceTable, transfersTable, wrongPocketTable } from "../results.ts";
 import { columnLetter, fitWidths, styleHeader, writeTable } from "./sheet.ts";
 import { internalLinksOnly, writeResultSheets } from "./resultSheets.ts";
+import { ARRANGEMENT_COLUMN, joinStepRows, STEP_SCHEMA, STEPS_KEY, withStepRows } from "./steps.ts";
 import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isLocalText, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
 
 const ROOT = CASE_SCHEMA;
@@ -42,6 +43,8 @@ interface SheetSpec {
 
 /** How the schema's top-level keys are laid out: case fields on the Case sheet, lists and maps on their own sheets. */
 function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
+  // Arrangements' steps: a sheet of their own, one row per step (see steps.ts).
+  if (key === STEPS_KEY) return value === undefined || Array.isArray(value) ? { key, kind: "array", item: STEP_SCHEMA, columns: [ARRANGEMENT_COLUMN, ...schemaColumns(STEP_SCHEMA)] } : undefined;
   const s = child(ROOT, key);
   const asArray = s ? isArray(s) : Array.isArray(value);
   const asRecord = s ? isRecord(s) && !asArray : false;
@@ -61,6 +64,7 @@ function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
 
 function topKeys(data?: Record<string, unknown>): string[] {
   const keys = objectKeys(ROOT);
+  keys.splice(keys.indexOf("arrangements") + 1, 0, STEPS_KEY);
   for (const k of Object.keys(data ?? {})) if (!keys.includes(k)) keys.push(k);
   return keys;
 }
@@ -92,7 +96,8 @@ const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidatio
  * choices (Investeringen, planning.soort, jaarlijks), or the case file's own English keys. With
  * no data: the empty template.
  */
-function writeCaseSheets(wb: ExcelJS.Workbook, data: Record<string, unknown> | undefined, lang: Lang): void {
+function writeCaseSheets(wb: ExcelJS.Workbook, input: Record<string, unknown> | undefined, lang: Lang): void {
+  const data = input && withStepRows(input);
   const keys = topKeys(data);
   const specs = keys.map((k) => sheetSpec(k, data?.[k])).filter((s): s is SheetSpec => s !== undefined);
   const sheetKeys = new Set(specs.map((s) => s.key));
@@ -439,6 +444,33 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     if (sheetOf.has(key)) { problem(ws.name, undefined, undefined, [key], "duplicateSheet", { key, other: sheetOf.get(key) }); continue; }
     sheetOf.set(key, ws.name);
     readListSheet(ws, sheetSpec(key, undefined)!);
+  }
+  joinSteps();
+
+  /** The Steps sheet's rows into their arrangements; where each cell came from follows them. */
+  function joinSteps(): void {
+    const { moved, problems } = joinStepRows(data);
+    const rekey = <T>(m: Map<string, T>) => {
+      for (const [k, v] of [...m]) {
+        const path = JSON.parse(k) as Path;
+        const to = path[0] === STEPS_KEY && typeof path[1] === "number" ? moved.get(path[1]) : undefined;
+        if (!to) continue;
+        m.delete(k);
+        m.set(pk([...to, ...path.slice(2)]), v);
+      }
+    };
+    for (const pr of problems) {
+      const row = rows.get(pk([STEPS_KEY, pr.index]));
+      const c = row?.columns.get(ARRANGEMENT_COLUMN);
+      const sheet = row?.sheet ?? sheetNameOf(STEPS_KEY, lang);
+      // Columns and sheets named as the workbook names them (Dutch or English).
+      const arrSheet = sheetOf.get("arrangements") ?? sheetNameOf("arrangements", lang);
+      const column = dutchSheets.has(sheet) ? columnLabel(ARRANGEMENT_COLUMN, "nl") : ARRANGEMENT_COLUMN;
+      problem(sheet, row ? (c !== undefined ? `${columnLetter(c)}${row.row}` : `${row.row}:${row.row}`) : undefined, column, [STEPS_KEY, pr.index], pr.code, { ...pr.params, column, sheet: arrSheet, stepsColumn: dutchSheets.has(arrSheet) ? columnLabel("steps", "nl") : "steps" });
+    }
+    rekey(cells);
+    rekey(rows);
+    unreadable.forEach((u, i) => { const to = u[0] === STEPS_KEY && typeof u[1] === "number" ? moved.get(u[1]) : undefined; if (to) unreadable[i] = [...to, ...u.slice(2)]; });
   }
 
   function readCaseSheet(ws: ExcelJS.Worksheet): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
-import { CPI_NL, ENGINE_VERSION, UNIT_COSTS, caseHash, evaluateModel, indexFactor, loadCase, validateCase, type CaseInput } from "../../engine/index.ts";
+import { CPI_NL, ENGINE_VERSION, UNIT_COSTS, caseHash, evaluateModel, indexFactor, loadCase, priceIndexSeries, seriesFactor, validateCase, type CaseInput } from "../../engine/index.ts";
 import { evaluate } from "../helpers.ts";
 
 const base = (parameters: CaseInput["parameters"], extra: Partial<CaseInput> = {}): CaseInput => ({
@@ -49,6 +49,32 @@ describe("reference prices", () => {
   it("uses the case's own price index for other years", () => {
     const ev = evaluate(base({ n: { value: 1, unit: "year" }, price: { ref: "social_assistance_single_year" } }, { priceIndex: { values: { "2024": 100, "2025": 103 }, source: "test" } }));
     expect(ev.partners[1]!.savings).toBe(Math.round((16145 * 100) / 103 * 100));
+  });
+  it("rebases the case's index onto the shipped CPI (issue 14: the README's own example used to make 2022 -> 2024 a factor 1.302)", () => {
+    // CBS publishes 2015 = 100; the shipped series has 2022 = 100. The case's 2024 = 130.2 is
+    // the same year as the shipped 107.3, so the case's series is rebased on 2024.
+    const values = { "2018": 103.4, "2024": 130.2 };
+    const ev = evaluate(base({ n: { value: 10, unit: "day" }, price: { ref: "hospital_day" } }, { priceIndex: { values, source: "CBS StatLine" } }));
+    expect(ev.provenance.references[0]!.factor).toBeCloseTo(1.073, 12);
+    expect(ev.partners[1]!.savings).toBe(Math.round(10 * 644 * 1.073 * 100));
+    expect(ev.provenance.references[0]!.index).toContain("rebased on 2024");
+    // Within the case's own series the ratio is unchanged: 2018 -> 2024 is 130.2 / 103.4.
+    const rebased = priceIndexSeries(values);
+    if (!rebased.ok) throw new Error("not rebased");
+    expect(seriesFactor(rebased.index, 2018, 2024)).toBeCloseTo(130.2 / 103.4, 12);
+  });
+  it("refuses a case index whose shared years do not fit the shipped CPI, naming the year", () => {
+    // 2022 and 2024 both shipped: rebased on 2022, the case's 2024 becomes 112.24, not 107.3.
+    const v = validateCase(base({ n: 1, price: { ref: "hospital_day" } }, { priceIndex: { values: { "2018": 103.4, "2022": 116.0, "2024": 130.2 }, source: "test" } }), { lang: "en" });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "priceIndex.values.2024: the case's price index does not fit the shipped CBS series: rebased on 2022, 2024 gives 112.24 where the series has 107.3 (more than 0,2 % apart); use a series with the same base year or leave out the years the engine ships",
+    ]);
+  });
+  it("keeps a case index with no year in common apart: a price cannot be brought from its years to the shipped ones", () => {
+    const v = validateCase(base({ n: 1, price: { ref: "hospital_day" } }, { priceYear: 2019, priceIndex: { values: { "2018": 103.4, "2019": 106.1 }, source: "test" } }), { lang: "en" });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues.map((i) => i.message)).toEqual(['no price index to bring "hospital_day" from 2022 to 2019: the years are in different series with no year in common; give priceIndex a year the shipped series has too (2022, 2023, 2024)']);
   });
   it("refuses a value and a ref together", () => {
     const v = validateCase(base({ n: 1, price: { value: 3, ref: "hospital_day" } }), { lang: "en" });

@@ -26,7 +26,7 @@ describe("validation", () => {
     c.investments[0].bearer = "gemeentee"; // reference problem in a well-formed element
     c.partners[1].kind = "bank";           // partner zv is broken: "unknown partner zv" is not reported
     expect(issues(c)).toEqual([
-      'partners[1].kind: "bank" is not a valid choice; choose one of: municipality, insurer, care-office, provider, housing-association, employment-agency, police-justice, resident, other',
+      'partners[1].kind: "bank" is not a valid choice; choose one of: municipality, insurer, care-office, provider, housing-association, employment-agency, police-justice, resident, investor, other',
       "effects[0].attribution: must be between 0 and 1",
       'investments[0].bearer: unknown partner "gemeentee" (did you mean "gemeente"?)',
     ]);
@@ -160,13 +160,13 @@ describe("validation messages come from the project's catalogue", () => {
       "startYear: must be a whole number (such as 2026), not 2025.5",
       "horizon: 0 is too small: must be at least 1",
       "discountRate: 3 is too large: must be at most 1",
-      'partners[0]: unknown field "extra"; allowed: id, name, kind, inhabitants, insured, budget, note',
+      'partners[0]: unknown field "extra"; allowed: id, name, kind, inhabitants, insured, budget, income, budgetLimits, note',
       'parameters.c: unknown field "unitt"; allowed: value, ref, unit, label, source, note, assumption, distribution',
     ]));
     expect(nl).toEqual(expect.arrayContaining([
       'priceYear: moet een getal (zoals 0,5 of 250) zijn, niet "2024"',
       "horizon: 0 is te klein: moet minstens 1 zijn",
-      'partners[0]: onbekend veld "extra"; mogelijk: id, name, kind, inhabitants, insured, budget, note',
+      'partners[0]: onbekend veld "extra"; mogelijk: id, name, kind, inhabitants, insured, budget, income, budgetLimits, note',
     ]));
     for (const m of [...en, ...nl]) expect(m).not.toMatch(/Invalid input|Invalid option|Too small|Too big|Unrecognized key|received|Ongeldige invoer|verwacht (number|string)/);
   });

@@ -35,7 +35,7 @@ describe("bcase", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.contract).toBe("bcase/evaluate@1");
-    expect(Object.keys(j)).toEqual(["contract", "case", "partners", "society", "outcomes", "ledger", "wrongPocket", "arrangements", "provenance"]);
+    expect(Object.keys(j)).toEqual(["contract", "case", "partners", "society", "outcomes", "ledger", "wrongPocket", "cash", "arrangements", "provenance"]);
     for (const k of ["id", "name", "costs", "savings", "net", "npv", "bcr", "roi", "paybackYear", "irr"]) expect(j.partners[0]).toHaveProperty(k);
     const sum = j.partners.reduce((s: number, p: { npv: number }) => s + Math.round(p.npv * 100), 0);
     expect(sum).toBe(Math.round(j.society.npv * 100));

@@ -71,7 +71,7 @@ describe("importing a workbook", () => {
       "Parameters!B3 (value): not valid JSON or YAML (Flow sequence must end with a ]); start with ' for plain text",
       'Investments!F1 (schedule.typ): unknown column "schedule.typ" (did you mean "schedule.type"?)',
       "Effects!H2 (period.from): a date (2026-01-01) is not allowed here; give a year as a number (2026) or text",
-      'Partners!C3 (kind): "insurance" is not a valid choice; choose one of: municipality, insurer, care-office, provider, housing-association, employment-agency, police-justice, resident, other',
+      'Partners!C3 (kind): "insurance" is not a valid choice; choose one of: municipality, insurer, care-office, provider, housing-association, employment-agency, police-justice, resident, investor, other',
       "Effects!G2 (attribution): must be between 0 and 1",
     ]));
     expect(where(r.issues).slice(0, 4)).toEqual([

@@ -136,6 +136,46 @@ describe("timing", () => {
   });
 });
 
+describe("expressiveness (issue 14)", () => {
+  it("follows an explicit yearly effect profile (unlisted years 0), also above 1", () => {
+    const ev = evaluate(base({ horizon: 4, discountRate: 0, effects: [{ id: "e", label: "E", domain: "wmo", quantity: 1000, unitPrice: 1, profile: { "2025": 0.25, "2027": 1.5, "2028": 1 } }] }));
+    expect(byId(ev).gem!.yearly.map((y) => y.net)).toEqual([25_000, 0, 150_000, 100_000]);
+  });
+  it("refuses a profile together with ramp-up or drop-off, and profile years outside the horizon", () => {
+    const v = loadCase(JSON.stringify(base({ effects: [{ id: "e", label: "E", domain: "wmo", quantity: 1, unitPrice: 1, rampUpYears: 2, profile: { "2030": 1 } }] })), "json", { lang: "en" });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "effects.0.profile.2030: year 2030 is outside the horizon 2025-2027",
+      "effects.0.profile: an explicit profile gives each year's factor itself: leave out rampUpYears and dropOff",
+    ]);
+  });
+  it("lets an investment's amount use the year", () => {
+    const ev = evaluate(base({ discountRate: 0, investments: [{ id: "a", label: "A", bearer: "gem", domain: "wmo", amount: "100 * (year - 2024)" }] }));
+    expect(byId(ev).gem!.yearly.map((y) => y.net)).toEqual([-10_000, -20_000, -30_000]);
+  });
+  it("splits a multi-funder domain by a key: inhabitants, insured, income, or fixed shares as formulas", () => {
+    const partners = [
+      { id: "a", name: "A", kind: "municipality" as const, inhabitants: 30000, income: 1 },
+      { id: "b", name: "B", kind: "municipality" as const, inhabitants: 10000, income: 3 },
+    ];
+    const effects = [{ id: "e", label: "E", domain: "jw", quantity: 1, unitPrice: 4000 }];
+    const at = (funder: unknown, parameters = {}) => byId(evaluate({ id: "f", title: "F", priceYear: 2024, startYear: 2025, horizon: 1, partners, domains: [{ id: "jw", name: "Jeugdwet", funder }], effects, parameters } as CaseInput));
+    expect([at({ key: { type: "inhabitants" } }).a!.net, at({ key: { type: "inhabitants" } }).b!.net]).toEqual([300_000, 100_000]);
+    expect([at({ key: { type: "income" } }).a!.net, at({ key: { type: "income" } }).b!.net]).toEqual([100_000, 300_000]);
+    expect(at({ key: { type: "fixed", shares: { a: "s", b: "1 - s" } } }, { s: 0.25 }).a!.net).toBe(100_000);
+  });
+  it("refuses a funder key that is not fixed in advance, or reads an uncertain parameter", () => {
+    const v = validate({ key: { type: "benefit" } });
+    expect(v).toEqual(['domains.0.funder.key.type: a domain\'s funders are split by a fixed key (inhabitants, insured, income, budget, fixed, usage or a blend of these), not by "benefit"']);
+    const u = validate({ key: { type: "fixed", shares: { gem: "s", zv: "1 - s" } } }, { s: { value: 0.5, distribution: { type: "uniform", min: 0.4, max: 0.6 } } });
+    expect(u).toEqual(["domains.0.funder.key: funder shares may not use an uncertain parameter (s): the Monte Carlo run splits savings by fixed shares"]);
+    function validate(funder: unknown, parameters = {}) {
+      const r = loadCase(JSON.stringify(base({ domains: [{ id: "wmo", name: "Wmo", funder } as never], parameters, effects: [{ id: "e", label: "E", domain: "wmo", quantity: 1, unitPrice: 1 }] })), "json", { lang: "en" });
+      return r.ok ? [] : r.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    }
+  });
+});
+
 describe("non-monetary outcomes", () => {
   it("are kept in their own unit and discounted at the effect rate", () => {
     const ev = evaluate(base({

@@ -201,8 +201,14 @@ describe("CLI", () => {
     const one = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "1", "-f", "json", "--cdf", "11"]);
     expect(one.code).toBe(0);
     const j = JSON.parse(one.out);
-    expect(Object.keys(j)).toEqual(["contract", "samples", "seed", "lhs", "exact", "chunkSize", "years", "parameters", "statusQuo", "arrangements", "yearly"]);
+    expect(Object.keys(j)).toEqual(["contract", "samples", "seed", "lhs", "exact", "chunkSize", "years", "parameters", "statusQuo", "arrangements", "yearly", "provenance"]);
     expect(j.exact).toBe(false);
+    // Provenance (issue 14): the engine, the case's hash (the same as evaluate's), seed, samples and sampler.
+    const ev = JSON.parse((await run(["evaluate", "examples/rich.yaml", "-f", "json"])).out);
+    expect(j.provenance.case.hash).toBe(ev.provenance.case.hash);
+    expect(j.provenance.engine).toEqual(ev.provenance.engine);
+    expect(j.provenance.simulation).toEqual({ seed: 7, samples: 3000, lhs: false, sampler: "column-kernel", chunkSize: 10000, analysis: "monte-carlo" });
+    expect((await run(["simulate", "examples/rich.yaml", "-n", "200", "-w", "1", "--seed", "9"])).out).toMatch(/Herkomst: bcase .*, case sha256:[0-9a-f]{12}\.\.\.; seed 9, 200 trekkingen, kolomkernel/);
     expect(j.contract).toBe("bcase/simulate@1");
     expect(j.statusQuo.society.cdf.npv).toHaveLength(11);
     const two = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "2", "-f", "json", "--cdf", "11"]);
@@ -239,7 +245,9 @@ describe("CLI", () => {
     expect(t.out).toContain("Omslagwaarden");
     const j = JSON.parse((await run(["sensitivity", "examples/rich.yaml", "-f", "json"])).out);
     expect(j.contract).toBe("bcase/sensitivity@1");
-    expect(Object.keys(j)).toEqual(["contract", "perspective", "tornado", "switchingValues", "scenarios"]);
+    expect(Object.keys(j)).toEqual(["contract", "provenance", "perspective", "tornado", "switchingValues", "scenarios"]);
+    expect(j.provenance.simulation).toEqual({ seed: null, samples: 0, lhs: false, sampler: "exact", chunkSize: null, analysis: "sensitivity", quantiles: [0.1, 0.9] });
+    expect(t.out).toMatch(/Herkomst: bcase .*geen trekkingen \(exacte grootboeken\), P10\/P90/);
     for (const r of j.switchingValues) for (const e of r.entities) expect(e.value === null || Number.isFinite(e.value)).toBe(true);
     const csv = (await run(["sensitivity", "examples/rich.yaml", "-f", "csv"])).out;
     expect(csv.split("\r\n")[0]).toBe("\uFEFFkind;name;entity;value;low;high;npvLow;npvHigh;npv;status");

@@ -28,7 +28,13 @@ export const DecisionRulesStep = z.object({
   rules: z.array(z.object({ match: InvestmentMatch.default({}), payer: Payer, note: localText().optional() }).strict()).min(1),
 }).strict();
 
-/** What happens to a pot's surplus at year end. */
+/**
+ * What happens to a pot's surplus at year end: `return` it to the partners (by `key`, default in
+ * proportion to the year's contributions); `carry-forward` it: the pot keeps it and it lowers
+ * the next year's contributions (what is not used up lowers the year after, and so on; in the
+ * last year it is returned); or keep it in a `reserve` up to `reserveMax` (a buffer for later
+ * deficits; the excess is returned).
+ */
 export const Surplus = z.object({
   action: z.enum(["return", "carry-forward", "reserve"]).default("return"),
   /** Key for returning money; default: in proportion to this year's contributions. */
@@ -76,6 +82,11 @@ export const SharedSavingsStep = z.object({
   rate: FractionFormula,
   /** Which savings count: the `from` partner's effect result in these domains (default: all). */
   domains: z.array(Id).optional(),
+  /**
+   * `cashable` (the default): only savings a budget can actually cut are shared (effects marked
+   * `cashable: false` do not count); `all`: every saving, cashable or not.
+   */
+  basis: z.enum(["cashable", "all"]).optional(),
   /** Savings below the threshold stay with `from`: an amount a year, or a share of a baseline. */
   threshold: z.union([z.object({ amount: Formula }).strict(), z.object({ share: FractionFormula, of: Formula }).strict()]).optional(),
   /** The most `from` pays in a year (EUR). */
@@ -113,7 +124,62 @@ export const SettlementStep = z.object({
   key: Key.optional(),
 }).strict();
 
-export const ArrangementStep = z.discriminatedUnion("type", [DecisionRulesStep, PotStep, SharedSavingsStep, ProviderTransitionStep, SettlementStep]);
+/**
+ * Pre-financing (voorfinanciering): an investor (or several, by a key) pays the investments it
+ * covers to their bearers in the year they fall, so the bearer carries no cost. The investor is
+ * repaid, if at all, by later steps (outcome payments). No domain is needed for it.
+ */
+export const PreFinancingStep = z.object({
+  type: z.literal("pre-financing"),
+  id: Id.optional(),
+  investor: Payer,
+  /** Investments it pays (default: all). */
+  pays: InvestmentMatch.default({}),
+}).strict();
+
+/**
+ * One outcome a contract pays for, `price` euros per unit: either an `effect` (its net
+ * quantity in a year: quantity x the deflators, ramp-up, drop-off or profile; the realised
+ * quantity where monitoring has one) or an `indicator` (its measured actual in a year, its
+ * target in years not measured; with a `baseline`, the improvement on it: actual - baseline,
+ * or baseline - actual for a lower-is-better indicator, never below 0).
+ */
+export const PricedOutcome = z.object({
+  effect: Id.optional(),
+  indicator: Id.optional(),
+  baseline: z.number().optional(),
+  price: Formula,
+  label: localText().optional(),
+}).strict();
+export type PricedOutcome = z.infer<typeof PricedOutcome>;
+
+/**
+ * Outcome payments (resultaatfinanciering, an impact bond's payment side): the payer(s) pay the
+ * recipient a price per unit of each outcome. The payment for the outcomes of year t falls in
+ * year t + `lag` (payments that would fall after the horizon are reported, not booked). A
+ * `gate` makes the year's payment conditional on an indicator meeting its target that year
+ * (`missing: pass`, the default, treats a year without a measurement as met, so a plan pays on
+ * target; `fail` pays nothing for it). `cap.perYear` bounds what all payers together pay in a
+ * year, `cap.total` over the horizon; a binding cap scales every payer's part by the same factor
+ * (the split is made after the cap). The split among payers is a key (`payer: { key }`); by each
+ * payer's own saving is the `benefit` key restricted to the payers (and the domains the outcome
+ * is about).
+ */
+export const OutcomePaymentsStep = z.object({
+  type: z.literal("outcome-payments"),
+  id: Id.optional(),
+  name: localText().optional(),
+  payer: Payer,
+  recipient: Id,
+  outcomes: z.array(PricedOutcome).min(1),
+  lag: z.number().int().nonnegative().optional(),
+  cap: z.object({ perYear: Formula.optional(), total: Formula.optional() }).strict().optional(),
+  gate: z.object({ indicator: Id, missing: z.enum(["pass", "fail"]).optional() }).strict().optional(),
+  /** Outcome years that count (default: the whole horizon). */
+  period: z.object({ from: Year.optional(), to: Year.optional() }).strict().optional(),
+}).strict();
+
+export const ArrangementStep = z.discriminatedUnion("type", [DecisionRulesStep, PotStep, SharedSavingsStep, ProviderTransitionStep, SettlementStep, PreFinancingStep, OutcomePaymentsStep]);
 export type ArrangementStep = z.infer<typeof ArrangementStep>;
 
 export const Arrangement = z.object({

@@ -20,6 +20,9 @@ import { Period } from "./schedule.ts";
  *   year after the ramp-up, and at least the effect's second year): factor
  *   (1 - rate)^(year - from + 1) from that year on.
  *
+ * - profile: `profile: { "2025": 0.3, "2026": 1, ... }` gives the factor of each year
+ *   explicitly instead (years not listed: 0); it replaces ramp-up and drop-off.
+ *
  * `production`: the volume is delivered by provider(s), who lose the revenue and save only their
  * variable cost share. `transfer`: the saving is a transfer (social assistance): the
  * counterparty (usually the residents) receives that much less, so it nets out for society.
@@ -41,6 +44,8 @@ export const Effect = z.object({
   unit: z.string().optional(),
   period: Period.default({}),
   rampUpYears: z.number().int().nonnegative().default(0),
+  /** An explicit yearly profile: the factor per year (instead of ramp-up and drop-off; unlisted years 0). */
+  profile: z.record(z.string().regex(/^\d{4}$/), z.number().nonnegative()).optional(),
   dropOff: DropOff.optional(),
   deadweight: FractionFormula.default(0),
   attribution: FractionFormula.default(1),

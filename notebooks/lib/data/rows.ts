@@ -309,3 +309,21 @@ export function transferTotals(rows: readonly { partner: string; amount: number;
   }
   return [...m.values()].sort((a, b) => b.pv - a.pv);
 }
+
+/** Cash per partner under each arrangement: budget after two years and the peak funding need (cents), for the cash table. */
+export interface CashRow {
+  arrangement: string;
+  partner: string;
+  afterTwoYears: number;
+  peakNeed: number;
+  peakYear: number | null;
+  /** Years in which this partner breaks its budget limit under this arrangement. */
+  breaches: number[];
+}
+
+export function cashRows(ev: Pick<Evaluation, "arrangements">): CashRow[] {
+  return ev.arrangements.flatMap((a) => a.cash.partners.map((c) => ({
+    arrangement: a.id, partner: c.id, afterTwoYears: c.afterTwoYears, peakNeed: c.peakNeed, peakYear: c.peakYear,
+    breaches: a.cash.breaches.filter((b) => b.partner === c.id).map((b) => b.year),
+  })));
+}

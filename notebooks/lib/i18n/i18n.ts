@@ -79,6 +79,7 @@ const KINDS: Record<string, [string, string]> = {
   "employment-agency": ["UWV / werkbedrijf", "employment agency"],
   "police-justice": ["politie / justitie", "police / justice"],
   resident: ["inwoners", "residents"],
+  investor: ["investeerder", "investor"],
   other: ["overig", "other"],
 };
 
@@ -125,6 +126,8 @@ const UNIT_WORDS: Record<string, { nl: [string, string]; en: [string, string] }>
   eviction: { nl: ["huisuitzetting", "huisuitzettingen"], en: ["eviction", "evictions"] },
   admission: { nl: ["opname", "opnames"], en: ["admission", "admissions"] },
   fte: { nl: ["fte", "fte"], en: ["FTE", "FTE"] },
+  fall: { nl: ["val", "vallen"], en: ["fall", "falls"] },
+  participant: { nl: ["deelnemer", "deelnemers"], en: ["participant", "participants"] },
 };
 
 /**

@@ -18,14 +18,14 @@ import type { CaseInput, Evaluation, Model } from "../../../engine/index.ts";
 import { evaluateModel, formatIssue, validateCase } from "../../../engine/index.ts";
 import { t, lang as pageLang, type Lang } from "../i18n/i18n.ts";
 
-export type PartnerKey = "gemeente" | "zorgverzekeraar" | "zorgkantoor" | "ziekenhuis" | "thuiszorg" | "wmo-aanbieder" | "woningcorporatie" | "inwoners";
+export type PartnerKey = "gemeente" | "zorgverzekeraar" | "zorgkantoor" | "ziekenhuis" | "thuiszorg" | "wmo-aanbieder" | "woningcorporatie" | "inwoners" | "investeerder";
 
 type Pair = readonly [string, string];
 
 export interface PartnerInfo {
   key: PartnerKey;
   name: Pair;
-  kind: "municipality" | "insurer" | "care-office" | "provider" | "housing-association" | "resident";
+  kind: "municipality" | "insurer" | "care-office" | "provider" | "housing-association" | "resident" | "investor";
   role: Pair;
   /** The budget (domain) this partner pays from, if it funds anything. */
   domain?: string;
@@ -40,6 +40,7 @@ export const PARTNERS: readonly PartnerInfo[] = [
   { key: "wmo-aanbieder", name: ["Wmo-aanbieder", "Wmo provider"], kind: "provider", role: ["levert huishoudelijke hulp; verliest omzet als de uren dalen", "delivers household help; loses revenue when hours fall"] },
   { key: "woningcorporatie", name: ["Woningcorporatie", "Housing association"], kind: "housing-association", domain: "wonen", role: ["verhuurt; kan bijdragen aan het initiatief", "lets homes; can contribute to the initiative"] },
   { key: "inwoners", name: ["Inwoners", "Residents"], kind: "resident", role: ["ontvangen minder bijstand als zij gaan werken (een overdracht)", "receive less social assistance when they go to work (a transfer)"] },
+  { key: "investeerder", name: ["Investeerder", "Investor"], kind: "investor", role: ["kan het initiatief voorfinancieren en per resultaat terugbetaald worden (stap 7b)", "can pre-finance the initiative and be repaid per result (step 7b)"] },
 ];
 
 export interface DomainInfo {

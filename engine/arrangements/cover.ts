@@ -1,0 +1,30 @@
+/**
+ * Moving the cost of investments to whoever pays them, as decision rules and pre-financing do:
+ * each year a covered investment costs something, its payer key splits the cost (through
+ * `allocate`) and every payer other than the bearer pays the bearer its part; a negative cost
+ * (a refund) flows the other way.
+ */
+import { allocate } from "../money/allocate.ts";
+import type { CompiledKey } from "./keys.ts";
+import type { StepContext, Transfer } from "./types.ts";
+import { investmentCosts } from "./yearly.ts";
+
+export function coverInvestments(ctx: StepContext, payerOf: (investment: string) => CompiledKey | undefined, reason: string): Transfer[] {
+  const costs = investmentCosts(ctx.baseRows);
+  const transfers: Transfer[] = [];
+  for (const inv of ctx.model.investments) {
+    const payer = payerOf(inv.line.id);
+    if (!payer) continue;
+    for (const [year, cost] of costs.get(inv.line.id) ?? []) {
+      if (cost === 0) continue;
+      const w = payer({ values: ctx.values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
+      const parts = allocate(cost, w.weights, w.partners);
+      w.partners.forEach((p, k) => {
+        const amount = parts[k]!;
+        if (p === inv.line.bearer || amount === 0) return;
+        transfers.push(amount > 0 ? { year, from: p, to: inv.line.bearer, amount, reason, about: inv.line.id } : { year, from: inv.line.bearer, to: p, amount: -amount, reason, about: inv.line.id });
+      });
+    }
+  }
+  return transfers;
+}

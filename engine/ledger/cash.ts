@@ -1,0 +1,137 @@
+/**
+ * Cash: what a budget holder decides on, next to NPV. Per entity (a partner, a pot) and year:
+ *
+ * - cash = the sum of its ledger rows that are money moving (every row except savings marked
+ *   `cashable: false`: fewer GP minutes lower no budget), undiscounted;
+ * - cumulative = the running sum from the start year;
+ * - peak funding need = how deep the cumulative cash goes below zero (0 if it never does), and
+ *   the first year it is that deep: what the entity must pre-finance;
+ * - budget after two years = the cumulative cash at the end of the second year (the first,
+ *   with a one-year horizon), as the Dutch MKBA tool for neighbourhood teams reports it.
+ *
+ * Budget limits (a partner's `budgetLimits`: the most it can pay out net in a year) are checked
+ * against every year's cash: an outflow larger than the limit is a breach, reported per
+ * arrangement. An investor's return is its cash seen as an investment: IRR of its yearly cash,
+ * money multiple = money in / money out, and the cash payback year.
+ */
+import type { Partner } from "../case/schema/index.ts";
+import type { Cents } from "../money/money.ts";
+import { irr, type Irr } from "../money/irr.ts";
+import type { LedgerRow } from "./row.ts";
+
+export interface CashYear {
+  year: number;
+  /** Money in minus money out that year (cents, undiscounted, cashable rows only). */
+  cash: Cents;
+  inflow: Cents;
+  outflow: Cents;
+  cumulative: Cents;
+}
+
+export interface CashFigures {
+  id: string;
+  yearly: CashYear[];
+  /** Sum of the yearly cash. */
+  total: Cents;
+  /** max(0, -lowest cumulative cash): what the entity must pre-finance. */
+  peakNeed: Cents;
+  /** The first year the cumulative cash is at its lowest, when that is below zero; else null. */
+  peakYear: number | null;
+  /** Cumulative cash at the end of the second year (the first, with a one-year horizon). */
+  afterTwoYears: Cents;
+}
+
+/** A year in which a partner pays out more (net, cash) than its budget limit. */
+export interface BudgetBreach {
+  partner: string;
+  year: number;
+  /** Net cash outflow that year (positive cents). */
+  outflow: Cents;
+  limit: Cents;
+}
+
+export interface InvestorReturn {
+  id: string;
+  /** What the investor paid out (cash outflows) and got back (cash inflows), undiscounted. */
+  paidOut: Cents;
+  received: Cents;
+  /** received / paidOut; null when it paid out nothing. */
+  multiple: number | null;
+  irr: Irr;
+  /** The first year from which its cumulative cash stays >= 0 (undiscounted); null if it ends below 0. */
+  paybackYear: number | null;
+}
+
+export interface CashView {
+  partners: CashFigures[];
+  /** Pots of an arrangement as entities of their own (empty for the status quo). */
+  pots: CashFigures[];
+  breaches: BudgetBreach[];
+  investors: InvestorReturn[];
+}
+
+/** Cash figures of one entity from its rows. */
+export function cashFigures(id: string, rows: readonly LedgerRow[], years: readonly number[]): CashFigures {
+  const idx = new Map(years.map((y, i) => [y, i]));
+  const inflow = new Array<number>(years.length).fill(0), outflow = new Array<number>(years.length).fill(0);
+  for (const r of rows) {
+    if (r.kind === "saving" && !r.cashable) continue;
+    const i = idx.get(r.year);
+    if (i === undefined) throw new Error(`cashFigures: row in year ${r.year} outside the horizon`);
+    if (r.amount > 0) inflow[i]! += r.amount; else outflow[i]! -= r.amount;
+  }
+  let cumulative = 0, lowest = 0, lowestYear: number | null = null;
+  const yearly = years.map((year, i) => {
+    const cash = inflow[i]! - outflow[i]!;
+    cumulative += cash;
+    if (cumulative < lowest) { lowest = cumulative; lowestYear = year; }
+    return { year, cash, inflow: inflow[i]!, outflow: outflow[i]!, cumulative };
+  });
+  const two = yearly[Math.min(1, yearly.length - 1)];
+  return { id, yearly, total: cumulative, peakNeed: lowest < 0 ? -lowest : 0, peakYear: lowestYear, afterTwoYears: two ? two.cumulative : 0 };
+}
+
+/** Years in which a partner's net cash outflow exceeds its budget limit. */
+export function budgetBreaches(partners: readonly Partner[], cash: readonly CashFigures[]): BudgetBreach[] {
+  const out: BudgetBreach[] = [];
+  for (const p of partners) {
+    if (!p.budgetLimits) continue;
+    const c = cash.find((x) => x.id === p.id);
+    if (!c) continue;
+    for (const y of c.yearly) {
+      const limit = p.budgetLimits[String(y.year)];
+      if (limit === undefined) continue;
+      const limitCents = Math.round(limit * 100);
+      if (-y.cash > limitCents) out.push({ partner: p.id, year: y.year, outflow: -y.cash, limit: limitCents });
+    }
+  }
+  return out;
+}
+
+/** An investor's return from its cash figures. */
+export function investorReturn(c: CashFigures): InvestorReturn {
+  const paidOut = c.yearly.reduce((s, y) => s + y.outflow, 0), received = c.yearly.reduce((s, y) => s + y.inflow, 0);
+  let paybackYear: number | null = null;
+  for (let i = c.yearly.length - 1; i >= 0; i--) {
+    if (c.yearly[i]!.cumulative >= 0) paybackYear = c.yearly[i]!.year;
+    else break;
+  }
+  return { id: c.id, paidOut, received, multiple: paidOut > 0 ? received / paidOut : null, irr: irr(c.yearly.map((y) => y.cash)), paybackYear };
+}
+
+/** The cash view of a set of rows: every partner, the given pots, breaches and investors' returns. */
+export function cashView(partners: readonly Partner[], rows: readonly LedgerRow[], years: readonly number[], potIds: readonly string[] = []): CashView {
+  const by = new Map<string, LedgerRow[]>();
+  for (const r of rows) {
+    let list = by.get(r.partner);
+    if (!list) { list = []; by.set(r.partner, list); }
+    list.push(r);
+  }
+  const cash = partners.map((p) => cashFigures(p.id, by.get(p.id) ?? [], years));
+  return {
+    partners: cash,
+    pots: potIds.map((id) => cashFigures(id, by.get(id) ?? [], years)),
+    breaches: budgetBreaches(partners, cash),
+    investors: partners.filter((p) => p.kind === "investor").map((p) => investorReturn(cash.find((c) => c.id === p.id)!)),
+  };
+}
