@@ -25,14 +25,17 @@ export function voiChart(rows: readonly VoiRow[], evpi: number, o: ChartOptions 
   const l = o.lang ?? pageLang;
   const width = chartWidth(o);
   const labels = new Map(rows.map((r) => [voiKey(r), r.label]));
-  const left = labelMargin(rows.map((r) => r.label), width, 0.4);
   const valueWidth = Math.max(40, ...rows.map((r) => textWidth(compactAmount(r.value, l), 11))) + 10;
+  // Labels wrap within the margin (never more than 45 % of the width); a row is as tall as its label's lines.
+  const fit = labelMargin(rows.map((r) => r.label), width, 0.4);
+  const left = fit.margin <= width * 0.45 ? fit : { margin: Math.round(width * 0.45), lineWidth: ((width * 0.45 - 12) / 12) * 0.85 };
+  const lines = Math.max(1, ...rows.map((r) => Math.ceil(textWidth(r.label) / (left.lineWidth * 12))));
   const max = Math.max(evpi, ...rows.map((r) => r.value), 1);
   const x = moneyAxis(0, max, width - left.margin - valueWidth - 10, l);
   const name = o.title ?? t("Waarde van informatie per aanname", "Value of information per assumption", l);
   const fig = Plot.plot({
     ...common(o, { height: 0, ariaLabel: name }),
-    height: o.height ?? 90 + 36 * Math.max(1, rows.length),
+    height: o.height ?? 90 + Math.max(36, 16 * lines + 10) * Math.max(1, rows.length),
     marginLeft: left.margin,
     marginRight: valueWidth,
     marginTop: 24,

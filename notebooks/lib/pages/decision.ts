@@ -125,7 +125,7 @@ export function voiPanel(caseData: unknown, o: VoiPanelOptions): RunPanel<VoiRun
     ${field(t("Startwaarde (seed)", "Seed", l), seed)}
     ${field(t("Meedoen of niet, onder", "Take part or not, under", l), perspective)}
   </div>` as HTMLElement;
-  fields.addEventListener("input", () => updateState({ settings: { [VOI_STATE.samples]: samples.value, [VOI_STATE.seed]: seed.value, [VOI_STATE.perspective]: perspective.value === "status-quo" ? "" : perspective.value } }));
+  fields.addEventListener("input", () => updateState({ settings: { [VOI_STATE.samples]: samples.value, [VOI_STATE.seed]: seed.value, [VOI_STATE.perspective]: perspective.value } }));
   return runPanel<VoiRun>(fields, t("Bereken waarde van informatie", "Compute value of information", l), async (progress, signal, status) => {
     const n = wholeNumber(samples.value, 4000, 500, 50000), s = wholeNumber(seed.value, 0, 0, Number.MAX_SAFE_INTEGER);
     status(t("Bezig: trekkingen…", "Running: samples…", l));
@@ -141,17 +141,38 @@ export function voiPanel(caseData: unknown, o: VoiPanelOptions): RunPanel<VoiRun
 /**
  * Groups of parameters worth valuing together: the parameters the case correlates (they move
  * together, so knowing one tells something about the other): each pair, or a matrix's
- * parameters as one group, named by their labels.
+ * parameters as one group.
  */
-export function correlatedGroups(c: Model["case"], label: (name: string) => string, l: Lang = pageLang): { name: string; parameters: string[] }[] {
+export function correlatedGroups(c: Model["case"], l: Lang = pageLang): { name: string; parameters: string[] }[] {
   const corr = c.correlations;
   const list: { parameters: readonly string[] }[] = corr === undefined ? [] : Array.isArray(corr) ? corr : [corr];
-  return list.filter((x) => x.parameters.length > 1).map((x) => ({ name: `${t("samen", "together", l)}: ${x.parameters.map(label).join(" + ")}`, parameters: [...x.parameters] }));
+  // voiRows names a group's parameters after its name: "Samen (Vermeden ligdagen, Vermeden SEH-bezoeken)".
+  return list.filter((x) => x.parameters.length > 1).map((x, i) => ({ name: list.length > 1 ? `${t("Samen", "Together", l)} ${i + 1}` : t("Samen", "Together", l), parameters: [...x.parameters] }));
 }
 
 /** The decisions of a run as select options: go/no-go per partner and society, then the arrangement choices. */
 export function decisionOptions(voi: VoiResult, colors: PartnerColors, l: Lang = pageLang): { id: string; label: string }[] {
   return voi.decisions.map((d) => ({ id: d.id, label: d.kind === "go" ? `${colors.name(entityKey(d.entity))}: ${t("meedoen of niet", "take part or not", l)}` : `${colors.name(entityKey(d.entity))}: ${t("welke regeling", "which arrangement", l)}` }));
+}
+
+/**
+ * Which decision the chart and table show: a select (`data-decision=decision`) whose value is a
+ * decision id; at first the one from the page's address, else the decision with the largest
+ * EVPI. The choice goes into the address (VOI_STATE.decision).
+ */
+export function decisionSelect(voi: VoiResult, colors: PartnerColors, initial?: string, l: Lang = pageLang): HTMLElement & { value: string } {
+  const options = decisionOptions(voi, colors, l);
+  const start = options.some((o) => o.id === initial) ? initial! : voi.decisions.reduce((a, b) => (b.evpi > a.evpi ? b : a)).id;
+  const select = html`<select name="voi-decision">${options.map((o) => html`<option value=${o.id} selected=${o.id === start}>${o.label}</option>`)}</select>` as HTMLSelectElement;
+  const root = html`<div class="bc-panel" data-decision="decision">${field(t("Beslissing", "Decision", l), select)}</div>` as HTMLElement & { value: string };
+  Object.defineProperty(root, "value", { get: () => select.value, configurable: true });
+  select.addEventListener("input", (e) => {
+    e.stopPropagation();
+    updateState({ settings: { [VOI_STATE.decision]: select.value } });
+    root.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  select.addEventListener("change", (e) => e.stopPropagation());
+  return root;
 }
 
 /** What the chart shows, in words: the decision, the current best option, P(wrong), the EVPI. */
