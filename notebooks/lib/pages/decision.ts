@@ -72,6 +72,8 @@ function runPanel<T>(fields: HTMLElement, startText: string, run: (progress: (do
 /** A labelled field of a panel: the label points at its input; `unit` says what the number is. */
 function field(label: string, input: HTMLInputElement | HTMLSelectElement, unit = ""): HTMLElement {
   input.id ||= nextId("field");
+  // A choice in words (a select) gets the room of the unit column too.
+  if (input.tagName === "SELECT" && !unit) return html`<div class="bc-field bc-field-choice"><label for=${input.id}>${label}</label>${input}</div>`;
   return html`<div class="bc-field"><label for=${input.id}>${label}</label>${input}<span class="bc-unit">${unit}</span></div>`;
 }
 
