@@ -254,6 +254,17 @@ async function screenshot(page: Page, path: string): Promise<void> {
   }
 }
 
+/** Prints the page (print media, A4) to test-output/`name` and reads its text with pdftotext (pages split by \f). */
+async function printPdf(page: Page, name: string): Promise<{ pdfPath: string; text: { stdout: string } }> {
+  await page.emulateMedia({ media: "print" });
+  const pdfPath = join(OUT, name);
+  mkdirSync(OUT, { recursive: true });
+  await page.pdf({ path: pdfPath, format: "A4", printBackground: true });
+  const text = spawnSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf-8" });
+  expect(text.status, `pdftotext: ${text.stderr}`).toBe(0);
+  return { pdfPath, text };
+}
+
 const pages = notebookPages(NOTEBOOKS);
 let browser: Browser | undefined;
 let server: StaticServer | undefined;
@@ -675,12 +686,7 @@ describe("notebooks site (headless Chromium)", () => {
         const columns = await page.locator("[data-print-summary] table.bc-table thead th").allTextContents();
         expect(columns.length).toBeGreaterThanOrEqual(8);
         const hash = (await page.locator("[data-provenance]").first().getAttribute("data-provenance"))!.slice(0, 19);
-        await page.emulateMedia({ media: "print" });
-        const pdfPath = join(OUT, "ruwaard-print.pdf");
-        mkdirSync(OUT, { recursive: true });
-        await page.pdf({ path: pdfPath, format: "A4", printBackground: true });
-        const text = spawnSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf-8" });
-        expect(text.status, `pdftotext: ${text.stderr}`).toBe(0);
+        const { pdfPath, text } = await printPdf(page, "ruwaard-print.pdf");
         const pdf = text.stdout.replace(/\s+/g, " ");
         // A header may wrap in the PDF ("NCW" over "verzilverbaar"): every word of it is there.
         for (const c of columns) for (const word of c.trim().split(/\s+/)) expect(pdf, `column "${c}" in the PDF`).toContain(word);
@@ -818,12 +824,7 @@ describe("notebooks site (headless Chromium)", () => {
         await expect.poll(() => page.locator("[data-decision=searched]").textContent(), { timeout: 180_000 }).toMatch(/zorgverzekeraar van 0 tot 0,8;.*P\(verlies\) ≤ 40\s?%/);
 
         // On paper: no controls, the header with the case, the date and what was searched.
-        await page.emulateMedia({ media: "print" });
-        const pdfPath = join(OUT, "onderhandelen-print.pdf");
-        mkdirSync(OUT, { recursive: true });
-        await page.pdf({ path: pdfPath, format: "A4", printBackground: true });
-        const text = spawnSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf-8" });
-        expect(text.status, `pdftotext: ${text.stderr}`).toBe(0);
+        const { pdfPath, text } = await printPdf(page, "onderhandelen-print.pdf");
         const firstPage = text.stdout.split("\f")[0]!.replace(/\s+/g, " ");
         expect(firstPage).toContain("Integrale ouderenzorg in de wijk");
         expect(firstPage).toMatch(/afgedrukt op \d{1,2} \w+ \d{4}/);
