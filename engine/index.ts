@@ -5,7 +5,7 @@
 export * from "./case/schema/index.ts";
 export { allocate } from "./money/allocate.ts";
 export { toCents, roundCents, centsToEuros, type Cents } from "./money/money.ts";
-export { formatIssue, formatPath, type Issue, type Path } from "./messages/issues.ts";
+export { formatIssue, formatPath, InputError, type Issue, type Path } from "./messages/issues.ts";
 export { message, type Lang } from "./messages/messages.ts";
 export { parseFormula, compileFormula, inferUnit, suggest } from "./case/formula.ts";
 export { parseUnit, formatUnit } from "./case/units.ts";

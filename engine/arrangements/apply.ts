@@ -9,7 +9,8 @@ import type { Evaluation } from "../ledger/evaluation.ts";
 import { compareRows } from "../ledger/ledger.ts";
 import type { LedgerRow } from "../ledger/row.ts";
 import { computeMetrics, type Metrics } from "../ledger/metrics.ts";
-import { roundCents } from "../money/money.ts";
+import { discountedCents, MAX_CENTS } from "../money/money.ts";
+import { InputError } from "../messages/issues.ts";
 import type { Model } from "../case/model.ts";
 import { explainArrangement } from "./explain.ts";
 import type { ArrangementResult, CompiledArrangement, CompiledStep, StepContext, StepOutput, StepResult } from "./types.ts";
@@ -49,14 +50,21 @@ export function runArrangementSteps(
   const funding: LedgerRow[] = [];
   const domainOf = investmentDomains(model);
   let rows: LedgerRow[] = baseRows as LedgerRow[];
+  // The sums of |amount| and |discounted| over the status quo and every transfer row so far stay
+  // within MAX_CENTS, as the ledger's own rows do, so every partner's total is exact.
+  let [sumAmount, sumDiscounted] = absoluteSums(baseRows);
   for (const step of arr.steps) {
     const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows, benefit, fundingRows: funding, ...(actualContributions ? { actualContributions } : {}) });
     const line = `${arr.id}/${step.id}`;
     const stepRows: LedgerRow[] = [];
     for (const t of out.transfers) {
+      if (t.amount > MAX_CENTS) throw new InputError(step.path, "amountOverflow", { what: "transfer", year: t.year, value: t.amount / 100 });
       if (!(t.amount > 0) || !Number.isSafeInteger(t.amount)) throw new Error(`arrangement ${line}: transfer must be a positive integer of cents, got ${t.amount}`);
-      const df = discountFactor(c.discountRate, t.year - c.startYear);
-      const discounted = roundCents(t.amount * df);
+      const k = t.year - c.startYear;
+      const discounted = discountedCents(t.amount, discountFactor(c.discountRate, k), c.discountRate, k);
+      sumAmount += 2 * t.amount;
+      sumDiscounted += 2 * discounted;
+      if (!(sumAmount <= MAX_CENTS && sumDiscounted <= MAX_CENTS)) throw new InputError(step.path, "totalOverflow", { value: Math.max(sumAmount, sumDiscounted) / 100 });
       const domain = (t.about && domainOf.get(t.about)) ?? "";
       // Two literals, not a shared object spread into both: V8 made each spread row cost
       // about 4 µs (65 times a literal), most of a Monte Carlo sample's arrangement time.
@@ -69,6 +77,18 @@ export function runArrangementSteps(
     rows = rows.concat(stepRows);
     onStep(step, out, stepRows);
   }
+}
+
+const sumsCache = new WeakMap<readonly LedgerRow[], [number, number]>();
+/** Sums of |amount| and |discounted| of rows (the status quo's, once per rows array). */
+function absoluteSums(rows: readonly LedgerRow[]): [number, number] {
+  let sums = sumsCache.get(rows);
+  if (sums === undefined) {
+    let a = 0, d = 0;
+    for (const r of rows) { a += Math.abs(r.amount); d += Math.abs(r.discounted); }
+    sumsCache.set(rows, (sums = [a, d]));
+  }
+  return [sums[0], sums[1]];
 }
 
 const domainCache = new WeakMap<Model, Map<string, string>>();

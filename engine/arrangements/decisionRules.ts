@@ -36,7 +36,7 @@ export function compileDecisionRules(spec: Spec, id: string, path: Path, env: Ar
     else ruleOf.set(inv.id, i);
   }
   return {
-    id, spec, funding: true,
+    id, spec, path, funding: true,
     apply(ctx) {
       const costs = investmentCosts(ctx.baseRows);
       const transfers: Transfer[] = [];

@@ -4,7 +4,7 @@
  * non-negative and not all zero, or the key fails with the path of its spec.
  */
 import type { Compiled } from "../case/formula.ts";
-import type { Path } from "../messages/issues.ts";
+import { InputError, type Path } from "../messages/issues.ts";
 import type { KeySpec, Partner } from "../case/schema/index.ts";
 
 export interface KeyContext {
@@ -23,11 +23,7 @@ export interface Weights {
 export type CompiledKey = (ctx: KeyContext) => Weights;
 
 /** An error in evaluating an arrangement (a key with all weights zero, say), with its path. */
-export class ArrangementError extends Error {
-  constructor(readonly path: Path, readonly code: string, readonly params: Record<string, unknown> = {}) {
-    super(`${path.join(".")}: ${code}`);
-  }
-}
+export class ArrangementError extends InputError {}
 
 export interface KeyEnv {
   partners: readonly Partner[];
@@ -50,6 +46,7 @@ function finish(entries: [string, number][], path: Path): Weights {
     total += w;
   }
   if (!(total > 0)) throw new ArrangementError(path, "weightsZero");
+  if (!Number.isFinite(total)) throw new ArrangementError(path, "distWeightsOverflow");
   return { partners: entries.map((e) => e[0]), weights: entries.map((e) => e[1]) };
 }
 

@@ -14,7 +14,8 @@
  */
 import { allocate } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
-import { toCents, type Cents } from "../money/money.ts";
+import { boundedCents, MAX_CENTS, type Cents } from "../money/money.ts";
+import { InputError } from "../messages/issues.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { ArrangementError, compileKey, type CompiledKey, type Weights } from "./keys.ts";
@@ -25,6 +26,11 @@ import { investmentCosts } from "./yearly.ts";
 type Spec = Extract<ArrangementStep, { type: "pot" }>;
 
 export const potEntity = (id: string) => `pot:${id}`;
+
+/** A sum of cents the pot forms (contributions, the year's result, the reserve) within MAX_CENTS, or an input error at `path`. */
+function within(cents: Cents, path: Path, what: string, year: number): void {
+  if (!(Math.abs(cents) <= MAX_CENTS)) throw new InputError(path, "amountOverflow", { what, year, value: cents / 100 });
+}
 
 export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   const pot = potEntity(id);
@@ -62,7 +68,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
   const order = spec.deficit.order.includes("risk-bearer") ? spec.deficit.order : [...spec.deficit.order, "risk-bearer" as const];
 
   return {
-    id, spec, funding: true,
+    id, spec, path, funding: true,
     apply(ctx) {
       const { values } = ctx;
       const years = ctx.model.years;
@@ -87,7 +93,8 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           move(year, pot, inv.line.bearer, cost, "pot-pays", inv.line.id);
         }
         // 2. Contributions.
-        const contributions: Record<string, Cents> = {};
+        // Records by partner id without a prototype, so every id (`toString` too) is just a key.
+        const contributions: Record<string, Cents> = Object.create(null);
         let contribWeights: Weights;
         const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
         if (actual) {
@@ -97,17 +104,21 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           contribWeights = contributionKey ? contributionKey(kctx) : { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
         } else if (contributionKey) {
           contribWeights = contributionKey(kctx);
-          let total = contributionAmount ? toCents(contributionAmount(values)) : spending;
-          if (year === years[0] && initialReserve) total += toCents(initialReserve(values));
+          let total = contributionAmount ? boundedCents(contributionAmount(values), [...path, "contributions", "amount"], "contribution", year) : spending;
+          if (year === years[0] && initialReserve) total += boundedCents(initialReserve(values), [...path, "initialReserve"], "contribution", year);
+          within(total, [...path, "contributions"], "contribution", year);
           const parts = total === 0 ? contribWeights.partners.map(() => 0) : allocate(total, contribWeights.weights, contribWeights.partners);
           contribWeights.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
         } else {
-          const entries = fixedAmounts!.map(([p, f]) => [p, toCents(f(values))] as const);
+          const entries = fixedAmounts!.map(([p, f]) => [p, boundedCents(f(values), [...path, "contributions", "amounts", p], "contribution", year)] as const);
           for (const [p, a] of entries) contributions[p] = a;
           contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
         }
         let contributed = 0;
         for (const [p, a] of Object.entries(contributions)) { contributed += a; move(year, p, pot, a, "contribution"); }
+        // Every amount the pot splits below (surplus, deficit, reserve) is at most these in size.
+        within(contributed, [...path, "contributions"], "contribution", year);
+        within(contributed - spending, [...path, "contributions"], "contribution", year);
         const byContribution = (): Weights => {
           if (contribWeights.weights.some((w) => w > 0)) return contribWeights;
           throw new ArrangementError([...path, "contributions"], "weightsZero");
@@ -115,13 +126,15 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         const split = (amount: Cents, key: CompiledKey | undefined): Record<string, Cents> => {
           const w = key ? key(kctx) : byContribution();
           const parts = allocate(amount, w.weights, w.partners);
-          return Object.fromEntries(w.partners.map((p, i) => [p, parts[i]!]));
+          const out: Record<string, Cents> = Object.create(null);
+          w.partners.forEach((p, i) => { out[p] = parts[i]!; });
+          return out;
         };
         // 3. Year end.
         const reserveStart = reserve;
         let surplus = 0, deficit = 0, reserveDrawn = 0, reserveAdded = 0, riskBearer = 0;
-        const returned: Record<string, Cents> = {};
-        const covered: Record<string, Cents> = {};
+        const returned: Record<string, Cents> = Object.create(null);
+        const covered: Record<string, Cents> = Object.create(null);
         const addInto = (acc: Record<string, Cents>, more: Record<string, Cents>) => { for (const [p, a] of Object.entries(more)) acc[p] = (acc[p] ?? 0) + a; };
         const result = contributed - spending;
         if (result >= 0) {
@@ -130,11 +143,12 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           if (spec.surplus.action === "return") toReturn = surplus;
           else if (spec.surplus.action === "carry-forward") reserveAdded = surplus;
           else {
-            const max = Math.max(0, toCents(reserveMax!(values)));
+            const max = Math.max(0, boundedCents(reserveMax!(values), [...path, "surplus", "reserveMax"], "arrangement", year));
             reserveAdded = Math.min(surplus, Math.max(0, max - reserve));
             toReturn = surplus - reserveAdded;
           }
           reserve += reserveAdded;
+          within(reserve, [...path, "surplus"], "arrangement", year);
           if (toReturn > 0) addInto(returned, split(toReturn, returnKey));
         } else {
           deficit = -result;
@@ -149,7 +163,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
               for (const [p, part] of Object.entries(parts)) {
                 const cap = caps.find((x) => x[0] === p)?.[1];
                 let limit = Infinity;
-                if (cap?.amount) limit = Math.min(limit, Math.max(0, toCents(cap.amount(values))));
+                if (cap?.amount) limit = Math.min(limit, Math.max(0, boundedCents(cap.amount(values), [...path, "deficit", "caps", p, "amount"], "arrangement", year)));
                 if (cap?.share !== undefined) limit = Math.min(limit, Math.floor(Math.max(0, contributions[p] ?? 0) * cap.share));
                 const take = Math.min(part, limit);
                 if (take > 0) { covered[p] = (covered[p] ?? 0) + take; remaining -= take; }

@@ -5,7 +5,7 @@
  */
 import { allocate } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
-import { toCents } from "../money/money.ts";
+import { boundedCents } from "../money/money.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { compileKey, singlePartner, type CompiledKey } from "./keys.ts";
@@ -26,14 +26,14 @@ export function compileProviderTransition(spec: Spec, id: string, path: Path, en
   const amount = "amount" in comp ? env.compile(comp.amount, [...path, "compensation", "amount"]) : undefined;
   const rate = "shareOfLostMargin" in comp ? env.compileFraction(comp.shareOfLostMargin, [...path, "compensation", "shareOfLostMargin"]) : undefined;
   return {
-    id, spec, funding: false,
+    id, spec, path, funding: false,
     apply(ctx) {
       const v = ctx.values;
       const margin = lostMargin(ctx.baseRows, spec.provider);
       const transfers: Transfer[] = [];
       for (const year of ctx.model.years) {
         if (!inPeriod(year, spec.period)) continue;
-        const total = amount ? Math.max(0, toCents(amount(v))) : share(margin.get(year) ?? 0, rate!(v));
+        const total = amount ? Math.max(0, boundedCents(amount(v), [...path, "compensation", "amount"], "arrangement", year)) : share(margin.get(year) ?? 0, rate!(v));
         if (total === 0) continue;
         const w = payer({ values: v, year, benefit: ctx.benefit });
         const parts = allocate(total, w.weights, w.partners);

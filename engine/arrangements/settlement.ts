@@ -13,10 +13,11 @@
  */
 import { allocate } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
-import { computeMetrics } from "../ledger/metrics.ts";
+import { presentCosts } from "../ledger/metrics.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import { ArrangementError, compileKey, type CompiledKey } from "./keys.ts";
+import type { LedgerRow } from "../ledger/row.ts";
 import type { CompiledStep, Transfer } from "./types.ts";
 
 type Spec = Extract<ArrangementStep, { type: "settlement" }>;
@@ -44,26 +45,37 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
   const key: CompiledKey | undefined = spec.key ? compileKey(spec.key, [...path, "key"], env) : undefined;
   if (spec.key && spec.target !== "no-worse-off") env.add([...path, "key"], "keyOnlyNoWorseOff");
   return {
-    id, spec, funding: false,
+    id, spec, path, funding: false,
     apply(ctx) {
       const years = ctx.model.years;
       // Fixed shares for the whole horizon, from the state before this step.
       let shares: number[] | undefined;
       if (spec.target !== "no-worse-off") {
+        // Rows by partner, once (not a pass over all rows per participant).
+        const fundingOf = new Map<string, number>(), ownRows = new Map<string, LedgerRow[]>();
+        for (const r of ctx.fundingRows) fundingOf.set(r.partner, (fundingOf.get(r.partner) ?? 0) + r.discounted);
+        for (const r of ctx.baseRows) { const list = ownRows.get(r.partner); if (list) list.push(r); else ownRows.set(r.partner, [r]); }
         shares = participants.map((p) => {
-          const funding = ctx.fundingRows.filter((r) => r.partner === p).reduce((s, r) => s + r.discounted, 0);
-          const own = ctx.baseRows.filter((r) => r.partner === p);
+          const funding = fundingOf.get(p) ?? 0;
+          const own = ownRows.get(p) ?? [];
           const base = spec.target === "proportional-to-investment"
             ? -own.filter((r) => r.kind === "investment").reduce((s, r) => s + r.discounted, 0)
-            : computeMetrics(own, years).pvCosts;
+            : presentCosts(own);
           return Math.max(0, base - funding);
         });
         if (!shares.some((s) => s > 0)) throw new ArrangementError([...path, "target"], "settlementNoBasis", { target: spec.target });
       }
       const transfers: Transfer[] = [];
-      for (const year of years) {
-        const net = new Map(participants.map((p) => [p, 0]));
-        for (const r of ctx.rows) if (r.year === year && net.has(r.partner)) net.set(r.partner, net.get(r.partner)! + r.amount);
+      // Each participant's net per year, in one pass over the rows (not one per year).
+      const index = new Map(participants.map((p, i) => [p, i]));
+      const first = years[0]!, Y = years.length;
+      const netOf = new Float64Array(participants.length * Y);
+      for (const r of ctx.rows) {
+        const i = index.get(r.partner), k = r.year - first;
+        if (i !== undefined && k >= 0 && k < Y) netOf[i * Y + k] = netOf[i * Y + k]! + r.amount;
+      }
+      for (const [k, year] of years.entries()) {
+        const net = new Map(participants.map((p, i) => [p, netOf[i * Y + k]!]));
         const total = [...net.values()].reduce((s, v) => s + v, 0);
         let weights = shares;
         let order = participants;

@@ -8,7 +8,7 @@
  */
 import { variablePart } from "../money/allocate.ts";
 import type { Path } from "../messages/issues.ts";
-import { toCents } from "../money/money.ts";
+import { boundedCents } from "../money/money.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import type { CompiledStep, Transfer } from "./types.ts";
@@ -38,13 +38,14 @@ export function compileSharedSavings(spec: Spec, id: string, path: Path, env: Ar
   const lossRate = spec.lossSharing ? env.compileFraction(spec.lossSharing.rate, [...path, "lossSharing", "rate"]) : undefined;
   const lossCap = spec.lossSharing?.cap !== undefined ? env.compile(spec.lossSharing.cap, [...path, "lossSharing", "cap"]) : undefined;
   return {
-    id, spec, funding: false,
+    id, spec, path, funding: false,
     apply(ctx) {
       const v = ctx.values;
       const savings = effectResult(ctx.model, ctx.baseRows, spec.from, spec.domains);
-      const threshold = thresholdAmount ? Math.max(0, toCents(thresholdAmount(v))) : thresholdShare && thresholdOf ? Math.max(0, toCents(thresholdShare(v) * thresholdOf(v))) : 0;
-      const capCents = cap ? Math.max(0, toCents(cap(v))) : Infinity;
-      const lossCapCents = lossCap ? Math.max(0, toCents(lossCap(v))) : Infinity;
+      const threshold = thresholdAmount ? Math.max(0, boundedCents(thresholdAmount(v), [...path, "threshold", "amount"], "arrangement"))
+        : thresholdShare && thresholdOf ? Math.max(0, boundedCents(thresholdShare(v) * thresholdOf(v), [...path, "threshold"], "arrangement")) : 0;
+      const capCents = cap ? Math.max(0, boundedCents(cap(v), [...path, "cap"], "arrangement")) : Infinity;
+      const lossCapCents = lossCap ? Math.max(0, boundedCents(lossCap(v), [...path, "lossSharing", "cap"], "arrangement")) : Infinity;
       const transfers: Transfer[] = [];
       for (const year of ctx.model.years) {
         if (!inPeriod(year, spec.period)) continue;

@@ -7,6 +7,7 @@
 import YAML, { LineCounter, isNode, type Document } from "yaml";
 import type { Issue, Path } from "../messages/issues.ts";
 import { message, type Lang } from "../messages/messages.ts";
+import { LIMITS } from "./limits.ts";
 import { validateCase, type Validation } from "./validate.ts";
 
 export type CaseFormat = "yaml" | "json";
@@ -22,7 +23,82 @@ export interface ParsedText {
   lineOf: (path: Path) => number | undefined;
 }
 
+/** Size in bytes of a text as UTF-8, counted without encoding it when the length decides. */
+export function utf8Bytes(text: string, limit = Infinity): number {
+  // Every UTF-16 unit is 1 to 3 bytes in UTF-8 (a surrogate pair: 4 bytes for 2 units).
+  if (text.length > limit || text.length * 3 <= limit) return text.length > limit ? text.length : Math.min(limit, text.length * 3);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return bytes;
+}
+
+/**
+ * An upper estimate of how deep a YAML or JSON text nests, without parsing it: levels of block
+ * indentation, compact entries (`- - x`) and open flow brackets (`[`, `{`), outside quotes,
+ * comments and block scalars. It runs before the parser, whose time and stack grow with the
+ * nesting, so a text nested thousands deep is refused in milliseconds. An estimate: the data's
+ * own depth is checked exactly after parsing (`validateCase`); this only needs to be above it
+ * for every real file, and it is: a level adds at most one here.
+ */
+export function textNesting(text: string): { depth: number; line: number } {
+  const n = text.length;
+  const indents: number[] = [];
+  let flow = 0, quote = "", block = -1, depth = 0, at = 1, line = 1, i = 0;
+  const tokenStart = (j: number) => j === 0 || " \t\n\r[{,:-?".includes(text[j - 1]!);
+  while (i < n) {
+    let col = 0;
+    while (i < n && text[i] === " ") { i++; col++; }
+    const first = text[i];
+    const blank = i >= n || first === "\n" || first === "\r" || first === "#";
+    if (block >= 0 && (blank || col > block)) { // a block scalar's content: skip the line
+      while (i < n && text[i] !== "\n") i++;
+      i++; line++;
+      continue;
+    }
+    block = -1;
+    if (!blank && quote === "" && flow === 0) {
+      while (indents.length > 0 && indents[indents.length - 1]! >= col) indents.pop();
+      indents.push(col);
+    }
+    let compact = 0, lastIndicator = -1;
+    for (; i < n && text[i] !== "\n"; i++) {
+      const ch = text[i]!;
+      if (quote !== "") {
+        if (ch === "\\" && quote === '"') i++;
+        else if (ch === quote) { if (quote === "'" && text[i + 1] === "'") i++; else quote = ""; }
+        continue;
+      }
+      if (ch === "#" && (i === 0 || text[i - 1] === " " || text[i - 1] === "\t")) { while (i + 1 < n && text[i + 1] !== "\n") i++; continue; }
+      // Inside a flow collection a closing bracket always closes (`{"a":1}`); other indicators
+      // only count where a token starts (`it's` and `a[1]` in plain text are not).
+      if ((ch === "]" || ch === "}") && flow > 0) { flow--; continue; }
+      if (!tokenStart(i)) continue;
+      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === "[" || ch === "{") flow++;
+      else if ((ch === "-" || ch === "?") && flow === 0 && (text[i + 1] === " " || text[i + 1] === "\n") && (lastIndicator === -1 || lastIndicator === i - 2)) { compact++; lastIndicator = i; }
+      else if ((ch === "|" || ch === ">") && flow === 0 && /^[|>][-+0-9]*[ \t]*(#[^\n]*)?(\r?\n|$)/.test(text.slice(i, i + 40))) block = col;
+      const d = indents.length + compact + flow;
+      if (d > depth) { depth = d; at = line; }
+    }
+    i++; line++;
+  }
+  return { depth, line: at };
+}
+
 export function parseCaseText(text: string, format: CaseFormat, lang: Lang = "nl"): ParsedText | { ok: false; issues: Issue[] } {
+  // Limits before any parsing: the parser's time and memory grow with size and nesting.
+  const bytes = utf8Bytes(text, LIMITS.fileBytes);
+  if (bytes > LIMITS.fileBytes) {
+    return { ok: false, issues: [{ path: [], code: "fileTooLarge", message: message("fileTooLarge", { limit: LIMITS.fileBytes }, lang), params: { limit: LIMITS.fileBytes } }] };
+  }
+  const nesting = textNesting(text);
+  if (nesting.depth > 2 * LIMITS.depth) {
+    const params = { depth: nesting.depth, limit: LIMITS.depth };
+    return { ok: false, issues: [{ path: [], code: "nestingTooDeep", message: message("nestingTooDeep", params, lang), params, line: nesting.line }] };
+  }
   const lc = new LineCounter();
   const doc: Document = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2" });
   if (doc.errors.length > 0) {
@@ -40,7 +116,15 @@ export function parseCaseText(text: string, format: CaseFormat, lang: Lang = "nl
       return { ok: false, issues: [{ path: [], code: "jsonSyntax", message: message("jsonSyntax", { detail: (e as Error).message }, lang) }] };
     }
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.aliasExpansion });
+  } catch (e) {
+    // yaml's documented signal for an alias expansion over maxAliasCount (a "billion laughs").
+    if (!(e instanceof ReferenceError) || !/alias/i.test(e.message)) throw e;
+    const params = { limit: LIMITS.aliasExpansion };
+    return { ok: false, issues: [{ path: [], code: "aliasLimit", message: message("aliasLimit", params, lang), params }] };
+  }
   const lineOf = (path: Path): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true);

@@ -15,6 +15,7 @@
  */
 import type { MathNode } from "mathjs";
 import { create, parseDependencies } from "mathjs/number";
+import { LIMITS } from "./limits.ts";
 import { DIMENSIONLESS, divide, formatUnit, multiply, power, sameUnit, type Unit } from "./units.ts";
 
 // Only the parser and what it needs (node classes, `typed`, `numeric` for number literals), from
@@ -59,23 +60,56 @@ export interface ParsedFormula {
 
 type Op = "add" | "subtract" | "multiply" | "divide" | "pow" | "unaryMinus" | "unaryPlus" | "larger" | "smaller" | "largerEq" | "smallerEq" | "equal" | "unequal" | "and" | "or" | "not" | "mod";
 const OPERATORS = new Set<string>(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus", "larger", "smaller", "largerEq", "smallerEq", "equal", "unequal", "and", "or", "not", "mod"]);
-const FUNCTIONS: Record<string, { min: number; max: number }> = {
-  min: { min: 1, max: Infinity }, max: { min: 1, max: Infinity }, abs: { min: 1, max: 1 },
-  round: { min: 1, max: 1 }, floor: { min: 1, max: 1 }, ceil: { min: 1, max: 1 },
-  sqrt: { min: 1, max: 1 }, exp: { min: 1, max: 1 }, log: { min: 1, max: 2 }, log10: { min: 1, max: 1 },
-  pow: { min: 2, max: 2 },
-};
+// A Map, not an object: a formula calling `toString(1)` or `constructor(1)` must not find Object's.
+const FUNCTIONS = new Map<string, { min: number; max: number }>([
+  ["min", { min: 1, max: Infinity }], ["max", { min: 1, max: Infinity }], ["abs", { min: 1, max: 1 }],
+  ["round", { min: 1, max: 1 }], ["floor", { min: 1, max: 1 }], ["ceil", { min: 1, max: 1 }],
+  ["sqrt", { min: 1, max: 1 }], ["exp", { min: 1, max: 1 }], ["log", { min: 1, max: 2 }], ["log10", { min: 1, max: 1 }],
+  ["pow", { min: 2, max: 2 }],
+]);
 
-/** Parses and checks a formula's structure. Symbols are not resolved here (see `checkSymbols`). */
+/** The deepest nesting of brackets in a formula's text (mathjs's parser recurses through every level). */
+function bracketDepth(text: string): number {
+  let depth = 0, max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) { if (++depth > max) max = depth; } // ( [ {
+    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** The height of a parsed tree, walked with an explicit stack (no recursion); stops counting past `limit`. */
+function treeHeight(root: MathNode, limit: number): number {
+  let max = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    n.forEach((child) => stack.push([child, d + 1]));
+  }
+  return max;
+}
+
+/**
+ * Parses and checks a formula's structure. Symbols are not resolved here (see `checkSymbols`).
+ * Length and nesting are bounded first (engine/case/limits.ts), so neither mathjs's recursive
+ * parser nor the recursive walks below (the whitelist, units, compiling) can run out of stack.
+ */
 export function parseFormula(source: FormulaSource): { ok: true; formula: ParsedFormula } | { ok: false; problems: FormulaProblem[] } {
   const text = typeof source === "number" ? String(source) : source;
   if (typeof source === "number" && !Number.isFinite(source)) return { ok: false, problems: [{ code: "formulaNotFinite", params: { value: source } }] };
+  if (text.length > LIMITS.formulaLength) return { ok: false, problems: [{ code: "formulaTooLong", params: { length: text.length, limit: LIMITS.formulaLength } }] };
+  if (bracketDepth(text) > LIMITS.formulaDepth) return { ok: false, problems: [{ code: "formulaTooDeep", params: { depth: bracketDepth(text), limit: LIMITS.formulaDepth } }] };
   let node: MathNode;
   try {
     node = parse(text);
   } catch (e) {
     return { ok: false, problems: [{ code: "formulaSyntax", params: { detail: (e as Error).message } }] };
   }
+  const height = treeHeight(node, LIMITS.formulaDepth);
+  if (height > LIMITS.formulaDepth) return { ok: false, problems: [{ code: "formulaTooDeep", params: { limit: LIMITS.formulaDepth } }] };
   const problems: FormulaProblem[] = [];
   const symbols: string[] = [];
   const visit = (n: MathNode): void => {
@@ -106,7 +140,7 @@ export function parseFormula(source: FormulaSource): { ok: true; formula: Parsed
       case "FunctionNode": {
         const f = n as unknown as { fn: MathNode & { name?: string }; args: MathNode[] };
         const name = f.fn.type === "SymbolNode" ? f.fn.name! : undefined;
-        const spec = name !== undefined ? FUNCTIONS[name] : undefined;
+        const spec = name !== undefined ? FUNCTIONS.get(name) : undefined;
         if (!spec) problems.push({ code: "formulaForbidden", params: { what: `function ${name ?? "(expression)"}` } });
         else if (f.args.length < spec.min || f.args.length > spec.max) problems.push({ code: "formulaSyntax", params: { detail: `${name} takes ${spec.min === spec.max ? spec.min : `${spec.min} or more`} argument(s), got ${f.args.length}` } });
         f.args.forEach(visit);
@@ -129,29 +163,51 @@ function describeNode(type: string): string {
   return names[type] ?? type;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
+/**
+ * Levenshtein distance (case-insensitive), for "did you mean" suggestions; `bound` stops early
+ * once every alignment is farther than it (the result is then some number above `bound`).
+ */
+export function editDistance(a: string, b: string, bound = Infinity): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  const x = a.toLowerCase(), y = b.toLowerCase();
+  const prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
     let diag = prev[0]!;
     prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
+    let rowMin = i;
+    for (let j = 1; j <= y.length; j++) {
       const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (prev[j]! < rowMin) rowMin = prev[j]!;
       diag = tmp;
     }
+    if (rowMin > bound) return bound + 1;
   }
-  return prev[b.length]!;
+  return prev[y.length]!;
 }
 
-/** The closest known name within a distance that makes sense for its length, if any. */
+/** Names longer than this get no suggestion (a long unknown name is not a typo of a short one). */
+const SUGGEST_LENGTH = 64;
+/** Known names compared per suggestion at most (a case has far fewer partners or parameters). */
+const SUGGEST_CANDIDATES = 5_000;
+
+/**
+ * The closest known name within a distance that makes sense for its length, if any. Bounded:
+ * names over 64 characters get none, at most 5,000 candidates are compared, and each
+ * comparison stops once it is past the distance that could still count, so a huge unknown name
+ * or a huge list of names costs little.
+ */
 export function suggest(name: string, known: Iterable<string>): string | undefined {
-  let best: string | undefined, bestD = Infinity;
+  if (name.length > SUGGEST_LENGTH) return undefined;
+  const allowed = Math.max(1, Math.floor(name.length / 3));
+  let best: string | undefined, bestD = Infinity, compared = 0;
   for (const k of known) {
-    const d = editDistance(name, k);
+    if (++compared > SUGGEST_CANDIDATES) break;
+    if (k.length > SUGGEST_LENGTH + allowed) continue;
+    const d = editDistance(name, k, Math.min(allowed, bestD));
     if (d < bestD || (d === bestD && best !== undefined && k < best)) { best = k; bestD = d; }
   }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+  return best !== undefined && bestD <= allowed ? best : undefined;
 }
 
 /** A compiled formula: reads parameter values from a dense array by slot. */

@@ -6,6 +6,7 @@
 import type { LedgerRow } from "../ledger/row.ts";
 import type { Cents } from "../money/money.ts";
 import type { Compiled } from "./formula.ts";
+import type { Path } from "../messages/issues.ts";
 import type { ArrangementStep, Case, Effect, Investment } from "./schema/index.ts";
 import type { Unit } from "./units.ts";
 import type { WrittenText } from "./text.ts";
@@ -86,8 +87,8 @@ export interface CompiledActuals {
   years: number[];
   investments: Map<string, Map<number, Compiled>>;
   effects: Map<string, Map<number, { quantity?: Compiled; amount?: Compiled }>>;
-  /** By `arrangement/step` of a pot, then year: partner and amount formula. */
-  contributions: Map<string, Map<number, [string, Compiled][]>>;
+  /** By `arrangement/step` of a pot, then year: partner, amount formula and where it is. */
+  contributions: Map<string, Map<number, [partner: string, amount: Compiled, path?: Path][]>>;
 }
 
 export interface Model {
@@ -111,7 +112,8 @@ export function parameterValues(params: CompiledParameters, overrides?: Readonly
   const values = new Float64Array(params.order.length);
   for (const name of params.order) {
     const i = params.slot.get(name)!;
-    const o = overrides?.[name];
+    // Own keys only: a parameter named `toString` must not read Object.prototype.toString.
+    const o = overrides !== undefined && Object.hasOwn(overrides, name) ? overrides[name] : undefined;
     values[i] = o !== undefined ? o : params.formulas[i]!(values);
   }
   return values;
@@ -157,6 +159,8 @@ export interface StepOutput {
 
 export interface CompiledStep {
   id: string;
+  /** Where the step is in the case (`arrangements[i].steps[j]`), for input errors found when it runs. */
+  path: Path;
   spec: ArrangementStep;
   /** Decision rules and pots move the cost of investments; settlement needs to know. */
   funding: boolean;

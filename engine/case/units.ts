@@ -21,7 +21,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 function normaliseWord(w: string): string {
-  if (SYNONYMS[w]) return SYNONYMS[w]!;
+  if (Object.hasOwn(SYNONYMS, w)) return SYNONYMS[w]!; // own keys only: a unit "toString" is a word
   if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.slice(0, -1);
   return w;
 }

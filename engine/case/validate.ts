@@ -17,13 +17,16 @@ import type { z } from "zod";
 import { compileArrangements } from "../arrangements/compile.ts";
 import { CPI_NL, indexFactor } from "../reference/cpi.ts";
 import { UNIT_COSTS, unitCost } from "../reference/unitCosts.ts";
-import { ArrangementError } from "../arrangements/keys.ts";
+import { discountFactor } from "../money/discount.ts";
+import { InputError } from "../messages/issues.ts";
+import { LIMITS } from "./limits.ts";
 import { evaluateModel } from "../ledger/evaluate.ts";
 import { checkUncertainty } from "../simulate/check.ts";
 import { checkNegotiations } from "../decision/check.ts";
 import { localiseDistributionIssue } from "../simulate/issues.ts";
 import { compileActuals, evaluateMonitoring } from "../monitoring/monitoring.ts";
 import { localiseTexts, textsAt, type WrittenText } from "./text.ts";
+import { shapeIssues } from "./shape.ts";
 import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, type Unit } from "./units.ts";
 
 export interface ValidateOptions {
@@ -34,6 +37,9 @@ export type Validation = { ok: true; model: Model } | { ok: false; issues: Issue
 
 export function validateCase(written: unknown, options: ValidateOptions = {}): Validation {
   const lang = options.lang ?? "nl";
+  // Size and shape first (limits.ts): nothing below runs on input that could exhaust it.
+  const shape = shapeIssues(written, lang);
+  if (shape.length > 0) return { ok: false, issues: shape };
   // Texts given in both languages: the reader's (the language of the messages too).
   const { data: input, texts } = localiseTexts(written, lang);
   const parsed = Case.safeParse(input, { error: zodErrorMap(lang) });
@@ -74,15 +80,25 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   const lineIds = uniq(c.investments, "investments");
   uniq(c.effects, "effects", lineIds);
 
+  // "Did you mean": each unknown name looked up once, and at most 500 lookups per case (a case
+  // with thousands of unknown names gets no suggestions past that, rather than a long wait).
+  const suggestions = new Map<string, string | undefined>();
+  const suggestFrom = (kind: string, name: string, known: readonly string[]): string | undefined => {
+    const key = `${kind}\u0000${name}`;
+    if (suggestions.has(key)) return suggestions.get(key);
+    const s = suggestions.size < 500 ? suggest(name, known) : undefined;
+    suggestions.set(key, s);
+    return s;
+  };
   const partnerIds = c.partners.map((p) => p.id);
   const domainIds = c.domains.map((d) => d.id);
   const partnerSet = new Set(partnerIds);
   const domainById = new Map(c.domains.map((d) => [d.id, d]));
   const checkPartner = (id: string, path: Path) => {
-    if (!partnerSet.has(id)) add(path, "unknownPartner", { name: id, suggestion: suggest(id, partnerIds) });
+    if (!partnerSet.has(id)) add(path, "unknownPartner", { name: id, suggestion: suggestFrom("partner", id, partnerIds) });
   };
   const checkDomain = (id: string, path: Path) => {
-    if (!domainById.has(id)) add(path, "unknownDomain", { name: id, suggestion: suggest(id, domainIds) });
+    if (!domainById.has(id)) add(path, "unknownDomain", { name: id, suggestion: suggestFrom("domain", id, domainIds) });
   };
 
   c.domains.forEach((d, i) => {
@@ -90,13 +106,28 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     else {
       d.funder.forEach((f, j) => checkPartner(f.partner, ["domains", i, "funder", j, "partner"]));
       if (totalShare(d.funder) <= 0) add(["domains", i, "funder"], "weightsZero");
+      else if (!Number.isFinite(totalShare(d.funder))) add(["domains", i, "funder"], "distWeightsOverflow");
     }
     d.providers?.forEach((p, j) => checkPartner(typeof p === "string" ? p : p.partner, ["domains", i, "providers", j, ...(typeof p === "string" ? [] : ["partner"])]));
     if (d.providers && d.providers.length > 0 && totalShare(d.providers) <= 0) add(["domains", i, "providers"], "weightsZero");
+    else if (d.providers && !Number.isFinite(totalShare(d.providers))) add(["domains", i, "providers"], "distWeightsOverflow");
   });
 
   // Years.
   const first = c.startYear, last = c.startYear + c.horizon - 1;
+  // Discount factors over the horizon: (1 + r)^-k must stay a number for every year k.
+  const rates: [Path, number][] = [[[c.discount !== undefined ? "discount" : "discountRate"], c.discountRate]];
+  if (c.effectDiscountRate !== undefined) rates.push([[c.discount !== undefined ? "discount" : "effectDiscountRate"], c.effectDiscountRate]);
+  for (const [path, rate] of rates) {
+    const factor = discountFactor(rate, c.horizon - 1);
+    if (!Number.isFinite(factor)) add(path, "discountOverflow", { rate, years: c.horizon - 1, factor });
+  }
+  /** (1 + indexation)^years, or an issue when it overflows. */
+  const indexed = (inv: Investment, i: number, years: number): number => {
+    const factor = Math.pow(1 + inv.indexation, years);
+    if (!Number.isFinite(factor)) add(["investments", i, "indexation"], "indexationOverflow", { rate: inv.indexation, years, factor });
+    return factor;
+  };
   const years = Array.from({ length: c.horizon }, (_, k) => first + k);
   const inHorizon = (y: number | undefined, path: Path) => {
     if (y !== undefined && (y < first || y > last)) add(path, "yearOutOfRange", { year: y, first, last });
@@ -119,7 +150,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
       const refPath: Path = ["parameters", name, "ref"];
       const u = unitCost(p.ref);
       if (p.value !== undefined) add(refPath, "valueAndRef");
-      if (!u) add(refPath, "unknownRef", { name: p.ref, suggestion: suggest(p.ref, UNIT_COSTS.map((x) => x.id)) });
+      if (!u) add(refPath, "unknownRef", { name: p.ref, suggestion: suggestFrom("ref", p.ref, UNIT_IDS) });
       else {
         const factor = indexFactor(priceIndex, u.priceYear, c.priceYear);
         if (factor === undefined) add(refPath, "indexYearMissing", { from: u.priceYear, to: c.priceYear, ref: p.ref });
@@ -150,7 +181,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     let good = true;
     for (const s of r.formula.symbols) {
       if (!paramSet.has(s)) {
-        add(path, "unknownParameter", { name: s, suggestion: suggest(s, paramNames) });
+        add(path, "unknownParameter", { name: s, suggestion: suggestFrom("parameter", s, paramNames) });
         good = false;
       }
     }
@@ -233,7 +264,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
         const p: Path = [...base, "schedule", "amounts", String(y)];
         inHorizon(y, p);
         const f = compile(s.amounts[String(y)]!, p, "money");
-        if (f) { out.years.push({ year: y, amount: f.fn, factor: Math.pow(1 + inv.indexation, y - y0) }); finiteChecks.push({ fn: f.fn, path: p }); }
+        if (f) { out.years.push({ year: y, amount: f.fn, factor: indexed(inv, i, y - y0) }); finiteChecks.push({ fn: f.fn, path: p }); }
       }
     } else {
       if (inv.amount === undefined) add([...base, "amount"], "amountMissing");
@@ -248,7 +279,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
       const f = inv.amount !== undefined ? compile(inv.amount, [...base, "amount"], "money") : undefined;
       if (f) {
         finiteChecks.push({ fn: f.fn, path: [...base, "amount"] });
-        for (let y = Math.max(from, first); y <= Math.min(to, last); y++) out.years.push({ year: y, amount: f.fn, factor: Math.pow(1 + inv.indexation, y - from) });
+        for (let y = Math.max(from, first); y <= Math.min(to, last); y++) out.years.push({ year: y, amount: f.fn, factor: indexed(inv, i, y - from) });
       }
     }
     investments.push(out);
@@ -291,6 +322,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
         const list = prodProviders ?? d?.providers ?? [];
         if (list.length === 0) add([...base, "production"], "noProvider", { domain: e.domain ?? "?" });
         else if (totalShare(list) <= 0) add([...base, "production", "providers"], "weightsZero");
+        else if (!Number.isFinite(totalShare(list))) add([...base, "production", "providers"], "distWeightsOverflow");
         if (prodProviders) prodProviders.forEach((p, j) => checkPartner(typeof p === "string" ? p : p.partner, [...base, "production", "providers", j]));
         providers = normaliseShares(list);
         const vcs = (e.production !== true ? e.production.variableCostShare : undefined) ?? d?.variableCostShare;
@@ -377,6 +409,15 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     },
   });
 
+  // The work of one evaluation, in ledger rows: the status quo's (per line and year, one per
+  // partner a line splits among), visited again by each arrangement, plus the transfer rows
+  // steps can add (per year, at most two per partner and investment). Bounded before evaluating.
+  const statusQuoRows = investments.reduce((s, x) => s + x.years.length, 0)
+    + effects.reduce((s, e) => s + e.years.length * Math.max(1, (e.funders?.length ?? 0) + (e.counterparty !== undefined ? 1 : 0) + 2 * e.providers.length), 0);
+  const steps = arrangements.reduce((s, a) => s + a.steps.length, 0);
+  const rows = statusQuoRows * (1 + arrangements.filter((a) => a.steps.length > 0).length) + steps * 2 * c.horizon * (2 * c.partners.length + c.investments.length);
+  if (rows > LIMITS.rows) add([], "tooManyRows", { rows, limit: LIMITS.rows });
+
   if (issues.length > 0) return { ok: false, issues };
 
   // Base evaluation: every formula finite, every fraction in 0..1.
@@ -404,7 +445,9 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     const plan = evaluateModel(model);
     if (actuals.years.length > 0) evaluateMonitoring(model, plan);
   } catch (e) {
-    if (e instanceof ArrangementError) {
+    // Input the evaluation found it cannot hold (an amount beyond exact cents, a key whose
+    // weights are all zero), named by the check that found it, with its path.
+    if (e instanceof InputError) {
       add(e.path, e.code, e.params);
       return { ok: false, issues };
     }
@@ -416,6 +459,8 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   if (negotiations.length > 0) return { ok: false, issues: negotiations };
   return { ok: true, model };
 }
+
+const UNIT_IDS = UNIT_COSTS.map((x) => x.id);
 
 function totalShare(list: readonly (string | ProviderShare)[]): number {
   return list.reduce((s, p) => s + (typeof p === "string" ? 1 : p.share ?? 1), 0);

@@ -9,6 +9,7 @@
  * that wants residents' losses to count must list the residents as a partner (kind `resident`).
  */
 import { applyArrangement } from "../arrangements/apply.ts";
+import { InputError } from "../messages/issues.ts";
 import { parameterValues, type Model } from "../case/model.ts";
 import type { EvaluateOptions, Evaluation } from "./evaluation.ts";
 import { buildLedger } from "./ledger.ts";
@@ -18,8 +19,9 @@ import { wrongPocket } from "./wrongPocket.ts";
 
 export function evaluateModel(model: Model, overrides?: Readonly<Record<string, number>>, options: EvaluateOptions = {}): Evaluation {
   const values = parameterValues(model.parameters, overrides);
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) throw new Error(`evaluateModel: parameter ${model.parameters.order[i]} is not finite (${values[i]})`);
+  for (const name of model.parameters.order) {
+    const v = values[model.parameters.slot.get(name)!]!;
+    if (!Number.isFinite(v)) throw new InputError(["parameters", name], "formulaNotFinite", { value: v });
   }
   const ledger = buildLedger(model, values);
   const byPartner = new Map<string, typeof ledger.rows>();

@@ -9,10 +9,16 @@
  * Rounding: each line's amount in euros becomes cents once (`toCents`, half away from zero). A
  * provider's revenue loss equals the funder's saving to the cent, split among providers and into
  * a variable-cost part through `allocate`, so derived rows never create or lose a cent.
+ *
+ * Bounds: every row's amount and discounted amount, and the sum of all rows' absolute values,
+ * stay within MAX_CENTS (engine/money/money.ts), so every total is exact; an outcome's quantity
+ * stays within LIMITS.outcomeQuantity. Going over is an input error with the line's path.
  */
+import { LIMITS } from "../case/limits.ts";
 import { allocate, variablePart } from "../money/allocate.ts";
 import { discountFactor } from "../money/discount.ts";
-import { roundCents, toCents, type Cents } from "../money/money.ts";
+import { boundedCents, discountedCents, MAX_CENTS, type Cents } from "../money/money.ts";
+import { InputError, type Path } from "../messages/issues.ts";
 import type { CompiledEffect, Model } from "../case/model.ts";
 import type { Ledger, LedgerKind, LedgerRow, OutcomeRow } from "./row.ts";
 
@@ -28,22 +34,36 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
   const rate = c.discountRate;
   const effectRate = c.effectDiscountRate ?? rate;
   const rows: LedgerRow[] = [];
-  const push = (year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string) => {
+  // The sums of |amount| and |discounted| over all rows (and outcome values): within MAX_CENTS,
+  // every partial sum of the rows in any order is exact. The largest line is named if not.
+  let sumAmount = 0, sumDiscounted = 0, largest = 0;
+  let largestPath: Path = [];
+  const count = (cents: Cents, discounted: Cents, path: Path) => {
+    const a = Math.abs(cents);
+    sumAmount += a;
+    sumDiscounted += Math.abs(discounted);
+    if (a > largest) { largest = a; largestPath = path; }
+  };
+  const push = (path: Path, year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string) => {
     if (amount === 0) return;
-    const discounted = roundCents(amount * discountFactor(rate, year - c.startYear));
+    const k = year - c.startYear;
+    const discounted = discountedCents(amount, discountFactor(rate, k), rate, k);
+    count(amount, discounted, path);
     rows.push({ year, partner, domain, line, kind, amount, discounted, cashable, ...(counterparty !== undefined ? { counterparty } : {}) });
   };
 
-  for (const inv of model.investments) {
+  model.investments.forEach((inv, i) => {
+    const path: Path = ["investments", i];
     for (const y of inv.years) {
       const euros = y.amount(values) * y.factor;
-      push(y.year, inv.line.bearer, inv.line.domain, inv.line.id, "investment", -toCents(euros), true);
+      push(path, y.year, inv.line.bearer, inv.line.domain, inv.line.id, "investment", -boundedCents(euros, path, "investment", y.year), true);
     }
-  }
+  });
 
   const outcomes: OutcomeRow[] = [];
-  for (const e of model.effects) {
+  model.effects.forEach((e, index) => {
     const line = e.line;
+    const path: Path = ["effects", index];
     const q = e.quantity(values);
     if (line.type === "outcome") {
       const price = e.unitPrice ? e.unitPrice(values) : undefined;
@@ -51,41 +71,46 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
         const quantity = q * effectFactor(e, values, y.ramp, y.dropOffPower);
         if (quantity === 0) continue;
         const k = y.year - c.startYear;
-        outcomes.push({
-          year: y.year, line: line.id, unit: line.unit!, quantity, discounted: quantity * discountFactor(effectRate, k),
-          ...(price !== undefined ? { value: toCents(quantity * price) } : {}),
-        });
+        const discounted = quantity * discountFactor(effectRate, k);
+        // Quantities are not money, but they are added up and shown: finite and bounded.
+        for (const v of [quantity, discounted]) {
+          if (!(Math.abs(v) <= LIMITS.outcomeQuantity)) throw new InputError([...path, "quantity"], "quantityOverflow", { value: v, year: y.year, limit: LIMITS.outcomeQuantity });
+        }
+        const value = price !== undefined ? boundedCents(quantity * price, path, "outcomeValue", y.year) : undefined;
+        if (value !== undefined) count(value, 0, path);
+        outcomes.push({ year: y.year, line: line.id, unit: line.unit!, quantity, discounted, ...(value !== undefined ? { value } : {}) });
       }
-      continue;
+      return;
     }
     const price = e.unitPrice!(values);
     const domain = line.domain!;
     const vcs = e.variableCostShare ? e.variableCostShare(values) : 0;
     for (const y of e.years) {
-      const saving = y.actualAmount ? toCents(y.actualAmount(values))
-        : y.actualQuantity ? toCents(y.actualQuantity(values) * price)
-        : toCents(q * price * effectFactor(e, values, y.ramp, y.dropOffPower));
+      const saving = y.actualAmount ? boundedCents(y.actualAmount(values), path, "actual", y.year)
+        : y.actualQuantity ? boundedCents(y.actualQuantity(values) * price, path, "actual", y.year)
+        : boundedCents(q * price * effectFactor(e, values, y.ramp, y.dropOffPower), path, "saving", y.year);
       if (saving === 0) continue;
       const funders = e.funders!;
       const single = funders.length === 1 ? funders[0]!.partner : undefined;
-      if (single !== undefined) push(y.year, single, domain, line.id, "saving", saving, line.cashable);
+      if (single !== undefined) push(path, y.year, single, domain, line.id, "saving", saving, line.cashable);
       else {
         const parts = allocate(saving, funders.map((f) => f.share), funders.map((f) => f.partner));
-        funders.forEach((f, i) => push(y.year, f.partner, domain, line.id, "saving", parts[i]!, line.cashable));
+        funders.forEach((f, i) => push(path, y.year, f.partner, domain, line.id, "saving", parts[i]!, line.cashable));
       }
-      if (e.counterparty !== undefined) push(y.year, e.counterparty, domain, line.id, "transfer", -saving, true, single);
+      if (e.counterparty !== undefined) push(path, y.year, e.counterparty, domain, line.id, "transfer", -saving, true, single);
       if (e.providers.length > 0) {
         const parts = e.providers.length === 1 ? [saving] : allocate(saving, e.providers.map((p) => p.share), e.providers.map((p) => p.partner));
         e.providers.forEach((p, i) => {
           const lost = parts[i]!;
-          push(y.year, p.partner, domain, line.id, "revenue-loss", -lost, true, single);
+          push(path, y.year, p.partner, domain, line.id, "revenue-loss", -lost, true, single);
           // variablePart is allocate's two-part split without arrays (a fraction; else allocate says what is wrong).
           const variable = vcs >= 0 && vcs <= 1 ? variablePart(lost, vcs) : allocate(lost, [vcs, 1 - vcs])[0]!;
-          push(y.year, p.partner, domain, line.id, "variable-cost-saving", variable, true);
+          push(path, y.year, p.partner, domain, line.id, "variable-cost-saving", variable, true);
         });
       }
     }
-  }
+  });
+  if (!(sumAmount <= MAX_CENTS && sumDiscounted <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(sumAmount, sumDiscounted) / 100 });
   rows.sort(compareRows);
   outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
   return { rows, outcomes };

@@ -56,6 +56,26 @@ export interface Metrics {
   yearly: YearFigures[];
 }
 
+/** A line's net in a year is a saving (else a cost) by its undiscounted net; the discounted net has the same sign up to rounding. */
+const isSaving = (amount: Cents, discounted: Cents) => amount > 0 || (amount === 0 && discounted > 0);
+
+/**
+ * `computeMetrics(rows, years).pvCosts` alone (rows netted per year and line, transfers apart),
+ * for settlement shares, which need nothing else (no IRR per partner and sample).
+ */
+export function presentCosts(rows: readonly LedgerRow[]): Cents {
+  const groups = new Map<string, [amount: number, discounted: number]>();
+  for (const r of rows) {
+    if (r.kind === "transfer") continue;
+    const key = `${r.year}\u0000${r.line}`;
+    const g = groups.get(key);
+    if (g) { g[0] += r.amount; g[1] += r.discounted; } else groups.set(key, [r.amount, r.discounted]);
+  }
+  let pv = 0;
+  for (const [amount, discounted] of groups.values()) if (!isSaving(amount, discounted)) pv -= discounted;
+  return pv;
+}
+
 export function computeMetrics(rows: readonly LedgerRow[], years: readonly number[], society = false): Metrics {
   const idx = new Map(years.map((y, i) => [y, i]));
   const n = years.length;
@@ -95,7 +115,7 @@ export function computeMetrics(rows: readonly LedgerRow[], years: readonly numbe
     if (!used[cell]) continue;
     const i = cell % n, a = amount[cell]!, d = discounted[cell]!;
     // Classify by the undiscounted net; the discounted net has the same sign up to rounding.
-    if (a > 0 || (a === 0 && d > 0)) { savings[i]! += a; dSavings[i]! += d; }
+    if (isSaving(a, d)) { savings[i]! += a; dSavings[i]! += d; }
     else { costs[i]! -= a; dCosts[i]! -= d; }
   }
 

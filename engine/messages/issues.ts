@@ -37,3 +37,18 @@ export function formatIssue(issue: Issue, file?: string): string {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/**
+ * Input the engine cannot evaluate, found while evaluating: an amount beyond the cents the
+ * ledger keeps exact, a key whose weights are all zero, a sampled fraction outside 0..1. It
+ * carries the path, code and parameters of an issue. Validation dry-runs the case at its base
+ * values and at the ends of every uncertainty range, so a validated case evaluated there never
+ * throws it; evaluating at other values (a slider, a Monte Carlo sample) can, and the caller
+ * reports it like any other input error.
+ */
+export class InputError extends Error {
+  constructor(readonly path: Path, readonly code: string, readonly params: Record<string, unknown> = {}) {
+    super(`${formatPath(path)}: ${code}`);
+    this.name = "InputError";
+  }
+}

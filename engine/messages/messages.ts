@@ -22,6 +22,29 @@ function typeNames(types: string[], lang: Lang): string {
   return words.length ? `${words.join(", ")} ${lang === "nl" ? "of" : "or"} ${last}` : last ?? "";
 }
 
+/** A whole number with thousands separators (no engine import: messages sit below money/format.ts). */
+const num = (v: unknown, lang: Lang) => (typeof v === "number" && Number.isSafeInteger(v) ? String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "nl" ? "." : ",").replace(/^/, v < 0 ? "-" : "") : String(v));
+/** Any number in three significant digits (1.23e+300), so an overflowing value is readable; no number in words. */
+const big = (v: unknown, lang: Lang) => {
+  if (typeof v !== "number") return String(v);
+  if (Number.isNaN(v)) return lang === "nl" ? "geen getal" : "not a number";
+  if (!Number.isFinite(v)) return `${v < 0 ? "-" : ""}${lang === "nl" ? "oneindig" : "infinity"}`;
+  return Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toPrecision(3) : String(Number(v.toPrecision(6)));
+};
+const euros = (v: unknown, lang: Lang) => (typeof v === "number" && Number.isFinite(v) ? `EUR ${Math.abs(v) < 1e15 ? num(Math.round(v), lang) : big(v, lang)}` : big(v, lang));
+/** What overflowed or what there is too much of, in words. */
+const WHAT: Record<string, [string, string]> = {
+  investment: ["het investeringsbedrag", "the investment amount"], saving: ["de besparing (hoeveelheid x prijs x factoren)", "the saving (quantity x price x factors)"],
+  actual: ["het gerealiseerde bedrag", "the actual amount"], outcomeValue: ["de waarde van het effect (hoeveelheid x prijs)", "the effect's value (quantity x price)"],
+  discounted: ["het contant gemaakte bedrag", "the discounted amount"], arrangement: ["het bedrag van de regeling", "the arrangement's amount"],
+  transfer: ["de overdracht", "the transfer"], contribution: ["de inleg", "the contribution"], line: ["het bedrag van deze post", "the amount of this line"],
+  total: ["het totaal", "the total"],
+  partners: ["partners", "partners"], domains: ["domeinen", "domains"], lines: ["investeringen en effecten", "investments and effects"],
+  parameters: ["parameters", "parameters"], uncertain: ["parameters met een verdeling", "parameters with a distribution"],
+  arrangements: ["regelingen", "arrangements"], steps: ["stappen in deze regeling", "steps in this arrangement"], elements: ["elementen in deze lijst", "entries in this list"],
+};
+const words = (what: unknown, lang: Lang) => (Object.hasOwn(WHAT, String(what)) ? WHAT[String(what)]![lang === "nl" ? 0 : 1] : String(what));
+
 const texts: Record<string, { nl: Text; en: Text }> = {
   fraction: { nl: () => "moet tussen 0 en 1 liggen", en: () => "must be between 0 and 1" },
   positive: { nl: () => "moet groter dan 0 zijn", en: () => "must be greater than 0" },
@@ -52,8 +75,8 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     en: (p) => `not allowed in a formula: ${p.what}`,
   },
   formulaNotFinite: {
-    nl: (p) => `formule geeft geen eindig getal (${p.value})`,
-    en: (p) => `formula does not give a finite number (${p.value})`,
+    nl: (p) => `formule geeft geen eindig getal (${big(p.value, "nl")})`,
+    en: (p) => `formula does not give a finite number (${big(p.value, "en")})`,
   },
   cycle: {
     nl: (p) => `parameters verwijzen in een kring naar elkaar: ${p.cycle}`,
@@ -133,8 +156,8 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     en: (p) => `investment "${p.name}" is already covered by ${p.other}: it would be paid twice`,
   },
   keyNegative: {
-    nl: (p) => `verdeelsleutel geeft partner "${p.partner}" een negatief of ongeldig aandeel (${p.value})`,
-    en: (p) => `allocation key gives partner "${p.partner}" a negative or invalid share (${p.value})`,
+    nl: (p) => `verdeelsleutel geeft partner "${p.partner}" een negatief of ongeldig aandeel (${big(p.value, "nl")})`,
+    en: (p) => `allocation key gives partner "${p.partner}" a negative or invalid share (${big(p.value, "en")})`,
   },
   keySizeMissing: {
     nl: (p) => `partner "${p.partner}" heeft geen ${p.size} opgegeven`,
@@ -224,12 +247,12 @@ const texts: Record<string, { nl: Text; en: Text }> = {
   },
   fractionSampled: { nl: (p) => `een trekking gaf een aandeel buiten 0..1 (${p.value})`, en: (p) => `a sample gave a fraction outside 0..1 (${p.value})` },
   notFiniteSampled: {
-    nl: (p) => `een trekking gaf geen eindig bedrag (${p.value}); een formule deelt bijvoorbeeld door nul bij een getrokken waarde`,
-    en: (p) => `a sample gave no finite amount (${p.value}); a formula divides by zero at a sampled value, for example`,
+    nl: (p) => `een trekking gaf geen eindig bedrag (${big(p.value, "nl")}); een formule deelt bijvoorbeeld door nul bij een getrokken waarde`,
+    en: (p) => `a sample gave no finite amount (${big(p.value, "en")}); a formula divides by zero at a sampled value, for example`,
   },
   notFiniteUncertain: {
-    nl: (p) => `bij ${p.parameter} = ${p.input} (${p.at}) geeft een formule geen eindig getal`,
-    en: (p) => `at ${p.parameter} = ${p.input} (${p.at}) a formula does not give a finite number`,
+    nl: (p) => `bij ${p.parameter} = ${big(p.input, "nl")} (${p.at}) geeft een formule geen eindig getal`,
+    en: (p) => `at ${p.parameter} = ${big(p.input, "en")} (${p.at}) a formula does not give a finite number`,
   },
   uncertaintyProblem: { nl: (p) => `${p.detail}`, en: (p) => `${p.detail}` },
   distNotFinite: { nl: (p) => `${p.field} moet een eindig getal zijn`, en: (p) => `${p.field} must be a finite number` },
@@ -348,12 +371,86 @@ const texts: Record<string, { nl: Text; en: Text }> = {
   voiEmptyGroup: { nl: (p) => `groep "${p.name}" noemt geen parameters`, en: (p) => `group "${p.name}" names no parameters` },
   voiUnknownPerspective: { nl: (p) => `onbekende regeling "${p.name}" (bekend: ${p.known})`, en: (p) => `unknown arrangement "${p.name}" (known: ${p.known})` },
   voiUnknownDecision: { nl: (p) => `onbekende beslissing "${p.name}" (bekend: ${p.known})`, en: (p) => `unknown decision "${p.name}" (known: ${p.known})` },
+  // Limits (engine/case/limits.ts, docs/limits.md) and the bounds on money (engine/money/money.ts).
+  required: { nl: () => "ontbreekt", en: () => "is missing" },
+  fileTooLarge: {
+    nl: (p) => `het bestand is groter dan ${num(p.limit, "nl")} bytes; een casus is veel kleiner (zie docs/limits.md)`,
+    en: (p) => `the file is larger than ${num(p.limit, "en")} bytes; a case is far smaller (see docs/limits.md)`,
+  },
+  nestingTooDeep: {
+    nl: (p) => `nest ${p.depth === undefined ? "" : `${p.depth} `}niveaus diep; een casus mag ${p.limit} niveaus diep nesten`,
+    en: (p) => `nests ${p.depth === undefined ? "" : `${p.depth} `}levels deep; a case may nest ${p.limit} levels deep`,
+  },
+  tooManyValues: {
+    nl: (p) => `de casus heeft meer dan ${num(p.limit, "nl")} waarden (getallen, teksten, lijsten)`,
+    en: (p) => `the case has more than ${num(p.limit, "en")} values (numbers, texts, lists)`,
+  },
+  aliasLimit: {
+    nl: (p) => `YAML-aliassen (*naam) worden meer dan ${num(p.limit, "nl")} keer uitgevouwen; schrijf de waarden uit of gebruik minder aliassen`,
+    en: (p) => `YAML aliases (*name) expand more than ${num(p.limit, "en")} times; write the values out or use fewer aliases`,
+  },
+  tooManyElements: {
+    nl: (p) => `${p.count} ${words(p.what, "nl")}; de grens is ${num(p.limit, "nl")}`,
+    en: (p) => `${p.count} ${words(p.what, "en")}; the limit is ${num(p.limit, "en")}`,
+  },
+  nameTooLong: {
+    nl: (p) => `naam van ${num(p.length, "nl")} tekens; een naam (id) heeft hoogstens ${p.limit} tekens`,
+    en: (p) => `a name of ${num(p.length, "en")} characters; a name (id) has at most ${p.limit} characters`,
+  },
+  textTooLong: {
+    nl: (p) => `${p.length === undefined ? "te lange tekst" : `tekst van ${num(p.length, "nl")} tekens`}; hier passen er hoogstens ${num(p.limit, "nl")}`,
+    en: (p) => `${p.length === undefined ? "text too long" : `a text of ${num(p.length, "en")} characters`}; at most ${num(p.limit, "en")} fit here`,
+  },
+  reservedName: {
+    nl: (p) => `"${p.name}" kan geen naam zijn: JavaScript gebruikt het voor zichzelf; kies een andere naam`,
+    en: (p) => `"${p.name}" cannot be a name: JavaScript reserves it; choose another name`,
+  },
+  formulaTooLong: {
+    nl: (p) => `formule van ${num(p.length, "nl")} tekens; een formule heeft hoogstens ${num(p.limit, "nl")} tekens (verdeel haar over parameters)`,
+    en: (p) => `a formula of ${num(p.length, "en")} characters; a formula has at most ${num(p.limit, "en")} (split it over parameters)`,
+  },
+  formulaTooDeep: {
+    nl: (p) => `formule nest ${p.depth === undefined ? "te" : `${p.depth} niveaus`} diep (haakjes, bewerkingen); hoogstens ${p.limit} (verdeel haar over parameters)`,
+    en: (p) => `formula nests ${p.depth === undefined ? "too" : `${p.depth} levels`} deep (parentheses, operations); at most ${p.limit} (split it over parameters)`,
+  },
+  amountOverflow: {
+    nl: (p) => `${words(p.what, "nl")}${p.year !== undefined ? ` in ${p.year}` : ""} komt op ${euros(p.value, "nl")}: meer dan de berekening exact in centen houdt (EUR 90 biljoen; zie docs/limits.md)`,
+    en: (p) => `${words(p.what, "en")}${p.year !== undefined ? ` in ${p.year}` : ""} comes to ${euros(p.value, "en")}: more than the calculation keeps exact in cents (EUR 90 trillion; see docs/limits.md)`,
+  },
+  totalOverflow: {
+    nl: (p) => `alle bedragen samen komen op meer dan EUR 90 biljoen (${euros(p.value, "nl")}); de grootste post staat hier (zie docs/limits.md)`,
+    en: (p) => `all amounts together come to more than EUR 90 trillion (${euros(p.value, "en")}); the largest item is here (see docs/limits.md)`,
+  },
+  sampledTotalOverflow: {
+    nl: (p) => `in een trekking komen de bedragen samen op ${euros(p.value, "nl")}: meer dan de berekening exact in centen houdt (EUR 90 biljoen); maak de verdelingen smaller`,
+    en: (p) => `in a sample the amounts together come to ${euros(p.value, "en")}: more than the calculation keeps exact in cents (EUR 90 trillion); narrow the distributions`,
+  },
+  discountOverflow: {
+    nl: (p) => `discontovoet ${p.rate} geeft na ${p.years} jaar een factor ${big(p.factor, "nl")}: contant gemaakte bedragen lopen over; kies een voet boven -50% of een kortere looptijd`,
+    en: (p) => `discount rate ${p.rate} gives a factor ${big(p.factor, "en")} after ${p.years} years: discounted amounts overflow; choose a rate above -50% or a shorter horizon`,
+  },
+  indexationOverflow: {
+    nl: (p) => `indexatie ${p.rate} geeft na ${p.years} jaar een factor ${big(p.factor, "nl")}: het bedrag loopt over`,
+    en: (p) => `indexation ${p.rate} gives a factor ${big(p.factor, "en")} after ${p.years} years: the amount overflows`,
+  },
+  quantityOverflow: {
+    nl: (p) => `hoeveelheid ${big(p.value, "nl")}${p.year !== undefined ? ` in ${p.year}` : ""} is groter dan ${big(p.limit, "nl")}: te groot om op te tellen`,
+    en: (p) => `quantity ${big(p.value, "en")}${p.year !== undefined ? ` in ${p.year}` : ""} is larger than ${big(p.limit, "en")}: too large to add up`,
+  },
+  overflowUncertain: {
+    nl: (p) => `bij ${p.parameter} = ${big(p.input, "nl")} (${p.at} van de verdeling): ${p.detail}`,
+    en: (p) => `at ${p.parameter} = ${big(p.input, "en")} (${p.at} of the distribution): ${p.detail}`,
+  },
+  tooManyRows: {
+    nl: (p) => `de casus geeft ${num(p.rows, "nl")} grootboekregels (posten x jaren x partners); de grens is ${num(p.limit, "nl")}`,
+    en: (p) => `the case gives ${num(p.rows, "en")} ledger rows (lines x years x partners); the limit is ${num(p.limit, "en")}`,
+  },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };
 
 export function message(code: string, params: Params, lang: Lang): string {
-  const t = texts[code];
+  const t = Object.hasOwn(texts, code) ? texts[code] : undefined;
   if (!t) return code;
   return t[lang](params);
 }
@@ -461,6 +558,11 @@ export function zodErrorMap(lang: Lang): z.core.$ZodErrorMap {
   return (iss) => {
     const params = (iss as { params?: Params }).params;
     if (iss.code === "custom" && params && typeof params.code === "string") return message(params.code, { value: echo((iss as { input?: unknown }).input, lang), ...params }, lang);
+    // Over a length limit (engine/case/limits.ts): the limit in our words.
+    if (iss.code === "too_big" && (iss as { origin?: string }).origin === "string") {
+      const input = (iss as { input?: unknown }).input;
+      return message("textTooLong", { length: typeof input === "string" ? input.length : undefined, limit: (iss as { maximum?: unknown }).maximum }, lang);
+    }
     return zodIssueMessage(iss as unknown as ZodIssueLike, lang);
   };
 }

@@ -12,8 +12,12 @@
  *
  * Conventions: a negative amount is split as its absolute value and negated part by part, so
  * a cost splits exactly like the same saving. A part with weight 0 gets 0. Weights must be finite,
- * non-negative and not all zero: anything else is a bug in the caller (validated input never gets
- * here), so `allocate` throws.
+ * non-negative, not all zero and with a finite sum: anything else is a bug in the caller
+ * (validated input never gets here), so `allocate` throws.
+ *
+ * Bounded: every loop runs at most a fixed number of times per part, whatever the amount (the
+ * leftover cents are handed out in whole rounds, not one by one), and the parts sum exactly to
+ * the whole for any amount up to MAX_CENTS, also when float error makes the floors sum above it.
  */
 import type { Cents } from "./money.ts";
 
@@ -26,6 +30,7 @@ export function allocate(amount: Cents, weights: readonly number[], tieKeys?: re
     total += w;
   }
   if (total <= 0) throw new Error("allocate: weights are all zero");
+  if (!Number.isFinite(total)) throw new Error("allocate: the weights' sum is not finite");
   if (tieKeys && tieKeys.length !== weights.length) throw new Error("allocate: tieKeys must match weights");
   const n = weights.length;
   const out = new Float64Array(n);
@@ -62,8 +67,8 @@ export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: numbe
     rem[i] = exact - floor;
     given += floor;
   }
-  let left = whole - given;
-  if (left > 0) {
+  const left = whole - given;
+  if (left !== 0) {
     // Positive-weight parts by remainder (desc), tie key (asc), position (asc): insertion sort, n is small.
     const order = s.order;
     let m = 0;
@@ -73,8 +78,22 @@ export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: numbe
       while (j > 0 && before(i, order[j - 1]!, rem, keyRank)) { order[j] = order[j - 1]!; j--; }
       order[j] = i;
     }
-    // `left` is below the number of positive parts, up to float error in the floors; cycle to be safe.
-    for (let k = 0; left > 0; k = (k + 1) % m, left--) out[order[k]!] = out[order[k]!]! + 1;
+    if (left > 0) {
+      // `left` is below the number of positive parts, up to float error in the floors: a whole
+      // round of cents to every part for each m left over, then one more to the first ones.
+      const each = Math.floor(left / m), extra = left - each * m;
+      for (let k = 0; k < m; k++) out[order[k]!] = out[order[k]!]! + each + (k < extra ? 1 : 0);
+    } else {
+      // Float error made the floors sum above the whole (amounts near MAX_CENTS): take the
+      // excess back a cent at a time, smallest remainder first, from parts that have one.
+      let excess = -left;
+      for (let round = 0; excess > 0 && round <= excess; round++) {
+        for (let k = m - 1; k >= 0 && excess > 0; k--) {
+          const i = order[k]!;
+          if (out[i]! > 0) { out[i] = out[i]! - 1; excess--; }
+        }
+      }
+    }
   }
   for (let i = 0; i < n; i++) {
     const p = out[i]!;

@@ -5,15 +5,22 @@
  * - `{ status: "ok", rate }`: exactly one root in the searched range (-50 % .. 1,000 %);
  * - `{ status: "no-sign-change" }`: all flows have one sign (or are zero): no IRR exists;
  * - `{ status: "none-in-range" }`: the flows change sign but NPV has no root in the range;
- * - `{ status: "multiple", rates }`: several roots (flows that change sign more than once).
+ * - `{ status: "multiple", rates }`: NPV changes sign more than once in the range.
  *
  * Why not below -50 %: near -100 % the discount factors (1 + r)^-k explode, and a double cannot
  * place the root finely enough for NPV to be zero within a cent; such a rate says "most of the
  * money is lost" and is reported as none-in-range rather than as a falsely precise number.
  *
- * Method: NPV is evaluated on a grid of rates; every sign change is bracketed and refined by
- * bisection until the bracket no longer shrinks in floating point, so the root is as exact as a
- * double allows.
+ * Method. With x = 1 / (1 + r), NPV is the polynomial p(x) = sum f_k x^k, and the range is
+ * x in [1/11, 2]. One sign change in the flows means (Descartes' rule of signs) at most one root
+ * for x > 0, so the signs at the two ends decide. Otherwise the range is searched completely:
+ * an interval is dropped when p provably has no root in it (|p(c)| beyond the rounding error of
+ * p(c) plus the half-width times a bound on |p'|), settled when p is provably monotone on it
+ * (the same test on p' with a bound on |p''|), and halved otherwise, down to a width of about
+ * 1e-13 of x (a closer pair of roots cannot be told apart in double precision). Every sign change
+ * of p between the points of the final partition is a root, found by bisection (in x, with the
+ * same evaluation of p) until the bracket no longer shrinks. The work is bounded: intervals are kept on an explicit stack (no recursion)
+ * and at most 2,048 are examined (beyond that the remaining ones are judged by their ends).
  */
 import { npv } from "./discount.ts";
 
@@ -25,6 +32,11 @@ export type Irr =
 
 const LOW = -0.5;
 const HIGH = 10;
+/** The range in x = 1 / (1 + r): x_hi at r = LOW, x_lo at r = HIGH. */
+const X_LO = 1 / (1 + HIGH), X_HI = 1 / (1 + LOW);
+const MAX_INTERVALS = 2048;
+/** Intervals narrower than this (relative to x) are not halved again. */
+const MIN_WIDTH = 1e-13;
 
 export function irr(flows: readonly number[]): Irr {
   let pos = false, neg = false, changes = 0, last = 0;
@@ -35,8 +47,8 @@ export function irr(flows: readonly number[]): Irr {
   if (!pos || !neg) return { status: "no-sign-change" };
 
   // One sign change in the flows: by Descartes' rule of signs NPV has exactly one root for
-  // r > -1 (one positive root in x = 1 / (1 + r)), so bracketing the range ends is enough.
-  // This is the common case (invest, then save) and costs ~60 NPV evaluations, not a grid scan.
+  // r > -1 (one positive root in x), so bracketing the range ends is enough. This is the
+  // common case (invest, then save) and costs ~60 NPV evaluations.
   if (changes === 1) {
     const vLow = npv(LOW, flows), vHigh = npv(HIGH, flows);
     if (vLow === 0) return { status: "ok", rate: LOW };
@@ -45,24 +57,121 @@ export function irr(flows: readonly number[]): Irr {
     return { status: "ok", rate: bisect(flows, LOW, HIGH, vLow) };
   }
 
-  // Grid dense near zero where realistic rates are, coarser further out.
-  const grid: number[] = [];
-  for (let r = LOW; r < -0.2; r += 0.005) grid.push(r);
-  for (let r = -0.2; r < 1; r += 0.0025) grid.push(r);
-  for (let r = 1; r <= HIGH; r += 0.05) grid.push(r);
-
-  const roots: number[] = [];
-  let prevR = grid[0]!, prevV = npv(prevR, flows);
-  if (prevV === 0) roots.push(prevR);
-  for (let i = 1; i < grid.length; i++) {
-    const r = grid[i]!, v = npv(r, flows);
-    if (v === 0) roots.push(r);
-    else if (prevV !== 0 && Math.sign(v) !== Math.sign(prevV)) roots.push(bisect(flows, prevR, r, prevV));
-    prevR = r; prevV = v;
-  }
+  // Each root bisected in x with the same evaluation that found its sign change (so the bracket
+  // holds), then turned into a rate; in increasing order of rate.
+  const roots = signChanges(flows).map(([xa, xb]) => Math.min(HIGH, Math.max(LOW, 1 / bisectX(flows, xa, xb) - 1))).sort((a, b) => a - b);
   if (roots.length === 0) return { status: "none-in-range" };
   if (roots.length > 1) return { status: "multiple", rates: roots };
   return { status: "ok", rate: roots[0]! };
+}
+
+/** p, p' and p'' at x with Horner, and a bound on each one's rounding error (Higham: gamma_2n times the sum of |terms|). */
+function evaluate(f: readonly number[], x: number): { p: number; ep: number; d: number; ed: number } {
+  const n = f.length - 1;
+  let p = 0, s = 0, d = 0, sd = 0;
+  for (let k = n; k >= 0; k--) {
+    d = d * x + p; sd = sd * x + s;
+    p = p * x + f[k]!; s = s * x + Math.abs(f[k]!);
+  }
+  const gamma = (4 * n + 4) * Number.EPSILON;
+  return { p, ep: gamma * s, d, ed: gamma * sd * Math.max(1, n) };
+}
+
+/** Bounds on |p'| and |p''| over (0, b]: the sums of k |f_k| b^(k-1) and k(k-1) |f_k| b^(k-2) (b > 0). */
+function derivativeBounds(f: readonly number[], b: number): [number, number] {
+  let d1 = 0, d2 = 0;
+  for (let k = f.length - 1; k >= 1; k--) {
+    d2 = d2 * b + k * (k - 1) * Math.abs(f[k]!);
+    d1 = d1 * b + k * Math.abs(f[k]!);
+  }
+  // Horner above gave sum k(k-1)|f_k| b^(k-1) for d2 (one power too many): divide it back.
+  return [d1 * (1 + 4 * f.length * Number.EPSILON), (d2 / b) * (1 + 4 * f.length * Number.EPSILON)];
+}
+
+/**
+ * Whether p provably has no root, or is provably monotone, on [c - h, c + h] (0 < c - h, c + h = b).
+ * First with global bounds on |p'| and |p''| over (0, b] (cheap, and enough away from roots);
+ * then with p's Taylor expansion at c, whose coefficients carry the cancellation the global
+ * bounds ignore (enough near a cluster of roots, where |p| is far below the sum of its terms).
+ */
+function settles(f: readonly number[], b: number, c: number, h: number): boolean {
+  const at = evaluate(f, c);
+  const [d1, d2] = derivativeBounds(f, b);
+  if (Math.abs(at.p) - at.ep > h * d1 || Math.abs(at.d) - at.ed > h * d2) return true;
+  // p(c + y) = sum t_j y^j, each t_j within e_j of the computed one (the shift run on |f| and |c| bounds the error).
+  const n = f.length - 1;
+  const t = Float64Array.from(f), m = Float64Array.from(f, Math.abs);
+  for (let i = 0; i < n; i++) {
+    for (let k = n - 1; k >= i; k--) { t[k] = t[k]! + c * t[k + 1]!; m[k] = m[k]! + c * m[k + 1]!; }
+  }
+  const gamma = (4 * n + 4) * Number.EPSILON;
+  // |p(x) - t_0| <= sum_{j>=1} (|t_j| + e_j) h^j;  |p'(x) - t_1| <= sum_{j>=2} j (|t_j| + e_j) h^(j-1).
+  let rest0 = 0, rest1 = 0;
+  for (let j = n; j >= 1; j--) {
+    const tj = Math.abs(t[j]!) + gamma * m[j]!;
+    rest0 = rest0 * h + tj;
+    if (j >= 2) rest1 = rest1 * h + j * tj;
+  }
+  rest0 *= h * (1 + gamma);
+  rest1 *= 1 + gamma;
+  return Math.abs(t[0]!) - gamma * m[0]! > rest0 || Math.abs(t[1] ?? 0) - gamma * m[1]! > rest1 * (n >= 2 ? h : 0);
+}
+
+/**
+ * Every sign change of p(x) = sum f_k x^k on [X_LO, X_HI], each as the interval [xa, xb] of the
+ * final partition it lies in ([x, x] for an exact zero at a point of the partition).
+ */
+function signChanges(f: readonly number[]): [number, number][] {
+  // The partition: intervals settled (no root, or monotone, or too small to halve), by their left end.
+  const settled: [number, number][] = [];
+  const stack: [number, number, number][] = [[X_LO, X_HI, 0]];
+  let examined = 0;
+  while (stack.length > 0) {
+    const [a, b, depth] = stack.pop()!;
+    examined++;
+    const c = (a + b) / 2, h = (b - a) / 2;
+    const small = b - a <= MIN_WIDTH * b || examined > MAX_INTERVALS || depth > 80;
+    if (!small && !settles(f, b, c, h)) {
+      stack.push([c, b, depth + 1], [a, c, depth + 1]);
+      continue;
+    }
+    settled.push([a, b]);
+  }
+  settled.sort((x, y) => x[0] - y[0]);
+  // Signs at the points of the partition (each point once, so a root at a shared end is counted once).
+  const points = [settled[0]![0], ...settled.map((s) => s[1])];
+  const signs = points.map((x) => Math.sign(evaluate(f, x).p));
+  const out: [number, number][] = [];
+  let lastSign = 0, lastAt = -1;
+  for (let i = 0; i < points.length; i++) {
+    const s = signs[i]!;
+    if (s === 0) {
+      // An exact zero: a root there if the sign on its two sides differs (or it is a range end).
+      if (i === 0 || i === points.length - 1) out.push([points[i]!, points[i]!]);
+      continue;
+    }
+    if (lastSign !== 0 && s !== lastSign) {
+      // A change between the last non-zero point and this one: at a zero point between them, or inside.
+      const zero = signs.slice(lastAt + 1, i).indexOf(0);
+      out.push(zero >= 0 ? [points[lastAt + 1 + zero]!, points[lastAt + 1 + zero]!] : [points[lastAt]!, points[i]!]);
+    }
+    lastSign = s; lastAt = i;
+  }
+  return out;
+}
+
+/** A root of p in [xa, xb], where p's computed sign differs at the ends (or xa = xb, a zero). */
+function bisectX(f: readonly number[], xa: number, xb: number): number {
+  let sa = Math.sign(evaluate(f, xa).p);
+  if (xa === xb || sa === 0) return xa;
+  for (let i = 0; i < 200; i++) {
+    const mid = (xa + xb) / 2;
+    if (mid === xa || mid === xb) break;
+    const v = evaluate(f, mid).p;
+    if (v === 0) return mid;
+    if (Math.sign(v) === sa) { xa = mid; sa = Math.sign(v); } else xb = mid;
+  }
+  return Math.abs(evaluate(f, xa).p) <= Math.abs(evaluate(f, xb).p) ? xa : xb;
 }
 
 function bisect(flows: readonly number[], lo: number, hi: number, vLo: number): number {

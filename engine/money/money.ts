@@ -7,7 +7,37 @@
  * 12 significant digits: 0.285 * 100 = 28.499999999999996 rounds to 29 cents, as a person
  * computing by hand expects.
  */
+import { InputError, type Path } from "../messages/issues.ts";
+
 export type Cents = number;
+
+/**
+ * The largest number of cents the ledger holds: 2^53 - 1 (about EUR 90 trillion), the largest
+ * integer a double represents exactly with every integer below it. Every row's amount and
+ * discounted amount, and the sum of the absolute values of all rows of an evaluation, stay
+ * within it (checked where they are computed), so every sum of cents the engine forms, in any
+ * order, is exact: society is exactly the sum of the partners.
+ */
+export const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Euros to cents for a ledger row, bounded: an amount that is not finite or beyond MAX_CENTS
+ * is an input error at `path`, saying what overflowed (`what`: investment, saving, ...) and in
+ * which year. Validation evaluates the case at its base values and at the ends of every
+ * uncertainty range, so such an amount is reported there with its path.
+ */
+export function boundedCents(euros: number, path: Path, what: string, year?: number): Cents {
+  // Both tests in one: NaN and the infinities fail it too.
+  if (!(Math.abs(euros) * 100 <= MAX_CENTS)) throw new InputError(path, "amountOverflow", { what, value: euros, ...(year !== undefined ? { year } : {}) });
+  return toCents(euros);
+}
+
+/** A discounted row: amount x factor rounded to cents, or an input error (the discount rate makes it overflow). */
+export function discountedCents(amount: Cents, factor: number, rate: number, k: number): Cents {
+  const c = amount * factor;
+  if (!(Math.abs(c) <= MAX_CENTS)) throw new InputError(["discountRate"], "discountOverflow", { rate, years: k, factor });
+  return roundCents(c);
+}
 
 export function toCents(euros: number): Cents {
   // The definition is `toCentsByDigits`; this gives the same result without its string

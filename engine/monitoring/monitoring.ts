@@ -13,7 +13,7 @@ import type { Evaluation } from "../ledger/evaluation.ts";
 import type { Compiled } from "../case/formula.ts";
 import type { Path } from "../messages/issues.ts";
 import type { LedgerRow } from "../ledger/row.ts";
-import { toCents, type Cents } from "../money/money.ts";
+import { boundedCents, type Cents } from "../money/money.ts";
 import { parameterValues, type CompiledActuals, type Model } from "../case/model.ts";
 import type { Case } from "../case/schema/index.ts";
 
@@ -57,11 +57,11 @@ export function compileActuals(c: Case, arrangements: readonly CompiledArrangeme
       const path: Path = [...base, "contributions", key];
       const potKey = pots.get(key);
       if (!potKey) { env.add(path, "unknownPot", { name: key, known: [...pots.keys()].join(", ") || "-" }); continue; }
-      const entries: [string, Compiled][] = [];
+      const entries: [string, Compiled, Path][] = [];
       for (const [p, f] of Object.entries(table)) {
         env.checkPartner(p, [...path, p]);
         const fn = env.compile(f, [...path, p]);
-        if (fn) entries.push([p, fn]);
+        if (fn) entries.push([p, fn, [...path, p]]);
       }
       const m = out.contributions.get(potKey) ?? new Map();
       m.set(a.year, entries);
@@ -134,14 +134,20 @@ export function indicatorStatus(target: number | undefined, actual: number | und
   return direction === "lower-is-better" ? (actual <= target + margin ? "on-track" : "off-track") : (actual >= target - margin ? "on-track" : "off-track");
 }
 
-export function evaluateMonitoring(model: Model, plan: Evaluation = evaluateModel(model), overrides?: Readonly<Record<string, number>>): Monitoring {
-  const values = parameterValues(model.parameters, overrides);
+/** What partners actually put into pots (cents), by `arrangement/step`, year and partner. */
+export function actualContributions(model: Model, values: ArrayLike<number>): Map<string, Map<number, Record<string, number>>> {
   const contributions = new Map<string, Map<number, Record<string, number>>>();
   for (const [key, byYear] of model.actuals.contributions) {
     const m = new Map<number, Record<string, number>>();
-    for (const [year, entries] of byYear) m.set(year, Object.fromEntries(entries.map(([p, f]) => [p, toCents(f(values))])));
+    for (const [year, entries] of byYear) m.set(year, Object.fromEntries(entries.map(([p, f, path]) => [p, boundedCents(f(values), path ?? ["actuals"], "contribution", year)])));
     contributions.set(key, m);
   }
+  return contributions;
+}
+
+export function evaluateMonitoring(model: Model, plan: Evaluation = evaluateModel(model), overrides?: Readonly<Record<string, number>>): Monitoring {
+  const values = parameterValues(model.parameters, overrides);
+  const contributions = actualContributions(model, values);
   const actual = evaluateModel(actualModel(model), overrides, { actualContributions: contributions });
   const years = model.actuals.years;
   const inActual = new Set(years);

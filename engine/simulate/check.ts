@@ -7,8 +7,9 @@
  *   positive semi-definite), problems with paths such as `correlations.matrix[1][2]`;
  * - scenarios name parameters that exist; a percentile (`p10`) needs a distribution;
  * - each uncertain parameter at its 0.1 % and 99.9 % quantile (others at base) keeps every
- *   fraction in 0..1 and every amount finite, so a run does not fail halfway (an attribution
- *   with a normal distribution around 0.9 would).
+ *   fraction in 0..1 and every amount finite and within exact cents, in the status quo (the
+ *   Monte Carlo kernel) and in every arrangement and outcome (the full evaluation), so a run does
+ *   not fail halfway (an attribution with a normal distribution around 0.9 would).
  */
 import type { Issue, Path } from "../messages/issues.ts";
 import { message, type Lang } from "../messages/messages.ts";
@@ -16,12 +17,30 @@ import { suggest } from "../case/formula.ts";
 import type { Model } from "../case/model.ts";
 import { quantile, validateCorrelation } from "../uncertainty/index.ts";
 import { problemToIssue } from "./issues.ts";
-import { SimulationInputError } from "./kernel.ts";
+import { InputError } from "../messages/issues.ts";
+import { runArrangementSteps } from "../arrangements/apply.ts";
+import { buildLedger } from "../ledger/ledger.ts";
+import { actualContributions, actualModel } from "../monitoring/monitoring.ts";
 import { planSimulation } from "./plan.ts";
 
 /** Probability levels of the range probed at validation and searched for switching values. */
 export const PROBE_LOW = 0.001;
 export const PROBE_HIGH = 0.999;
+
+/**
+ * Every amount an evaluation at `values` forms, without the metrics built on them (IRRs,
+ * explanations): the status-quo ledger with its outcomes, each arrangement's transfers, and the
+ * same on the realised figures when the case has them. An amount out of bounds throws the
+ * InputError the evaluation would (engine/money/money.ts).
+ */
+function probeAmounts(model: Model, values: ArrayLike<number>): void {
+  const rows = buildLedger(model, values).rows;
+  for (const arr of model.arrangements) runArrangementSteps(model, values, rows, arr, () => {});
+  if (model.actuals.years.length === 0) return;
+  const actual = actualModel(model), contributions = actualContributions(model, values);
+  const actualRows = buildLedger(actual, values).rows;
+  for (const arr of model.arrangements) runArrangementSteps(actual, values, actualRows, arr, () => {}, contributions);
+}
 
 export function checkUncertainty(model: Model, lang: Lang): Issue[] {
   const issues: Issue[] = [];
@@ -94,20 +113,38 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
     if (u.distribution.type === "point") continue;
     for (const level of [PROBE_LOW, PROBE_HIGH]) {
       const v = quantile(u.distribution, level);
+      const at = level === PROBE_LOW ? "p0.1" : "p99.9";
+      if (!Number.isFinite(v)) {
+        if (!reported.has(u.name)) { reported.add(u.name); add(["parameters", u.name, "distribution"], "notFiniteUncertain", { parameter: u.name, at, input: v }); }
+        continue;
+      }
       const values = plan.base.slice();
       values[u.slot] = v;
-      for (const d of plan.derived) values[d] = formulas[d]!(values);
+      let bad = false;
+      for (const d of plan.derived) {
+        values[d] = formulas[d]!(values);
+        if (!Number.isFinite(values[d]!) && !bad) {
+          bad = true;
+          const name = model.parameters.order.find((n) => model.parameters.slot.get(n) === d)!;
+          if (!reported.has(u.name)) { reported.add(u.name); add(["parameters", name], "notFiniteUncertain", { parameter: u.name, at, input: v }); }
+        }
+      }
+      if (bad) continue;
+      const report = (e: InputError) => {
+        const key = `${e.path.join(".")}|${u.name}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        if (e.code === "fractionSampled") add(e.path, "fractionUncertain", { parameter: u.name, at, input: v, value: e.params.value });
+        else add(e.path, "overflowUncertain", { parameter: u.name, at, input: v, detail: message(e.code, e.params, lang) });
+      };
+      // The Monte Carlo kernel (fractions in 0..1, amounts finite and within exact cents), then
+      // every amount of the evaluation there that the kernel does not hold.
       try {
         plan.kernel.evaluate(values, npv, net, null);
+        probeAmounts(model, values);
       } catch (e) {
-        const at = level === PROBE_LOW ? "p0.1" : "p99.9";
-        if (e instanceof SimulationInputError) {
-          const key = `${e.path.join(".")}|${u.name}`;
-          if (!reported.has(key)) { reported.add(key); add(e.path, "fractionUncertain", { parameter: u.name, at, input: v, value: e.params.value }); }
-        } else if (!reported.has(u.name)) {
-          reported.add(u.name);
-          add(["parameters", u.name, "distribution"], "notFiniteUncertain", { parameter: u.name, at, input: v });
-        }
+        if (!(e instanceof InputError)) throw e;
+        report(e);
       }
     }
   }

@@ -14,6 +14,8 @@
  * see arrangements.ts).
  */
 import { buildLedger } from "../ledger/ledger.ts";
+import { InputError } from "../messages/issues.ts";
+import { MAX_CENTS } from "../money/money.ts";
 import { createRng, imanConover, latinHypercube } from "../uncertainty/index.ts";
 import { arrangementTransfers } from "./arrangements.ts";
 import type { SimulationPlan } from "./plan.ts";
@@ -134,14 +136,21 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
     linear.evaluate(cols, L, npv, net, yearly, count, b);
     // Anchor on the exact ledger; society is the partners' sum.
     const ex = anchor.exact, li = anchor.linear;
+    let worst = 0;
     for (let i = b; i < b + L; i++) {
       let sNpv = 0, sNet = 0;
       for (let p = 0; p < P; p++) {
         const v = ex.npv[p]! + (npv[p * count + i]! - li.npv[p]!), w = ex.net[p]! + (net[p * count + i]! - li.net[p]!);
         npv[p * count + i] = v; net[p * count + i] = w; sNpv += v; sNet += w;
+        if (!(Math.abs(v) <= MAX_CENTS)) worst = v;
+        if (!(Math.abs(w) <= MAX_CENTS)) worst = w;
       }
       npv[P * count + i] = sNpv; net[P * count + i] = sNet;
+      if (!(Math.abs(sNpv) <= MAX_CENTS)) worst = sNpv;
+      if (!(Math.abs(sNet) <= MAX_CENTS)) worst = sNet;
     }
+    // Each line stayed within MAX_CENTS (linear.ts); together, in a sample, they may not.
+    if (worst !== 0) throw new InputError([], "sampledTotalOverflow", { value: worst / 100 });
     if (yearly !== null) {
       // Row by row (each partner-year is contiguous), then society's row as the partners' sum in order.
       for (let k = 0; k < Y; k++) {
@@ -152,9 +161,12 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
             const v = e + (yearly[row + i]! - l);
             yearly[row + i] = v;
             yearly[soc + i] = p === 0 ? 0 + v : yearly[soc + i]! + v;
+            if (!(Math.abs(v) <= MAX_CENTS)) worst = v;
           }
         }
+        for (let i = b; i < b + L; i++) if (!(Math.abs(yearly[soc + i]!) <= MAX_CENTS)) worst = yearly[soc + i]!;
       }
+      if (worst !== 0) throw new InputError([], "sampledTotalOverflow", { value: worst / 100 });
     }
     if (arr !== null) {
       for (let i = 0; i < L; i++) {

@@ -17,17 +17,19 @@
  */
 import { discountFactor } from "../money/discount.ts";
 import type { Compiled } from "../case/formula.ts";
-import type { Path } from "../messages/issues.ts";
+import { InputError, type Path } from "../messages/issues.ts";
 import type { Model } from "../case/model.ts";
 import { allocateInto, allocationScratch, keyRanks, type AllocationScratch } from "../money/allocate.ts";
+import { MAX_CENTS } from "../money/money.ts";
 import { roundCentsFast, toCentsFast } from "./cents.ts";
 
-/** A sampled input made a formula leave its domain (a fraction outside 0..1): input data, with the path of the field. */
-export class SimulationInputError extends Error {
-  constructor(readonly path: Path, readonly code: string, readonly params: Record<string, unknown>) {
-    super(`${path.join(".")}: ${code} ${JSON.stringify(params)}`);
-  }
-}
+/**
+ * A sampled input made a formula leave its domain (a fraction outside 0..1, an amount that is
+ * not finite or beyond exact cents): input data, with the path of the field. The engine's one
+ * input-error class (engine/messages/issues.ts) under the name the simulation has always used.
+ */
+export const SimulationInputError = InputError;
+export type SimulationInputError = InputError;
 
 interface Split {
   /** Partner index per part, shares, tie-key ranks (partner ids), output and scratch. */
@@ -156,17 +158,32 @@ export function compileKernel(model: Model): Kernel {
     return v;
   };
 
+  // The sums of |amount| and |discounted| of the rows so far (as the ledger checks them), and
+  // the line that added most (named when the sums pass MAX_CENTS).
+  const tally = new Float64Array(2);
+  let largest = 0;
+  let largestPath: Path = [];
+  const noteLine = (before: number, path: Path) => {
+    if (tally[0]! - before > largest) { largest = tally[0]! - before; largestPath = path; }
+  };
+  const discounting = { rate: c.discountRate, df };
+
   return {
     partners,
     years: Y,
     evaluate(values, npv, net, yearly) {
+      tally[0] = 0; tally[1] = 0; largest = 0; largestPath = [];
       for (let f = 0; f < amountFns.length; f++) amounts[f] = amountFns[f]!(values);
       for (let i = 0; i < invAmountIdx.length; i++) {
-        const amount = -centsOf(amounts[invAmountIdx[i]!]! * invFactorArr[i]!, ["investments", invIndex[i]!]);
-        if (amount !== 0) addRow(npv, net, yearly, Y, invPartnerArr[i]!, invYearArr[i]!, amount, df);
+        const path: Path = ["investments", invIndex[i]!];
+        const amount = -centsOf(amounts[invAmountIdx[i]!]! * invFactorArr[i]!, path);
+        const before = tally[0]!;
+        if (amount !== 0) addRow(npv, net, yearly, Y, invPartnerArr[i]!, invYearArr[i]!, amount, discounting, tally);
+        noteLine(before, path);
       }
       for (let n = 0; n < effects.length; n++) {
         const e = effects[n]!;
+        const before = tally[0]!;
         const q = read(e.quantity, values);
         const price = read(e.unitPrice, values);
         const dw = read(e.deadweight, values), at = read(e.attribution, values), dp = read(e.displacement, values), ob = read(e.optimismBias, values);
@@ -195,7 +212,7 @@ export function compileKernel(model: Model): Kernel {
           const f = e.single, pv = e.provider;
           // The line's sums in locals, added to the partners once per line: all whole cents, so
           // exact in any order, and no chain of loads and stores through npv[] per row.
-          let fNpv = 0, fNet = 0, pNpv = 0, pNet = 0;
+          let fNpv = 0, fNet = 0, pNpv = 0, pNet = 0, absAmount = 0, absDisc = 0;
           for (let j = 0; j < years.length; j++) {
             const euros = qp * (hasDrop ? base * ramp[j]! * drop[j]! : base * ramp[j]!);
             // toCentsFast and roundCentsFast written out, with Math.floor(x + 0.5) for Math.round
@@ -208,9 +225,12 @@ export function compileKernel(model: Model): Kernel {
             if (saving === 0) continue;
             const k = years[j]!;
             const c = saving * df[k]!, cr = Math.floor(c + 0.5), ca = Math.abs(c);
-            const disc = ca < 1e13 && 0.5 - Math.abs(c - cr) > ca * 1e-14 ? cr + 0 : roundCentsFast(c);
+            const disc = ca < 1e13 && 0.5 - Math.abs(c - cr) > ca * 1e-14 ? cr + 0 : discountedRound(c, k, discounting);
             fNpv += disc;
             fNet += saving;
+            // The provider's lost revenue is the same row negated: twice each.
+            absAmount += (pv >= 0 ? 2 : 1) * Math.abs(saving);
+            absDisc += (pv >= 0 ? 2 : 1) * ca;
             if (yearly !== null) yearly[f * Y + k] = yearly[f * Y + k]! + saving;
             if (pv >= 0) {
               pNpv -= disc;
@@ -231,8 +251,10 @@ export function compileKernel(model: Model): Kernel {
               if (f0 !== 0) {
                 const v = saving < 0 ? -f0 : f0;
                 const cv = v * df[k]!, vr = Math.floor(cv + 0.5), va = Math.abs(cv);
-                pNpv += va < 1e13 && 0.5 - Math.abs(cv - vr) > va * 1e-14 ? vr + 0 : roundCentsFast(cv);
+                pNpv += va < 1e13 && 0.5 - Math.abs(cv - vr) > va * 1e-14 ? vr + 0 : discountedRound(cv, k, discounting);
                 pNet += v;
+                absAmount += f0;
+                absDisc += va;
                 if (yearly !== null) yearly[pv * Y + k] = yearly[pv * Y + k]! + v;
               }
             }
@@ -240,6 +262,9 @@ export function compileKernel(model: Model): Kernel {
           npv[f] = npv[f]! + fNpv;
           net[f] = net[f]! + fNet;
           if (pv >= 0) { npv[pv] = npv[pv]! + pNpv; net[pv] = net[pv]! + pNet; }
+          tally[0] = tally[0]! + absAmount;
+          tally[1] = tally[1]! + absDisc;
+          noteLine(before, ["effects", e.index]);
           continue;
         }
         for (let j = 0; j < years.length; j++) {
@@ -256,16 +281,16 @@ export function compileKernel(model: Model): Kernel {
           }
           if (saving === 0) continue;
           const k = years[j]!;
-          if (e.single >= 0) addRow(npv, net, yearly, Y, e.single, k, saving, df);
+          if (e.single >= 0) addRow(npv, net, yearly, Y, e.single, k, saving, discounting, tally);
           else {
             const s = e.funders!;
             allocateInto(saving, s.shares, s.shares.length, s.keyRank, s.parts, s.scratch);
-            for (let i = 0; i < s.parts.length; i++) if (s.parts[i] !== 0) addRow(npv, net, yearly, Y, s.partner[i]!, k, s.parts[i]!, df);
+            for (let i = 0; i < s.parts.length; i++) if (s.parts[i] !== 0) addRow(npv, net, yearly, Y, s.partner[i]!, k, s.parts[i]!, discounting, tally);
           }
-          if (e.counterparty >= 0) addRow(npv, net, yearly, Y, e.counterparty, k, -saving, df);
+          if (e.counterparty >= 0) addRow(npv, net, yearly, Y, e.counterparty, k, -saving, discounting, tally);
           if (e.provider >= 0) {
             // One provider: allocate gives it the whole saving; then the variable-cost part.
-            addRow(npv, net, yearly, Y, e.provider, k, -saving, df);
+            addRow(npv, net, yearly, Y, e.provider, k, -saving, discounting, tally);
             // variablePart(saving, vcs), written out: the two-part largest-remainder split.
             const whole = saving < 0 ? -saving : saving, e0 = (whole * vcs) / vcsTotal, e1 = (whole * vcsRest) / vcsTotal;
             let f0 = Math.floor(e0);
@@ -275,7 +300,7 @@ export function compileKernel(model: Model): Kernel {
               else if (vcs > 0) f0 += left;
             }
             const variable = f0 === 0 ? 0 : saving < 0 ? -f0 : f0;
-            if (variable !== 0) addRow(npv, net, yearly, Y, e.provider, k, variable, df);
+            if (variable !== 0) addRow(npv, net, yearly, Y, e.provider, k, variable, discounting, tally);
           }
           const pr = e.providers;
           if (pr !== null) {
@@ -283,30 +308,44 @@ export function compileKernel(model: Model): Kernel {
             vcsWeights[0] = vcs; vcsWeights[1] = 1 - vcs;
             for (let i = 0; i < pr.parts.length; i++) {
               const lost = pr.parts[i]!;
-              if (lost !== 0) addRow(npv, net, yearly, Y, pr.partner[i]!, k, -lost, df);
+              if (lost !== 0) addRow(npv, net, yearly, Y, pr.partner[i]!, k, -lost, discounting, tally);
               allocateInto(lost, vcsWeights, 2, null, vcsParts, vcsScratch);
-              if (vcsParts[0] !== 0) addRow(npv, net, yearly, Y, pr.partner[i]!, k, vcsParts[0]!, df);
+              if (vcsParts[0] !== 0) addRow(npv, net, yearly, Y, pr.partner[i]!, k, vcsParts[0]!, discounting, tally);
             }
           }
         }
+        noteLine(before, ["effects", e.index]);
       }
+      if (!(tally[0]! <= MAX_CENTS && tally[1]! <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(tally[0]!, tally[1]!) / 100 });
     },
   };
 }
 
-/** An amount to cents; one that is not finite (a formula divided by zero at a sampled value) is input data, with the line's path. */
+/**
+ * An amount to cents; one that is not finite (a formula divided by zero at a sampled value) or
+ * beyond MAX_CENTS is input data, with the line's path (the ledger's `boundedCents`).
+ */
 function centsOf(euros: number, path: Path): number {
   if (!Number.isFinite(euros)) throw new SimulationInputError(path, "notFiniteSampled", { value: euros });
+  if (!(Math.abs(euros) * 100 <= MAX_CENTS)) throw new SimulationInputError(path, "amountOverflow", { what: "line", value: euros });
   return toCentsFast(euros);
 }
 
-/** One ledger row: its discounted amount (rounded on its own, as the ledger does) to the NPV, its amount to the net. */
-function addRow(npv: Float64Array, net: Float64Array, yearly: Float64Array | null, Y: number, p: number, k: number, amount: number, df: Float64Array): void {
-  const c = amount * df[k]!;
+/** A discounted row rounded to cents, or the ledger's input error when the discount factor makes it overflow (`discountedCents`). */
+function discountedRound(c: number, k: number, d: { rate: number; df: Float64Array }): number {
+  if (!(Math.abs(c) <= MAX_CENTS)) throw new SimulationInputError(["discountRate"], "discountOverflow", { rate: d.rate, years: k, factor: d.df[k]! });
+  return roundCentsFast(c);
+}
+
+/** One ledger row: its discounted amount (rounded on its own, as the ledger does) to the NPV, its amount to the net, both to the tally. */
+function addRow(npv: Float64Array, net: Float64Array, yearly: Float64Array | null, Y: number, p: number, k: number, amount: number, d: { rate: number; df: Float64Array }, tally: Float64Array): void {
+  const c = amount * d.df[k]!;
   const r = Math.floor(c + 0.5), a = Math.abs(c);
   // roundCentsFast, written out so this small function stays small enough to be inlined (see the fast path for floor(c + 1/2)).
-  npv[p] = npv[p]! + (a < 1e13 && 0.5 - Math.abs(c - r) > a * 1e-14 ? r + 0 : roundCentsFast(c));
+  npv[p] = npv[p]! + (a < 1e13 && 0.5 - Math.abs(c - r) > a * 1e-14 ? r + 0 : discountedRound(c, k, d));
   net[p] = net[p]! + amount;
+  tally[0] = tally[0]! + Math.abs(amount);
+  tally[1] = tally[1]! + a;
   if (yearly !== null) yearly[p * Y + k] = yearly[p * Y + k]! + amount;
 }
 

@@ -32,6 +32,7 @@ import { discountFactor } from "../money/discount.ts";
 import { formulaShape, type Compiled } from "../case/formula.ts";
 import type { Path } from "../messages/issues.ts";
 import type { Model } from "../case/model.ts";
+import { MAX_CENTS } from "../money/money.ts";
 import { SimulationInputError } from "./kernel.ts";
 
 /** A value per sample: a constant, or column `col` of the block's columns. */
@@ -67,6 +68,11 @@ interface Line {
   /** sum g d and sum g, when the profile is constant. */
   H: number;
   N: number;
+  /**
+   * The largest |s| whose rows all stay within MAX_CENTS: MAX_CENTS / max_k g_k max(1, d_k)
+   * (a coefficient is at most 1 in size; a sampled drop-off only lowers g).
+   */
+  limit: number;
   /** A sampled drop-off rate: g_j = ramp_j x (1 - rate)^power_j per sample (col -1: constant profile). */
   rate: Operand;
   ratePath: Path;
@@ -102,9 +108,15 @@ interface Fused {
   k1: number;
 }
 
-/** Reports the first sample whose amount is not a finite number (a formula divided by zero, say): input data, with the line's path. */
-function notFinite(s: Float64Array, L: number, path: Path): never {
-  for (let i = 0; i < L; i++) if (!(Math.abs(s[i]!) < Infinity)) throw new SimulationInputError(path, "notFiniteSampled", { value: s[i]! });
+/**
+ * Reports the first sample whose amount is not a finite number (a formula divided by zero, say)
+ * or makes a row pass MAX_CENTS: input data, with the line's path.
+ */
+function notFinite(s: Float64Array, L: number, limit: number, path: Path): never {
+  for (let i = 0; i < L; i++) {
+    if (!(Math.abs(s[i]!) < Infinity)) throw new SimulationInputError(path, "notFiniteSampled", { value: s[i]! });
+    if (!(Math.abs(s[i]!) <= limit)) throw new SimulationInputError(path, "amountOverflow", { what: "line", value: s[i]! / 100 });
+  }
   throw new Error("unreachable");
 }
 
@@ -128,14 +140,14 @@ function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: numbe
   if (bad > 0) return false;
   // The general path's arithmetic in its order (((k x0) x1) x2, then x H and x N, then x the
   // coefficient), so both paths give the same bits and the anchor holds for either.
-  const k = line.constant, H = line.H, N = line.N;
+  const k = line.constant, H = line.H, N = line.N, limit = line.limit;
   const a0 = f.p0 * stride + offset, m0 = f.k0;
   let infinite = 0;
   if (f.p1 < 0) {
     for (let i = 0; i < L; i++) {
       const s = k * x0[i]! * x1[i]! * x2[i]!;
       sOut[i] = s;
-      infinite += Number(!(Math.abs(s) < Infinity));
+      infinite += Number(!(Math.abs(s) <= limit));
       npv[a0 + i] = npv[a0 + i]! + m0 * (s * H);
       net[a0 + i] = net[a0 + i]! + m0 * (s * N);
     }
@@ -144,14 +156,14 @@ function fusedLine(line: Line, f: Fused, cols: readonly Float64Array[], L: numbe
     for (let i = 0; i < L; i++) {
       const s = k * x0[i]! * x1[i]! * x2[i]!, h = s * H, n = s * N;
       sOut[i] = s;
-      infinite += Number(!(Math.abs(s) < Infinity));
+      infinite += Number(!(Math.abs(s) <= limit));
       npv[a0 + i] = npv[a0 + i]! + m0 * h;
       net[a0 + i] = net[a0 + i]! + m0 * n;
       npv[a1 + i] = npv[a1 + i]! + m1 * h;
       net[a1 + i] = net[a1 + i]! + m1 * n;
     }
   }
-  if (infinite > 0) notFinite(sOut, L, line.path);
+  if (infinite > 0) notFinite(sOut, L, limit, line.path);
   if (acc !== null) {
     // As the general path: coefficient x s into the role's accumulator.
     for (let r = 0; r < (f.p1 < 0 ? 1 : 2); r++) {
@@ -218,8 +230,11 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     }
     const varying = drop !== undefined && drop.rate.col >= 0;
     const gArr = Float64Array.from(g);
-    let H = 0, N = 0;
-    for (let j = 0; j < years.length; j++) { H += gArr[j]! * df[years[j]!]!; N += gArr[j]!; }
+    let H = 0, N = 0, gMax = 0;
+    for (let j = 0; j < years.length; j++) {
+      H += gArr[j]! * df[years[j]!]!; N += gArr[j]!;
+      gMax = Math.max(gMax, (varying ? drop.ramp[j]! : Math.abs(gArr[j]!)) * Math.max(1, df[years[j]!]!));
+    }
     const kept = merged.filter((r) => r.k0 !== 0 || r.k1 !== 0);
     const coefficient = (r: Role) => (r.k1 === 0 ? r.k0 : r.k0 + r.k1 * vcs.value);
     const fusable = options.fuse !== false && !varying && factors.length <= 3 && factors.every((f) => !f.oneMinus) && kept.length >= 1 && kept.length <= 2
@@ -227,7 +242,7 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
     const bounds = (j: number) => (factors[j]?.fraction ? [0, 1] : [-Infinity, Infinity]) as [number, number];
     const [lo0, hi0] = bounds(0), [lo1, hi1] = bounds(1), [lo2, hi2] = bounds(2);
     lines.push({
-      path, constant, factors, years: Int32Array.from(years), g: gArr, H, N,
+      path, constant, factors, years: Int32Array.from(years), g: gArr, H, N, limit: gMax > 0 ? MAX_CENTS / gMax : Number.MAX_VALUE,
       rate: varying ? drop.rate : CONST_ZERO, ratePath: drop?.path ?? [], ramp: Float64Array.from(drop?.ramp ?? []), power: Float64Array.from(drop?.power ?? []),
       roles: kept, vcs, vcsPath, yearSlots: null,
       fused: !fusable ? null : {
@@ -341,8 +356,9 @@ export function compileLinearKernel(model: Model, columnOfSlot: Int32Array, base
           else for (let i = 0; i < L; i++) s[i] = s[i]! * x[i]!;
         }
         let infinite = 0;
-        for (let i = 0; i < L; i++) infinite += Number(!(Math.abs(s[i]!) < Infinity));
-        if (infinite > 0) notFinite(s, L, line.path);
+        const limit = line.limit;
+        for (let i = 0; i < L; i++) infinite += Number(!(Math.abs(s[i]!) <= limit));
+        if (infinite > 0) notFinite(s, L, limit, line.path);
         // The time profile: constant (H, N) or summed per sample (a sampled drop-off rate).
         const years = line.years, g = line.g;
         const rateCol = line.rate.col >= 0 ? cols[line.rate.col]! : null;

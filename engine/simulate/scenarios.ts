@@ -19,9 +19,10 @@ export interface ScenarioResult {
 
 /** The overrides of a scenario, percentiles resolved (validation made sure they can be). */
 export function scenarioOverrides(model: Model, id: string): Record<string, number> {
-  const sc = model.case.scenarios?.[id];
+  const all = model.case.scenarios;
+  const sc = all !== undefined && Object.hasOwn(all, id) ? all[id] : undefined;
   if (!sc) throw new RangeError(`unknown scenario "${id}"`);
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null);
   for (const [name, v] of Object.entries(sc.parameters)) out[name] = typeof v === "number" ? v : quantile(distributionOf(model, name)!, Number(v.slice(1)) / 100);
   return out;
 }

@@ -98,7 +98,7 @@ describe("validation", () => {
     c.effects[0].unitPrice = "price / zero";
     c.effects[0].attribution = "clients / 10";
     expect(issues(c)).toEqual([
-      "effects[0].unitPrice: formula does not give a finite number (Infinity)",
+      "effects[0].unitPrice: formula does not give a finite number (infinity)",
       "effects[0].attribution: must be between 0 and 1",
     ]);
   });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { fc, test } from "@fast-check/vitest";
 import { irr, npv } from "../../engine/index.ts";
+
+/** Flows whose NPV has exactly these roots (rates): the coefficients of prod (x - 1/(1+r)) in x = 1/(1+r), scaled to whole numbers. */
+function flowsWithRoots(rates: readonly number[], scale = 1e12, round = true): number[] {
+  let c = [1];
+  for (const r of rates) {
+    const x = 1 / (1 + r);
+    const next = new Array<number>(c.length + 1).fill(0);
+    c.forEach((v, i) => { next[i]! += -x * v; next[i + 1]! += v; });
+    c = next;
+  }
+  return c.map((v) => (round ? Math.round(v * scale) : v * scale));
+}
 
 // Reference values from spreadsheet documentation (Microsoft Excel's NPV and IRR help pages).
 // Excel's NPV discounts its first value; ours leaves t0 undiscounted, so an Excel flow that
@@ -47,5 +60,37 @@ describe("irr", () => {
       expect(r.rates[0]).toBeCloseTo(0.1, 8);
       expect(r.rates[1]).toBeCloseTo(0.2, 8);
     }
+  });
+  it("searches up to 1,000 %: a root at 997 % with another beyond the range is the one IRR (it was none-in-range)", () => {
+    const r = irr(flowsWithRoots([9.97, 15]));
+    expect(r.status).toBe("ok");
+    if (r.status === "ok") expect(r.rate).toBeCloseTo(9.97, 6);
+  });
+  it("finds both roots at 996 % and 997 %, 1 % apart near the top of the range (it said ok)", () => {
+    const r = irr(flowsWithRoots([0.05, 9.96, 9.97]));
+    expect(r.status).toBe("multiple");
+    if (r.status === "multiple") {
+      expect(r.rates).toHaveLength(3);
+      [0.05, 9.96, 9.97].forEach((x, i) => expect(r.rates[i]).toBeCloseTo(x, 5));
+    }
+  });
+  it("counts a root touched but not crossed as no sign change", () => {
+    expect(irr(flowsWithRoots([0.1, 0.1])).status).toBe("none-in-range");
+  });
+});
+
+describe("irr finds every sign change in its range (property)", () => {
+  // Roots chosen first (each at least 2 percentage points from the others and from the range's
+  // ends), the flows built from them: the IRR must report exactly the roots inside the range.
+  const arbRoots = fc.uniqueArray(fc.integer({ min: -45, max: 995 }), { minLength: 1, maxLength: 4, comparator: (a, b) => Math.abs(a - b) < 2 })
+    .chain((inside) => fc.tuple(fc.constant(inside.map((p) => p / 100)), fc.array(fc.constantFrom(-0.7, -0.6, 10.5, 12, 20), { maxLength: 2 })));
+  test.prop([arbRoots])("flows built from known roots give exactly the roots in -50 %..1,000 %", ([inside, outside]) => {
+    // Unrounded flows: their roots are the chosen ones to double precision (rounding to cents
+    // would move roots that lie close together by more than the tolerance below).
+    const r = irr(flowsWithRoots([...inside, ...outside], 1e6, false));
+    const expected = [...inside].sort((a, b) => a - b);
+    const found = r.status === "ok" ? [r.rate] : r.status === "multiple" ? r.rates : [];
+    expect(found).toHaveLength(expected.length);
+    found.forEach((x, i) => expect(Math.abs(x - expected[i]!)).toBeLessThan(1e-6 * (1 + expected[i]!)));
   });
 });

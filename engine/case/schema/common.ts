@@ -1,9 +1,16 @@
 /** Building blocks shared by the case schemas. */
 import { z } from "zod";
+import { LIMITS } from "../limits.ts";
 
-/** Ids are short, stable names used in formulas and references: `gemeente`, `zvw`, `seh_bezoek`. */
-// The message for a bad id comes from the catalogue (engine/messages/messages.ts, by this pattern).
-export const Id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/);
+/**
+ * Ids are short, stable names used in formulas and references: `gemeente`, `zvw`, `seh_bezoek`.
+ * Any such name works everywhere (the engine keeps names in maps, never as keys of plain
+ * objects), `toString` and `constructor` included; only `__proto__` is refused, because
+ * JavaScript objects (and JSON readers built on them) silently drop a key of that name.
+ * The message for a bad id comes from the catalogue (engine/messages/messages.ts, by this pattern).
+ */
+export const Id = z.string().max(LIMITS.nameLength).regex(/^[A-Za-z_][A-Za-z0-9_-]*$/)
+  .refine((s) => s !== "__proto__", { params: { code: "reservedName", name: "__proto__" } });
 
 /** A formula: a number, or a mathjs expression over the case's parameters (see `formula.ts`). */
 export const Formula = z.union([z.number(), z.string().min(1)]);
