@@ -254,6 +254,17 @@ async function screenshot(page: Page, path: string): Promise<void> {
   }
 }
 
+/** Prints the page (print media, A4) to test-output/`name` and reads its text with pdftotext (pages split by \f). */
+async function printPdf(page: Page, name: string): Promise<{ pdfPath: string; text: { stdout: string } }> {
+  await page.emulateMedia({ media: "print" });
+  const pdfPath = join(OUT, name);
+  mkdirSync(OUT, { recursive: true });
+  await page.pdf({ path: pdfPath, format: "A4", printBackground: true });
+  const text = spawnSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf-8" });
+  expect(text.status, `pdftotext: ${text.stderr}`).toBe(0);
+  return { pdfPath, text };
+}
+
 const pages = notebookPages(NOTEBOOKS);
 let browser: Browser | undefined;
 let server: StaticServer | undefined;
@@ -675,12 +686,7 @@ describe("notebooks site (headless Chromium)", () => {
         const columns = await page.locator("[data-print-summary] table.bc-table thead th").allTextContents();
         expect(columns.length).toBeGreaterThanOrEqual(8);
         const hash = (await page.locator("[data-provenance]").first().getAttribute("data-provenance"))!.slice(0, 19);
-        await page.emulateMedia({ media: "print" });
-        const pdfPath = join(OUT, "ruwaard-print.pdf");
-        mkdirSync(OUT, { recursive: true });
-        await page.pdf({ path: pdfPath, format: "A4", printBackground: true });
-        const text = spawnSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf-8" });
-        expect(text.status, `pdftotext: ${text.stderr}`).toBe(0);
+        const { pdfPath, text } = await printPdf(page, "ruwaard-print.pdf");
         const pdf = text.stdout.replace(/\s+/g, " ");
         // A header may wrap in the PDF ("NCW" over "verzilverbaar"): every word of it is there.
         for (const c of columns) for (const word of c.trim().split(/\s+/)) expect(pdf, `column "${c}" in the PDF`).toContain(word);
@@ -786,9 +792,11 @@ describe("notebooks site (headless Chromium)", () => {
   });
 
   describe("decision support (onderhandelen.html, onzekerheid.html, vergelijken.html)", () => {
-    it("the negotiation page finds the deal the CLI finds, re-evaluated, with its map", async () => {
+    it("the negotiation page finds the deal the CLI finds, re-evaluated, with its map; keeps the reader's choices in the URL; prints them", async () => {
       const { context, page, issues, dialogs } = await openPage("onderhandelen.html");
       try {
+        // The page searches once when it opens (the case's ranges and conditions); a click searches again.
+        await expect.poll(() => page.locator("[data-decision=deal]").count(), { timeout: 120_000 }).toBe(1);
         await page.locator("[data-decision=negotiate-run]").click();
         await expect.poll(() => page.locator("[data-decision=negotiate]").getAttribute("data-running"), { timeout: 120_000 }).toBe("false");
         await expect.poll(() => page.locator("[data-decision=deal]").textContent()).toMatch(/Nagerekend door de rekenkern/);
@@ -797,30 +805,71 @@ describe("notebooks site (headless Chromium)", () => {
         const deal = JSON.parse(cli.stdout) as { best: { npv: Record<string, number> } };
         const cells = await page.locator("[data-decision=deal-table] td[data-cents]").evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-cents"))));
         expect(cells.map((c) => Math.round(c) / 100)).toEqual(Object.values(deal.best.npv));
-        expect(await page.locator("#cell-11 svg").count(), "the map").toBeGreaterThan(0);
+        expect(await page.locator("[data-decision=map] svg[role=img]").count(), "the map, an image with a name").toBeGreaterThan(0);
+        expect(await page.locator("[data-decision=map] .bc-chart-data tbody tr").count(), "the map's data as a table").toBeGreaterThan(100);
+        await expectAccessibleLayout(page, "onderhandelen.html after a search");
         await screenshot(page, join(SHOTS, "onderhandelen--deal.png"));
+
+        // Narrow the insurer's range and ask for at most 40 % chance of a loss: both go into the address.
+        await page.locator("[data-decision=negotiate] input[name=max1]").fill("0.8");
+        await page.locator("[data-decision=negotiate] input[name=maxLoss]").fill("40");
+        await page.locator("[data-decision=negotiate] select[name=grid]").selectOption("9");
+        await expect.poll(() => page.evaluate(() => location.search)).toContain("max1=0.8");
+        expect(await page.evaluate(() => location.search)).toMatch(/maxLoss=40.*grid=9|grid=9.*maxLoss=40/);
+        // A reload keeps the choices and searches with them.
+        await page.reload({ waitUntil: "load" });
+        await settle(page);
+        expect(await page.locator("[data-decision=negotiate] input[name=max1]").inputValue()).toBe("0.8");
+        expect(await page.locator("[data-decision=negotiate] input[name=maxLoss]").inputValue()).toBe("40");
+        await expect.poll(() => page.locator("[data-decision=searched]").textContent(), { timeout: 180_000 }).toMatch(/zorgverzekeraar van 0 tot 0,8;.*P\(verlies\) ≤ 40\s?%/);
+
+        // On paper: no controls, the header with the case, the date and what was searched.
+        const { pdfPath, text } = await printPdf(page, "onderhandelen-print.pdf");
+        const firstPage = text.stdout.split("\f")[0]!.replace(/\s+/g, " ");
+        expect(firstPage).toContain("Integrale ouderenzorg in de wijk");
+        expect(firstPage).toMatch(/afgedrukt op \d{1,2} \w+ \d{4}/);
+        expect(firstPage).toMatch(/Gezocht: Aandeel besparing zorgverzekeraar van 0 tot 0,8/);
+        expect(text.stdout).not.toContain("Zoek een afspraak");
+        expect(text.stdout).not.toContain("Kopieer link");
+        spawnSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "3", pdfPath, join(OUT, "onderhandelen-print")]);
         expectClean(issues, dialogs);
       } finally {
         await context.close();
       }
-    }, 180_000);
+    }, 420_000);
 
-    it("value of information and arrangements under uncertainty on the uncertainty page", async () => {
+    it("value of information and arrangements under uncertainty on the uncertainty page, settings in the URL", async () => {
       const { context, page, issues, dialogs } = await openPage("onzekerheid.html");
       try {
-        await page.locator("[data-decision=voi] input[type=number]").first().fill("1000");
+        await page.locator("[data-decision=voi] input[name=voi-samples]").fill("1000");
+        await page.locator("[data-decision=voi] select[name=voi-under]").selectOption("status-quo");
+        await expect.poll(() => page.evaluate(() => location.search)).toContain("voiSamples=1000");
+        expect(await page.evaluate(() => location.search)).toContain("voiUnder=status-quo");
         await page.locator("[data-decision=voi-run]").click();
         await expect.poll(() => page.locator("[data-decision=voi]").getAttribute("data-running"), { timeout: 150_000 }).toBe("false");
         await expect.poll(() => page.locator("[data-decision=voi-table] tbody tr").count()).toBeGreaterThan(5);
         expect(await page.locator("[data-decision=summary]").textContent()).toMatch(/EVPI/);
         expect(await page.locator("[data-decision=flips]").textContent()).toMatch(/De beslissing kantelt per betaler voor Gemeente/);
-        expect(await page.locator("#cell-22 svg").count(), "the VOI chart").toBeGreaterThan(0);
-        expect(await page.locator("#cell-24 svg").count(), "the chart of the arrangements").toBeGreaterThan(0);
+        expect(await page.locator("[data-decision=voi-chart] svg[role=img]").count(), "the VOI chart").toBeGreaterThan(0);
+        expect(await page.locator("[data-decision=voi-chart] .bc-chart-data tbody tr").count(), "its data as a table").toBeGreaterThan(5);
+        expect(await page.locator("[data-decision=flip-chart] svg[role=img]").count(), "the chart of the arrangements").toBeGreaterThan(0);
+        // The correlated assumptions as a group.
+        expect(await page.locator("[data-decision=voi-table]").textContent()).toMatch(/Samen \(/);
+        await expectAccessibleLayout(page, "onzekerheid.html after the value of information");
+        // The decision shown is in the address too; a reload keeps every setting.
+        const other = await page.locator("[data-decision=decision] select").evaluate((el) => Array.from((el as HTMLSelectElement).options).map((o) => o.value).find((v) => v !== (el as HTMLSelectElement).value)!);
+        await page.locator("[data-decision=decision] select").selectOption(other);
+        await expect.poll(() => page.evaluate(() => location.search)).toMatch(/voiDecision=/);
+        await page.reload({ waitUntil: "load" });
+        await settle(page);
+        expect(await page.locator("[data-decision=voi] input[name=voi-samples]").inputValue()).toBe("1000");
+        expect(await page.locator("[data-decision=voi] select[name=voi-under]").inputValue()).toBe("status-quo");
+        expect(await page.evaluate(() => location.search)).toContain(`voiDecision=${encodeURIComponent(other)}`);
         expectClean(issues, dialogs);
       } finally {
         await context.close();
       }
-    }, 180_000);
+    }, 240_000);
 
     it("the compare page takes an uploaded case next to the bundled ones", async () => {
       const { context, page, issues, dialogs } = await openPage("vergelijken.html");

@@ -37,7 +37,8 @@ export function chartWidth(o: ChartOptions): number {
 /** Below this width a chart switches to its phone layout (where it has one). */
 export const NARROW = 560;
 
-function common(o: ChartOptions, defaults: { height: number; ariaLabel: string }) {
+/** The options every chart shares: width from the container, height, title, subtitle, accessible name, room for the x label. */
+export function common(o: ChartOptions, defaults: { height: number; ariaLabel: string }) {
   return {
     width: chartWidth(o),
     height: o.height ?? defaults.height,
@@ -144,7 +145,7 @@ function moneyMargin(ticks: readonly number[], format: (v: number) => string): n
 }
 
 /** A vertical money axis from `lo` to `hi` on a chart `height` high, and the left margin its widest tick needs. */
-function verticalMoney(lo: number, hi: number, height: number, l: Lang) {
+export function verticalMoney(lo: number, hi: number, height: number, l: Lang) {
   const y = moneyAxis(lo, hi, height - 80, l, false);
   return { y, marginLeft: moneyMargin(y.ticks, y.format) };
 }

@@ -6,30 +6,46 @@
  * Names from a case reach the DOM only as text (htl).
  */
 import { html } from "htl";
-import { arrangementRobustness, decisionRunOptions, decisionSamples, loadCase, formatFromName, type DecisionValue, type Model, type NegotiationResult, type Robustness, type VoiResult } from "../../../engine/index.ts";
+import { arrangementRobustness, decisionRunOptions, decisionSamples, loadCase, formatFromName, pickText, type DecisionValue, type LocalText, type Model, type NegotiationResult, type Robustness, type VoiResult } from "../../../engine/index.ts";
 import type { PartnerColors } from "../charts/colors.ts";
 import { SOCIETY_ID } from "../charts/colors.ts";
+import { leverName } from "../charts/decision.ts";
 import { eur, euros, lang as pageLang, num, pct, smartNum, t, type Lang } from "../i18n/i18n.ts";
 import type { RiskRow, VoiRow } from "../data/decision.ts";
+import { updateState } from "../parts/share.ts";
+import { firstSyntaxProblem, workbookSource, type CaseSource } from "./byo.ts";
 import { runNegotiation, runVoi } from "../workers/decision.ts";
-import { runSimulation } from "../workers/simulate.ts";
+import { InvalidCase, runSimulation } from "../workers/simulate.ts";
 
 const swatch = (color: string) => html`<span class="bc-swatch" style=${{ background: color }}></span>`;
 const entityKey = (id: string) => (id === "society" ? SOCIETY_ID : id);
+let uid = 0;
+/** A fresh element id (labels point at their input with `for`). */
+const nextId = (prefix: string) => `bc-${prefix}-${++uid}`;
 
-/** A run panel: an element whose `value` is the last result and which fires `input` when one arrives. */
-function runPanel<T>(fields: HTMLElement[], startText: string, run: (progress: (done: number, total: number) => void, signal: AbortSignal, status: (s: string) => void) => Promise<T>, l: Lang, name: string): HTMLElement & { value: T | null } {
+/** The reason a run failed, in the page's language: a case's issues one per line, else the message. */
+function failure(error: unknown, l: Lang): string {
+  if (error instanceof InvalidCase) return `${t("De afspraak klopt niet", "The deal is not valid", l)}: ${error.issues.slice(0, 5).map((i) => i.message).join("; ")}`;
+  return `${t("Fout", "Error", l)}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** A run panel: an element whose `value` is the last result and which fires `input` when one arrives; `run()` starts it. */
+type RunPanel<T> = HTMLElement & { value: T | null; run(): void };
+
+function runPanel<T>(fields: HTMLElement, startText: string, run: (progress: (done: number, total: number) => void, signal: AbortSignal, status: (s: string) => void) => Promise<T>, l: Lang, name: string, progressName: string): RunPanel<T> {
   const start = html`<button type="button" class="bc-button bc-strong" data-decision=${`${name}-run`}>${startText}</button>` as HTMLButtonElement;
   const cancel = html`<button type="button" class="bc-button" disabled>${t("Annuleren", "Cancel", l)}</button>` as HTMLButtonElement;
-  const bar = html`<progress max="1" style="width: 220px; vertical-align: middle"></progress>` as HTMLProgressElement;
+  const bar = html`<progress max="1" class="bc-progress" aria-label=${progressName}></progress>` as HTMLProgressElement;
   const status = html`<span class="bc-muted" role="status" aria-live="polite" data-decision=${`${name}-status`}>${t("Nog niet gestart.", "Not started yet.", l)}</span>`;
   bar.hidden = true;
-  const root = html`<div class="bc-panel" data-decision=${name}>${fields}<div class="bc-panel-actions">${start}${cancel} ${bar} ${status}</div></div>` as HTMLElement & { value: T | null };
+  const root = html`<div class="bc-panel" data-decision=${name}>${fields}<div class="bc-panel-actions">${start}${cancel} ${bar} ${status}</div></div>` as RunPanel<T>;
   root.value = null;
-  for (const f of fields) f.addEventListener("input", (e) => e.stopPropagation());
+  // The fields are the panel's own: only a finished run reaches `view`.
+  fields.addEventListener("input", (e) => e.stopPropagation());
   let controller: AbortController | null = null;
   cancel.addEventListener("click", () => controller?.abort());
-  start.addEventListener("click", () => {
+  root.run = () => {
+    if (controller) return;
     controller = new AbortController();
     start.disabled = true; cancel.disabled = false; bar.hidden = false; bar.removeAttribute("value");
     root.dataset.running = "true";
@@ -42,18 +58,29 @@ function runPanel<T>(fields: HTMLElement[], startText: string, run: (progress: (
     }, (error: unknown) => {
       bar.hidden = true;
       const cancelled = (error instanceof Error && error.name === "SimulationCancelled") || controller?.signal.aborted;
-      status.textContent = cancelled ? t("Geannuleerd.", "Cancelled.", l) : `${t("Fout", "Error", l)}: ${error instanceof Error ? error.message : String(error)}`;
+      status.textContent = cancelled ? t("Geannuleerd.", "Cancelled.", l) : failure(error, l);
     }).finally(() => {
       controller = null;
       start.disabled = false; cancel.disabled = true;
       root.dataset.running = "false";
     });
-  });
+  };
+  start.addEventListener("click", () => root.run());
   return root;
 }
 
-function field(label: string, input: HTMLElement, unit = ""): HTMLElement {
-  return html`<div class="bc-field"><label>${label}</label>${input}<span class="bc-unit">${unit}</span></div>`;
+/** A labelled field of a panel: the label points at its input; `unit` says what the number is. */
+function field(label: string, input: HTMLInputElement | HTMLSelectElement, unit = ""): HTMLElement {
+  input.id ||= nextId("field");
+  // A choice in words (a select) gets the room of the unit column too.
+  if (input.tagName === "SELECT" && !unit) return html`<div class="bc-field bc-field-choice"><label for=${input.id}>${label}</label>${input}</div>`;
+  return html`<div class="bc-field"><label for=${input.id}>${label}</label>${input}<span class="bc-unit">${unit}</span></div>`;
+}
+
+/** A whole number from a field, within [min, max]; `fallback` when it is empty or not a number. */
+function wholeNumber(text: string | undefined, fallback: number, min: number, max: number): number {
+  const v = Math.round(Number(text));
+  return text === undefined || text.trim() === "" || !Number.isFinite(v) ? fallback : Math.min(max, Math.max(min, v));
 }
 
 // --- Value of information and arrangements under uncertainty ------------------------------
@@ -66,38 +93,88 @@ export interface VoiRun {
   seed: number;
 }
 
+export interface VoiPanelOptions {
+  samples?: number;
+  seed?: number;
+  arrangements: readonly { id: string; name: string }[];
+  /** The arrangement the go/no-go decisions are taken under ("status-quo" or an arrangement id). */
+  perspective?: string;
+  /** Groups of parameters valued together (EVPPI of the group). */
+  groups?: { name: string; parameters: string[] }[];
+  lang?: Lang;
+}
+
+/** The URL keys of the value-of-information panel (the simulation panel on the same page has its own). */
+export const VOI_STATE = { samples: "voiSamples", seed: "voiSeed", perspective: "voiUnder", decision: "voiDecision" } as const;
+
 /**
  * The value-of-information panel: samples, seed and the arrangement the go/no-go decisions
  * are taken under; a run simulates every arrangement (keeping the samples), then the
- * regressions run in a worker.
+ * regressions run in a worker. The settings live in the page's address (VOI_STATE).
  */
-export function voiPanel(caseData: unknown, o: { samples?: number; seed?: number; arrangements: readonly { id: string; name: string }[]; perspective?: string; lang?: Lang }): HTMLElement & { value: VoiRun | null } {
+export function voiPanel(caseData: unknown, o: VoiPanelOptions): RunPanel<VoiRun> {
   const l = o.lang ?? pageLang;
-  const samples = html`<input type="number" class="bc-number" min="500" max="50000" step="500" value=${String(o.samples ?? 4000)} aria-label=${t("Aantal trekkingen", "Number of samples", l)}>` as HTMLInputElement;
-  const seed = html`<input type="number" class="bc-number" min="0" step="1" value=${String(o.seed ?? 1)} aria-label=${t("Startwaarde (seed)", "Seed", l)}>` as HTMLInputElement;
-  const perspective = html`<select aria-label=${t("Meedoen of niet, onder", "Take part or not, under", l)}>
-    <option value="status-quo">${t("Status quo", "Status quo", l)}</option>
-    ${o.arrangements.map((a) => html`<option value=${a.id} selected=${a.id === o.perspective}>${a.name}</option>`)}
+  const samples = html`<input type="number" class="bc-number" name="voi-samples" min="500" max="50000" step="500" value=${String(o.samples ?? 4000)}>` as HTMLInputElement;
+  const seed = html`<input type="number" class="bc-number" name="voi-seed" min="0" step="1" value=${String(o.seed ?? 1)}>` as HTMLInputElement;
+  const known = ["status-quo", ...o.arrangements.map((a) => a.id)];
+  const under = known.includes(o.perspective ?? "") ? o.perspective! : "status-quo";
+  const perspective = html`<select name="voi-under">
+    <option value="status-quo" selected=${under === "status-quo"}>${t("Status quo", "Status quo", l)}</option>
+    ${o.arrangements.map((a) => html`<option value=${a.id} selected=${a.id === under}>${a.name}</option>`)}
   </select>` as HTMLSelectElement;
-  return runPanel<VoiRun>([
-    field(t("Aantal trekkingen", "Number of samples", l), samples, t("500 tot 50.000; elke regeling rekent mee", "500 to 50,000; every arrangement is computed", l)),
-    field(t("Startwaarde (seed)", "Seed", l), seed),
-    field(t("Meedoen of niet, onder", "Take part or not, under", l), perspective),
-  ], t("Bereken waarde van informatie", "Compute value of information", l), async (progress, signal, status) => {
-    const n = Math.min(50000, Math.max(500, Math.round(Number(samples.value)) || 4000)), s = Math.round(Number(seed.value)) || 0;
+  const fields = html`<div>
+    ${field(t("Aantal trekkingen", "Number of samples", l), samples, t("500 tot 50.000; elke regeling rekent mee", "500 to 50,000; every arrangement is computed", l))}
+    ${field(t("Startwaarde (seed)", "Seed", l), seed)}
+    ${field(t("Meedoen of niet, onder", "Take part or not, under", l), perspective)}
+  </div>` as HTMLElement;
+  fields.addEventListener("input", () => updateState({ settings: { [VOI_STATE.samples]: samples.value, [VOI_STATE.seed]: seed.value, [VOI_STATE.perspective]: perspective.value } }));
+  return runPanel<VoiRun>(fields, t("Bereken waarde van informatie", "Compute value of information", l), async (progress, signal, status) => {
+    const n = wholeNumber(samples.value, 4000, 500, 50000), s = wholeNumber(seed.value, 0, 0, Number.MAX_SAFE_INTEGER);
     status(t("Bezig: trekkingen…", "Running: samples…", l));
     const cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency || 2 : 2;
     const result = await runSimulation(caseData, decisionRunOptions({ samples: n, seed: s }), { lang: l, workers: Math.max(1, Math.min(4, cores - 1, Math.ceil(n / 10000))), signal, onProgress: progress });
-    status(t("Bezig: regressies per parameter…", "Running: regressions per parameter…", l));
+    status(t("Bezig: regressies per aanname…", "Running: regressions per assumption…", l));
     const ds = decisionSamples(result);
-    const voi = await runVoi(ds, { perspective: perspective.value }, { signal });
+    const voi = await runVoi(ds, { perspective: perspective.value, ...(o.groups?.length ? { groups: o.groups } : {}) }, { signal });
     return { voi, robustness: arrangementRobustness(ds), perspective: perspective.value, samples: n, seed: s };
-  }, l, "voi");
+  }, l, "voi", t("Voortgang van de berekening", "Progress of the computation", l));
+}
+
+/**
+ * Groups of parameters worth valuing together: the parameters the case correlates (they move
+ * together, so knowing one tells something about the other): each pair, or a matrix's
+ * parameters as one group.
+ */
+export function correlatedGroups(c: Model["case"], l: Lang = pageLang): { name: string; parameters: string[] }[] {
+  const corr = c.correlations;
+  const list: { parameters: readonly string[] }[] = corr === undefined ? [] : Array.isArray(corr) ? corr : [corr];
+  // voiRows names a group's parameters after its name: "Samen (Vermeden ligdagen, Vermeden SEH-bezoeken)".
+  return list.filter((x) => x.parameters.length > 1).map((x, i) => ({ name: list.length > 1 ? `${t("Samen", "Together", l)} ${i + 1}` : t("Samen", "Together", l), parameters: [...x.parameters] }));
 }
 
 /** The decisions of a run as select options: go/no-go per partner and society, then the arrangement choices. */
 export function decisionOptions(voi: VoiResult, colors: PartnerColors, l: Lang = pageLang): { id: string; label: string }[] {
-  return voi.decisions.map((d) => ({ id: d.id, label: d.kind === "go" ? `${colors.name(entityKey(d.entity))}: ${t("meedoen of niet", "take part or not", l)}` : `${colors.name(d.entity)}: ${t("welke regeling", "which arrangement", l)}` }));
+  return voi.decisions.map((d) => ({ id: d.id, label: d.kind === "go" ? `${colors.name(entityKey(d.entity))}: ${t("meedoen of niet", "take part or not", l)}` : `${colors.name(entityKey(d.entity))}: ${t("welke regeling", "which arrangement", l)}` }));
+}
+
+/**
+ * Which decision the chart and table show: a select (`data-decision=decision`) whose value is a
+ * decision id; at first the one from the page's address, else the decision with the largest
+ * EVPI. The choice goes into the address (VOI_STATE.decision).
+ */
+export function decisionSelect(voi: VoiResult, colors: PartnerColors, initial?: string, l: Lang = pageLang): HTMLElement & { value: string } {
+  const options = decisionOptions(voi, colors, l);
+  const start = options.some((o) => o.id === initial) ? initial! : voi.decisions.reduce((a, b) => (b.evpi > a.evpi ? b : a)).id;
+  const select = html`<select name="voi-decision">${options.map((o) => html`<option value=${o.id} selected=${o.id === start}>${o.label}</option>`)}</select>` as HTMLSelectElement;
+  const root = html`<div class="bc-panel" data-decision="decision">${field(t("Beslissing", "Decision", l), select)}</div>` as HTMLElement & { value: string };
+  Object.defineProperty(root, "value", { get: () => select.value, configurable: true });
+  select.addEventListener("input", (e) => {
+    e.stopPropagation();
+    updateState({ settings: { [VOI_STATE.decision]: select.value } });
+    root.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  select.addEventListener("change", (e) => e.stopPropagation());
+  return root;
 }
 
 /** What the chart shows, in words: the decision, the current best option, P(wrong), the EVPI. */
@@ -114,7 +191,7 @@ export function decisionSummary(d: DecisionValue, colors: PartnerColors, l: Lang
 export function voiTable(rows: readonly VoiRow[], l: Lang = pageLang): HTMLElement {
   return html`<div class="bc-table-wrap"><table class="bc-table" data-decision="voi-table">
     <thead><tr><th>${t("Parameter of groep", "Parameter or group", l)}</th><th class="bc-num">EVPPI</th><th class="bc-num">${t("Deel van de EVPI", "Share of the EVPI", l)}</th></tr></thead>
-    <tbody>${rows.map((r) => html`<tr><td>${r.label}${r.group ? "" : html` <span class="bc-muted bc-small">${r.name}</span>`}</td><td class="bc-num" data-cents=${String(Math.round(r.value * 100))}>${euros(r.value, l)}</td><td class="bc-num">${pct(r.share, 0, l)}</td></tr>`)}</tbody>
+    <tbody>${rows.map((r) => html`<tr><td>${r.label}${r.group ? "" : html` <code class="bc-muted bc-small">${r.name}</code>`}</td><td class="bc-num" data-cents=${String(Math.round(r.value * 100))}>${euros(r.value, l)}</td><td class="bc-num">${pct(r.share, 0, l)}</td></tr>`)}</tbody>
   </table></div>`;
 }
 
@@ -138,52 +215,170 @@ export function riskTable(rows: readonly RiskRow[], r: Robustness, colors: Partn
 
 // --- Negotiation -------------------------------------------------------------------------------
 
-/** The negotiations a case lists (id and label). */
-export function negotiationsOf(caseData: unknown): { id: string; label: string }[] {
-  const n = (caseData as { negotiations?: Record<string, { label?: string }> } | null)?.negotiations ?? {};
-  return Object.entries(n).map(([id, v]) => ({ id, label: v.label ?? id }));
+/** The negotiations a case lists (id and label in the page's language). */
+export function negotiationsOf(caseData: unknown, l: Lang = pageLang): { id: string; label: string }[] {
+  const n = (caseData as { negotiations?: Record<string, { label?: LocalText }> } | null)?.negotiations ?? {};
+  return Object.entries(n).map(([id, v]) => ({ id, label: pickText(v.label, l) ?? id }));
+}
+
+/** The reader's choices for a negotiation, as they live in the page's address. */
+export interface NegotiationChoice {
+  /** Which negotiation of the case. */
+  negotiation?: string;
+  objective?: string;
+  /** Each partner's NPV at least (EUR). */
+  npvMin?: number;
+  /** Each partner's probability of a loss at most (0-1); none when undefined. */
+  maxLoss?: number;
+  grid?: number;
+  /** Narrowed ranges of the levers, by position (within the case's range). */
+  levers?: { min?: number; max?: number }[];
+}
+
+/** The URL keys of the negotiation panel: `neg`, `objective`, `npvMin`, `maxLoss` (per cent), `grid`, `min1`/`max1`, `min2`/`max2`. */
+export function negotiationChoice(settings: Readonly<Record<string, string>>): NegotiationChoice {
+  const number = (k: string) => (settings[k] === undefined || settings[k]!.trim() === "" || !Number.isFinite(Number(settings[k])) ? undefined : Number(settings[k]));
+  const loss = number("maxLoss");
+  return {
+    ...(settings.neg ? { negotiation: settings.neg } : {}),
+    ...(settings.objective ? { objective: settings.objective } : {}),
+    ...(number("npvMin") !== undefined ? { npvMin: number("npvMin")! } : {}),
+    ...(loss !== undefined ? { maxLoss: Math.min(100, Math.max(0, loss)) / 100 } : {}),
+    ...(number("grid") !== undefined ? { grid: number("grid")! } : {}),
+    levers: [1, 2].map((k) => ({ ...(number(`min${k}`) !== undefined ? { min: number(`min${k}`)! } : {}), ...(number(`max${k}`) !== undefined ? { max: number(`max${k}`)! } : {}) })),
+  };
+}
+
+interface LeverSpec { min: number; max: number; label?: LocalText; parameter?: string; path?: string }
+interface NegotiationSpec { label?: LocalText; levers: LeverSpec[]; conditions?: { type: string; min?: number; max?: number }[]; objective?: string; samples?: number; grid?: number }
+
+/**
+ * The case with the reader's choices written into the chosen negotiation: the levers' ranges
+ * (never wider than the case's), the NPV floor of the case's NPV conditions, an extra cap on
+ * each partner's probability of a loss, the objective. No DOM: the panel and the tests use it.
+ */
+export function withChoice(caseData: unknown, id: string, c: NegotiationChoice): unknown {
+  const data = structuredClone(caseData) as { negotiations: Record<string, NegotiationSpec> };
+  const n = data.negotiations[id]!;
+  n.levers = n.levers.map((lever, k) => {
+    const want = c.levers?.[k] ?? {};
+    const min = want.min !== undefined && want.min >= lever.min && want.min < lever.max ? want.min : lever.min;
+    const max = want.max !== undefined && want.max <= lever.max && want.max > min ? want.max : lever.max;
+    return { ...lever, min, max };
+  });
+  if (c.objective === "max-min-roi" || c.objective === "max-min-npv") n.objective = c.objective;
+  const conditions = n.conditions ?? [{ type: "npv", min: 0 }];
+  n.conditions = conditions.map((x) => (x.type === "npv" && c.npvMin !== undefined ? { ...x, min: c.npvMin } : x));
+  if (c.npvMin !== undefined && !n.conditions.some((x) => x.type === "npv")) n.conditions.push({ type: "npv", min: c.npvMin });
+  if (c.maxLoss !== undefined) {
+    n.conditions = [...n.conditions.filter((x) => x.type !== "loss-probability"), { type: "loss-probability", max: c.maxLoss }];
+    n.samples ??= 500;
+  }
+  return data;
 }
 
 /**
- * The negotiation panel: which negotiation, the objective, an optional cap on each partner's
- * probability of a loss, the grid; the solver runs in a worker on the case with those settings.
+ * The negotiation panel: which negotiation, the range of each lever (narrowed within the case's),
+ * the conditions (each partner's NPV at least an amount; if wished, its probability of a loss at
+ * most a level), the objective and the grid; the solver runs in a worker on the case with those
+ * choices. Every choice lives in the page's address, and the panel runs once when it opens, so
+ * a reload or a shared link shows the same deal.
  */
-export function negotiationPanel(caseData: unknown, o: { lang?: Lang } = {}): HTMLElement & { value: NegotiationResult | null } {
+export function negotiationPanel(caseData: unknown, o: { lang?: Lang; choice?: NegotiationChoice; autorun?: boolean } = {}): RunPanel<NegotiationResult> {
   const l = o.lang ?? pageLang;
-  const list = negotiationsOf(caseData);
-  const which = html`<select aria-label=${t("Onderhandeling", "Negotiation", l)}>${list.map((n) => html`<option value=${n.id}>${n.label}</option>`)}</select>` as HTMLSelectElement;
-  const objective = html`<select aria-label=${t("Beste afspraak", "Best deal", l)}>
-    <option value="max-min-roi">${t("de kleinste ROI zo groot mogelijk", "the smallest ROI as large as possible", l)}</option>
-    <option value="max-min-npv">${t("de kleinste NCW zo groot mogelijk", "the smallest NPV as large as possible", l)}</option>
+  const c = o.choice ?? {};
+  const list = negotiationsOf(caseData, l);
+  const specs = (caseData as { negotiations?: Record<string, NegotiationSpec> } | null)?.negotiations ?? {};
+  const first = list.some((n) => n.id === c.negotiation) ? c.negotiation! : list[0]?.id ?? "";
+  const which = html`<select name="neg">${list.map((n) => html`<option value=${n.id} selected=${n.id === first}>${n.label}</option>`)}</select>` as HTMLSelectElement;
+  const objective = html`<select name="objective">
+    <option value="max-min-roi" selected=${c.objective !== "max-min-npv"}>${t("de kleinste ROI zo groot mogelijk", "the smallest ROI as large as possible", l)}</option>
+    <option value="max-min-npv" selected=${c.objective === "max-min-npv"}>${t("de kleinste NCW zo groot mogelijk", "the smallest NPV as large as possible", l)}</option>
   </select>` as HTMLSelectElement;
-  const loss = html`<input type="number" class="bc-number" min="0" max="100" step="5" value="" placeholder="–" aria-label=${t("Kans op verlies hoogstens (procent)", "Probability of a loss at most (per cent)", l)}>` as HTMLInputElement;
-  const grid = html`<select aria-label=${t("Rooster", "Grid", l)}><option value="">${t("standaard", "default", l)}</option><option value="9">${t("grof (snel)", "coarse (fast)", l)}</option><option value="25">${t("fijn (langzamer)", "fine (slower)", l)}</option></select>` as HTMLSelectElement;
-  return runPanel<NegotiationResult>([
-    field(t("Onderhandeling", "Negotiation", l), which),
-    field(t("Beste afspraak", "Best deal", l), objective),
-    field(t("Extra voorwaarde: kans op verlies per partner hoogstens", "Extra condition: each partner's probability of a loss at most", l), loss, t("procent; leeg: geen (met: 500 trekkingen per punt)", "per cent; empty: none (with: 500 samples per point)", l)),
-    field(t("Rooster", "Grid", l), grid),
-  ], t("Zoek een afspraak", "Find a deal", l), async (progress, signal, status) => {
-    const data = structuredClone(caseData) as { negotiations: Record<string, { conditions?: unknown[]; objective?: string; samples?: number }> };
-    const n = data.negotiations[which.value]!;
-    n.objective = objective.value;
-    const cap = loss.value.trim() === "" ? null : Math.min(100, Math.max(0, Number(loss.value))) / 100;
-    if (cap !== null && Number.isFinite(cap)) {
-      n.conditions = [...(n.conditions ?? [{ type: "npv", min: 0 }]), { type: "loss-probability", max: cap }];
-      n.samples ??= 500;
-    }
+  const caseNpv = (id: string) => specs[id]?.conditions?.find((x) => x.type === "npv")?.min ?? 0;
+  const npvMin = html`<input type="number" class="bc-number" name="npvMin" step="1000" value=${String(c.npvMin ?? caseNpv(first))}>` as HTMLInputElement;
+  const loss = html`<input type="number" class="bc-number" name="maxLoss" min="0" max="100" step="5" value=${c.maxLoss === undefined ? "" : String(Math.round(c.maxLoss * 1000) / 10)} placeholder="–">` as HTMLInputElement;
+  const grid = html`<select name="grid"><option value="">${t("standaard", "default", l)}</option><option value="9" selected=${c.grid === 9}>${t("grof (snel)", "coarse (fast)", l)}</option><option value="25" selected=${c.grid === 25}>${t("fijn (langzamer)", "fine (slower)", l)}</option></select>` as HTMLSelectElement;
+  const leverBox = html`<div data-decision="levers"></div>` as HTMLElement;
+  let bounds: { min: HTMLInputElement; max: HTMLInputElement }[] = [];
+  /** One pair of range fields per lever of the chosen negotiation (the case's range as their limits). */
+  const drawLevers = (id: string, initial: NegotiationChoice["levers"] = []) => {
+    const levers = specs[id]?.levers ?? [];
+    bounds = levers.map((lever, k) => {
+      const step = String((lever.max - lever.min) / 20);
+      const input = (name: string, value: number) => html`<input type="number" class="bc-number" name=${name} min=${String(lever.min)} max=${String(lever.max)} step=${step} value=${String(value)}>` as HTMLInputElement;
+      return { min: input(`min${k + 1}`, initial[k]?.min ?? lever.min), max: input(`max${k + 1}`, initial[k]?.max ?? lever.max) };
+    });
+    leverBox.replaceChildren(...levers.flatMap((lever, k) => {
+      const name = pickText(lever.label, l) ?? lever.parameter ?? lever.path ?? String(k + 1);
+      const range = `${t("in de case", "in the case", l)}: ${smartNum(lever.min, l)} ${t("tot", "to", l)} ${smartNum(lever.max, l)}`;
+      return [field(`${name}: ${t("van", "from", l)}`, bounds[k]!.min, range), field(`${name}: ${t("tot", "to", l)}`, bounds[k]!.max)];
+    }));
+  };
+  drawLevers(first, c.levers);
+  const choice = (): NegotiationChoice => {
+    const n = (x: HTMLInputElement) => (x.value.trim() === "" || !Number.isFinite(Number(x.value)) ? undefined : Number(x.value));
+    return {
+      negotiation: which.value, objective: objective.value,
+      ...(n(npvMin) !== undefined && n(npvMin) !== caseNpv(which.value) ? { npvMin: n(npvMin)! } : {}),
+      ...(n(loss) !== undefined ? { maxLoss: Math.min(100, Math.max(0, n(loss)!)) / 100 } : {}),
+      ...(grid.value ? { grid: Number(grid.value) } : {}),
+      levers: bounds.map((b) => ({ ...(n(b.min) !== undefined ? { min: n(b.min)! } : {}), ...(n(b.max) !== undefined ? { max: n(b.max)! } : {}) })),
+    };
+  };
+  /** The choices in the address: only what differs from the case. */
+  const save = () => {
+    const ch = choice(), spec = specs[which.value];
+    const differs = (k: number, side: "min" | "max") => { const v = ch.levers?.[k]?.[side]; return v !== undefined && v !== spec?.levers[k]?.[side] ? String(v) : ""; };
+    updateState({ settings: {
+      neg: which.value === list[0]?.id ? "" : which.value,
+      objective: ch.objective === (spec?.objective ?? "max-min-roi") ? "" : ch.objective ?? "",
+      npvMin: ch.npvMin === undefined ? "" : String(ch.npvMin),
+      maxLoss: loss.value.trim(),
+      grid: grid.value,
+      min1: differs(0, "min"), max1: differs(0, "max"), min2: differs(1, "min"), max2: differs(1, "max"),
+    } });
+  };
+  which.addEventListener("input", () => { drawLevers(which.value); npvMin.value = String(caseNpv(which.value)); });
+  const fields = html`<div>
+    ${field(t("Onderhandeling", "Negotiation", l), which)}
+    ${leverBox}
+    ${field(t("Voorwaarde: NCW van elke partner aan tafel minstens", "Condition: each partner's NPV at least", l), npvMin, "EUR")}
+    ${field(t("Extra voorwaarde: kans op verlies per partner hoogstens", "Extra condition: each partner's probability of a loss at most", l), loss, t("procent; leeg: geen (met: 500 trekkingen per punt)", "per cent; empty: none (with: 500 samples per point)", l))}
+    ${field(t("Beste afspraak", "Best deal", l), objective)}
+    ${field(t("Rooster", "Grid", l), grid)}
+  </div>` as HTMLElement;
+  fields.addEventListener("input", save);
+  fields.addEventListener("change", save);
+  const panel = runPanel<NegotiationResult>(fields, t("Zoek een afspraak", "Find a deal", l), async (progress, signal, status) => {
+    const ch = choice();
     status(t("Bezig: afspraken doorrekenen…", "Running: evaluating deals…", l));
-    return runNegotiation(data, which.value, grid.value ? { grid: Number(grid.value) } : {}, l, { signal, onProgress: progress });
-  }, l, "negotiate");
+    return runNegotiation(withChoice(caseData, which.value, ch), which.value, ch.grid ? { grid: ch.grid } : {}, l, { signal, onProgress: progress });
+  }, l, "negotiate", t("Voortgang van het zoeken", "Progress of the search", l));
+  if (o.autorun && list.length > 0) queueMicrotask(() => panel.run());
+  return panel;
 }
 
-const leverName = (n: NegotiationResult, k: number) => n.levers[k]!.label ?? n.levers[k]!.caseParameter ?? n.levers[k]!.path!;
+/** A condition of a negotiation in words: `NCW ≥ EUR 0`, `P(verlies) ≤ 30 %`. */
+function conditionText(n: NegotiationResult, i: number, l: Lang): string {
+  const c = n.conditions[i]!;
+  return c.type === "npv" ? `${t("NCW", "NPV", l)} ≥ ${eur(c.min * 100, l)}` : `P(${t("verlies", "loss", l)}) ≤ ${pct(c.max, 0, l)}`;
+}
+
+/** What was searched: each lever's range, the conditions and what makes a deal best (on screen and on paper). */
+export function searchedFor(n: NegotiationResult, l: Lang = pageLang): string {
+  const ranges = n.levers.map((lever, k) => `${leverName(n, k)} ${t("van", "from", l)} ${smartNum(lever.min, l)} ${t("tot", "to", l)} ${smartNum(lever.max, l)}`).join("; ");
+  const conditions = n.conditions.map((_, i) => conditionText(n, i, l)).join(t(" en ", " and ", l));
+  const best = n.objective === "max-min-npv" ? t("de kleinste NCW zo groot mogelijk", "the smallest NPV as large as possible", l) : t("de kleinste ROI zo groot mogelijk", "the smallest ROI as large as possible", l);
+  return `${t("Gezocht", "Searched", l)}: ${ranges}. ${t("Voorwaarden", "Conditions", l)}: ${conditions} ${t("voor elke partner aan tafel", "for every partner at the table", l)}. ${t("Beste afspraak", "Best deal", l)}: ${best}.`;
+}
 
 /** The outcome in words: the deal (or what blocks), and whether the engine's re-evaluation confirms it. */
 export function negotiationSummary(n: NegotiationResult, colors: PartnerColors, l: Lang = pageLang): HTMLElement {
-  const cond = (i: number) => { const c = n.conditions[i]!; return c.type === "npv" ? `${t("NCW", "NPV", l)} ≥ ${eur(c.min * 100, l)}` : `P(${t("verlies", "loss", l)}) ≤ ${pct(c.max, 0, l)}`; };
+  const cond = (i: number) => conditionText(n, i, l);
+  const searched = html`<p class="bc-small" data-decision="searched">${searchedFor(n, l)}</p>`;
   if (!n.best) {
-    return html`<div class="bc-note" data-decision="deal"><p><strong>${t("Geen afspraak binnen de bereiken voldoet aan alle voorwaarden.", "No deal within the ranges meets every condition.", l)}</strong> ${t("Wat in de weg staat:", "What stands in the way:", l)}</p>
+    return html`<div class="bc-note" data-decision="deal">${searched}<p><strong>${t("Geen afspraak binnen de bereiken voldoet aan alle voorwaarden.", "No deal within the ranges meets every condition.", l)}</strong> ${t("Wat in de weg staat:", "What stands in the way:", l)}</p>
       <ul>${n.blocking.map((b) => {
         const lim = n.limits.find((x) => x.condition === b.condition && x.partner === b.partner)!;
         const best = lim.best === null ? "–" : n.conditions[b.condition]!.type === "npv" ? eur(lim.best, l) : pct(lim.best, 1, l);
@@ -191,7 +386,7 @@ export function negotiationSummary(n: NegotiationResult, colors: PartnerColors, 
       })}</ul></div>`;
   }
   const terms = n.levers.map((_, k) => html`<strong>${leverName(n, k)}</strong> ${smartNum(n.best!.values[k]!, l)} (${t("nu", "now", l)} ${smartNum(n.levers[k]!.base, l)})`);
-  return html`<div class="bc-note" data-decision="deal"><p>${t("Gevonden afspraak", "Deal found", l)}: ${terms.map((x, i) => (i === 0 ? x : html`, ${x}`))}.
+  return html`<div class="bc-note" data-decision="deal">${searched}<p>${t("Gevonden afspraak", "Deal found", l)}: ${terms.map((x, i) => (i === 0 ? x : html`, ${x}`))}.
     ${n.found.length > 0 && !n.grid.some((p) => p.feasible) ? t("Het haalbare gebied is smal: er is weinig ruimte om te onderhandelen.", "The feasible region is narrow: there is little room to negotiate.", l) : ""}</p>
     <p>${n.verification?.ok ? t("Nagerekend door de rekenkern: de case met deze afspraak erin voldoet aan elke voorwaarde.", "Re-evaluated by the engine: the case with this deal written in meets every condition.", l) : t("Let op: de nagerekende case voldoet niet aan elke voorwaarde.", "Note: the re-evaluated case does not meet every condition.", l)}</p></div>`;
 }
@@ -208,15 +403,6 @@ export function dealTable(n: NegotiationResult, colors: PartnerColors, l: Lang =
   </table></div>`;
 }
 
-/** The map's data as a table (for a screen reader, and on paper): each grid point and which partner it fails. */
-export function mapTable(n: NegotiationResult, colors: PartnerColors, l: Lang = pageLang): HTMLElement {
-  const points = [...n.grid, ...n.found];
-  return html`<details><summary>${t("De kaart als tabel", "The map as a table", l)} (${num(points.length, 0, l)} ${t("punten", "points", l)})</summary><div class="bc-table-wrap"><table class="bc-table">
-    <thead><tr>${n.levers.map((_, k) => html`<th class="bc-num">${leverName(n, k)}</th>`)}<th>${t("Voldoet", "Meets", l)}</th><th>${t("Niet voor", "Fails for", l)}</th></tr></thead>
-    <tbody>${points.map((p) => html`<tr>${p.values.map((v) => html`<td class="bc-num">${smartNum(v, l)}</td>`)}<td>${p.feasible ? t("ja", "yes", l) : t("nee", "no", l)}</td><td>${[...new Set(p.failing.map(([, q]) => colors.name(q)))].join(", ")}</td></tr>`)}</tbody>
-  </table></div></details>`;
-}
-
 // --- Uploaded cases -----------------------------------------------------------------------------
 
 export interface Uploaded {
@@ -225,24 +411,28 @@ export interface Uploaded {
 }
 
 /**
- * A file input for case files (.yaml, .yml, .json): `value` is the list of valid cases read so
- * far; problems are listed under it (at most 20 per file), the rest stays.
+ * A file input for case files (.yaml, .yml, .json, and .xlsx workbooks through the command
+ * line's importer, loaded only when needed): `value` is the list of valid cases read so far;
+ * problems are listed under it (a syntax error once, at most 20 per file, then "and N more"),
+ * the rest stays.
  */
 export function caseUpload(l: Lang = pageLang): HTMLElement & { value: Uploaded[] } {
-  const input = html`<input type="file" accept=".yaml,.yml,.json" multiple aria-label=${t("Eigen cases toevoegen", "Add your own cases", l)}>` as HTMLInputElement;
+  const input = html`<input type="file" accept=".yaml,.yml,.json,.xlsx" multiple>` as HTMLInputElement;
   const problems = html`<div role="status" aria-live="polite"></div>` as HTMLElement;
-  const root = html`<div class="bc-panel" data-decision="upload"><div class="bc-field"><label>${t("Eigen cases toevoegen (YAML of JSON)", "Add your own cases (YAML or JSON)", l)}</label>${input}<span class="bc-unit"></span></div>${problems}</div>` as HTMLElement & { value: Uploaded[] };
+  const root = html`<div class="bc-panel" data-decision="upload">${field(t("Eigen cases toevoegen (YAML, JSON of Excel)", "Add your own cases (YAML, JSON or Excel)", l), input)}${problems}</div>` as HTMLElement & { value: Uploaded[] };
   root.value = [];
   input.addEventListener("input", (e) => e.stopPropagation());
-  input.addEventListener("change", async () => {
+  input.addEventListener("change", async (e) => {
+    e.stopPropagation();
     const files = [...(input.files ?? [])];
-    const read = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const read = await Promise.all(files.map(async (f): Promise<CaseSource> => (/\.xlsx$/i.test(f.name) ? { ...(await workbookSource(f.name, new Uint8Array(await f.arrayBuffer()), l)), name: f.name } : { name: f.name, text: await f.text() })));
     const messages: HTMLElement[] = [];
     const added: Uploaded[] = [];
     for (const f of read) {
-      const v = loadCase(f.text, formatFromName(f.name), { lang: l });
-      if (v.ok) added.push({ label: f.name, model: v.model });
-      else messages.push(html`<div class="bc-note"><strong>${f.name}</strong>: ${t("niet te gebruiken", "cannot be used", l)}<ul>${v.issues.slice(0, 20).map((i) => html`<li>${i.line ? `${t("regel", "line", l)} ${i.line}: ` : ""}${i.path.join(".")}: ${i.message}</li>`)}</ul>${v.issues.length > 20 ? html`<p>${t("en", "and", l)} ${v.issues.length - 20} ${t("meer", "more", l)}</p>` : ""}</div>`);
+      const v = f.issues ? { ok: false as const, issues: f.issues } : loadCase(f.text, formatFromName(f.name), { lang: l });
+      if (v.ok) { added.push({ label: f.name, model: v.model }); continue; }
+      const issues = firstSyntaxProblem(v.issues, l);
+      messages.push(html`<div class="bc-note"><strong>${f.name}</strong>: ${t("niet te gebruiken", "cannot be used", l)}<ul>${issues.slice(0, 20).map((i) => html`<li>${i.line ? `${t("regel", "line", l)} ${i.line}: ` : ""}${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}</li>`)}</ul>${issues.length > 20 ? html`<p>${t("en", "and", l)} ${num(issues.length - 20, 0, l)} ${t("meer", "more", l)}</p>` : ""}</div>`);
     }
     problems.replaceChildren(...messages);
     root.value = [...root.value.filter((u) => !added.some((a) => a.label === u.label)), ...added];

@@ -60,15 +60,13 @@ export function changedValues(model: Model, overrides: Readonly<Record<string, n
  */
 export function printSummary(model: Model, ev: Evaluation & { form?: ArrangementResult | null }, overrides: Readonly<Record<string, number>>, colors: PartnerColors, l: Lang = pageLang): HTMLElement {
   const changed = changedValues(model, overrides);
-  const date = new Date().toLocaleDateString(l === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric" });
   const section = html`<section class="bc-print-only" data-print-summary aria-hidden="true">
-    <div class="bc-print-header">
-      <p><strong>${ev.case.title}</strong> · ${t("afgedrukt op", "printed on", l)} ${date} · ${t("case", "case", l)} <code>${ev.provenance.case.hash.slice(0, 19)}</code></p>
-      <p>${t("Financieringsvorm", "Financing form", l)}: ${formName(ev.form ?? null, l)}</p>
-      <p>${changed.length === 0
+    ${printHeader(ev, [
+      html`${t("Financieringsvorm", "Financing form", l)}: ${formName(ev.form ?? null, l)}`,
+      changed.length === 0
         ? t("Alle waarden zijn die van de gepubliceerde case.", "Every value is the published case's.", l)
-        : html`${t("Gewijzigd ten opzichte van de gepubliceerde case", "Changed from the published case", l)}: ${changed.map((c, i) => html`${i > 0 ? "; " : ""}${c.label}: ${Number.isFinite(c.was) ? smartNum(c.was, l) : "–"} → ${smartNum(c.now, l)}`)}.`}</p>
-    </div>
+        : html`${t("Gewijzigd ten opzichte van de gepubliceerde case", "Changed from the published case", l)}: ${changed.map((c, i) => html`${i > 0 ? "; " : ""}${c.label}: ${Number.isFinite(c.was) ? smartNum(c.was, l) : "–"} → ${smartNum(c.now, l)}`)}.`,
+    ], l)}
     ${conclusionBox(ev, l)}
     ${kpiCards(ev, l)}
     ${partnerTable(ev, colors, l)}
@@ -77,4 +75,17 @@ export function printSummary(model: Model, ev: Evaluation & { form?: Arrangement
   section.querySelectorAll("[data-kpi]").forEach((e) => e.removeAttribute("data-kpi"));
   section.querySelectorAll("[data-conclusion]").forEach((e) => e.removeAttribute("data-conclusion"));
   return section;
+}
+
+/**
+ * The header of a printout (hidden on screen): the case's title, the date, the case's hash, then
+ * one line each for what the reader chose (a financing form, changed values, a negotiation's
+ * conditions).
+ */
+export function printHeader(ev: Pick<Evaluation, "case" | "provenance">, lines: readonly (string | Node)[], l: Lang = pageLang): HTMLElement {
+  const date = new Date().toLocaleDateString(l === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  return html`<div class="bc-print-header">
+    <p><strong>${ev.case.title}</strong> · ${t("afgedrukt op", "printed on", l)} ${date} · ${t("case", "case", l)} <code>${ev.provenance.case.hash.slice(0, 19)}</code></p>
+    ${lines.map((line) => html`<p>${line}</p>`)}
+  </div>`;
 }
