@@ -24,11 +24,42 @@ export class InvalidCase extends Error {
   }
 }
 
-type FromRunWorker =
+/** What a page-level worker (the run worker, the decision worker) sends back. */
+export type FromWorker<T> =
   | { type: "progress"; done: number; total: number }
-  | { type: "done"; result: SimulationResult }
+  | { type: "done"; result: T }
   | { type: "invalid"; issues: { path: (string | number)[]; message: string }[] }
   | { type: "error"; message: string };
+
+/**
+ * One call to a worker the caller has just started (the `new Worker(new URL(...))` stays at the
+ * call site, so the bundler finds it): posts `message`, reports progress, resolves with the
+ * result, rejects with `InvalidCase`, an Error, or `SimulationCancelled` when `signal` aborts;
+ * the worker is terminated once settled.
+ */
+export function callWorker<T>(w: Worker, message: unknown, run: { signal?: Pick<AbortSignal, "aborted"> & { addEventListener?: (type: "abort", listener: () => void) => void }; onProgress?: (done: number, total: number) => void }, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let finished = false;
+    const finish = (settle: () => void) => {
+      if (finished) return;
+      finished = true;
+      w.terminate();
+      settle();
+    };
+    run.signal?.addEventListener?.("abort", () => finish(() => reject(new SimulationCancelled())));
+    w.onmessage = (e: MessageEvent<FromWorker<T>>) => {
+      const msg = e.data;
+      switch (msg.type) {
+        case "progress": if (!finished) run.onProgress?.(msg.done, msg.total); return;
+        case "done": finish(() => resolve(msg.result)); return;
+        case "invalid": finish(() => reject(new InvalidCase(msg.issues))); return;
+        case "error": finish(() => reject(new Error(msg.message)));
+      }
+    };
+    w.onerror = (e) => finish(() => reject(new Error(e.message || `${what} failed`)));
+    w.postMessage(message);
+  });
+}
 
 /**
  * Runs a simulation of `caseData` in a Web Worker. Rejects with `InvalidCase` (the issues, with
@@ -38,28 +69,7 @@ export function runSimulation(caseData: unknown, options: SimulationOptions = {}
   const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
   const workers = run.workers ?? Math.max(1, Math.min(4, cores - 1)); // leave a core to the page
   if (run.signal?.aborted) return Promise.reject(new SimulationCancelled());
-  return new Promise<SimulationResult>((resolve, reject) => {
-    const w = new Worker(new URL("./simulate.run.worker.ts", import.meta.url), { type: "module" });
-    let finished = false;
-    const finish = (settle: () => void) => {
-      if (finished) return;
-      finished = true;
-      w.terminate();
-      settle();
-    };
-    run.signal?.addEventListener?.("abort", () => finish(() => reject(new SimulationCancelled())));
-    w.onmessage = (e: MessageEvent<FromRunWorker>) => {
-      const msg = e.data;
-      if (finished) return;
-      switch (msg.type) {
-        case "progress": run.onProgress?.(msg.done, msg.total); return;
-        case "done": finish(() => resolve(msg.result)); return;
-        case "invalid": finish(() => reject(new InvalidCase(msg.issues))); return;
-        case "error": finish(() => reject(new Error(msg.message)));
-      }
-    };
-    w.onerror = (e) => finish(() => reject(new Error(e.message || "simulation worker failed")));
-    w.postMessage({ type: "run", caseData, options, workers, lang: run.lang ?? "nl" });
-  });
+  const w = new Worker(new URL("./simulate.run.worker.ts", import.meta.url), { type: "module" });
+  return callWorker<SimulationResult>(w, { type: "run", caseData, options, workers, lang: run.lang ?? "nl" }, run, "simulation worker");
 }
 
