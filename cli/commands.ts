@@ -137,8 +137,13 @@ export async function negotiateDeal(file: string, opts: NegotiateFlags & { outpu
   checkOutputs([opts.output], [file], ctx.force, ctx.lang);
   const { name, data } = await loadInput(file, ctx);
   const fail = (m: string): never => { throw new InputError(m); };
-  const parsed = file !== "-" && /\.(ya?ml|json)$/i.test(file) ? parseCaseText(readFileSync(file, "utf8"), formatFromName(file), ctx.lang) : undefined;
-  const lineOf = (path: Path) => (parsed?.ok ? parsed.lineOf(path) : undefined);
+  // Line numbers only when a problem needs them (the file is read again then, not on every run).
+  let parsed: ReturnType<typeof parseCaseText> | undefined;
+  const lineOf = (path: Path) => {
+    if (file === "-" || !/\.(ya?ml|json)$/i.test(file)) return undefined;
+    parsed ??= parseCaseText(readFileSync(file, "utf8"), formatFromName(file), ctx.lang);
+    return parsed.ok ? parsed.lineOf(path) : undefined;
+  };
   const { negotiateCommand } = await import("./decision.ts");
   emit(ctx, [{ path: opts.output, data: negotiateCommand(name, data, lineOf, opts, ctx.lang, ctx.dialect, fail) }]);
 }
