@@ -1,7 +1,9 @@
 /**
- * `npm run fuzz -- --runs 100000 [--seed 1] [--workers 2] [--html-every 50] [--case k]`: the
- * fuzz test in depth. Cases come from the seeded arbitrary of test/fuzz/cases.ts (case k of a
+ * `npm run fuzz -- --runs 100000 [--seed 1] [--workers 2] [--html-every 50] [--case k] [--from k]`:
+ * the fuzz test in depth. Cases come from the seeded arbitrary of test/fuzz/cases.ts (case k of a
  * seed is always the same case); each is checked by test/fuzz/check.ts in a worker thread.
+ * `--stream S` draws the cases as the fuzz test in npm test does (one fast-check stream with seed
+ * S, case k the k-th of it), so a batch of that test can be rerun here with the limits.
  *
  * The runner enforces the two limits a case file under 1 MB must stay within, as hang and
  * blow-up detection (not as speed measurements): 5 s of work per case and 500 MB of heap (the
@@ -33,13 +35,17 @@ const seed = opt("seed", 1);
 const threads = Math.max(1, opt("workers", Math.min(2, availableParallelism())));
 const htmlEvery = opt("html-every", 50);
 const only = opt("case", -1);
+const from = opt("from", 0);
+const stream = opt("stream", Number.NaN);
 const LIMIT_MS = opt("timeout", 5000);
 const WALL_MS = 20 * LIMIT_MS;
 const HEAP_MB = opt("memory", 500);
 const outDir = new URL("../fuzz-output/", import.meta.url);
 
 /** Case k of a seed: its own fast-check stream, so any case can be rerun alone (`--case k`). */
+let streamCases: FuzzInput[] | undefined;
 export function caseAt(s: number, k: number): FuzzInput {
+  if (Number.isFinite(stream)) return (streamCases ??= fc.sample(arbFuzzInput, { seed: stream, numRuns: runs }))[k]!;
   return fc.sample(arbFuzzInput, { seed: (s * 1_000_003 + k) | 0, numRuns: 1 })[0]!;
 }
 
@@ -73,11 +79,11 @@ function record(k: number, c: FuzzInput, failureClass: string, detail: string, m
   failures.push({ k, failureClass, detail, origin: c.origin, ms });
   try {
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(new URL(`${seed}-${k}.${c.format}`, outDir), c.text);
+    writeFileSync(new URL(`${Number.isFinite(stream) ? `stream${stream}` : seed}-${k}.${c.format}`, outDir), c.text);
   } catch { /* reporting only */ }
 }
 
-const queue = only >= 0 ? [only] : Array.from({ length: runs }, (_, k) => k);
+const queue = only >= 0 ? [only] : Array.from({ length: Math.max(0, runs - from) }, (_, k) => from + k);
 let next = 0;
 
 function startWorker(): Promise<void> {
@@ -157,7 +163,7 @@ function summary(): void {
   const classes = new Map<string, Failure[]>();
   for (const f of failures) classes.set(f.failureClass, [...(classes.get(f.failureClass) ?? []), f]);
   const lines = [
-    `fuzz: seed ${seed}, ${done} cases${stopped ? " (interrupted)" : ""} in ${Math.round((Date.now() - started) / 1000)} s on ${threads} worker(s); limits ${LIMIT_MS / 1000} s of CPU and ${HEAP_MB} MB per case`,
+    `fuzz: ${Number.isFinite(stream) ? `stream ${stream}` : `seed ${seed}`}, ${done} cases${stopped ? " (interrupted)" : ""} in ${Math.round((Date.now() - started) / 1000)} s on ${threads} worker(s); limits ${LIMIT_MS / 1000} s of CPU and ${HEAP_MB} MB per case`,
     `  ok (evaluated, every format checked): ${ok}`,
     `  input error with a path:              ${input}`,
     `  failures:                             ${failures.length}`,

@@ -59,9 +59,12 @@ export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: numbe
   const negative = amount < 0;
   const whole = negative ? -amount : amount;
   const rem = s.remainders;
+  // Weights so large that whole x weight would overflow to Infinity (a share of 1e308) are taken
+  // as fractions of their total first; ordinary weights keep the exact (whole x w) / total.
+  const huge = total > HUGE_WEIGHTS;
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const exact = (whole * weights[i]!) / total;
+    const exact = huge ? whole * (weights[i]! / total) : (whole * weights[i]!) / total;
     const floor = Math.floor(exact);
     out[i] = floor;
     rem[i] = exact - floor;
@@ -87,6 +90,7 @@ export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: numbe
       // Float error made the floors sum above the whole (amounts near MAX_CENTS): take the
       // excess back a cent at a time, smallest remainder first, from parts that have one.
       let excess = -left;
+      if (!Number.isFinite(excess)) throw new Error(`allocate: the split of ${amount} cents overflowed`);
       for (let round = 0; excess > 0 && round <= excess; round++) {
         for (let k = m - 1; k >= 0 && excess > 0; k--) {
           const i = order[k]!;
@@ -100,6 +104,9 @@ export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: numbe
     out[i] = p === 0 ? 0 : negative ? -p : p;
   }
 }
+
+/** Above this total of weights, whole x weight could pass the largest double (MAX_CENTS x 1e276 is still finite). */
+const HUGE_WEIGHTS = 1e276;
 
 /** True when part a goes before part b in the order the leftover cents are handed out. */
 function before(a: number, b: number, rem: Float64Array, keyRank: Int32Array | null): boolean {

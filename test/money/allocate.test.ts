@@ -18,6 +18,12 @@ describe("allocate", () => {
   it("gives nothing to a zero weight", () => {
     expect(allocate(10, [0, 1, 0])).toEqual([0, 10, 0]);
   });
+  it("splits by weights near the largest double without overflow or a hang (a funder share of 1.8e308 looped forever in the fuzz test)", () => {
+    const max = Number.MAX_VALUE;
+    expect(allocate(123_456_789, [0.5, max])).toEqual([0, 123_456_789]);
+    expect(allocate(-9_007_199_254_740_991, [max / 4, max / 4])).toEqual([-4_503_599_627_370_496, -4_503_599_627_370_495]);
+    expect(allocate(1001, [1e300, 3e300, 0])).toEqual([250, 751, 0]);
+  });
   it("refuses weights that cannot split money", () => {
     expect(() => allocate(10, [0, 0])).toThrow(/all zero/);
     expect(() => allocate(10, [-1, 2])).toThrow(/non-negative/);
