@@ -32,20 +32,20 @@ export const LIMITS = {
   /** Entries of any one list or map (partners, effects, a key's shares, a discrete distribution's values...). */
   elements: 10_000,
   /** Partners and domains, each. */
-  partners: 200,
+  partners: 1_000,
   /** Investments plus effects: the lines of the ledger. */
   lines: 1_000,
   /** Parameters. */
   parameters: 2_000,
   /** Parameters with a distribution (each is probed twice during validation). */
-  uncertain: 200,
+  uncertain: 1_000,
   /** Financing arrangements, and steps in one arrangement. */
   arrangements: 50,
   steps: 50,
   /** An outcome's quantity in a year (QALYs, persons...): not money, but added up and shown. */
   outcomeQuantity: 1e15,
   /** Ledger rows one evaluation may produce (lines x years x partners they split among), with every arrangement. */
-  rows: 500_000,
+  rows: 2_000_000,
 } as const;
 
 /** Keys of a case whose texts are names or labels (one line of a table); other texts may be longer. */
