@@ -138,12 +138,13 @@ const num = (v: number, lang: Lang) => formatNumber(v, Math.abs(v) >= 100 ? 0 : 
 export function renderNegotiation(n: NegotiationResult, lang: Lang, format: Format = "table"): string {
   const L = W[lang];
   const out = [heading(format, 1, L.negTitle(n)), ""];
-  out.push(`${L.conditions}: ${n.conditions.map((c) => `${L.condition(c)} (${c.partners.join(", ")})`).join("; ")}. ${L.objectiveLabel}: ${L.objective[n.objective]}.`, "");
+  const name = (id: string) => n.partners.find((p) => p.id === id)?.name ?? id;
+  out.push(`${L.conditions}: ${n.conditions.map((c) => `${L.condition(c)} (${c.partners.map(name).join(", ")})`).join("; ")}. ${L.objectiveLabel}: ${L.objective[n.objective]}.`, "");
   const terms: Cell[][] = [[L.lever, L.range, L.current, L.deal]];
   n.levers.forEach((l, k) => terms.push([leverName(l), `${num(l.min, lang)} .. ${num(l.max, lang)}`, num(l.base, lang), n.best ? num(n.best.values[k]!, lang) : L.none]));
   out.push(block(format, terms, 1), "");
   const failingNow = [...new Set(n.current.failing.map(([, p]) => p))];
-  out.push(failingNow.length === 0 ? L.currentOk : L.currentFails(failingNow.join(", ")), "");
+  out.push(failingNow.length === 0 ? L.currentOk : L.currentFails(failingNow.map(name).join(", ")), "");
   const partnerTable = (p: DealPoint, cur: DealPoint): Cell[][] => {
     const rows: Cell[][] = [[L.partner, `${L.npv} (${L.current})`, L.npv, L.roi, ...(p.lossProbability ? [L.loss] : [])]];
     n.partners.forEach((q, t) => rows.push([q.name, cur.valid ? formatEuro(cur.npv[t]!, lang, 0) : L.none, formatEuro(p.npv[t]!, lang, 0), p.roi[t] === null ? L.none : formatPercent(p.roi[t]!, 1, lang), ...(p.lossProbability ? [formatPercent(p.lossProbability[t]!, 1, lang)] : [])]));
@@ -157,7 +158,6 @@ export function renderNegotiation(n: NegotiationResult, lang: Lang, format: Form
     if (n.ranges.length > 0) out.push(`${L.ranges} (${leverName(n.levers[0]!)}): ${n.ranges.map(([a, b]) => `${num(a, lang)} .. ${num(b, lang)}`).join("; ")}`);
   } else {
     out.push(L.infeasible, "", L.blocking);
-    const name = (id: string) => n.partners.find((p) => p.id === id)?.name ?? id;
     for (const b of n.blocking) {
       const lim = n.limits.find((l) => l.condition === b.condition && l.partner === b.partner)!;
       const c = n.conditions[b.condition]!;

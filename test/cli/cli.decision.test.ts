@@ -43,6 +43,9 @@ describe("bcase negotiate", () => {
     const r = await run(["--lang", "en", "negotiate", rich]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Negotiation What share/);
+    // Partners by name in the reader's language, not by id.
+    expect(r.out).toMatch(/Conditions: NPV >= EUR 0 \(Municipality, Health insurer, Long-term-care office \(Wlz\)\)/);
+    expect(r.out).toMatch(/The current terms fail for: Municipality\./);
     expect(r.out).toMatch(/Re-evaluated: the case with this deal written in meets every condition\./);
     expect(r.out).toMatch(/Map, rows the first term/);
     const j = JSON.parse((await run(["negotiate", rich, "-f", "json"])).out);
