@@ -135,11 +135,7 @@ export function computeMetrics(rows: readonly LedgerRow[], years: readonly numbe
   const denominator = pvCosts + pvOut;
   const bcr = denominator > 0 ? (pvSavings + pvIn) / denominator : null;
 
-  let paybackYear: number | null = null;
-  for (let i = n - 1; i >= 0; i--) {
-    if (yearly[i]!.cumulativeDiscountedNet >= 0) paybackYear = years[i]!;
-    else break;
-  }
+  const paybackYear = paybackYearOf(yearly);
 
   return {
     costs: sum(costs), savings: sum(savings), transfersIn: sum(tIn), transfersOut: sum(tOut),
@@ -218,11 +214,7 @@ export function withTransfers(base: Metrics, added: readonly LedgerRow[], years:
   const npv = pvSavings - pvCosts + pvIn - pvOut;
   const denominator = pvCosts + pvOut;
   const bcr = denominator > 0 ? (pvSavings + pvIn) / denominator : null;
-  let paybackYear: number | null = null;
-  for (let i = n - 1; i >= 0; i--) {
-    if (yearly[i]!.cumulativeDiscountedNet >= 0) paybackYear = years[i]!;
-    else break;
-  }
+  const paybackYear = paybackYearOf(yearly);
   // The discounted non-cashable savings are what separates the two NPVs; transfers leave them.
   const dNonCashable = base.npv - base.npvCashable;
   return {
@@ -259,6 +251,16 @@ export function societyWithTransfers(base: Metrics, added: readonly LedgerRow[],
     ...base, irr: copyIrr(base.irr), byKind: { ...base.byKind, transfer: transfers },
     yearly: base.yearly.map((y) => ({ ...y })),
   };
+}
+
+/** The first year from which the cumulative discounted net stays >= 0 up to the horizon; null when it ends below 0. */
+function paybackYearOf(yearly: readonly YearFigures[]): number | null {
+  let paybackYear: number | null = null;
+  for (let i = yearly.length - 1; i >= 0; i--) {
+    if (yearly[i]!.cumulativeDiscountedNet >= 0) paybackYear = yearly[i]!.year;
+    else break;
+  }
+  return paybackYear;
 }
 
 const sumOf = (a: readonly number[]) => a.reduce((s, v) => s + v, 0);
