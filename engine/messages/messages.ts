@@ -70,6 +70,10 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `formule is niet te lezen: ${p.detail}`,
     en: (p) => `formula cannot be read: ${p.detail}`,
   },
+  formulaEmpty: {
+    nl: () => "de formule is leeg (alleen spaties of commentaar): geef een getal of een formule",
+    en: () => "the formula is empty (only spaces or a comment): give a number or a formula",
+  },
   formulaForbidden: {
     nl: (p) => `niet toegestaan in een formule: ${p.what}`,
     en: (p) => `not allowed in a formula: ${p.what}`,
