@@ -25,6 +25,20 @@ function outcome(f: () => void): unknown {
   }
 }
 
+/**
+ * The same outcome; a total past 2^53 cents is reported as a float (no double holds it exactly),
+ * and the probe's sum (the base's sums with the moved lines replaced) and the whole ledger's sum
+ * add the same rows in another order: there the figures agree to 1e-12 relative, not to the cent.
+ */
+function expectSameOutcome(probe: unknown, whole: unknown): void {
+  const total = (o: unknown) => (o as { code?: string })?.code === "totalOverflow" ? (o as { params: { value: number } }).params.value : undefined;
+  const a = total(probe), b = total(whole);
+  if (a !== undefined && b !== undefined) {
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.abs(b));
+    expect({ ...(probe as object), params: {} }).toEqual({ ...(whole as object), params: {} });
+  } else expect(probe).toEqual(whole);
+}
+
 const FACTORS = [0, 1, 1e3, 1e9, 1e13, 1e17, -1e9, -1e17, 1e300];
 
 describe("validation probes linear in the case", () => {
@@ -43,7 +57,7 @@ describe("validation probes linear in the case", () => {
       values[u.slot] = (u.base + jitter) * factor;
       for (const d of plan.derived) values[d] = model.parameters.formulas[d]!(values);
       fc.pre([...values].every(Number.isFinite));
-      expect(outcome(() => probe!(u.slot, values))).toEqual(outcome(() => buildLedger(model, values)));
+      expectSameOutcome(outcome(() => probe!(u.slot, values)), outcome(() => buildLedger(model, values)));
     },
   );
 
@@ -80,6 +94,6 @@ describe("validation probes linear in the case", () => {
     const values = plan.base.slice();
     values[u.slot] = to;
     for (const d of plan.derived) values[d] = model.parameters.formulas[d]!(values);
-    expect(outcome(() => probe(u.slot, values))).toEqual(outcome(() => buildLedger(model, values)));
+    expectSameOutcome(outcome(() => probe(u.slot, values)), outcome(() => buildLedger(model, values)));
   });
 });
