@@ -52,7 +52,12 @@ function probeAmounts(model: Model, values: ArrayLike<number>): void {
  * The same errors in the same order as the full build: lines in their order (the others did not
  * fail at the base values), then the sum, named by the first line with the largest amount.
  */
-export function lineProbe(model: Model, derived: Int32Array): ((slot: number, values: ArrayLike<number>) => void) | undefined {
+export type LineProbe = ((slot: number, values: ArrayLike<number>) => void) & {
+  /** The lines (investments, then effects) a parameter moves, directly or through derived parameters: 1 per moved line. */
+  lines(slot: number): Uint8Array;
+};
+
+export function lineProbe(model: Model, derived: Int32Array): LineProbe | undefined {
   if (model.actuals.years.length > 0 || model.arrangements.some((a) => a.steps.length > 0)) return undefined;
   const base = parameterValues(model.parameters);
   const basePer: LineSums[] = [];
@@ -77,7 +82,10 @@ export function lineProbe(model: Model, derived: Int32Array): ((slot: number, va
     ...e.years.flatMap((y) => [y.actualQuantity, y.actualAmount]),
   ]));
   const formulas = model.parameters.formulas;
-  return (slot, values) => {
+  // The lines a slot moves (the same for both probes of a parameter: kept for the last slot).
+  let lastSlot = -1, lastAffected = new Set<number>(), lastMask = new Uint8Array(L);
+  const affectedBy = (slot: number): Set<number> => {
+    if (slot === lastSlot) return lastAffected;
     const moved = new Set([slot]);
     for (const d of derived) {
       const shape = formulaShape(formulas[d]!);
@@ -85,6 +93,13 @@ export function lineProbe(model: Model, derived: Int32Array): ((slot: number, va
     }
     const affected = new Set(always);
     for (const s of moved) for (const l of linesOf.get(s) ?? []) affected.add(l);
+    lastMask = new Uint8Array(L);
+    for (const l of affected) lastMask[l] = 1;
+    lastSlot = slot;
+    return (lastAffected = affected);
+  };
+  const probe = (slot: number, values: ArrayLike<number>) => {
+    const affected = affectedBy(slot);
     const probePer: LineSums[] = [];
     ledgerLines(model, values, (l) => affected.has(l), [], [], probePer);
     let amount = baseTotal.amount, discounted = baseTotal.discounted;
@@ -97,6 +112,7 @@ export function lineProbe(model: Model, derived: Int32Array): ((slot: number, va
     }
     throw new InputError(largestPath, "totalOverflow", { value: Math.max(amount, discounted) / 100 });
   };
+  return Object.assign(probe, { lines: (slot: number) => { affectedBy(slot); return lastMask; } });
 }
 
 export function checkUncertainty(model: Model, lang: Lang): Issue[] {
@@ -198,7 +214,9 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
       // The Monte Carlo kernel (fractions in 0..1, amounts finite and within exact cents), then
       // every amount of the evaluation there that the kernel does not hold.
       try {
-        plan.kernel.evaluate(values, npv, net, null);
+        // With a line probe, the kernel runs only the lines this parameter moves (the others
+        // passed at the base values) and the probe checks the sum over all lines.
+        plan.kernel.evaluate(values, npv, net, null, probe ? probe.lines(u.slot) : null);
         if (probe) probe(u.slot, values);
         else probeAmounts(model, values);
       } catch (e) {

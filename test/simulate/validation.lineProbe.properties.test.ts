@@ -97,3 +97,35 @@ describe("validation probes linear in the case", () => {
     expectSameOutcome(outcome(() => probe(u.slot, values)), outcome(() => buildLedger(model, values)));
   });
 });
+
+describe("validation's kernel run over the moved lines only", () => {
+  /**
+   * The rule: the Monte Carlo kernel over every line raises the first problem of the first line
+   * that has one (a fraction outside 0..1, an amount not finite or past exact cents); the lines a
+   * parameter does not move were run at the base values without one. So the kernel over the
+   * moved lines (`probe.lines`) raises the same problem, or none where the whole kernel raises
+   * none or only the sum's (which the line probe checks, above).
+   */
+  test.prop([arbUncertainCase, fc.nat(), fc.constantFrom(...FACTORS, -0.5, 2, 1.5), fc.double({ min: -2, max: 2, noNaN: true })])(
+    "the same problem at the same path as the kernel over every line, the sum's bound aside",
+    (c: CaseInput, pick, factor, jitter) => {
+      const v = validateCase(c, { lang: "en" });
+      fc.pre(v.ok);
+      if (!v.ok) return;
+      const model = v.model;
+      const plan = planSimulation(model, { samplers: false });
+      const probe = lineProbe(model, plan.derived);
+      fc.pre(probe !== undefined && plan.uncertain.length > 0);
+      const u = plan.uncertain[pick % plan.uncertain.length]!;
+      const values = plan.base.slice();
+      values[u.slot] = (u.base + jitter) * factor;
+      for (const d of plan.derived) values[d] = model.parameters.formulas[d]!(values);
+      fc.pre([...values].every(Number.isFinite));
+      const P = plan.kernel.partners.length;
+      const run = (lines: Uint8Array | null) => outcome(() => plan.kernel.evaluate(values, new Float64Array(P), new Float64Array(P), null, lines));
+      const whole = run(null);
+      const sumOnly = (whole as { code?: string }).code === "totalOverflow";
+      expect(run(probe!.lines(u.slot))).toEqual(sumOnly ? "ok" : whole);
+    },
+  );
+});
