@@ -153,7 +153,7 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
     id: arr.id, name: arr.name, ...(arr.description ? { description: arr.description } : {}),
     implicit: arr.implicit ?? false, partners, society, rows: added, steps, pots, outcomePayments,
     // The status quo's rows are the base rows: its cash is the evaluation's own.
-    cash: arr.steps.length === 0 && base.cash ? base.cash : cashView(c.partners, [...baseRows, ...added], model.years, pots.map((p) => p.id)),
+    cash: arr.steps.length === 0 && base.cash ? base.cash : cashView(c.partners, baseRows, model.years, pots.map((p) => p.id), added),
     explanation: { nl: [], en: [] },
   };
   result.explanation = { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") };
