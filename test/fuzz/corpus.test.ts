@@ -11,6 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import YAML from "yaml";
 import { run } from "../cli/cliRun.ts";
+import fc from "fast-check";
+import { arbFuzzInput } from "./cases.ts";
+import { checkInput } from "./check.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "bcase-corpus-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -205,4 +208,20 @@ describe("IRR in every output", () => {
     const soc = j.society;
     expect(soc.irrStatus).toBe("multiple");
   });
+});
+
+describe("cases the deep fuzz run found (npm run fuzz -- --seed 20261203), each fixed", () => {
+  // Case k of a seed, as scripts/fuzz.ts draws it; each failed before its fix.
+  const caseAt = (seed: number, k: number) => fc.sample(arbFuzzInput, { seed: (seed * 1_000_003 + k) | 0, numRuns: 1 })[0]!;
+  for (const [k, what, code] of [
+    [796, "a blank formula was 'not allowed: constant undefined'", "formulaEmpty"],
+    [6803, "2,000 copies of one provider took 11 s (a quadratic sort in allocate)", "partnerTwiceInList"],
+    [11933, "an indentation slip early in a list of 2,000 effects ran the YAML reader out of stack (an internal error)", "yamlTooComplex"],
+  ] as const) {
+    it(`case ${k}: ${what}: now an input error (${code})`, async () => {
+      const o = await checkInput(caseAt(20261203, k), { uncertainty: true });
+      expect(o.kind).toBe("input");
+      if (o.kind === "input") expect(o.codes).toContain(code);
+    });
+  }
 });
