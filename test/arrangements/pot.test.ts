@@ -5,7 +5,7 @@
  * and the reserve emptied in the last year.
  */
 import { describe, expect, it } from "vitest";
-import { validateCase, type CaseInput } from "../../engine/index.ts";
+import { evaluateModel, validateCase, type CaseInput } from "../../engine/index.ts";
 import { evaluate } from "../helpers.ts";
 
 const ORDER = ["reserve", "key", "risk-bearer"];
@@ -168,5 +168,32 @@ describe("pot: validation", () => {
       "arrangements.0.steps.0.deficit.riskBearer: unknownPartner",
       "arrangements.0.steps.0.deficit.caps.spook: unknownPartner",
     ]);
+  });
+});
+
+describe("pot: what partners actually put in (monitoring)", () => {
+  const m = (c: CaseInput) => { const v = validateCase(c, { lang: "en" }); if (!v.ok) throw new Error("invalid"); return v.model; };
+  it("replaces the agreed contributions in a year with actuals; returns and covers by what was actually put in", () => {
+    const c = potCase({ "2025": 1000, "2026": 1000 }, { contributions: { amounts: { gem: 600, zv: 200 } }, deficit: { riskBearer: "zv" } });
+    // 2025: 900 and 300 actually put in against 1,000 spent: 200 back, 900 : 300 = 150 and 50.
+    // 2026: no actuals, the plan: 800 in, 200 short, covered by the default order's key step,
+    // which without a key goes by contribution: 600 : 200 = 150 and 50.
+    const actual = new Map([["p/pot-1", new Map([[2025, { gem: 90_000, zv: 30_000 }]])]]);
+    const y = evaluateModel(m(c), undefined, { actualContributions: actual }).arrangements.find((a) => a.id === "p")!.pots[0]!.years;
+    expect(y.map((x) => [x.contributions, x.contributed, x.surplus, x.returned, x.deficit, x.covered])).toEqual([
+      [{ gem: 90_000, zv: 30_000 }, 120_000, 20_000, { gem: 15_000, zv: 5_000 }, 0, {}],
+      [{ gem: 60_000, zv: 20_000 }, 80_000, 0, {}, 20_000, { gem: 15_000, zv: 5_000 }],
+    ]);
+  });
+  it("with a contribution key, returns by the key even when actuals differ; actuals of zero keep the agreed weights", () => {
+    const c = potCase({ "2025": 1000 }, { contributions: { key: { type: "fixed", shares: { gem: 1, zv: 1 } } }, deficit: { riskBearer: "zv" } });
+    const actual = new Map([["p/pot-1", new Map([[2025, { gem: 150_000, zv: 50_000 }]])]]);
+    const y = evaluateModel(m(c), undefined, { actualContributions: actual }).arrangements.find((a) => a.id === "p")!.pots[0]!.years;
+    // 2,000 in, 1,000 out: 1,000 back by the key 1 : 1.
+    expect(y.map((x) => [x.contributed, x.returned])).toEqual([[200_000, { gem: 50_000, zv: 50_000 }]]);
+    const f = potCase({ "2025": 1000 }, { contributions: { amounts: { gem: 600, zv: 200 } }, deficit: { order: ["key"], key: { type: "fixed", shares: { gem: 1 } }, riskBearer: "zv" } });
+    const zero = new Map([["p/pot-1", new Map([[2025, { gem: 0, zv: 0 }]])]]);
+    const z = evaluateModel(m(f), undefined, { actualContributions: zero }).arrangements.find((a) => a.id === "p")!.pots[0]!.years;
+    expect(z.map((x) => [x.contributed, x.deficit, x.covered])).toEqual([[0, 100_000, { gem: 100_000 }]]);
   });
 });
