@@ -8,7 +8,7 @@ import { discountFactor } from "../money/discount.ts";
 import type { Evaluation } from "../ledger/evaluation.ts";
 import { compareRows } from "../ledger/ledger.ts";
 import type { LedgerRow } from "../ledger/row.ts";
-import { computeMetrics } from "../ledger/metrics.ts";
+import { computeMetrics, societyWithTransfers, withTransfers } from "../ledger/metrics.ts";
 import { cashView } from "../ledger/cash.ts";
 import { discountedCents, MAX_CENTS } from "../money/money.ts";
 import { InputError } from "../messages/issues.ts";
@@ -62,12 +62,14 @@ export function runArrangementSteps(
   const benefitInDomains = benefitIn(model, baseRows);
   const funding: LedgerRow[] = [];
   const domainOf = investmentDomains(model);
-  let rows: LedgerRow[] = baseRows as LedgerRow[];
+  // One array for the rows so far: each step's rows are pushed onto it (a concat per step
+  // copied the whole status quo again for every step). Steps read it only while they run.
+  let rows: LedgerRow[] | undefined;
   // The sums of |amount| and |discounted| over the status quo and every transfer row so far stay
   // within MAX_CENTS, as the ledger's own rows do, so every partner's total is exact.
   let [sumAmount, sumDiscounted] = absoluteSums(baseRows);
   for (const step of arr.steps) {
-    const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows, benefit, benefitIn: benefitInDomains, fundingRows: funding, ...(actualContributions ? { actualContributions } : {}) });
+    const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows: rows ?? baseRows, benefit, benefitIn: benefitInDomains, fundingRows: funding, ...(actualContributions ? { actualContributions } : {}) });
     const line = `${arr.id}/${step.id}`;
     const stepRows: LedgerRow[] = [];
     for (const t of out.transfers) {
@@ -87,7 +89,10 @@ export function runArrangementSteps(
       stepRows.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement: arr.id, reason: t.reason, partner: t.to, amount: t.amount, discounted, counterparty: t.from });
     }
     if (step.funding) funding.push(...stepRows);
-    rows = rows.concat(stepRows);
+    if (stepRows.length > 0) {
+      rows ??= baseRows.slice();
+      for (const r of stepRows) rows.push(r);
+    }
     onStep(step, out, stepRows);
   }
 }
@@ -130,16 +135,25 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
     if (out.outcomePayments) outcomePayments.push(out.outcomePayments);
   }, actualContributions);
   added.sort(compareRows);
-  const byPartner = new Map<string, LedgerRow[]>(c.partners.map((p) => [p.id, []]));
-  for (const r of baseRows) byPartner.get(r.partner)!.push(r);
-  for (const r of added) byPartner.get(r.partner)?.push(r);
-  const partners = c.partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, ...computeMetrics(byPartner.get(p.id)!, model.years) }));
-  const society = computeMetrics([...baseRows, ...added], model.years, true);
+  // Metrics with the transfers from the evaluation's own (an arrangement adds only transfers,
+  // which a partner keeps apart and society sees cancel): linear in the added rows, not one more
+  // pass over the status quo per arrangement; the status quo (no steps) reuses them whole.
+  const addedBy = new Map<string, LedgerRow[]>(c.partners.map((p) => [p.id, []]));
+  for (const r of added) addedBy.get(r.partner)?.push(r);
+  const known = new Map(base.partners.map((p) => [p.id, p]));
+  let byPartner: Map<string, LedgerRow[]> | undefined;
+  const partners = c.partners.map((p) => {
+    const own = known.get(p.id);
+    if (own) return { id: p.id, name: p.name, kind: p.kind, ...withTransfers(own, addedBy.get(p.id)!, model.years) };
+    if (!byPartner) { byPartner = new Map(c.partners.map((q) => [q.id, []])); for (const r of baseRows) byPartner.get(r.partner)?.push(r); }
+    return { id: p.id, name: p.name, kind: p.kind, ...computeMetrics([...byPartner.get(p.id)!, ...addedBy.get(p.id)!], model.years) };
+  });
+  const society = societyWithTransfers(base.society, added, model.years) ?? computeMetrics([...baseRows, ...added], model.years, true);
   const result: ArrangementResult = {
     id: arr.id, name: arr.name, ...(arr.description ? { description: arr.description } : {}),
     implicit: arr.implicit ?? false, partners, society, rows: added, steps, pots, outcomePayments,
     // The status quo's rows are the base rows: its cash is the evaluation's own.
-    cash: arr.steps.length === 0 && base.cash ? base.cash : cashView(c.partners, [...baseRows, ...added], model.years, pots.map((p) => p.id)),
+    cash: arr.steps.length === 0 && base.cash ? base.cash : cashView(c.partners, baseRows, model.years, pots.map((p) => p.id), added),
     explanation: { nl: [], en: [] },
   };
   result.explanation = { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") };

@@ -116,7 +116,9 @@ export function parseFormula(source: FormulaSource): { ok: true; formula: Parsed
     switch (n.type) {
       case "ConstantNode": {
         const v = (n as unknown as { value: unknown }).value;
-        if (typeof v !== "number") problems.push({ code: "formulaForbidden", params: { what: `constant ${JSON.stringify(v)}` } });
+        // A blank formula or one of only a comment parses to a constant without a value.
+        if (v === undefined) problems.push({ code: "formulaEmpty", params: {} });
+        else if (typeof v !== "number") problems.push({ code: "formulaForbidden", params: { what: `constant ${JSON.stringify(v) ?? String(v)}` } });
         return;
       }
       case "SymbolNode": {

@@ -103,7 +103,20 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
     if (!domainById.has(id)) add(path, "unknownDomain", { name: id, suggestion: suggestFrom("domain", id, domainIds) });
   };
 
+  // A partner twice in one list of funders or providers is a slip (its shares would have to be
+  // added up): named at its second place, with the first.
+  const checkOnce = (list: readonly (string | { partner: string })[], path: Path) => {
+    const first = new Map<string, number>();
+    list.forEach((p, j) => {
+      const id = typeof p === "string" ? p : p.partner;
+      const at = first.get(id);
+      if (at === undefined) first.set(id, j);
+      else add([...path, j, ...(typeof p === "string" ? [] : ["partner"])], "partnerTwiceInList", { name: id, first: at + 1 });
+    });
+  };
   c.domains.forEach((d, i) => {
+    if (Array.isArray(d.funder)) checkOnce(d.funder, ["domains", i, "funder"]);
+    if (d.providers) checkOnce(d.providers, ["domains", i, "providers"]);
     if (typeof d.funder === "string") checkPartner(d.funder, ["domains", i, "funder"]);
     else if (!Array.isArray(d.funder)) { /* a key: resolved at the base values below */ }
     else {
@@ -342,6 +355,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
         if (list.length === 0) add([...base, "production"], "noProvider", { domain: e.domain ?? "?" });
         else if (totalShare(list) <= 0) add([...base, "production", "providers"], "weightsZero");
         else if (!Number.isFinite(totalShare(list))) add([...base, "production", "providers"], "distWeightsOverflow");
+        if (prodProviders) checkOnce(prodProviders, [...base, "production", "providers"]);
         if (prodProviders) prodProviders.forEach((p, j) => checkPartner(typeof p === "string" ? p : p.partner, [...base, "production", "providers", j]));
         providers = normaliseShares(list);
         const vcs = (e.production !== true ? e.production.variableCostShare : undefined) ?? d?.variableCostShare;

@@ -70,16 +70,40 @@ export interface CashView {
   investors: InvestorReturn[];
 }
 
-/** Cash figures of one entity from its rows. */
-export function cashFigures(id: string, rows: readonly LedgerRow[], years: readonly number[]): CashFigures {
+/** Money in and out per entity and year (index from the start year), undiscounted. */
+type Flows = Map<string, { inflow: number[]; outflow: number[] }>;
+
+/** The index of each year of the horizon. */
+function yearIndex(years: readonly number[]): (year: number) => number | undefined {
+  const first = years[0]!, n = years.length;
+  if (years.every((y, i) => y === first + i)) return (year) => (year >= first && year < first + n ? year - first : undefined);
   const idx = new Map(years.map((y, i) => [y, i]));
-  const inflow = new Array<number>(years.length).fill(0), outflow = new Array<number>(years.length).fill(0);
+  return (year) => idx.get(year);
+}
+
+/** Adds rows' cash (every row but non-cashable savings) to `flows`, per entity (`key`) and year. */
+function addFlows(flows: Flows, rows: readonly LedgerRow[], years: readonly number[], key: (r: LedgerRow) => string = (r) => r.partner): void {
+  const n = years.length, index = yearIndex(years);
   for (const r of rows) {
     if (r.kind === "saving" && !r.cashable) continue;
-    const i = idx.get(r.year);
+    const i = index(r.year);
     if (i === undefined) throw new Error(`cashFigures: row in year ${r.year} outside the horizon`);
-    if (r.amount > 0) inflow[i]! += r.amount; else outflow[i]! -= r.amount;
+    const k = key(r);
+    let f = flows.get(k);
+    if (!f) { f = { inflow: new Array<number>(n).fill(0), outflow: new Array<number>(n).fill(0) }; flows.set(k, f); }
+    if (r.amount > 0) f.inflow[i]! += r.amount; else f.outflow[i]! -= r.amount;
   }
+}
+
+/** Cash figures of one entity from its rows. */
+export function cashFigures(id: string, rows: readonly LedgerRow[], years: readonly number[]): CashFigures {
+  const flows: Flows = new Map();
+  addFlows(flows, rows, years, () => id);
+  const f = flows.get(id);
+  return figures(id, f?.inflow ?? new Array<number>(years.length).fill(0), f?.outflow ?? new Array<number>(years.length).fill(0), years);
+}
+
+function figures(id: string, inflow: readonly number[], outflow: readonly number[], years: readonly number[]): CashFigures {
   let cumulative = 0, lowest = 0, lowestYear: number | null = null;
   const yearly = years.map((year, i) => {
     const cash = inflow[i]! - outflow[i]!;
@@ -119,19 +143,42 @@ export function investorReturn(c: CashFigures): InvestorReturn {
   return { id: c.id, paidOut, received, multiple: paidOut > 0 ? received / paidOut : null, irr: irr(c.yearly.map((y) => y.cash)), paybackYear };
 }
 
-/** The cash view of a set of rows: every partner, the given pots, breaches and investors' returns. */
-export function cashView(partners: readonly Partner[], rows: readonly LedgerRow[], years: readonly number[], potIds: readonly string[] = []): CashView {
-  const by = new Map<string, LedgerRow[]>();
-  for (const r of rows) {
-    let list = by.get(r.partner);
-    if (!list) { list = []; by.set(r.partner, list); }
-    list.push(r);
+/** The status quo's flows per rows array (an arrangement's cash is them plus its transfers). */
+const flowsCache = new WeakMap<readonly LedgerRow[], { years: readonly number[]; flows: Flows }>();
+
+/**
+ * The cash view of a set of rows (`rows` and, for an arrangement, its transfer rows `added`):
+ * every partner, the given pots, breaches and investors' returns. Cash is a sum per entity and
+ * year, so the status quo's sums are kept per rows array and an arrangement adds only its own.
+ */
+export function cashView(partners: readonly Partner[], rows: readonly LedgerRow[], years: readonly number[], potIds: readonly string[] = [], added: readonly LedgerRow[] = []): CashView {
+  let base = flowsCache.get(rows);
+  if (!base || base.years !== years) {
+    const flows: Flows = new Map();
+    addFlows(flows, rows, years);
+    flowsCache.set(rows, (base = { years, flows }));
   }
-  const cash = partners.map((p) => cashFigures(p.id, by.get(p.id) ?? [], years));
+  let flows = base.flows;
+  if (added.length > 0) {
+    // A copy of the entries the transfers touch; the status quo's stay as they are.
+    flows = new Map(flows);
+    const touched = new Set(added.map((r) => r.partner));
+    for (const id of touched) {
+      const f = flows.get(id);
+      if (f) flows.set(id, { inflow: f.inflow.slice(), outflow: f.outflow.slice() });
+    }
+    addFlows(flows, added, years);
+  }
+  const of = (id: string) => {
+    const f = flows.get(id);
+    return f ? figures(id, f.inflow, f.outflow, years) : figures(id, new Array<number>(years.length).fill(0), new Array<number>(years.length).fill(0), years);
+  };
+  const cash = partners.map((p) => of(p.id));
+  const byId = new Map(cash.map((c) => [c.id, c]));
   return {
     partners: cash,
-    pots: potIds.map((id) => cashFigures(id, by.get(id) ?? [], years)),
+    pots: potIds.map(of),
     breaches: budgetBreaches(partners, cash),
-    investors: partners.filter((p) => p.kind === "investor").map((p) => investorReturn(cash.find((c) => c.id === p.id)!)),
+    investors: partners.filter((p) => p.kind === "investor").map((p) => investorReturn(byId.get(p.id)!)),
   };
 }

@@ -30,20 +30,52 @@ export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp:
 }
 
 export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
+  const rows: LedgerRow[] = [], outcomes: OutcomeRow[] = [];
+  const sums = ledgerLines(model, values, undefined, rows, outcomes);
+  if (!(sums.amount <= MAX_CENTS && sums.discounted <= MAX_CENTS)) throw new InputError(sums.largestPath, "totalOverflow", { value: Math.max(sums.amount, sums.discounted) / 100 });
+  rows.sort(compareRows);
+  outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+  return { rows, outcomes };
+}
+
+/** What a line (or a whole ledger) adds to the sums bounded by MAX_CENTS, and its largest |amount|, first where it is. */
+export interface LineSums {
+  amount: number;
+  discounted: number;
+  largest: number;
+  largestPath: Path;
+}
+
+/**
+ * The rows and outcomes of some lines (line i < investments.length is investment i, the rest
+ * effect i - investments.length; all when `only` is undefined), in the order the lines are
+ * listed, unsorted, with their sums; `perLine[i]` gets line i's own. Every error a line's
+ * amounts can raise is thrown here, in line order; the check of the sums is the caller's.
+ */
+export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((line: number) => boolean) | undefined, rows: LedgerRow[], outcomes: OutcomeRow[], perLine?: LineSums[]): LineSums {
   const c = model.case;
   const rate = c.discountRate;
   const effectRate = c.effectDiscountRate ?? rate;
-  const rows: LedgerRow[] = [];
   // The sums of |amount| and |discounted| over all rows (and outcome values): within MAX_CENTS,
   // every partial sum of the rows in any order is exact. The largest line is named if not.
-  let sumAmount = 0, sumDiscounted = 0, largest = 0;
-  let largestPath: Path = [];
+  const total: LineSums = { amount: 0, discounted: 0, largest: 0, largestPath: [] };
+  let own: LineSums = total;
   const count = (cents: Cents, discounted: Cents, path: Path) => {
-    const a = Math.abs(cents);
-    sumAmount += a;
-    sumDiscounted += Math.abs(discounted);
-    if (a > largest) { largest = a; largestPath = path; }
+    const a = Math.abs(cents), d = Math.abs(discounted);
+    total.amount += a;
+    total.discounted += d;
+    if (a > total.largest) { total.largest = a; total.largestPath = path; }
+    if (own !== total) {
+      own.amount += a; own.discounted += d;
+      if (a > own.largest) { own.largest = a; own.largestPath = path; }
+    }
   };
+  const start = (line: number): boolean => {
+    if (only && !only(line)) return false;
+    if (perLine) perLine[line] = own = { amount: 0, discounted: 0, largest: 0, largestPath: [] };
+    return true;
+  };
+  const I = model.investments.length;
   const push = (path: Path, year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string) => {
     if (amount === 0) return;
     const k = year - c.startYear;
@@ -53,6 +85,7 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
   };
 
   model.investments.forEach((inv, i) => {
+    if (!start(i)) return;
     const path: Path = ["investments", i];
     for (const y of inv.years) {
       const euros = y.amount(values) * y.factor;
@@ -60,8 +93,8 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
     }
   });
 
-  const outcomes: OutcomeRow[] = [];
   model.effects.forEach((e, index) => {
+    if (!start(I + index)) return;
     const line = e.line;
     const path: Path = ["effects", index];
     const q = e.quantity(values);
@@ -110,10 +143,7 @@ export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
       }
     }
   });
-  if (!(sumAmount <= MAX_CENTS && sumDiscounted <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(sumAmount, sumDiscounted) / 100 });
-  rows.sort(compareRows);
-  outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
-  return { rows, outcomes };
+  return total;
 }
 
 const KIND_ORDER: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };

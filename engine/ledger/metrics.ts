@@ -135,11 +135,7 @@ export function computeMetrics(rows: readonly LedgerRow[], years: readonly numbe
   const denominator = pvCosts + pvOut;
   const bcr = denominator > 0 ? (pvSavings + pvIn) / denominator : null;
 
-  let paybackYear: number | null = null;
-  for (let i = n - 1; i >= 0; i--) {
-    if (yearly[i]!.cumulativeDiscountedNet >= 0) paybackYear = years[i]!;
-    else break;
-  }
+  const paybackYear = paybackYearOf(yearly);
 
   return {
     costs: sum(costs), savings: sum(savings), transfersIn: sum(tIn), transfersOut: sum(tOut),
@@ -176,3 +172,96 @@ export interface PartnerResult extends Metrics {
   name: string;
   kind: Partner["kind"];
 }
+
+/**
+ * The metrics of an entity after transfer rows are added to its ledger, from its metrics without
+ * them: `withTransfers(computeMetrics(rows, years), added, years)` equals
+ * `computeMetrics([...rows, ...added], years)` for a partner (not society), because a partner's
+ * transfers are kept apart from the netting per line and year (they only move transfersIn/Out,
+ * their present values, the net and what follows from it). Linear in the added rows and the
+ * years, not in the entity's ledger: an arrangement's metrics per partner without a second pass
+ * over the status quo. Every figure is a sum of integer cents within 2^53, so the order of the
+ * additions does not change it.
+ */
+export function withTransfers(base: Metrics, added: readonly LedgerRow[], years: readonly number[]): Metrics {
+  const n = years.length;
+  const first = years[0] ?? 0;
+  const contiguous = years.every((y, i) => y === first + i);
+  const idx = contiguous ? undefined : new Map(years.map((y, i) => [y, i]));
+  const tIn = base.yearly.map((y) => y.transfersIn), tOut = base.yearly.map((y) => y.transfersOut);
+  const dNet = base.yearly.map((y) => y.discountedNet);
+  let pvIn = base.pvTransfersIn, pvOut = base.pvTransfersOut, transfers = base.byKind.transfer;
+  for (const r of added) {
+    if (r.kind !== "transfer") throw new Error(`withTransfers: a ${r.kind} row is not a transfer`);
+    const i = idx ? idx.get(r.year) : (r.year - first >= 0 && r.year - first < n ? r.year - first : undefined);
+    if (i === undefined) throw new Error(`computeMetrics: row in year ${r.year} outside the horizon`);
+    transfers += r.amount;
+    if (r.amount > 0) { tIn[i]! += r.amount; pvIn += r.discounted; } else { tOut[i]! -= r.amount; pvOut += -r.discounted; }
+    dNet[i]! += r.discounted;
+  }
+  const yearly: YearFigures[] = [];
+  const flows: number[] = [];
+  let cum = 0, net = 0;
+  for (let i = 0; i < n; i++) {
+    const b = base.yearly[i]!;
+    const yNet = b.savings - b.costs + tIn[i]! - tOut[i]!;
+    cum += dNet[i]!;
+    net += yNet;
+    flows.push(yNet);
+    yearly.push({ year: b.year, costs: b.costs, savings: b.savings, transfersIn: tIn[i]!, transfersOut: tOut[i]!, net: yNet, discountedNet: dNet[i]!, cumulativeDiscountedNet: cum });
+  }
+  const { pvCosts, pvSavings } = base;
+  const npv = pvSavings - pvCosts + pvIn - pvOut;
+  const denominator = pvCosts + pvOut;
+  const bcr = denominator > 0 ? (pvSavings + pvIn) / denominator : null;
+  const paybackYear = paybackYearOf(yearly);
+  // The discounted non-cashable savings are what separates the two NPVs; transfers leave them.
+  const dNonCashable = base.npv - base.npvCashable;
+  return {
+    costs: base.costs, savings: base.savings, transfersIn: sumOf(tIn), transfersOut: sumOf(tOut), net,
+    pvCosts, pvSavings, pvTransfersIn: pvIn, pvTransfersOut: pvOut, npv,
+    nonCashableSavings: base.nonCashableSavings, npvCashable: npv - dNonCashable,
+    bcr, roi: bcr === null ? null : bcr - 1, paybackYear,
+    irr: added.length === 0 ? copyIrr(base.irr) : irr(flows),
+    byKind: { ...base.byKind, transfer: transfers }, yearly,
+  };
+}
+
+/**
+ * Society's metrics after an arrangement's transfer rows are added, from its metrics without
+ * them, when the rows cancel in every line and year (each transfer is two rows, minus for the
+ * payer and plus for the receiver, on the same line and year: their cell nets to 0 and 0, so no
+ * cell of the netting changes and a new cell is a cost of 0). Undefined when some line and year
+ * does not cancel: then only `computeMetrics` over every row can say.
+ */
+export function societyWithTransfers(base: Metrics, added: readonly LedgerRow[], years: readonly number[]): Metrics | undefined {
+  const inHorizon = new Set(years);
+  const cells = new Map<string, Map<number, [amount: number, discounted: number]>>();
+  let transfers = base.byKind.transfer;
+  for (const r of added) {
+    if (r.kind !== "transfer" || !inHorizon.has(r.year)) return undefined;
+    transfers += r.amount;
+    let line = cells.get(r.line);
+    if (!line) cells.set(r.line, (line = new Map()));
+    const c = line.get(r.year);
+    if (c) { c[0] += r.amount; c[1] += r.discounted; } else line.set(r.year, [r.amount, r.discounted]);
+  }
+  for (const line of cells.values()) for (const [a, d] of line.values()) if (a !== 0 || d !== 0) return undefined;
+  return {
+    ...base, irr: copyIrr(base.irr), byKind: { ...base.byKind, transfer: transfers },
+    yearly: base.yearly.map((y) => ({ ...y })),
+  };
+}
+
+/** The first year from which the cumulative discounted net stays >= 0 up to the horizon; null when it ends below 0. */
+function paybackYearOf(yearly: readonly YearFigures[]): number | null {
+  let paybackYear: number | null = null;
+  for (let i = yearly.length - 1; i >= 0; i--) {
+    if (yearly[i]!.cumulativeDiscountedNet >= 0) paybackYear = yearly[i]!.year;
+    else break;
+  }
+  return paybackYear;
+}
+
+const sumOf = (a: readonly number[]) => a.reduce((s, v) => s + v, 0);
+const copyIrr = (x: Irr): Irr => (x.status === "multiple" ? { status: "multiple", rates: [...x.rates] } : { ...x });

@@ -70,6 +70,10 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `formule is niet te lezen: ${p.detail}`,
     en: (p) => `formula cannot be read: ${p.detail}`,
   },
+  formulaEmpty: {
+    nl: () => "de formule is leeg (alleen spaties of commentaar): geef een getal of een formule",
+    en: () => "the formula is empty (only spaces or a comment): give a number or a formula",
+  },
   formulaForbidden: {
     nl: (p) => `niet toegestaan in een formule: ${p.what}`,
     en: (p) => `not allowed in a formula: ${p.what}`,
@@ -115,6 +119,10 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     en: (p) => `production loss asked for, but domain "${p.domain}" has no providers and the effect names none`,
   },
   weightsZero: { nl: () => "de aandelen zijn allemaal 0", en: () => "the shares are all 0" },
+  partnerTwiceInList: {
+    nl: (p) => `partner "${p.name}" staat al op plaats ${p.first} van deze lijst: noem elke partner één keer, met zijn hele aandeel`,
+    en: (p) => `partner "${p.name}" is already at place ${p.first} of this list: list each partner once, with its whole share`,
+  },
   transferNeedsCounterparty: {
     nl: () => "een overdracht (zoals bijstand) heeft een tegenpartij nodig: wie ontvangt minder?",
     en: () => "a transfer (such as social assistance) needs a counterparty: who receives less?",

@@ -13,13 +13,15 @@
  */
 import type { Issue, Path } from "../messages/issues.ts";
 import { message, type Lang } from "../messages/messages.ts";
-import { suggest } from "../case/formula.ts";
 import type { Model } from "../case/model.ts";
 import { quantile, validateCorrelation } from "../uncertainty/index.ts";
 import { problemToIssue } from "./issues.ts";
 import { InputError } from "../messages/issues.ts";
 import { runArrangementSteps } from "../arrangements/apply.ts";
-import { buildLedger } from "../ledger/ledger.ts";
+import { buildLedger, ledgerLines, type LineSums } from "../ledger/ledger.ts";
+import { formulaShape, suggest, type Compiled } from "../case/formula.ts";
+import { parameterValues } from "../case/model.ts";
+import { MAX_CENTS } from "../money/money.ts";
 import { actualContributions, actualModel } from "../monitoring/monitoring.ts";
 import { planSimulation } from "./plan.ts";
 
@@ -40,6 +42,77 @@ function probeAmounts(model: Model, values: ArrayLike<number>): void {
   const actual = actualModel(model), contributions = actualContributions(model, values);
   const actualRows = buildLedger(actual, values).rows;
   for (const arr of model.arrangements) runArrangementSteps(actual, values, actualRows, arr, () => {}, contributions);
+}
+
+/**
+ * `probeAmounts` for one parameter's probe, linear in what that parameter moves: only the lines
+ * whose formulas read it (directly or through derived parameters) are built again, and the bound
+ * on the sum of all rows is the base's with those lines' sums replaced. Undefined where every
+ * amount can depend on every line (arrangements, realised figures): there the full probe runs.
+ * The same errors in the same order as the full build: lines in their order (the others did not
+ * fail at the base values), then the sum, named by the first line with the largest amount.
+ */
+export type LineProbe = ((slot: number, values: ArrayLike<number>) => void) & {
+  /** The lines (investments, then effects) a parameter moves, directly or through derived parameters: 1 per moved line. */
+  lines(slot: number): Uint8Array;
+};
+
+export function lineProbe(model: Model, derived: Int32Array): LineProbe | undefined {
+  if (model.actuals.years.length > 0 || model.arrangements.some((a) => a.steps.length > 0)) return undefined;
+  const base = parameterValues(model.parameters);
+  const basePer: LineSums[] = [];
+  const baseTotal = ledgerLines(model, base, undefined, [], [], basePer);
+  const L = basePer.length;
+  // Which slots each line reads; a closure of unknown shape reads them all.
+  const always: number[] = [];
+  const linesOf = new Map<number, number[]>();
+  const reads = (line: number, fns: readonly (Compiled | undefined)[]) => {
+    const slots = new Set<number>();
+    for (const fn of fns) {
+      if (!fn) continue;
+      const shape = formulaShape(fn);
+      if (!shape) { always.push(line); return; }
+      for (const s of shape.slots) slots.add(s);
+    }
+    for (const s of slots) { const l = linesOf.get(s); if (l) l.push(line); else linesOf.set(s, [line]); }
+  };
+  model.investments.forEach((inv, i) => reads(i, inv.years.map((y) => y.amount)));
+  model.effects.forEach((e, i) => reads(model.investments.length + i, [
+    e.quantity, e.unitPrice, e.deadweight, e.attribution, e.displacement, e.optimismBias, e.dropOffRate, e.variableCostShare,
+    ...e.years.flatMap((y) => [y.actualQuantity, y.actualAmount]),
+  ]));
+  const formulas = model.parameters.formulas;
+  // The lines a slot moves (the same for both probes of a parameter: kept for the last slot).
+  let lastSlot = -1, lastAffected = new Set<number>(), lastMask = new Uint8Array(L);
+  const affectedBy = (slot: number): Set<number> => {
+    if (slot === lastSlot) return lastAffected;
+    const moved = new Set([slot]);
+    for (const d of derived) {
+      const shape = formulaShape(formulas[d]!);
+      if (!shape || shape.slots.some((s) => moved.has(s))) moved.add(d);
+    }
+    const affected = new Set(always);
+    for (const s of moved) for (const l of linesOf.get(s) ?? []) affected.add(l);
+    lastMask = new Uint8Array(L);
+    for (const l of affected) lastMask[l] = 1;
+    lastSlot = slot;
+    return (lastAffected = affected);
+  };
+  const probe = (slot: number, values: ArrayLike<number>) => {
+    const affected = affectedBy(slot);
+    const probePer: LineSums[] = [];
+    ledgerLines(model, values, (l) => affected.has(l), [], [], probePer);
+    let amount = baseTotal.amount, discounted = baseTotal.discounted;
+    for (const l of affected) { amount += probePer[l]!.amount - basePer[l]!.amount; discounted += probePer[l]!.discounted - basePer[l]!.discounted; }
+    if (amount <= MAX_CENTS && discounted <= MAX_CENTS) return;
+    let largest = 0, largestPath: Path = [];
+    for (let l = 0; l < L; l++) {
+      const own = affected.has(l) ? probePer[l]! : basePer[l]!;
+      if (own.largest > largest) { largest = own.largest; largestPath = own.largestPath; }
+    }
+    throw new InputError(largestPath, "totalOverflow", { value: Math.max(amount, discounted) / 100 });
+  };
+  return Object.assign(probe, { lines: (slot: number) => { affectedBy(slot); return lastMask; } });
 }
 
 export function checkUncertainty(model: Model, lang: Lang): Issue[] {
@@ -109,6 +182,7 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
   const npv = new Float64Array(P), net = new Float64Array(P);
   const formulas = model.parameters.formulas;
   const reported = new Set<string>();
+  const probe = lineProbe(model, plan.derived);
   for (const u of plan.uncertain) {
     if (u.distribution.type === "point") continue;
     for (const level of [PROBE_LOW, PROBE_HIGH]) {
@@ -140,8 +214,11 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
       // The Monte Carlo kernel (fractions in 0..1, amounts finite and within exact cents), then
       // every amount of the evaluation there that the kernel does not hold.
       try {
-        plan.kernel.evaluate(values, npv, net, null);
-        probeAmounts(model, values);
+        // With a line probe, the kernel runs only the lines this parameter moves (the others
+        // passed at the base values) and the probe checks the sum over all lines.
+        plan.kernel.evaluate(values, npv, net, null, probe ? probe.lines(u.slot) : null);
+        if (probe) probe(u.slot, values);
+        else probeAmounts(model, values);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         report(e);

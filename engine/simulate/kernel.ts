@@ -81,8 +81,13 @@ export interface Kernel {
   /**
    * Adds each partner's discounted rows to `npv[p]`, its rows to `net[p]` and, when given, to
    * `yearly[p * Y + k]` (year k from the start). The caller zeroes the arrays.
+   *
+   * `lines` (validation's probes): only the lines marked non-zero (investments first, then
+   * effects, in the case's order) are run, for their checks (fractions in 0..1, amounts finite
+   * and within exact cents); the sum over all lines is then left to the caller, which knows the
+   * other lines' sums (engine/simulate/check.ts `lineProbe`).
    */
-  evaluate(values: Float64Array, npv: Float64Array, net: Float64Array, yearly: Float64Array | null): void;
+  evaluate(values: Float64Array, npv: Float64Array, net: Float64Array, yearly: Float64Array | null, lines?: Uint8Array | null): void;
 }
 
 export function compileKernel(model: Model): Kernel {
@@ -167,14 +172,16 @@ export function compileKernel(model: Model): Kernel {
     if (tally[0]! - before > largest) { largest = tally[0]! - before; largestPath = path; }
   };
   const discounting = { rate: c.discountRate, df };
+  const nInvestments = model.investments.length;
 
   return {
     partners,
     years: Y,
-    evaluate(values, npv, net, yearly) {
+    evaluate(values, npv, net, yearly, lines = null) {
       tally[0] = 0; tally[1] = 0; largest = 0; largestPath = [];
       for (let f = 0; f < amountFns.length; f++) amounts[f] = amountFns[f]!(values);
       for (let i = 0; i < invAmountIdx.length; i++) {
+        if (lines !== null && lines[invIndex[i]!] === 0) continue;
         const path: Path = ["investments", invIndex[i]!];
         const amount = -centsOf(amounts[invAmountIdx[i]!]! * invFactorArr[i]!, path);
         const before = tally[0]!;
@@ -183,6 +190,7 @@ export function compileKernel(model: Model): Kernel {
       }
       for (let n = 0; n < effects.length; n++) {
         const e = effects[n]!;
+        if (lines !== null && lines[nInvestments + e.index] === 0) continue;
         const before = tally[0]!;
         const q = read(e.quantity, values);
         const price = read(e.unitPrice, values);
@@ -316,7 +324,7 @@ export function compileKernel(model: Model): Kernel {
         }
         noteLine(before, ["effects", e.index]);
       }
-      if (!(tally[0]! <= MAX_CENTS && tally[1]! <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(tally[0]!, tally[1]!) / 100 });
+      if (lines === null && !(tally[0]! <= MAX_CENTS && tally[1]! <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(tally[0]!, tally[1]!) / 100 });
     },
   };
 }

@@ -94,6 +94,16 @@ describe("arrangement invariant 10: cash", () => {
         expect(cash.total).toBe(p.net - p.nonCashableSavings);
         expect(cash.peakNeed).toBe(Math.max(0, -Math.min(0, ...cash.yearly.map((y) => y.cumulative))));
       }
+      // Each entity's money in and out per year, summed plainly over the status quo's rows and
+      // the arrangement's (the engine keeps the status quo's sums and adds the transfers).
+      const rows = [...ev.ledger.rows, ...a.rows].filter((r) => !(r.kind === "saving" && !r.cashable));
+      for (const cash of [...a.cash.partners, ...a.cash.pots]) {
+        ev.years.forEach((year, i) => {
+          const own = rows.filter((r) => r.partner === cash.id && r.year === year);
+          expect(cash.yearly[i]!.inflow).toBe(own.filter((r) => r.amount > 0).reduce((s, r) => s + r.amount, 0));
+          expect(cash.yearly[i]!.outflow).toBe(own.filter((r) => r.amount < 0).reduce((s, r) => s - r.amount, 0));
+        });
+      }
     }
   });
 });

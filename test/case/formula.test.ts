@@ -20,6 +20,25 @@ describe("formulas", () => {
     expect(run("log(8, 2)")).toBeCloseTo(3, 12);
     expect(run("2 clients", { clients: 21 })).toBe(42);
   });
+  it("calls a blank formula or one of only a comment empty, in both languages (it was 'constant undefined', fuzz seed 20261203 case 796)", async () => {
+    for (const src of [" ", "   ", "# nothing", "\t"]) {
+      const r = parseFormula(src);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems.map((p) => p.code)).toEqual(["formulaEmpty"]);
+    }
+    const { loadCase } = await import("../../engine/index.ts");
+    const text = "id: t\ntitle: T\npriceYear: 2024\nstartYear: 2024\nhorizon: 2\npartners: [{id: a, name: A, kind: municipality}]\ndomains: [{id: d, name: D, funder: a}]\neffects: [{id: e, label: E, domain: d, quantity: ' ', unitPrice: 10}]\n";
+    for (const lang of ["nl", "en"] as const) {
+      const v = loadCase(text, "yaml", { lang });
+      expect(v.ok).toBe(false);
+      if (!v.ok) {
+        const i = v.issues.find((x) => x.code === "formulaEmpty")!;
+        expect(i.path).toEqual(["effects", 0, "quantity"]);
+        expect(i.message).toMatch(lang === "nl" ? /formule is leeg/ : /formula is empty/);
+        expect(i.message).not.toMatch(/undefined/);
+      }
+    }
+  });
   it("lists the parameters a formula uses, once each", () => {
     const r = parseFormula("a * b + a");
     expect(r.ok && r.formula.symbols).toEqual(["a", "b"]);

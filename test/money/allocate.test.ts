@@ -72,4 +72,16 @@ describe("allocate against an exact statement of largest remainder (BigInt fract
       },
     ), { seed: 11, numRuns: 400 });
   });
+  it("gives the same parts with many parts (33 to 400: a region's municipalities), many of them tied", () => {
+    fc.assert(fc.property(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }),
+      fc.array(fc.record({ w: fc.constantFrom(0, 1, 2, 3, 7, 1000, 60_000), key: fc.constantFrom("gm0001", "gm0002", "gm0003", "gm0004", "gm0005") }), { minLength: 33, maxLength: 400 })
+        .filter((ps) => ps.some((p) => p.w > 0)),
+      fc.boolean(),
+      (amount, parts, withKeys) => {
+        const weights = parts.map((p) => p.w), keys = withKeys ? parts.map((p) => p.key) : undefined;
+        expect(allocate(amount, weights, keys)).toEqual(exact(amount, weights, keys));
+      },
+    ), { seed: 12, numRuns: 200 });
+  });
 });
