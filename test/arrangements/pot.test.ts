@@ -197,3 +197,22 @@ describe("pot: what partners actually put in (monitoring)", () => {
     expect(z.map((x) => [x.contributed, x.deficit, x.covered])).toEqual([[0, 100_000, { gem: 100_000 }]]);
   });
 });
+
+describe("pot: a carried surplus larger than the next year's total", () => {
+  it("lowers that year's contributions to 0 and keeps the rest for later; the last year returns what is left", () => {
+    // Contributions by key 1 : 1, the total by default what the pot spends (+ an initial reserve of 800 in 2025).
+    // 2025: 1,000 + 800 in, 1,000 out: 800 carried. 2026: 500 due, all from the 800 carried: 0 put
+    // in, 300 left. 2027: 200 due, from the 300: 0 put in, 100 left, returned 50 / 50 at the end.
+    const c = potCase({ "2025": 1000, "2026": 500, "2027": 200 }, {
+      contributions: { key: { type: "fixed", shares: { gem: 1, zv: 1 } } }, initialReserve: 800,
+      surplus: { action: "carry-forward" }, deficit: { riskBearer: "gem" },
+    });
+    const y = potOf(c).pots[0]!.years;
+    expect(y.map((x) => [x.reserveStart, x.contributions, x.contributed, x.spending, x.surplus, x.reserveDrawn, x.contributionsLowered, x.reserveAdded, x.reserveReturned, x.reserveEnd, x.returned])).toEqual([
+      [0, { gem: 90_000, zv: 90_000 }, 180_000, 100_000, 80_000, 0, 0, 80_000, 0, 80_000, {}],
+      [80_000, { gem: 0, zv: 0 }, 0, 50_000, 0, 50_000, 50_000, 0, 0, 30_000, {}],
+      [30_000, { gem: 0, zv: 0 }, 0, 20_000, 0, 20_000, 20_000, 0, 10_000, 0, { gem: 5_000, zv: 5_000 }],
+    ]);
+    expect(potOf(c).steps[0]!.transfers.filter((t) => t.reason === "contribution").map((t) => t.year)).toEqual([2025, 2025]);
+  });
+});

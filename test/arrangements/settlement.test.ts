@@ -56,6 +56,22 @@ describe("settlement: proportional to investment", () => {
     ]);
     expect(result(c).steps[0]!.facts).toEqual({ basis: 200_000 });
   });
+  it("measures what each invested in present value: 1,000 in 2025 equals 1,100 in 2026 at 10 %", () => {
+    // Shares 1 : 1 (not 1,000 : 1,100). 2025: gem -1,000, zh -2,250, zv +3,000: -250 jointly,
+    // -125 each for gem and zh: zv pays gem 875 and zh 2,125. 2026: gem 0, zh -2,250 - 1,100,
+    // zv +3,000: -350 jointly, -175 each: gem pays 175 and zv 3,000 to zh.
+    const c = base([{ type: "settlement", target: "proportional-to-investment" }], {
+      discountRate: 0.1,
+      investments: [
+        { id: "team", label: "Team", bearer: "gem", domain: "wmo", schedule: { type: "explicit", amounts: { "2025": 1000 } } },
+        { id: "ict", label: "ICT", bearer: "zh", domain: "zvw", schedule: { type: "explicit", amounts: { "2026": 1100 } } },
+      ],
+    });
+    expect(transfers(c).map((t) => [t.year, t.from, t.to, t.amount])).toEqual([
+      [2025, "zv", "gem", 87_500], [2025, "zv", "zh", 212_500], [2026, "gem", "zh", 17_500], [2026, "zv", "zh", 300_000],
+    ]);
+    expect(result(c).steps[0]!.facts).toEqual({ basis: 200_000 });
+  });
   it("counts what a partner paid into an earlier pot as invested", () => {
     // The pot pays the team (1,000 a year), the insurer contributes it all: its funding (2,000)
     // makes it the only investor, so the joint -250 a year is all the insurer's.
@@ -99,6 +115,19 @@ describe("settlement: equal ROI", () => {
     // B gets 100 beta: 100 beta = 100 / beta - 400 -> beta^2 + 4 beta - 1 = 0, beta = sqrt 5 - 2.
     expect(commonRatio([{ partner: "a", benefit: 100, cost: 400 }, { partner: "b", benefit: 0, cost: 100 }])).toBeCloseTo(Math.sqrt(5) - 2, 9);
     expect(commonRatio([{ partner: "a", benefit: 0, cost: 100 }])).toBe(0);
+  });
+  it("pays the present value in equal yearly amounts: at 10 %, beta = sqrt 3 and zv pays gem 1,732.05 a year", () => {
+    // Without production loss: gem's costs PV 1,000 + 909.09 = 1,909.09, zv's savings PV
+    // 3,000 + 2,727.27 = 5,727.27 = 3 x 1,909.09. 1,909.09 beta = 5,727.27 / beta: beta = sqrt 3.
+    // gem receives 1,909.09 x sqrt 3 = 3,306.64 in PV; the annuity factor 1 + 1 / 1.1 = 1.90909:
+    // 3,306.64 / 1.90909 = 1,732.05 a year.
+    const c = base([{ type: "settlement", target: "equal-roi", partners: ["gem", "zv"] }], {
+      discountRate: 0.1, effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300 }],
+    });
+    expect(transfers(c)).toEqual([
+      { year: 2025, from: "zv", to: "gem", amount: 173_205, reason: "settlement" }, { year: 2026, from: "zv", to: "gem", amount: 173_205, reason: "settlement" },
+    ]);
+    expect(result(c).steps[0]!.facts.ratio).toBeCloseTo(Math.sqrt(3), 9);
   });
   it("needs a participant with costs", () => {
     // Without production loss the hospital has no costs; the insurer has only savings.
