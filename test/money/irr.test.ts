@@ -84,7 +84,8 @@ describe("irr finds every sign change in its range (property)", () => {
   // ends), the flows built from them: the IRR must report exactly the roots inside the range.
   const arbRoots = fc.uniqueArray(fc.integer({ min: -45, max: 995 }), { minLength: 1, maxLength: 4, comparator: (a, b) => Math.abs(a - b) < 2 })
     .chain((inside) => fc.tuple(fc.constant(inside.map((p) => p / 100)), fc.array(fc.constantFrom(-0.7, -0.6, 10.5, 12, 20), { maxLength: 2 })));
-  test.prop([arbRoots])("flows built from known roots give exactly the roots in -50 %..1,000 %", ([inside, outside]) => {
+  // BCASE_PROPERTY_RUNS lowers the runs under mutation testing (stryker.vitest.config.ts).
+  test.prop([arbRoots], { numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 100) })("flows built from known roots give exactly the roots in -50 %..1,000 %", ([inside, outside]) => {
     // Unrounded flows: their roots are the chosen ones to double precision (rounding to cents
     // would move roots that lie close together by more than the tolerance below).
     const r = irr(flowsWithRoots([...inside, ...outside], 1e6, false));
