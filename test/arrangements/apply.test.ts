@@ -6,23 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { benefitShares, validateCase, type CaseInput } from "../../engine/index.ts";
 import { evaluate, model } from "../helpers.ts";
+import { withSteps } from "./fixture.ts";
 
-const base = (steps: object[], extra: Partial<CaseInput> = {}): CaseInput => ({
-  id: "t", title: "T", priceYear: 2024, startYear: 2025, horizon: 2, discountRate: 0.1,
-  partners: [
-    { id: "gem", name: "Gemeente", kind: "municipality", inhabitants: 30000 },
-    { id: "zv", name: "Verzekeraar", kind: "insurer", insured: 10000 },
-    { id: "zh", name: "Ziekenhuis", kind: "provider" },
-  ],
-  domains: [
-    { id: "wmo", name: "Wmo", funder: "gem" },
-    { id: "zvw", name: "Zvw", funder: "zv", providers: ["zh"], variableCostShare: 0.25 },
-  ],
-  investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000 }],
-  effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, production: true }],
-  arrangements: [{ id: "a", name: "A", steps: steps as never }],
-  ...extra,
-});
+/** The shared case at a discount rate of 10 %. */
+const base = (steps: object[], extra: Partial<CaseInput> = {}): CaseInput => withSteps(steps, { discountRate: 0.1, ...extra });
 const arr = (c: CaseInput) => evaluate(c).arrangements.find((a) => a.id === "a")!;
 
 describe("transfer rows", () => {

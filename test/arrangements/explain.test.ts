@@ -6,23 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { exactEuro, exactPercent, yearList } from "../../engine/index.ts";
 import { evaluate } from "../helpers.ts";
+import { withSteps } from "./fixture.ts";
 
 /** Three years at rate 0: the team (EUR 1,000 a year, Gemeente) and ICT (EUR 400 a year, Ziekenhuis); the insurer saves EUR 3,000 a year, the hospital loses 3,000 of revenue less 750 variable cost. */
-const base = (steps: object[], extra: object = {}) => ({
-  id: "t", title: "T", priceYear: 2024, startYear: 2025, horizon: 3, discountRate: 0,
-  partners: [
-    { id: "gem", name: "Gemeente", kind: "municipality", inhabitants: 30000 },
-    { id: "zv", name: "Verzekeraar", kind: "insurer", insured: 10000 },
-    { id: "zh", name: "Ziekenhuis", kind: "provider" },
-  ],
-  domains: [
-    { id: "wmo", name: "Wmo", funder: "gem" },
-    { id: "zvw", name: "Zvw", funder: "zv", providers: ["zh"], variableCostShare: 0.25 },
-  ],
+const base = (steps: object[]) => withSteps(steps, {
+  horizon: 3,
   investments: [{ id: "team", label: "Wijkteam", bearer: "gem", domain: "wmo", amount: 1000 }, { id: "ict", label: "ICT", bearer: "zh", domain: "zvw", amount: 400, category: "capital" }],
-  effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, production: true }],
-  arrangements: [{ id: "a", name: "A", steps }],
-  ...extra,
 });
 const explained = (steps: object[]) => evaluate(base(steps)).arrangements.find((x) => x.id === "a")!.explanation;
 

@@ -7,22 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { evaluateModel, validateCase, type CaseInput } from "../../engine/index.ts";
 import { evaluate } from "../helpers.ts";
+import { careCase } from "./fixture.ts";
 
 const ORDER = ["reserve", "key", "risk-bearer"];
 /** Municipality invests by an explicit schedule (EUR per year); the insurer saves EUR 3,000 a year. */
-const potCase = (schedule: Record<string, number>, step: object, extra: Partial<CaseInput> = {}): CaseInput => ({
-  id: "t", title: "T", priceYear: 2024, startYear: 2025, horizon: Object.keys(schedule).length, discountRate: 0,
-  partners: [
-    { id: "gem", name: "Gemeente", kind: "municipality", inhabitants: 30000 },
-    { id: "zv", name: "Verzekeraar", kind: "insurer", insured: 10000 },
-    { id: "zh", name: "Ziekenhuis", kind: "provider" },
-  ],
-  domains: [
-    { id: "wmo", name: "Wmo", funder: "gem" },
-    { id: "zvw", name: "Zvw", funder: "zv", providers: ["zh"], variableCostShare: 0.25 },
-  ],
+const potCase = (schedule: Record<string, number>, step: object, extra: Partial<CaseInput> = {}): CaseInput => careCase({
+  horizon: Object.keys(schedule).length,
   investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", schedule: { type: "explicit", amounts: schedule } }],
-  effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, production: true }],
   arrangements: [{ id: "p", name: "Pot", steps: [{ type: "pot", ...step } as never] }],
   ...extra,
 });

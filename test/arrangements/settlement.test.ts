@@ -7,24 +7,10 @@ import { describe, expect, it } from "vitest";
 import { pairUp, rateShare, validateCase, type CaseInput } from "../../engine/index.ts";
 import { commonRatio } from "../../engine/arrangements/settlement.ts";
 import { evaluate } from "../helpers.ts";
+import { withSteps } from "./fixture.ts";
 
 /** Gemeente invests EUR 1,000 a year; the insurer saves 3,000; the hospital loses 3,000 of revenue less 750 variable cost. Rate 0, two years. */
-const base = (steps: object[], extra: Partial<CaseInput> = {}): CaseInput => ({
-  id: "t", title: "T", priceYear: 2024, startYear: 2025, horizon: 2, discountRate: 0,
-  partners: [
-    { id: "gem", name: "Gemeente", kind: "municipality", inhabitants: 30000 },
-    { id: "zv", name: "Verzekeraar", kind: "insurer", insured: 10000 },
-    { id: "zh", name: "Ziekenhuis", kind: "provider" },
-  ],
-  domains: [
-    { id: "wmo", name: "Wmo", funder: "gem" },
-    { id: "zvw", name: "Zvw", funder: "zv", providers: ["zh"], variableCostShare: 0.25 },
-  ],
-  investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000 }],
-  effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, production: true }],
-  arrangements: [{ id: "a", name: "A", steps: steps as never }],
-  ...extra,
-});
+const base = (steps: object[], extra: Partial<CaseInput> = {}): CaseInput => withSteps(steps, extra);
 const result = (c: CaseInput) => evaluate(c).arrangements.find((a) => a.id === "a")!;
 const transfers = (c: CaseInput) => result(c).steps.flatMap((s) => s.transfers);
 const issues = (c: CaseInput) => {

@@ -8,27 +8,13 @@ import { describe, expect, it } from "vitest";
 import { validateCase, type CaseInput } from "../../engine/index.ts";
 import { matches } from "../../engine/arrangements/match.ts";
 import { evaluate } from "../helpers.ts";
+import { careCase } from "./fixture.ts";
 
 const investments = [
   { id: "team", label: "Wijkteam", bearer: "gem", domain: "wmo", amount: 1000, category: "revenue", tags: ["wijk"] },
   { id: "ict", label: "ICT platform", bearer: "zh", domain: "zvw", amount: 400, category: "capital" },
 ];
-const base = (arrangements: object[], extra: Partial<CaseInput> = {}): CaseInput => ({
-  id: "t", title: "T", priceYear: 2024, startYear: 2025, horizon: 2, discountRate: 0,
-  partners: [
-    { id: "gem", name: "Gemeente", kind: "municipality", inhabitants: 30000 },
-    { id: "zv", name: "Verzekeraar", kind: "insurer", insured: 10000 },
-    { id: "zh", name: "Ziekenhuis", kind: "provider" },
-  ],
-  domains: [
-    { id: "wmo", name: "Wmo", funder: "gem" },
-    { id: "zvw", name: "Zvw", funder: "zv", providers: ["zh"], variableCostShare: 0.25 },
-  ],
-  investments: investments as never,
-  effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, production: true }],
-  arrangements: arrangements as never,
-  ...extra,
-});
+const base = (arrangements: object[], extra: Partial<CaseInput> = {}): CaseInput => careCase({ investments: investments as never, arrangements: arrangements as never, ...extra });
 const one = (steps: object[], extra: Partial<CaseInput> = {}) => base([{ id: "a", name: "A", steps }], extra);
 const result = (c: CaseInput) => evaluate(c).arrangements.find((a) => a.id === "a")!;
 const transfers = (c: CaseInput) => result(c).steps.flatMap((s) => s.transfers);
