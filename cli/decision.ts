@@ -4,7 +4,7 @@
  * numbers of at least 1: cli/bcase.ts); CSV goes through io/csv.ts in the chosen dialect.
  */
 import {
-  decisionRunOptions, decisionSamples, formatIssue, message, negotiate, portfolio, prepareNegotiation,
+  decisionRunOptions, decisionSamples, formatIssue, message, negotiate, pickText, portfolio, prepareNegotiation,
   toNegotiationJson, toPortfolioJson, toVoiJson, valueOfInformation, VoiInputError, type Issue, type Lang, type Model, type SimulationOptions,
 } from "../engine/index.ts";
 import { csvText, type CsvDialect } from "../io/csv.ts";
@@ -53,7 +53,11 @@ export async function voiCommand(file: string, model: Model, caseData: unknown, 
   }
   if (flags.format === "json") return JSON.stringify(toVoiJson(voi, { seed: result.seed }), null, 2) + "\n";
   if (flags.format === "csv") return csv(voiCsvRows(voi), dialect);
-  return renderVoi(voi, `${model.case.title} (${model.case.id})`, lang, flags.format);
+  return renderVoi(voi, `${model.case.title} (${model.case.id})`, lang, flags.format, 3, (name) => {
+    const p = model.case.parameters[name];
+    const text = p !== undefined && typeof p === "object" && !Array.isArray(p) && "label" in p && p.label !== undefined ? pickText(p.label, lang) : undefined;
+    return text ? `${text} (${name})` : name;
+  });
 }
 
 export interface NegotiateFlags {

@@ -102,12 +102,16 @@ function optionName(d: VoiResult["decisions"][number], id: string, lang: Lang): 
   return d.kind === "go" ? W[lang].goOpt[id] ?? id : d.options.find((o) => o.id === id)?.name ?? id;
 }
 
-export function renderVoi(r: VoiResult, title: string, lang: Lang, format: Format = "table", top = 3): string {
+/**
+ * `label` names a parameter for a reader (the case's label with its id, e.g. "Vermeden ligdagen
+ * per cliënt per jaar (hospitalDaysAvoided)"); without it the id is shown.
+ */
+export function renderVoi(r: VoiResult, title: string, lang: Lang, format: Format = "table", top = 3, label: (name: string) => string = (n) => n): string {
   const L = W[lang];
   const out = [heading(format, 1, L.voiTitle(title, r.samples)), L.voiIntro, ""];
   const summary: Cell[][] = [[L.decision, L.best, L.wrong, L.evpi, L.top]];
   for (const d of r.decisions) {
-    const best = d.parameters.filter((p) => p.value > 0.5).slice(0, top).map((p) => `${p.name} ${formatEuro(p.value, lang, 0)}`).join(", ");
+    const best = d.parameters.filter((p) => p.value > 0.5).slice(0, top).map((p) => `${label(p.name)} ${formatEuro(p.value, lang, 0)}`).join(", ");
     summary.push([decisionTitle(d, lang), optionName(d, d.best, lang), formatPercent(d.probabilityWrong, 0, lang), formatEuro(d.evpi, lang, 0), best || L.none]);
   }
   out.push(block(format, summary, 2, 4), "");
@@ -115,8 +119,8 @@ export function renderVoi(r: VoiResult, title: string, lang: Lang, format: Forma
     if (!(d.evpi > 0.5)) continue;
     out.push(heading(format, 2, `${decisionTitle(d, lang)}: EVPI ${formatEuro(d.evpi, lang, 0)} (± ${formatEuro(d.evpiSe, lang, 0)})`));
     const rows: Cell[][] = [[L.parameter, L.value, L.share, L.method]];
-    for (const p of d.parameters) rows.push([p.name, formatEuro(p.value, lang, 0), formatPercent(d.evpi > 0 ? p.value / d.evpi : 0, 0, lang), L.methods[p.method] ?? p.method]);
-    for (const g of d.groups) rows.push([`${L.group} ${g.name} (${g.parameters.join(", ")})`, formatEuro(g.value, lang, 0), formatPercent(d.evpi > 0 ? g.value / d.evpi : 0, 0, lang), L.methods[g.method] ?? g.method]);
+    for (const p of d.parameters) rows.push([label(p.name), formatEuro(p.value, lang, 0), formatPercent(d.evpi > 0 ? p.value / d.evpi : 0, 0, lang), L.methods[p.method] ?? p.method]);
+    for (const g of d.groups) rows.push([`${L.group} ${g.name} (${g.parameters.map(label).join(", ")})`, formatEuro(g.value, lang, 0), formatPercent(d.evpi > 0 ? g.value / d.evpi : 0, 0, lang), L.methods[g.method] ?? g.method]);
     out.push(block(format, rows, 1, 3), "");
   }
   return out.join("\n").trimEnd() + "\n";

@@ -53,4 +53,14 @@ describe("architecture", () => {
       .filter((f) => readFileSync(f, "utf8").includes("._zod"));
     expect(offenders.map((f) => relative(".", f))).toEqual([]);
   });
+  it("no test sets its own, shorter time limit: the suite's ceilings (vitest.config.ts) hold, so a busy machine fails nothing", () => {
+    // A test's own timeout (`}, 60_000);`) or a wait under ten minutes is a duration check in disguise.
+    const short = (ms: string) => Number(ms.replace(/_/g, "")) < 10 * 60_000;
+    const offenders = files("test")
+      .filter((f) => /\.ts$/.test(f) && f !== join("test", "architecture.test.ts"))
+      .flatMap((f) => readFileSync(f, "utf8").split("\n").map((line, i) => ({ f, i, line })))
+      .filter(({ line }) => /^\s*\}, [0-9_ *]+\);\s*$/.test(line) || [...line.matchAll(/timeout: ([0-9_]+)\b(?! \*)/g)].some((m) => short(m[1]!)))
+      .map(({ f, i, line }) => `${relative(".", f)}:${i + 1}: ${line.trim()}`);
+    expect(offenders).toEqual([]);
+  });
 });

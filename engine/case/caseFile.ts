@@ -100,7 +100,17 @@ export function parseCaseText(text: string, format: CaseFormat, lang: Lang = "nl
     return { ok: false, issues: [{ path: [], code: "nestingTooDeep", message: message("nestingTooDeep", params, lang), params, line: nesting.line }] };
   }
   const lc = new LineCounter();
-  const doc: Document = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+  let doc: Document;
+  try {
+    doc = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+  } catch (e) {
+    // yaml's parser recovers from an error by nesting a level deeper for every element that
+    // follows: an indentation slip early in a list of thousands runs it out of stack (fuzz seed
+    // 20261203 case 11933). An input error with the hint, never an internal one.
+    if (!(e instanceof RangeError)) throw e;
+    const code = format === "json" ? "jsonTooComplex" : "yamlTooComplex";
+    return { ok: false, issues: [{ path: [], code, message: message(code, {}, lang) }] };
+  }
   if (doc.errors.length > 0) {
     const code = format === "json" ? "jsonSyntax" : "yamlSyntax";
     return {

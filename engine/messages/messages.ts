@@ -486,6 +486,14 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `de casus geeft ${num(p.rows, "nl")} grootboekregels (posten x jaren x partners); de grens is ${num(p.limit, "nl")}`,
     en: (p) => `the case gives ${num(p.rows, "en")} ledger rows (lines x years x partners); the limit is ${num(p.limit, "en")}`,
   },
+  yamlTooComplex: {
+    nl: () => "YAML is niet te lezen: de lezer raakte verstrikt (vaak een verkeerde inspringing vroeg in een lange lijst); controleer de inspringing, of bewaar de case als JSON",
+    en: () => "YAML cannot be read: the reader got lost (often a wrong indentation early in a long list); check the indentation, or save the case as JSON",
+  },
+  jsonTooComplex: {
+    nl: () => "JSON is niet te lezen: de lezer raakte verstrikt (vaak een haakje of komma vroeg in een lange lijst); controleer de haakjes en komma's",
+    en: () => "JSON cannot be read: the reader got lost (often a bracket or comma early in a long list); check the brackets and commas",
+  },
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };

@@ -7,6 +7,10 @@ const TEXTS: Record<string, { nl: (p: P) => string; en: (p: P) => string }> = {
     nl: (p) => `geen geldige JSON of YAML (${p.detail}); begin met ' voor gewone tekst`,
     en: (p) => `not valid JSON or YAML (${p.detail}); start with ' for plain text`,
   },
+  badChoice: {
+    nl: (p) => `"${p.value}" is geen geldige keuze; kies uit: ${p.options}`,
+    en: (p) => `"${p.value}" is not a valid choice; choose one of: ${p.options}`,
+  },
   conflict: {
     nl: (p) => `botst met ${p.other}: één veld krijgt twee waarden`,
     en: (p) => `conflicts with ${p.other}: one field gets two values`,

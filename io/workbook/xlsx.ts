@@ -414,6 +414,12 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
     // A choice in Dutch (eenmalig) is the case file's value (once).
     const opts = typeof d.value === "string" ? choices(s) : undefined;
     const choice = opts ? choiceFromLabel(d.value as string, opts) : undefined;
+    if (opts && choice === undefined) {
+      // Named here, with the choices as the drop-down shows them (in Dutch: eenmalig, gemeente).
+      problem(ws.name, addr, column, path, "badChoice", { value: d.value as string, options: opts.map((o) => choiceLabel(o, lang)).join(", ") });
+      unreadable.push(path);
+      return { ok: false };
+    }
     return { ok: true, value: choice ?? coerce(d.value, s) };
   };
 

@@ -13,7 +13,9 @@ describe("bcase voi", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Waarde van informatie - Integrale ouderenzorg/);
     expect(r.out).toMatch(/Gemeente: meedoen of niet \(verevening\)/);
-    expect(r.out).toMatch(/Groep effecten \(hospitalDaysAvoided, nursingHoursAvoided\)/);
+    // Parameters by their label in the page's language, with the id a controller looks up.
+    expect(r.out).toMatch(/Groep effecten \(Vermeden ligdagen per cliënt per jaar \(hospitalDaysAvoided\), Vermeden uren wijkverpleging per cliënt per jaar \(nursingHoursAvoided\)\)/);
+    expect(r.out).toMatch(/^Vermeden ligdagen per cliënt per jaar \(hospitalDaysAvoided\) +EUR /m);
     const j = await run(["--lang", "en", "voi", rich, "-n", "1500", "-w", "1", "-a", "verevening", "-f", "json"]);
     const json = JSON.parse(j.out);
     expect(json.contract).toBe("bcase/voi@1");

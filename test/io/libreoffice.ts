@@ -27,7 +27,7 @@ export function soffice(files: string[], format: string, outdir: string, options
       writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
     }
     try {
-      execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", format, "--outdir", outdir, ...files], { stdio: "pipe", timeout: 300_000 });
+      execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", format, "--outdir", outdir, ...files], { stdio: "pipe", timeout: 10 * 60_000 });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new Error("LibreOffice is needed for this test: apt-get install libreoffice-calc-nogui (soffice on PATH)");
       throw e;

@@ -127,7 +127,7 @@ describe("the report as PDF (headless Chromium, A4)", () => {
     // No repository paths under Bronnen; units in Dutch.
     expect(text).not.toMatch(/shared\/data|unit-costs-nl\.csv/);
     expect(text).toContain("700 persoon");
-  }, 120_000);
+  });
 
   it("without Chromium it says how to get it, in Dutch and English", async () => {
     const { htmlToPdf } = await import("../../io/report/pdf.ts");

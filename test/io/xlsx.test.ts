@@ -74,12 +74,16 @@ describe("importing a workbook", () => {
       'Partners!C3 (kind): "insurance" is not a valid choice; choose one of: municipality, insurer, care-office, provider, housing-association, employment-agency, police-justice, resident, investor, other',
       "Effects!G2 (attribution): must be between 0 and 1",
     ]));
-    expect(where(r.issues).slice(0, 4)).toEqual([
+    expect(where(r.issues).slice(0, 5)).toEqual([
       'Case!A7 (horizn): unknown field "horizn" (did you mean "horizon"?)',
+      'Partners!C3 (kind): "insurance" is not a valid choice; choose one of: municipality, insurer, care-office, provider, housing-association, employment-agency, police-justice, resident, investor, other',
       "Parameters!B3 (value): not valid JSON or YAML (Flow sequence must end with a ]); start with ' for plain text",
       'Investments!F1 (schedule.typ): unknown column "schedule.typ" (did you mean "schedule.type"?)',
       "Effects!H2 (period.from): a date (2026-01-01) is not allowed here; give a year as a number (2026) or text",
     ]);
+    // In Dutch the choices are listed as the drop-down shows them.
+    const nl = await importWorkbook(await book(s), { lang: "nl" });
+    expect(!nl.ok && where(nl.issues).find((x) => x.startsWith("Partners!C3"))).toMatch(/"insurance" is geen geldige keuze; kies uit: gemeente, zorgverzekeraar, /);
     // Every problem names a sheet and a cell; none is reported twice.
     for (const i of r.issues) expect(i.cell).toMatch(/^[A-Z]+\d+$/);
     expect(new Set(where(r.issues)).size).toBe(r.issues.length);
@@ -185,7 +189,7 @@ describe("the template", () => {
     inv.getRow(2).getCell(head.indexOf("planning.type") + 1).value = "wekelijks";
     const bad = await importWorkbook(Buffer.from(await nl.xlsx.writeBuffer()), { lang: "nl" });
     const col = (name: string) => String.fromCharCode(65 + head.indexOf(name));
-    expect(!bad.ok && where(bad.issues)).toEqual(expect.arrayContaining([`Investeringen!${col("planning.type")}2 (planning.type): onbekende type: kies een van once, recurring, explicit`]));
+    expect(!bad.ok && where(bad.issues)).toEqual(expect.arrayContaining([`Investeringen!${col("planning.type")}2 (planning.type): \"wekelijks\" is geen geldige keuze; kies uit: eenmalig, jaarlijks, per-jaar`]));
   });
 
   it("the committed examples/template.xlsx is the one bcase export-template makes (same sheets, columns and validations)", async () => {

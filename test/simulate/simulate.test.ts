@@ -213,7 +213,7 @@ describe("CLI", () => {
     expect(j.statusQuo.society.cdf.npv).toHaveLength(11);
     const two = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "2", "-f", "json", "--cdf", "11"]);
     expect(two.out).toBe(one.out);
-  }, 60_000);
+  });
 
   test("bcase simulate: table in Dutch, an arrangement, an unknown arrangement is an input error (exit 1), -n 0 a usage error (exit 2)", async () => {
     const t = await run(["simulate", "examples/rich.yaml", "-n", "200", "-w", "1", "-a", "verevening"]);
