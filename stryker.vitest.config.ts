@@ -15,6 +15,12 @@ export default defineConfig({
       "test/properties.test.ts",
     ],
     environment: "node",
+    // One module graph for all test files (not one per file): a mutant's covering tests in ten
+    // files cost one import of the engine, not ten (the arrangement tests: 7 s instead of 39 s
+    // on the shared machine). Checked: the money files gave the same result both ways (366
+    // mutants: 242 killed, 8 timed out, 74 survived, 42 not covered). The engine keeps no state
+    // a test could leak (its caches are keyed by object identity).
+    isolate: false,
     // Every mutant reruns the property tests that reach it: 12 runs each instead of 120-150.
     env: { BCASE_PROPERTY_RUNS: "12" },
     testTimeout: 60_000,

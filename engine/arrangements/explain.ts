@@ -236,15 +236,18 @@ function explainOutcomePayments(model: Model, result: ArrangementResult, step: S
       : "";
     return nl ? `${priceText} per eenheid "${what}"${base}` : `${priceText} per unit of "${what}"${base}`;
   }).join(nl ? " en " : " and ");
-  const payer = typeof spec.payer === "string" ? n(spec.payer) : (nl ? "de betalers" : "the payers");
+  const one = typeof spec.payer === "string";
+  const payer = one ? n(spec.payer as string) : (nl ? "de betalers" : "the payers");
+  // One payer pays ("Verzekeraar betaalt"), several pay ("de betalers betalen").
+  const pays = nl ? (one ? "betaalt" : "betalen") : (one ? "pays" : "pay");
   const lag = spec.lag ?? 0;
   const when = lag === 0 ? (nl ? "in het jaar van het resultaat" : "in the year of the outcome") : nl ? `${lag} jaar na het resultaat` : `${lag} year${lag === 1 ? "" : "s"} after the outcome`;
   const due = tot((x) => x.due), paid = tot((x) => x.paid);
   // The contract's own name when it has one (not a generated step id).
   const titled = spec.name ? ` "${op.name}"` : "";
   const out: string[] = [nl
-    ? `Resultaatfinanciering${titled}: ${payer} betalen ${n(op.recipient)} ${prices}, ${when}; verdiend ${eur(due)}, betaald ${eur(paid)}`
-    : `Outcome payments${titled}: ${payer} pay ${n(op.recipient)} ${prices}, ${when}; earned ${eur(due)}, paid ${eur(paid)}`];
+    ? `Resultaatfinanciering${titled}: ${payer} ${pays} ${n(op.recipient)} ${prices}, ${when}; verdiend ${eur(due)}, betaald ${eur(paid)}`
+    : `Outcome payments${titled}: ${payer} ${pays} ${n(op.recipient)} ${prices}, ${when}; earned ${eur(due)}, paid ${eur(paid)}`];
   if (spec.gate) {
     const ind = model.case.indicators.find((x) => x.id === spec.gate!.indicator);
     const failed = y.filter((x) => !x.gatePassed);

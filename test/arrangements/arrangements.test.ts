@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluateModel, validateCase, type CaseInput } from "../../engine/index.ts";
 import { evaluate } from "../helpers.ts";
+import { careCase } from "./fixture.ts";
 
 /** Two partners, one investment of EUR 1,000 a year, one saving of EUR 3,000 a year for the insurer, rate 0. */
-const base = (arrangements: CaseInput["arrangements"], extra: Partial<CaseInput> = {}): CaseInput => ({
-  id: "t", title: "T", priceYear: 2024, startYear: 2025, horizon: 2, discountRate: 0,
-  partners: [
-    { id: "gem", name: "Gemeente", kind: "municipality", inhabitants: 30000 },
-    { id: "zv", name: "Verzekeraar", kind: "insurer", insured: 10000 },
-    { id: "zh", name: "Ziekenhuis", kind: "provider" },
-  ],
-  domains: [
-    { id: "wmo", name: "Wmo", funder: "gem" },
-    { id: "zvw", name: "Zvw", funder: "zv", providers: ["zh"], variableCostShare: 0.25 },
-  ],
-  investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000 }],
-  effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, production: true }],
-  arrangements,
-  ...extra,
-});
+const base = (arrangements: CaseInput["arrangements"], extra: Partial<CaseInput> = {}): CaseInput => careCase({ arrangements, ...extra });
 const arr = (ev: ReturnType<typeof evaluate>, id: string) => ev.arrangements.find((a) => a.id === id)!;
 const net = (ev: ReturnType<typeof evaluate>, id: string) => Object.fromEntries(arr(ev, id).partners.map((p) => [p.id, p.net]));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { irr, npv } from "../../engine/index.ts";
+import { irr, irrNearBound, IRR_RANGE, npv } from "../../engine/index.ts";
 
 /** Flows whose NPV has exactly these roots (rates): the coefficients of prod (x - 1/(1+r)) in x = 1/(1+r), scaled to whole numbers. */
 function flowsWithRoots(rates: readonly number[], scale = 1e12, round = true): number[] {
@@ -84,7 +84,8 @@ describe("irr finds every sign change in its range (property)", () => {
   // ends), the flows built from them: the IRR must report exactly the roots inside the range.
   const arbRoots = fc.uniqueArray(fc.integer({ min: -45, max: 995 }), { minLength: 1, maxLength: 4, comparator: (a, b) => Math.abs(a - b) < 2 })
     .chain((inside) => fc.tuple(fc.constant(inside.map((p) => p / 100)), fc.array(fc.constantFrom(-0.7, -0.6, 10.5, 12, 20), { maxLength: 2 })));
-  test.prop([arbRoots])("flows built from known roots give exactly the roots in -50 %..1,000 %", ([inside, outside]) => {
+  // BCASE_PROPERTY_RUNS lowers the runs under mutation testing (stryker.vitest.config.ts).
+  test.prop([arbRoots], { numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 100) })("flows built from known roots give exactly the roots in -50 %..1,000 %", ([inside, outside]) => {
     // Unrounded flows: their roots are the chosen ones to double precision (rounding to cents
     // would move roots that lie close together by more than the tolerance below).
     const r = irr(flowsWithRoots([...inside, ...outside], 1e6, false));
@@ -92,5 +93,42 @@ describe("irr finds every sign change in its range (property)", () => {
     const found = r.status === "ok" ? [r.rate] : r.status === "multiple" ? r.rates : [];
     expect(found).toHaveLength(expected.length);
     found.forEach((x, i) => expect(Math.abs(x - expected[i]!)).toBeLessThan(1e-6 * (1 + expected[i]!)));
+  });
+});
+
+describe("irr at the edges of its range", () => {
+  it("takes a root exactly at either end of the range (one sign change)", () => {
+    // -2 + 1 / (1 + r) = 0 at r = -50 %; -1 + 11 / (1 + r) = 0 at r = 1,000 %.
+    expect(irr([-2, 1])).toEqual({ status: "ok", rate: -0.5 });
+    expect(irr([-1, 11])).toEqual({ status: "ok", rate: 10 });
+  });
+  it("reports a single root outside the range as none-in-range, below and above", () => {
+    // -1 + 0.4 / (1 + r): r = -60 %; -1 + 100 / (1 + r): r = 9,900 %.
+    expect(irr([-1, 0.4])).toEqual({ status: "none-in-range" });
+    expect(irr([-1, 100])).toEqual({ status: "none-in-range" });
+  });
+  it("skips zero flows when counting sign changes: -1 at t1 and 2 at t3 give (1 + r)^2 = 2", () => {
+    const r = irr([0, -1, 0, 2]);
+    expect(r.status).toBe("ok");
+    if (r.status === "ok") expect(r.rate).toBeCloseTo(Math.SQRT2 - 1, 12);
+  });
+  it("finds a root exactly at the range end among several (two sign changes)", () => {
+    // 10 - 17x + 6x^2 = (x - 2)(6x - 5): x = 2 (r = -50 %) and x = 5/6 (r = 20 %).
+    const r = irr([10, -17, 6]);
+    expect(r.status).toBe("multiple");
+    if (r.status === "multiple") {
+      expect(r.rates[0]).toBe(-0.5);
+      expect(r.rates[1]).toBeCloseTo(0.2, 10);
+    }
+  });
+  it("two sign changes with no root in the range is none-in-range", () => {
+    // Roots at -70 % and 1,200 %: (x - 1/0.3)(x - 1/13) scaled, both outside.
+    expect(irr(flowsWithRoots([-0.7, 12])).status).toBe("none-in-range");
+  });
+  it("irrNearBound flags a rate within 5 points of -50 % or above 900 %, and only an ok result", () => {
+    expect([-0.4501, -0.4499, 0, 8.9999, 9.0001].map((rate) => irrNearBound({ status: "ok", rate }))).toEqual([true, false, false, false, true]);
+    expect(irrNearBound({ status: "multiple", rates: [-0.49, 9.5] })).toBe(false);
+    expect(irrNearBound({ status: "none-in-range" })).toBe(false);
+    expect(IRR_RANGE).toEqual({ low: -0.5, high: 10 });
   });
 });

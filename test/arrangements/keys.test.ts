@@ -1,0 +1,110 @@
+/**
+ * Allocation keys (engine/arrangements/keys.ts) called directly: the weights each key type
+ * gives, sorted by partner id, and the error (code, path, partner) for weights that cannot split
+ * money. The formula compiler is replaced by numbers and `v<i>` (parameter i), which is all a
+ * key needs from it.
+ */
+import { describe, expect, it } from "vitest";
+import { ArrangementError, compileKey, type KeyContext, type KeySpec } from "../../engine/index.ts";
+import type { KeyEnv } from "../../engine/arrangements/keys.ts";
+import type { Path } from "../../engine/messages/issues.ts";
+
+const partners = [
+  { id: "zv", name: "Verzekeraar", kind: "insurer", insured: 10_000, budget: 500 },
+  { id: "gem", name: "Gemeente", kind: "municipality", inhabitants: 30_000, budget: 1500 },
+  { id: "b", name: "Buurgemeente", kind: "municipality", inhabitants: 10_000 },
+] as KeyEnv["partners"];
+
+function env() {
+  const added: string[] = [];
+  const num = (src: string | number) => (typeof src === "number" ? () => src : (v: ArrayLike<number>) => v[Number(src.slice(1))]!);
+  const e: KeyEnv = {
+    partners,
+    add: (path: Path, code: string, params?: Record<string, unknown>) => { added.push(`${path.join(".")}: ${code}${params ? " " + JSON.stringify(params) : ""}`); },
+    checkPartner: (id: string, path: Path) => { if (!partners.some((p) => p.id === id)) added.push(`${path.join(".")}: unknownPartner`); },
+    compile: num, compileWeight: num,
+    checkDomain: (id: string, path: Path) => { if (id !== "zvw" && id !== "wmo") added.push(`${path.join(".")}: unknownDomain`); },
+  };
+  return { e, added };
+}
+const ctx = (over: Partial<KeyContext> = {}): KeyContext => ({ values: [2, 6], year: 2025, benefit: new Map(), ...over });
+const weights = (spec: KeySpec, c: KeyContext = ctx()) => {
+  const { e, added } = env();
+  const w = compileKey(spec, ["k"], e)(c);
+  return { ...w, added };
+};
+const failure = (spec: KeySpec, c: KeyContext = ctx()) => {
+  const { e } = env();
+  try { compileKey(spec, ["k"], e)(c); } catch (err) {
+    expect(err).toBeInstanceOf(ArrangementError);
+    const a = err as ArrangementError;
+    return [a.path.join("."), a.code, a.params];
+  }
+  throw new Error("no error");
+};
+
+describe("keys give weights by partner id", () => {
+  it("fixed shares and usage volumes, formulas included, sorted by id", () => {
+    expect(weights({ type: "fixed", shares: { zv: 1, gem: "v1", b: 0 } })).toEqual({ partners: ["b", "gem", "zv"], weights: [0, 6, 1], added: [] });
+    expect(weights({ type: "usage", volumes: { zv: "v0", gem: 3 } })).toEqual({ partners: ["gem", "zv"], weights: [3, 2], added: [] });
+  });
+  it("size keys take every partner with that size, or the listed ones", () => {
+    expect(weights({ type: "inhabitants" })).toEqual({ partners: ["b", "gem"], weights: [10_000, 30_000], added: [] });
+    expect(weights({ type: "insured" })).toEqual({ partners: ["zv"], weights: [10_000], added: [] });
+    expect(weights({ type: "budget", partners: ["zv", "gem"] })).toEqual({ partners: ["gem", "zv"], weights: [1500, 500], added: [] });
+  });
+  it("reports a listed partner without the size, an unknown one, and a size nobody has", () => {
+    const { e, added } = env();
+    compileKey({ type: "insured", partners: ["gem", "x"] }, ["k"], e);
+    compileKey({ type: "income" }, ["k2"], e);
+    expect(added).toEqual([
+      'k.partners.0: keySizeMissing {"partner":"gem","size":"insured"}',
+      "k.partners.1: unknownPartner",
+      'k2: keyNoSizes {"size":"income"}',
+    ]);
+  });
+  it("benefit: each partner's positive benefit, all partners or the listed ones, optionally in some domains", () => {
+    const benefit = new Map([["zv", 300], ["gem", -50]]);
+    expect(weights({ type: "benefit" }, ctx({ benefit }))).toEqual({ partners: ["b", "gem", "zv"], weights: [0, 0, 300], added: [] });
+    const seen: string[][] = [];
+    const benefitIn = (d: readonly string[]) => { seen.push([...d]); return new Map([["b", 7], ["gem", 1]]); };
+    expect(weights({ type: "benefit", partners: ["gem", "b"], domains: ["wmo"] }, ctx({ benefit, benefitIn }))).toEqual({ partners: ["b", "gem"], weights: [7, 1], added: [] });
+    expect(seen).toEqual([["wmo"]]);
+    const { e } = env();
+    expect(() => compileKey({ type: "benefit", domains: ["wmo"] }, ["k"], e)(ctx())).toThrow("a benefit key with domains needs benefitIn in its context");
+    const { e: e2, added } = env();
+    compileKey({ type: "benefit", partners: ["q"], domains: ["zvw", "nope"] }, ["k"], e2);
+    expect(added).toEqual(["k.partners.0: unknownPartner", "k.domains.1: unknownDomain"]);
+  });
+  it("blend: each part's key normalised, times its weight, summed", () => {
+    // 1 x (gem 3/4, b 1/4) + 3 x (zv 1): gem 0.75, b 0.25, zv 3.
+    expect(weights({ type: "blend", parts: [{ weight: 1, key: { type: "inhabitants" } }, { weight: 3, key: { type: "insured" } }] }))
+      .toEqual({ partners: ["b", "gem", "zv"], weights: [0.25, 0.75, 3], added: [] });
+    // A part with weight 0 adds nothing (and its key is not asked).
+    expect(weights({ type: "blend", parts: [{ weight: 0, key: { type: "fixed", shares: { zv: 0 } } }, { weight: "v0", key: { type: "fixed", shares: { gem: 2, zv: 2 } } }] }))
+      .toEqual({ partners: ["gem", "zv"], weights: [1, 1], added: [] });
+  });
+  it("by-year: the key of the year, else the default", () => {
+    const spec: KeySpec = { type: "by-year", years: { "2026": { type: "insured" } }, default: { type: "fixed", shares: { gem: 1 } } };
+    expect(weights(spec, ctx({ year: 2026 })).partners).toEqual(["zv"]);
+    expect(weights(spec, ctx({ year: 2025 })).partners).toEqual(["gem"]);
+  });
+});
+
+describe("keys refuse weights that cannot split money, with the path", () => {
+  it("a negative or non-finite weight names the partner and the value", () => {
+    expect(failure({ type: "fixed", shares: { gem: 1, zv: -1 } })).toEqual(["k", "keyNegative", { partner: "zv", value: -1 }]);
+    expect(failure({ type: "usage", volumes: { gem: Number.NaN } })).toEqual(["k", "keyNegative", { partner: "gem", value: Number.NaN }]);
+  });
+  it("all zero, and a sum beyond the largest double", () => {
+    expect(failure({ type: "fixed", shares: { gem: 0, zv: 0 } })).toEqual(["k", "weightsZero", {}]);
+    expect(failure({ type: "fixed", shares: { gem: 1.5e308, zv: 1.5e308 } })).toEqual(["k", "distWeightsOverflow", {}]);
+  });
+  it("a blend part with a negative weight, and a blend of nothing", () => {
+    expect(failure({ type: "blend", parts: [{ weight: -2, key: { type: "insured" } }] })).toEqual(["k.parts.0.weight", "keyNegative", { partner: "parts[0]", value: -2 }]);
+    const { e, added } = env();
+    compileKey({ type: "blend", parts: [{ weight: 0, key: { type: "insured" } }] }, ["k"], e);
+    compileKey({ type: "fixed", shares: {} }, ["f"], e);
+    expect(added).toEqual(["k.parts: weightsZero", "f.shares: weightsZero"]);
+  });
+});
