@@ -39,25 +39,31 @@ function expectSameOutcome(probe: unknown, whole: unknown): void {
   } else expect(probe).toEqual(whole);
 }
 
+/** A valid random case with a line probe, one uncertain parameter moved to (base + jitter) x factor (fc.pre skips the rest). */
+function moved(c: CaseInput, pick: number, factor: number, jitter: number) {
+  const v = validateCase(c, { lang: "en" });
+  fc.pre(v.ok);
+  if (!v.ok) throw new Error("unreachable");
+  const model = v.model;
+  const plan = planSimulation(model, { samplers: false });
+  const probe = lineProbe(model, plan.derived);
+  fc.pre(probe !== undefined && plan.uncertain.length > 0);
+  const u = plan.uncertain[pick % plan.uncertain.length]!;
+  const values = plan.base.slice();
+  values[u.slot] = (u.base + jitter) * factor;
+  for (const d of plan.derived) values[d] = model.parameters.formulas[d]!(values);
+  fc.pre([...values].every(Number.isFinite));
+  return { model, plan, probe: probe!, u, values };
+}
+
 const FACTORS = [0, 1, 1e3, 1e9, 1e13, 1e17, -1e9, -1e17, 1e300];
 
 describe("validation probes linear in the case", () => {
   test.prop([arbUncertainCase, fc.nat(), fc.constantFrom(...FACTORS), fc.double({ min: -2, max: 2, noNaN: true })])(
     "one parameter moved: the lines that read it give the same outcome as the whole ledger (none, or the same error at the same path)",
     (c: CaseInput, pick, factor, jitter) => {
-      const v = validateCase(c, { lang: "en" });
-      fc.pre(v.ok);
-      if (!v.ok) return;
-      const model = v.model;
-      const plan = planSimulation(model, { samplers: false });
-      const probe = lineProbe(model, plan.derived);
-      fc.pre(probe !== undefined && plan.uncertain.length > 0);
-      const u = plan.uncertain[pick % plan.uncertain.length]!;
-      const values = plan.base.slice();
-      values[u.slot] = (u.base + jitter) * factor;
-      for (const d of plan.derived) values[d] = model.parameters.formulas[d]!(values);
-      fc.pre([...values].every(Number.isFinite));
-      expectSameOutcome(outcome(() => probe!(u.slot, values)), outcome(() => buildLedger(model, values)));
+      const { model, probe, u, values } = moved(c, pick, factor, jitter);
+      expectSameOutcome(outcome(() => probe(u.slot, values)), outcome(() => buildLedger(model, values)));
     },
   );
 
@@ -109,23 +115,12 @@ describe("validation's kernel run over the moved lines only", () => {
   test.prop([arbUncertainCase, fc.nat(), fc.constantFrom(...FACTORS, -0.5, 2, 1.5), fc.double({ min: -2, max: 2, noNaN: true })])(
     "the same problem at the same path as the kernel over every line, the sum's bound aside",
     (c: CaseInput, pick, factor, jitter) => {
-      const v = validateCase(c, { lang: "en" });
-      fc.pre(v.ok);
-      if (!v.ok) return;
-      const model = v.model;
-      const plan = planSimulation(model, { samplers: false });
-      const probe = lineProbe(model, plan.derived);
-      fc.pre(probe !== undefined && plan.uncertain.length > 0);
-      const u = plan.uncertain[pick % plan.uncertain.length]!;
-      const values = plan.base.slice();
-      values[u.slot] = (u.base + jitter) * factor;
-      for (const d of plan.derived) values[d] = model.parameters.formulas[d]!(values);
-      fc.pre([...values].every(Number.isFinite));
+      const { plan, probe, u, values } = moved(c, pick, factor, jitter);
       const P = plan.kernel.partners.length;
       const run = (lines: Uint8Array | null) => outcome(() => plan.kernel.evaluate(values, new Float64Array(P), new Float64Array(P), null, lines));
       const whole = run(null);
       const sumOnly = (whole as { code?: string }).code === "totalOverflow";
-      expect(run(probe!.lines(u.slot))).toEqual(sumOnly ? "ok" : whole);
+      expect(run(probe.lines(u.slot))).toEqual(sumOnly ? "ok" : whole);
     },
   );
 });
