@@ -89,7 +89,8 @@ function setAt(tree: Json, path: readonly (string | number)[], value: Json | und
 }
 /** Renames a name everywhere: ids, references, keys of maps and words in formulas. */
 function renameEverywhere(tree: Json, from: string, to: string): Json {
-  const word = new RegExp(`(?<![A-Za-z0-9_])${from.replace(/[-]/g, "\\-")}(?![A-Za-z0-9_])`, "g");
+  // Every character the pattern language gives a meaning escaped: a name renamed before may be hostile (`**bold**`).
+  const word = new RegExp(`(?<![A-Za-z0-9_])${from.replace(/[.*+?^${}()|[\]\\\-/]/g, "\\$&")}(?![A-Za-z0-9_])`, "g");
   const walk = (x: Json): Json => {
     if (typeof x === "string") return x === from ? to : /[-+*/^(]/.test(x) && !/\s{2,}/.test(x) ? x.replace(word, () => to) : x;
     if (Array.isArray(x)) return x.map(walk);
