@@ -100,6 +100,38 @@ describe("allocate against an exact statement of largest remainder (BigInt fract
     expect(() => allocate(10, [1, -0.5])).toThrow("allocate: weights must be finite and non-negative, got -0.5");
     expect(() => allocate(Number.NaN, [1])).toThrow("allocate: amount must be an integer number of cents, got NaN");
   });
+  /** allocate and `exact` agree on any amount, the parts `parts` draws, with and without keys. */
+  const agrees = (parts: fc.Arbitrary<{ w: number; key: string }[]>, seed: number, numRuns: number) => fc.assert(fc.property(
+    fc.integer({ min: -10_000_000, max: 10_000_000 }), parts.filter((ps) => ps.some((p) => p.w > 0)), fc.boolean(),
+    (amount, ps, withKeys) => {
+      const weights = ps.map((p) => p.w), keys = withKeys ? ps.map((p) => p.key) : undefined;
+      expect(allocate(amount, weights, keys)).toEqual(exact(amount, weights, keys));
+    },
+  ), { seed, numRuns });
+  it("gives the same parts for any amount, integer weights and keys", () => {
+    agrees(fc.array(fc.record({ w: fc.integer({ min: 0, max: 1000 }), key: fc.constantFrom("a", "b", "c", "d") }), { minLength: 1, maxLength: 7 }), 11, 400);
+  });
+  it("gives the same parts with many parts (33 to 400: a region's municipalities), many of them tied", () => {
+    agrees(fc.array(fc.record({ w: fc.constantFrom(0, 1, 2, 3, 7, 1000, 60_000), key: fc.constantFrom("gm0001", "gm0002", "gm0003", "gm0004", "gm0005") }), { minLength: 33, maxLength: 400 }), 12, 200);
+  });
+  it("gives the same parts near MAX_CENTS, where the float floors sum above the whole and a cent is taken back", () => {
+    // 3 : 7 of 9,007,199,254,740,962: exact shares ...288.6 and ...673.4; the first gets the cent.
+    for (const a of [9_007_199_254_740_962, 9_007_199_254_740_922, -9_007_199_254_740_916]) expect(allocate(a, [3, 7])).toEqual(exact(a, [3, 7]));
+    expect(allocate(9_007_199_254_740_962, [3, 7])).toEqual([2_702_159_776_422_289, 6_305_039_478_318_673]);
+  });
+  it("orders tied parts by key, and keeps key lists with the same characters apart", () => {
+    // 3 cents over four equal parts: keys a, b, c get one each.
+    expect(allocate(3, [1, 1, 1, 1], ["d", "b", "c", "a"])).toEqual([0, 1, 1, 1]);
+    expect(allocate(1, [1, 1], ["b", "ac"])).toEqual([0, 1]);
+    expect(allocate(1, [1, 1], ["ba", "c"])).toEqual([1, 0]);
+  });
+  it("refuses no parts, an infinite sum of weights and keys that do not match the weights", () => {
+    expect(() => allocate(10, [])).toThrow("allocate: no parts to allocate to");
+    expect(() => allocate(10, [1e308, 1e308])).toThrow("allocate: the weights' sum is not finite");
+    expect(() => allocate(10, [1, 1], ["a"])).toThrow("allocate: tieKeys must match weights");
+    expect(() => allocate(10, [1, -0.5])).toThrow("allocate: weights must be finite and non-negative, got -0.5");
+    expect(() => allocate(Number.NaN, [1])).toThrow("allocate: amount must be an integer number of cents, got NaN");
+  });
   it("gives the same parts for any amount, integer weights and keys", () => {
     fc.assert(fc.property(
       fc.integer({ min: -10_000_000, max: 10_000_000 }),
