@@ -54,9 +54,9 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
     if (c.amount !== undefined) contributionAmount = env.compile(c.amount, [...path, "contributions", "amount"]);
   } else {
     fixedAmounts = [];
-    for (const [p, f] of Object.entries(c.amounts).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const p of Object.keys(c.amounts).sort()) {
       env.checkPartner(p, [...path, "contributions", "amounts", p]);
-      const fn = env.compile(f, [...path, "contributions", "amounts", p]);
+      const fn = env.compile(c.amounts[p]!, [...path, "contributions", "amounts", p]);
       if (fn) fixedAmounts.push([p, fn]);
     }
   }
@@ -66,12 +66,11 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
   if (spec.surplus.action === "reserve" && spec.surplus.reserveMax === undefined) env.add([...path, "surplus", "reserveMax"], "reserveMaxMissing");
   const coverKey = spec.deficit.key ? compileKey(spec.deficit.key, [...path, "deficit", "key"], env) : undefined;
   env.checkPartner(spec.deficit.riskBearer, [...path, "deficit", "riskBearer"]);
-  const caps: [string, { amount?: Compiled; share?: number }][] = [];
-  for (const [p, cap] of Object.entries(spec.deficit.caps ?? {})) {
+  const caps = Object.entries(spec.deficit.caps ?? {}).map(([p, cap]): [string, { amount: Compiled | undefined; share: number | undefined }] => {
     env.checkPartner(p, [...path, "deficit", "caps", p]);
     const amount = cap.amount !== undefined ? env.compile(cap.amount, [...path, "deficit", "caps", p, "amount"]) : undefined;
-    caps.push([p, { ...(amount ? { amount } : {}), ...(cap.shareOfContribution !== undefined ? { share: cap.shareOfContribution } : {}) }]);
-  }
+    return [p, { amount, share: cap.shareOfContribution }];
+  });
   const order = spec.deficit.order.includes("risk-bearer") ? spec.deficit.order : [...spec.deficit.order, "risk-bearer" as const];
 
   return {
@@ -84,9 +83,8 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
       const transfers: Transfer[] = [];
       const out: PotYear[] = [];
       const move = (year: number, from: string, to: string, amount: Cents, reason: string, about?: string) => {
-        if (amount === 0) return;
-        if (amount < 0) transfers.push({ year, from: to, to: from, amount: -amount, reason, ...(about ? { about } : {}) });
-        else transfers.push({ year, from, to, amount, reason, ...(about ? { about } : {}) });
+        if (amount > 0) transfers.push({ year, from, to, amount, reason, ...(about ? { about } : {}) });
+        else if (amount < 0) transfers.push({ year, from: to, to: from, amount: -amount, reason, ...(about ? { about } : {}) });
       };
       let reserve = 0;
       const carry = spec.surplus.action === "carry-forward";
@@ -109,7 +107,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         // Records by partner id without a prototype, so every id (`toString` too) is just a key.
         const contributions: Record<string, Cents> = Object.create(null);
         let planned: Weights;
-        let fixedEntries: (readonly [string, Cents])[] = [];
+        let fixedEntries: (readonly [string, Cents])[] | undefined;
         let total = 0;
         if (contributionKey) {
           planned = contributionKey(kctx);
@@ -122,23 +120,24 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           total = planned.weights.reduce((t, w) => t + w, 0);
           within(total, [...path, "contributions"], "contribution", year);
         }
-        if (carry && reserve > 0 && total > 0) carried = Math.min(reserve, total);
+        // What was carried forward, up to this year's total (the reserve is never below 0).
+        if (carry) carried = Math.max(0, Math.min(reserve, total));
         let contribWeights: Weights = planned;
         const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
         if (actual) {
-          const entries = Object.entries(actual).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+          const entries = Object.keys(actual).sort().map((p) => [p, actual[p]!] as const);
           for (const [p, a] of entries) contributions[p] = a;
           // Returned and covered amounts go by what was actually put in, when anything was.
           if (!contributionKey && entries.some((e) => e[1] > 0)) contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
         } else if (contributionKey) {
           const rest = total - carried;
-          const parts = rest === 0 ? planned.partners.map(() => 0) : allocate(rest, planned.weights, planned.partners);
+          const parts = allocate(rest, planned.weights, planned.partners);
           planned.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
         } else {
-          for (const [p, a] of fixedEntries) contributions[p] = a;
+          for (const [p, a] of fixedEntries!) contributions[p] = a;
           if (carried > 0) {
             const less = allocate(carried, planned.weights, planned.partners);
-            fixedEntries.forEach(([p], i) => { contributions[p] = contributions[p]! - less[i]!; });
+            fixedEntries!.forEach(([p], i) => { contributions[p] = contributions[p]! - less[i]!; });
           }
         }
         reserve -= carried;

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluateModel, validateCase, type CaseInput } from "../../engine/index.ts";
+import type { InputError } from "../../engine/messages/issues.ts";
 import { evaluate } from "../helpers.ts";
 import { careCase } from "./fixture.ts";
 
@@ -205,5 +206,154 @@ describe("pot: a carried surplus larger than the next year's total", () => {
       [30_000, { gem: 0, zv: 0 }, 0, 20_000, 0, 20_000, 20_000, 0, 10_000, 0, { gem: 5_000, zv: 5_000 }],
     ]);
     expect(potOf(c).steps[0]!.transfers.filter((t) => t.reason === "contribution").map((t) => t.year)).toEqual([2025, 2025]);
+  });
+});
+
+describe("pot: every input error names its path", () => {
+  const all = (c: CaseInput) => {
+    const v = validateCase(c, { lang: "en" });
+    return v.ok ? [] : v.issues.map((i) => [i.path.join("."), i.code, i.params]);
+  };
+  it("a formula or key that does not compile, at each place a pot has one", () => {
+    expect(all(potCase({ "2025": 100 }, {
+      pays: { investments: ["nope"] },
+      contributions: { key: { type: "fixed", shares: { gem: "x" } }, amount: "x" }, initialReserve: "x",
+      surplus: { action: "reserve", reserveMax: "x", key: { type: "fixed", shares: { ghost: 1 } } },
+      deficit: { key: { type: "fixed", shares: { spook: 1 } }, caps: { zv: { amount: "x" } }, riskBearer: "gem" },
+    }))).toEqual([
+      ["arrangements.0.steps.0.pays.investments.0", "unknownInvestment", { name: "nope" }],
+      ["arrangements.0.steps.0.contributions.key.shares.gem", "unknownParameter", { name: "x" }],
+      ["arrangements.0.steps.0.contributions.amount", "unknownParameter", { name: "x" }],
+      ["arrangements.0.steps.0.initialReserve", "unknownParameter", { name: "x" }],
+      ["arrangements.0.steps.0.surplus.key.shares.ghost", "unknownPartner", { name: "ghost" }],
+      ["arrangements.0.steps.0.surplus.reserveMax", "unknownParameter", { name: "x" }],
+      ["arrangements.0.steps.0.deficit.key.shares.spook", "unknownPartner", { name: "spook" }],
+      ["arrangements.0.steps.0.deficit.caps.zv.amount", "unknownParameter", { name: "x" }],
+    ]);
+    expect(all(potCase({ "2025": 100 }, { contributions: { amounts: { gem: "x" } }, deficit: { riskBearer: "gem" } })))
+      .toEqual([["arrangements.0.steps.0.contributions.amounts.gem", "unknownParameter", { name: "x" }]]);
+  });
+  it("an amount beyond exact cents (EUR 10^14 = 10^16 cents, above 2^53 - 1) at its own path; in the year it is used, or without a year where only the facts read it", () => {
+    const key = { type: "fixed", shares: { gem: 1 } };
+    const overflow = (path: string, what: string, year?: number) => [[`arrangements.0.steps.0.${path}`, "amountOverflow", { what, value: 1e14, ...(year ? { year } : {}) }]];
+    expect(all(potCase({ "2025": 100 }, { contributions: { key, amount: 1e14 }, deficit: { riskBearer: "gem" } }))).toEqual(overflow("contributions.amount", "contribution", 2025));
+    expect(all(potCase({ "2025": 100 }, { contributions: { key }, initialReserve: 1e14, deficit: { riskBearer: "gem" } }))).toEqual(overflow("initialReserve", "contribution", 2025));
+    // A surplus (200 in, 100 out) reads the reserve's maximum in 2025; a deficit (50 in) only in the facts.
+    expect(all(potCase({ "2025": 100 }, { contributions: { key, amount: 200 }, surplus: { action: "reserve", reserveMax: 1e14 }, deficit: { riskBearer: "gem" } }))).toEqual(overflow("surplus.reserveMax", "arrangement", 2025));
+    expect(all(potCase({ "2025": 100 }, { contributions: { key, amount: 50 }, surplus: { action: "reserve", reserveMax: 1e14 }, deficit: { riskBearer: "gem" } }))).toEqual(overflow("surplus.reserveMax", "arrangement"));
+    // A deficit by key reads the cap in 2025; without a deficit only the facts do.
+    const deficit = { key: { type: "fixed", shares: { zv: 1 } }, caps: { zv: { amount: 1e14 } }, riskBearer: "gem" };
+    expect(all(potCase({ "2025": 100 }, { contributions: { key, amount: 50 }, deficit }))).toEqual(overflow("deficit.caps.zv.amount", "arrangement", 2025));
+    expect(all(potCase({ "2025": 100 }, { contributions: { key }, deficit }))).toEqual(overflow("deficit.caps.zv.amount", "arrangement"));
+  });
+  it("contributions that sum beyond 2^53 - 1 cents, by a key or as fixed amounts; exactly 2^53 - 1 is still a sum the pot can hold", () => {
+    const contrib = (value: number) => [["arrangements.0.steps.0.contributions", "amountOverflow", { what: "contribution", year: 2025, value }]];
+    // EUR 60 trillion + an initial reserve of 60 trillion: 1.2 x 10^16 cents.
+    expect(all(potCase({ "2025": 100 }, { contributions: { key: { type: "fixed", shares: { gem: 1 } }, amount: 6e13 }, initialReserve: 6e13, deficit: { riskBearer: "gem" } }))).toEqual(contrib(1.2e14));
+    expect(all(potCase({ "2025": 100 }, { contributions: { amounts: { gem: 6e13, zv: 6e13 } }, deficit: { riskBearer: "gem" } }))).toEqual(contrib(1.2e14));
+    // 9,007,199,254,740,000 + 991 cents = 2^53 - 1: the pot holds it (it pays nothing), but the
+    // ledger's sum of all rows (twice that, for the two rows of each contribution) overflows;
+    // one cent more and the contributions themselves are out of range.
+    const at = (cents: number) => all(potCase({ "2025": 100 }, { pays: { investments: [] }, contributions: { amounts: { gem: 90_071_992_547_400, zv: cents / 100 } }, deficit: { riskBearer: "gem" } }));
+    expect(at(991).map((i) => [i[0], i[1]])).toEqual([["arrangements.0.steps.0", "totalOverflow"]]);
+    expect(at(992)).toEqual(contrib(90_071_992_547_409.92));
+  });
+  it("a pot that collects and spends EUR 46 trillion in a year holds both (the ledger's total overflows, not the pot's result)", () => {
+    expect(all(potCase({ "2025": 46e12 }, { contributions: { key: { type: "fixed", shares: { gem: 1 } } }, deficit: { riskBearer: "gem" } })).map((i) => [i[0], i[1]]))
+      .toEqual([["arrangements.0.steps.0", "totalOverflow"]]);
+  });
+  it("a deficit to cover by contribution when nobody contributed is an error at the contributions", () => {
+    expect(all(potCase({ "2025": 100 }, { contributions: { amounts: { gem: 0, zv: 0 } }, deficit: { riskBearer: "gem" } })))
+      .toEqual([["arrangements.0.steps.0.contributions", "weightsZero", {}]]);
+  });
+});
+
+describe("pot: what it pays and collects, edge by edge", () => {
+  it("a negative fixed amount is paid out of the pot; a refund on an investment flows from its bearer into the pot", () => {
+    // 2025: gem 600 in, zv takes 100 out: 500 in, 1,000 out: 500 short, covered by contribution
+    // (zv's weight is 0): gem 500. 2026: the team's -300 comes back into the pot: 500 + 300 = 800
+    // surplus, all back to gem.
+    const a = potOf(potCase({ "2025": 1000, "2026": -300 }, { contributions: { amounts: { gem: 600, zv: -100 } }, deficit: { riskBearer: "zv" } }));
+    expect(a.pots[0]!.years.map((y) => [y.contributions, y.spending, y.deficit, y.covered, y.surplus, y.returned])).toEqual([
+      [{ gem: 60_000, zv: -10_000 }, 100_000, 50_000, { gem: 50_000 }, 0, {}],
+      [{ gem: 60_000, zv: -10_000 }, -30_000, 0, {}, 80_000, { gem: 80_000, zv: 0 }],
+    ]);
+    expect(a.steps[0]!.transfers.filter((t) => t.year === 2026)).toEqual([
+      { year: 2026, from: "gem", to: "pot:pot-1", amount: 30_000, reason: "pot-pays", about: "team" },
+      { year: 2026, from: "gem", to: "pot:pot-1", amount: 60_000, reason: "contribution" },
+      { year: 2026, from: "pot:pot-1", to: "zv", amount: 10_000, reason: "contribution" },
+      { year: 2026, from: "pot:pot-1", to: "gem", amount: 80_000, reason: "surplus-returned" },
+    ]);
+  });
+  it("books fixed amounts in partner-id order, however they are listed", () => {
+    const a = potOf(potCase({ "2025": 900 }, { contributions: { amounts: { zv: 300, zh: 200, gem: 400 } }, deficit: { riskBearer: "zv" } }));
+    expect(a.steps[0]!.transfers.filter((t) => t.reason === "contribution").map((t) => [t.from, t.amount])).toEqual([["gem", 40_000], ["zh", 20_000], ["zv", 30_000]]);
+  });
+  it("a cap of 0 binds and leaves no covered entry for that partner", () => {
+    // Deficit 400 by key 1 : 1: gem 200; zv's 200 is capped at 0, so the risk bearer pays 200.
+    const a = potOf(potCase({ "2025": 1000 }, {
+      contributions: { key: { type: "fixed", shares: { gem: 1 } }, amount: 600 },
+      deficit: { order: ["key", "risk-bearer"], key: { type: "fixed", shares: { gem: 1, zv: 1 } }, caps: { zv: { amount: 0 } }, riskBearer: "gem" },
+    }));
+    expect(a.pots[0]!.years.map((y) => [y.covered, y.capsBinding, y.riskBearer])).toEqual([[{ gem: 20_000 }, ["zv"], 20_000]]);
+    // Only the cap that is given is a fact (no share of contribution here).
+    expect(a.steps[0]!.facts).toStrictEqual({ "capAmount:zv": 0 });
+  });
+  it("fixed amounts of 0 with nothing carried: the final risk bearer pays it all", () => {
+    const a = potOf(potCase({ "2025": 1000 }, { contributions: { amounts: { gem: 0 } }, surplus: { action: "carry-forward" }, deficit: { order: ["risk-bearer"], riskBearer: "zv" } }));
+    expect(a.pots[0]!.years.map((y) => [y.contributions, y.deficit, y.riskBearer])).toEqual([[{ gem: 0 }, 100_000, 100_000]]);
+  });
+  it("asks the contribution key year by year", () => {
+    const a = potOf(potCase({ "2025": 1000, "2026": 1000 }, {
+      contributions: { key: { type: "by-year", years: { "2026": { type: "fixed", shares: { zv: 1 } } }, default: { type: "fixed", shares: { gem: 1 } } } },
+      deficit: { riskBearer: "zv" },
+    }));
+    expect(a.pots[0]!.years.map((y) => y.contributions)).toEqual([{ gem: 100_000 }, { zv: 100_000 }]);
+  });
+  it("an investment without costs (EUR 0) costs the pot nothing", () => {
+    const a = potOf(careCase({
+      investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000 }, { id: "z", label: "Z", bearer: "zv", domain: "zvw", amount: 0 }],
+      arrangements: [{ id: "p", name: "Pot", steps: [{ type: "pot", contributions: { key: { type: "fixed", shares: { gem: 1 } } }, deficit: { riskBearer: "gem" } } as never] }],
+    }));
+    expect(a.pots[0]!.years.map((y) => y.spending)).toEqual([100_000, 100_000]);
+  });
+  it("a deficit the reserve covers in full never asks the deficit key (one that cannot split is no error then)", () => {
+    // 2025: 200 in, 100 out: 100 into the reserve. 2026: 200 in, 300 out: 100 short, all from the reserve.
+    const a = potOf(potCase({ "2025": 100, "2026": 300 }, {
+      contributions: { amounts: { gem: 200 } }, surplus: { action: "reserve", reserveMax: 500 },
+      deficit: { order: ["reserve", "key"], key: { type: "fixed", shares: { zv: 0 } }, riskBearer: "gem" },
+    }));
+    expect(a.pots[0]!.years.map((y) => [y.deficit, y.reserveDrawn, y.covered, y.riskBearer, y.reserveEnd])).toEqual([[0, 0, {}, 0, 10_000], [10_000, 10_000, {}, 0, 0]]);
+  });
+});
+
+describe("pot: actual contributions, edge by edge (monitoring)", () => {
+  const m = (c: CaseInput) => { const v = validateCase(c, { lang: "en" }); if (!v.ok) throw new Error("invalid"); return v.model; };
+  // Agreed: gem 600, zv 200 a year (3 : 1); the pot spends 1,000 a year.
+  const fixed = potCase({ "2025": 1000, "2026": 1000 }, { contributions: { amounts: { gem: 600, zv: 200 } }, deficit: { riskBearer: "zv" } });
+  const run = (actual: Record<string, number>, key = "p/pot-1", c = fixed) => evaluateModel(m(c), undefined, { actualContributions: new Map([[key, new Map([[2025, actual]])]]) }).arrangements.find((a) => a.id === "p")!;
+  it("returns a surplus by what was actually put in (7 : 1), not by the agreed 3 : 1, and books the partners in id order", () => {
+    // 1,050 + 150 in, 1,000 out: 200 back as 175 and 25.
+    const a = run({ zv: 15_000, gem: 105_000 });
+    expect(a.pots[0]!.years[0]!.returned).toEqual({ gem: 17_500, zv: 2_500 });
+    expect(a.steps[0]!.transfers.filter((t) => t.year === 2025 && t.reason === "contribution").map((t) => t.from)).toEqual(["gem", "zv"]);
+  });
+  it("a partner that actually put in nothing gets nothing back", () => {
+    expect(run({ gem: 120_000, zv: 0 }).pots[0]!.years[0]!.returned).toEqual({ gem: 20_000, zv: 0 });
+  });
+  it("when nobody actually put anything in, a deficit is covered by the agreed amounts", () => {
+    // 1,000 short, by contribution 3 : 1: 750 and 250.
+    expect(run({ gem: 0, zv: 0 }).pots[0]!.years[0]!.covered).toEqual({ gem: 75_000, zv: 25_000 });
+  });
+  it("actuals of another arrangement's pot change nothing here", () => {
+    expect(run({ gem: 0, zv: 0 }, "q/pot-1").pots[0]!.years.map((y) => y.contributions)).toEqual([{ gem: 60_000, zv: 20_000 }, { gem: 60_000, zv: 20_000 }]);
+  });
+  it("actuals beyond exact cents are an input error at the contributions; a reserve carried beyond them at the surplus", () => {
+    const error = (f: () => unknown) => { try { f(); } catch (e) { const x = e as InputError; return [x.path.join("."), x.code, x.params]; } return "no error"; };
+    expect(error(() => run({ gem: 5e15, zv: 5e15 }))).toEqual(["arrangements.0.steps.0.contributions", "amountOverflow", { what: "contribution", year: 2025, value: 1e14 }]);
+    // Nothing agreed, 5 x 10^15 cents actually put in each year and carried forward (1 cent spent a year): 10^16 - 2 cents in 2026.
+    const carry = careCase({ investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 0.01 }], arrangements: [{ id: "p", name: "Pot", steps: [{ type: "pot", contributions: { amounts: { gem: 0 } }, surplus: { action: "carry-forward" }, deficit: { order: ["risk-bearer"], riskBearer: "zv" } } as never] }] });
+    const both = new Map([["p/pot-1", new Map([[2025, { gem: 5e15 }], [2026, { gem: 5e15 }]])]]);
+    expect(error(() => evaluateModel(m(carry), undefined, { actualContributions: both }))).toEqual(["arrangements.0.steps.0.surplus", "amountOverflow", { what: "arrangement", year: 2026, value: 99_999_999_999_999.98 }]);
   });
 });
