@@ -93,7 +93,8 @@ export function compileOutcomePayments(spec: Spec, id: string, path: Path, env: 
       const model: Model = ctx.model;
       const last = model.years[model.years.length - 1]!;
       const capYear = perYear ? Math.max(0, boundedCents(perYear(v), [...path, "cap", "perYear"], "arrangement")) : Infinity;
-      let capLeft = total ? Math.max(0, boundedCents(total(v), [...path, "cap", "total"], "arrangement")) : Infinity;
+      const capTotal = total ? Math.max(0, boundedCents(total(v), [...path, "cap", "total"], "arrangement")) : Infinity;
+      let capLeft = capTotal;
       const compiledEffects = outcomes.map((o) => (o && "effect" in o ? model.effects.find((e) => e.line.id === o.effect) : undefined));
       const unitPrices = prices.map((f) => (f as Compiled)(v));
       const transfers: Transfer[] = [];
@@ -142,7 +143,7 @@ export function compileOutcomePayments(spec: Spec, id: string, path: Path, env: 
       const facts: Record<string, number> = {};
       unitPrices.forEach((p, i) => { facts[`price:${i}`] = p; });
       if (perYear) facts.capPerYear = capYear;
-      if (total) facts.capTotal = Math.max(0, boundedCents(total(v), [...path, "cap", "total"], "arrangement"));
+      if (total) facts.capTotal = capTotal;
       return { transfers, facts, outcomePayments: { id, name: spec.name ?? id, recipient: spec.recipient, years, beyondHorizon } };
     },
   };
