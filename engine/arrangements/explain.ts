@@ -15,7 +15,7 @@ import type { ArrangementResult, StepResult } from "./types.ts";
 
 function names(model: Model): (id: string) => string {
   const m = new Map(model.case.partners.map((p) => [p.id, p.name]));
-  return (id) => m.get(id) ?? (id.startsWith("pot:") ? id.slice(4) : id);
+  return (id) => m.get(id) ?? id;
 }
 
 function sum(step: StepResult, reason?: string): number {
@@ -83,7 +83,7 @@ export function explainArrangement(model: Model, result: ArrangementResult, lang
   }
   const arr = model.arrangements.find((a) => a.id === result.id)!;
   const period = (p: { from?: number; to?: number } | undefined) =>
-    !p || (p.from === undefined && p.to === undefined) ? "" : nl ? ` (in ${p.from ?? model.years[0]}-${p.to ?? model.years[model.years.length - 1]})` : ` (in ${p.from ?? model.years[0]}-${p.to ?? model.years[model.years.length - 1]})`;
+    !p || (p.from === undefined && p.to === undefined) ? "" : ` (in ${p.from ?? model.years[0]}-${p.to ?? model.years[model.years.length - 1]})`;
   return result.steps.map((step): string => {
     const spec = arr.steps.find((s) => s.id === step.id)!.spec;
     const total = sum(step);
@@ -111,7 +111,7 @@ export function explainArrangement(model: Model, result: ArrangementResult, lang
         const basis = (spec.basis ?? "cashable") === "cashable"
           ? (nl ? "zijn verzilverbare besparing" : "its cashable savings")
           : (nl ? "zijn besparing (verzilverbaar of niet)" : "its savings (cashable or not)");
-        const domains = spec.domains ? (nl ? ` in ${spec.domains.join(", ")}` : ` in ${spec.domains.join(", ")}`) : "";
+        const domains = spec.domains ? ` in ${spec.domains.join(", ")}` : "";
         const above = t && "amount" in t
           ? (nl ? ` boven ${eur(f.threshold ?? 0)} per jaar` : ` above ${eur(f.threshold ?? 0)} a year`)
           : t && "share" in t ? (nl ? ` boven ${pct(f.thresholdShare ?? 0)} van de basis (${eur(f.threshold ?? 0)} per jaar)` : ` above ${pct(f.thresholdShare ?? 0)} of the baseline (${eur(f.threshold ?? 0)} a year)`) : "";
@@ -274,6 +274,6 @@ function explainOutcomePayments(model: Model, result: ArrangementResult, step: S
     out.push(nl ? `${eur(op.beyondHorizon)} voor resultaten van ${yl(late)} valt na de looptijd en is niet meegeteld` : `${eur(op.beyondHorizon)} for outcomes of ${yl(late)} falls after the horizon and is not counted`);
   }
   const ps = pairs(step);
-  if (ps.length) out.push(ps.map((p) => (nl ? `${n(p.from)} ${eur(p.amount)}` : `${n(p.from)} ${eur(p.amount)}`)).join(", "));
+  if (ps.length) out.push(ps.map((p) => `${n(p.from)} ${eur(p.amount)}`).join(", "));
   return out.join("; ") + ".";
 }
