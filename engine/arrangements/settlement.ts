@@ -39,8 +39,9 @@ export function pairUp(balances: ReadonlyMap<string, number>): { from: string; t
   const out: { from: string; to: string; amount: number }[] = [];
   let i = 0, j = 0;
   while (i < payers.length && j < receivers.length) {
+    // Both still owe or are owed something (each is passed when it reaches 0), so a > 0.
     const a = Math.min(payers[i]!.left, receivers[j]!.left);
-    if (a > 0) out.push({ from: payers[i]!.p, to: receivers[j]!.p, amount: a });
+    out.push({ from: payers[i]!.p, to: receivers[j]!.p, amount: a });
     payers[i]!.left -= a; receivers[j]!.left -= a;
     if (payers[i]!.left === 0) i++;
     if (receivers[j]!.left === 0) j++;
