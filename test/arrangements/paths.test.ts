@@ -77,3 +77,26 @@ describe("settlement, decision rules and pre-financing", () => {
     expect(all(withSteps([{ type: "pre-financing", investor: { key: { type: "fixed", shares: { gem: "x" } } }, pays: {} }]))).toEqual(unknown("investor.key.shares.gem"));
   });
 });
+
+describe("keys, at the path of the key and of the field inside it", () => {
+  const key = (k: object) => all(withSteps([{ type: "pre-financing", investor: { key: k }, pays: {} }]));
+  const at = (p: string) => `arrangements.0.steps.0.investor.key${p}`;
+  it("a volume, a blend part's weight and key, a key by year and its default", () => {
+    expect(key({ type: "usage", volumes: { gem: "x", q: 1 } })).toEqual([[at(".volumes.gem"), "unknownParameter", { name: "x" }], [at(".volumes.q"), "unknownPartner", { name: "q" }]]);
+    expect(key({ type: "blend", parts: [{ weight: "x", key: { type: "fixed", shares: { q: 1 } } }] })).toEqual([[at(".parts.0.weight"), "unknownParameter", { name: "x" }], [at(".parts.0.key.shares.q"), "unknownPartner", { name: "q" }]]);
+    expect(key({ type: "by-year", years: { "2026": { type: "fixed", shares: { q: 1 } } }, default: { type: "usage", volumes: { r: 1 } } }))
+      .toEqual([[at(".years.2026.shares.q"), "unknownPartner", { name: "q" }], [at(".default.volumes.r"), "unknownPartner", { name: "r" }]]);
+  });
+  it("a benefit key's partners and domains; a size key's partners and a size nobody has", () => {
+    expect(key({ type: "benefit", partners: ["q"], domains: ["zz"] })).toEqual([[at(".partners.0"), "unknownPartner", { name: "q" }], [at(".domains.0"), "unknownDomain", { name: "zz" }]]);
+    expect(key({ type: "insured", partners: ["gem", "q"] })).toEqual([[at(".partners.0"), "keySizeMissing", { partner: "gem", size: "insured" }], [at(".partners.1"), "unknownPartner", { name: "q" }]]);
+    expect(key({ type: "income" })).toEqual([[at(""), "keyNoSizes", { size: "income" }]]);
+  });
+  it("weights that cannot split money: negative, none given, all zero in a blend, a sum beyond the largest double", () => {
+    expect(key({ type: "fixed", shares: { gem: 1, zv: -1 } })).toEqual([[at(""), "keyNegative", { partner: "zv", value: -1 }]]);
+    expect(key({ type: "fixed", shares: {} })).toEqual([[at(".shares"), "weightsZero", {}]]);
+    expect(key({ type: "usage", volumes: {} })).toEqual([[at(".volumes"), "weightsZero", {}]]);
+    expect(key({ type: "blend", parts: [{ weight: 0, key: { type: "fixed", shares: { gem: 1 } } }] })).toEqual([[at(".parts"), "weightsZero", {}]]);
+    expect(key({ type: "fixed", shares: { gem: 1.5e308, zv: 1.5e308 } })).toEqual([[at(""), "distWeightsOverflow", {}]]);
+  });
+});
