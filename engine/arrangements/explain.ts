@@ -26,6 +26,11 @@ function years(step: StepResult): number {
   return new Set(step.transfers.map((t) => t.year)).size;
 }
 
+/** A number of years: "3 jaar", "1 year", "3 years". */
+function yearCount(k: number, lang: Lang): string {
+  return lang === "nl" ? `${k} jaar` : `${k} year${k === 1 ? "" : "s"}`;
+}
+
 /** A fraction as a percentage with the decimals it has (up to 6): 0.9317 -> 93,17%. */
 export function exactPercent(fraction: number, lang: Lang): string {
   const x = fraction * 100;
@@ -45,7 +50,8 @@ export function yearList(ys: readonly number[], lang: Lang): string {
   const runs: string[] = [];
   for (let i = 0; i < sorted.length;) {
     let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    // Past the end sorted[j + 1] is undefined, which ends the run.
+    while (sorted[j + 1] === sorted[j]! + 1) j++;
     runs.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
     i = j + 1;
   }
@@ -56,9 +62,11 @@ export function yearList(ys: readonly number[], lang: Lang): string {
 /** Net amounts per ordered pair over all years, as "A pays B EUR x". */
 function pairs(step: StepResult): { from: string; to: string; amount: number }[] {
   const bal = new Map<string, number>();
+  // Stryker disable next-line EqualityOperator: equivalent, `<` and `<=` differ only for a === b, where both orders give the same key
   const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   for (const t of step.transfers) {
     const k = key(t.from, t.to);
+    // Stryker disable next-line EqualityOperator: equivalent, `<` and `<=` differ only for from === to, where either sign names the same pair
     bal.set(k, (bal.get(k) ?? 0) + (t.from < t.to ? t.amount : -t.amount));
   }
   const out: { from: string; to: string; amount: number }[] = [];
@@ -87,17 +95,20 @@ export function explainArrangement(model: Model, result: ArrangementResult, lang
   return result.steps.map((step): string => {
     const spec = arr.steps.find((s) => s.id === step.id)!.spec;
     const total = sum(step);
-    const over = nl ? `over ${years(step)} jaar` : `over ${years(step)} years`;
-    const list = (ps: { from: string; to: string; amount: number }[]) =>
-      ps.map((p) => (nl ? `${n(p.from)} betaalt ${n(p.to)} ${eur(p.amount)}` : `${n(p.from)} pays ${n(p.to)} ${eur(p.amount)}`)).join("; ");
+    const over = `over ${yearCount(years(step), lang)}`;
+    // Payments that net to nothing between every pair (A pays B what B pays A) are said so.
+    const list = (ps: { from: string; to: string; amount: number }[]) => ps.length === 0
+      ? (nl ? "de betalingen tussen de partners heffen elkaar op" : "the payments between the partners cancel out")
+      : ps.map((p) => (nl ? `${n(p.from)} betaalt ${n(p.to)} ${eur(p.amount)}` : `${n(p.from)} pays ${n(p.to)} ${eur(p.amount)}`)).join("; ");
     switch (spec.type) {
       case "decision-rules":
         return total === 0
           ? (nl ? "Afwegingskader: iedere investering blijft bij wie haar draagt." : "Decision framework: every investment stays with its bearer.")
           : (nl ? `Afwegingskader: ${list(pairs(step))} (${over}).` : `Decision framework: ${list(pairs(step))} (${over}).`);
       case "pre-financing": {
+        // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, every pre-financing transfer names its investment (cover.ts sets `about`); the filter only narrows the type
         const about = [...new Set(step.transfers.map((t) => t.about).filter((a): a is string => a !== undefined))];
-        const labels = about.map((a) => model.investments.find((i) => i.line.id === a)?.line.label ?? a).join(", ");
+        const labels = about.map((a) => model.investments.find((i) => i.line.id === a)!.line.label).join(", ");
         return total === 0
           ? (nl ? "Voorfinanciering: er valt niets voor te financieren." : "Pre-financing: there is nothing to pre-finance.")
           : nl
@@ -106,7 +117,8 @@ export function explainArrangement(model: Model, result: ArrangementResult, lang
       }
       case "pot": return explainPot(model, result, step, spec, lang);
       case "shared-savings": {
-        const f = step.facts, b = step.binding;
+        // The binding years: shared savings always reports all three lists.
+        const f = step.facts, capYears = step.binding.cap!, belowYears = step.binding.threshold!, lossCapYears = step.binding.lossCap!;
         const t = spec.threshold;
         const basis = (spec.basis ?? "cashable") === "cashable"
           ? (nl ? "zijn verzilverbare besparing" : "its cashable savings")
@@ -120,12 +132,12 @@ export function explainArrangement(model: Model, result: ArrangementResult, lang
           ? `${n(spec.from)} betaalt ${n(spec.to)} ${pct(f.rate ?? 0)} van ${basis}${domains}${above}${period(spec.period)}: ${eur(paid)} ${over}`
           : `${n(spec.from)} pays ${n(spec.to)} ${pct(f.rate ?? 0)} of ${basis}${domains}${above}${period(spec.period)}: ${eur(paid)} ${over}`];
         if (f.cap !== undefined) parts.push(nl
-          ? `ten hoogste ${eur(f.cap)} per jaar${b.cap?.length ? ` (dat plafond bindt in ${yl(b.cap)})` : " (dat plafond bindt nooit)"}`
-          : `at most ${eur(f.cap)} a year${b.cap?.length ? ` (the cap binds in ${yl(b.cap)})` : " (the cap never binds)"}`);
-        if (b.threshold?.length) parts.push(nl ? `in ${yl(b.threshold)} blijft de besparing onder de drempel` : `in ${yl(b.threshold)} the savings stay below the threshold`);
+          ? `ten hoogste ${eur(f.cap)} per jaar${capYears.length ? ` (dat plafond bindt in ${yl(capYears)})` : " (dat plafond bindt nooit)"}`
+          : `at most ${eur(f.cap)} a year${capYears.length ? ` (the cap binds in ${yl(capYears)})` : " (the cap never binds)"}`);
+        if (belowYears.length) parts.push(nl ? `in ${yl(belowYears)} blijft de besparing onder de drempel` : `in ${yl(belowYears)} the savings stay below the threshold`);
         if (f.lossRate !== undefined) parts.push(nl
-          ? `bij verlies betaalt ${n(spec.to)} ${pct(f.lossRate)} van het verlies terug${f.lossCap !== undefined ? `, ten hoogste ${eur(f.lossCap)} per jaar${b.lossCap?.length ? ` (bindt in ${yl(b.lossCap)})` : ""}` : ""}: ${eur(back)}`
-          : `on losses ${n(spec.to)} pays back ${pct(f.lossRate)} of the loss${f.lossCap !== undefined ? `, at most ${eur(f.lossCap)} a year${b.lossCap?.length ? ` (binds in ${yl(b.lossCap)})` : ""}` : ""}: ${eur(back)}`);
+          ? `bij verlies betaalt ${n(spec.to)} ${pct(f.lossRate)} van het verlies terug${f.lossCap !== undefined ? `, ten hoogste ${eur(f.lossCap)} per jaar${lossCapYears.length ? ` (bindt in ${yl(lossCapYears)})` : ""}` : ""}: ${eur(back)}`
+          : `on losses ${n(spec.to)} pays back ${pct(f.lossRate)} of the loss${f.lossCap !== undefined ? `, at most ${eur(f.lossCap)} a year${lossCapYears.length ? ` (binds in ${yl(lossCapYears)})` : ""}` : ""}: ${eur(back)}`);
         return parts.join("; ") + ".";
       }
       case "provider-transition": {
@@ -156,8 +168,8 @@ function explainPot(model: Model, result: ArrangementResult, step: StepResult, s
   for (const x of y) for (const [p, a] of Object.entries(x.contributions)) byPartner.set(p, (byPartner.get(p) ?? 0) + a);
   const parts = [...byPartner].filter(([, a]) => a !== 0).map(([p, a]) => `${n(p)} ${eur(a)}`).join(", ");
   const out: string[] = [nl
-    ? `Gezamenlijke pot "${pot.name}": de partners leggen ${eur(contributed)} in (${parts}); de pot betaalt ${eur(spent)} aan investeringen (${y.length} jaar)`
-    : `Collective pot "${pot.name}": partners put in ${eur(contributed)} (${parts}); the pot pays ${eur(spent)} of investments (${y.length} years)`];
+    ? `Gezamenlijke pot "${pot.name}": de partners leggen ${eur(contributed)} in (${parts}); de pot betaalt ${eur(spent)} aan investeringen (${yearCount(y.length, lang)})`
+    : `Collective pot "${pot.name}": partners put in ${eur(contributed)} (${parts}); the pot pays ${eur(spent)} of investments (${yearCount(y.length, lang)})`];
   const lowered = tot((x) => x.contributionsLowered), finalReturn = tot((x) => x.reserveReturned);
   if (surplus > 0) {
     const what = spec.surplus.action === "return"
@@ -193,10 +205,10 @@ function explainSettlement(model: Model, result: ArrangementResult, step: StepRe
   const eur = (c: number) => exactEuro(c, lang), pct = (x: number) => exactPercent(x, lang);
   const target = { "proportional-to-investment": nl ? "naar rato van de investering" : "in proportion to investment", "equal-roi": nl ? "gelijk rendement (ROI)" : "equal ROI", "no-worse-off": nl ? "niemand slechter af" : "no one worse off" }[spec.target];
   const ps = pairs(step);
-  const moved = ps.length === 0 ? (nl ? "geen overdrachten nodig" : "no transfers needed") : `${ps.map((p) => (nl ? `${n(p.from)} betaalt ${n(p.to)} ${eur(p.amount)}` : `${n(p.from)} pays ${n(p.to)} ${eur(p.amount)}`)).join("; ")} (${nl ? `over ${years(step)} jaar` : `over ${years(step)} years`})`;
+  const moved = ps.length === 0 ? (nl ? "geen overdrachten nodig" : "no transfers needed") : `${ps.map((p) => (nl ? `${n(p.from)} betaalt ${n(p.to)} ${eur(p.amount)}` : `${n(p.from)} pays ${n(p.to)} ${eur(p.amount)}`)).join("; ")} (over ${yearCount(years(step), lang)})`;
   const participants = (spec.partners ?? model.case.partners.map((p) => p.id));
   const rows = result.partners.filter((p) => participants.includes(p.id));
-  let measure = "";
+  let measure: string;
   if (spec.target === "equal-roi") {
     const ratio = step.facts.ratio ?? 0;
     const withCosts = rows.filter((p) => p.roi !== null).map((p) => n(p.id));
@@ -205,8 +217,9 @@ function explainSettlement(model: Model, result: ArrangementResult, step: StepRe
       : `; the ROI (PV benefits incl. transfers received / PV costs incl. transfers paid - 1) of ${withCosts.join(", ")} is then the same: ${pct(ratio - 1)} (up to rounding to cents), paid in equal amounts each year`;
   } else if (spec.target === "proportional-to-investment") {
     const npv = rows.reduce((s, p) => s + p.npv, 0);
-    const basis = step.facts.basis ?? 0;
-    if (basis > 0) measure = nl
+    // The basis is above 0: a settlement without one is refused (settlementNoBasis).
+    const basis = step.facts.basis!;
+    measure = nl
       ? `; daarmee is de NCW per euro geïnvesteerd (contant) voor iedere deelnemer ${formatNumber(npv / basis, 4, lang)} (op afronding na)`
       : `; the NPV per euro invested (in present value) is then ${formatNumber(npv / basis, 4, lang)} for every participant (up to rounding)`;
   } else {
@@ -229,8 +242,8 @@ function explainOutcomePayments(model: Model, result: ArrangementResult, step: S
     const price = step.facts[`price:${i}`] ?? 0;
     const priceText = `EUR ${formatNumber(price, Number.isInteger(price) ? 0 : 2, lang)}`;
     const what = o.label ?? (o.effect !== undefined
-      ? model.effects.find((e) => e.line.id === o.effect)?.line.label ?? o.effect
-      : model.case.indicators.find((x) => x.id === o.indicator)?.label ?? o.indicator!);
+      ? model.effects.find((e) => e.line.id === o.effect)!.line.label
+      : model.case.indicators.find((x) => x.id === o.indicator)!.label);
     const base = o.indicator !== undefined
       ? (o.baseline !== undefined ? (nl ? ` (verbetering op basis ${formatNumber(o.baseline, 2, lang)}; gemeten waarde, anders het doel)` : ` (improvement on baseline ${formatNumber(o.baseline, 2, lang)}; measured value, else the target)`) : (nl ? " (gemeten waarde, anders het doel)" : " (measured value, else the target)"))
       : "";
@@ -251,7 +264,7 @@ function explainOutcomePayments(model: Model, result: ArrangementResult, step: S
   if (spec.gate) {
     const ind = model.case.indicators.find((x) => x.id === spec.gate!.indicator);
     const failed = y.filter((x) => !x.gatePassed);
-    const label = ind?.label ?? spec.gate.indicator;
+    const label = ind!.label;
     const missing = (spec.gate.missing ?? "pass") === "pass" ? (nl ? "een jaar zonder meting telt als gehaald" : "a year without a measurement counts as met") : (nl ? "een jaar zonder meting telt als niet gehaald" : "a year without a measurement counts as missed");
     out.push(nl
       ? `kwaliteitspoort: "${label}" moet zijn doel halen (${missing}); ${failed.length ? `niet gehaald in ${yl(failed.map((x) => x.year))}, daardoor vervalt ${eur(tot((x) => x.gated))}` : "steeds gehaald"}`

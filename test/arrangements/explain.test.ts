@@ -4,14 +4,15 @@
  * percentages, euros and runs of years exactly.
  */
 import { describe, expect, it } from "vitest";
-import { exactEuro, exactPercent, yearList } from "../../engine/index.ts";
+import { exactEuro, exactPercent, yearList, type CaseInput } from "../../engine/index.ts";
 import { evaluate } from "../helpers.ts";
 import { withSteps } from "./fixture.ts";
 
 /** Three years at rate 0: the team (EUR 1,000 a year, Gemeente) and ICT (EUR 400 a year, Ziekenhuis); the insurer saves EUR 3,000 a year, the hospital loses 3,000 of revenue less 750 variable cost. */
-const base = (steps: object[]) => withSteps(steps, {
+const base = (steps: object[], over: Partial<CaseInput> = {}) => withSteps(steps, {
   horizon: 3,
   investments: [{ id: "team", label: "Wijkteam", bearer: "gem", domain: "wmo", amount: 1000 }, { id: "ict", label: "ICT", bearer: "zh", domain: "zvw", amount: 400, category: "capital" }],
+  ...over,
 });
 const explained = (steps: object[]) => evaluate(base(steps)).arrangements.find((x) => x.id === "a")!.explanation;
 
@@ -141,5 +142,133 @@ describe("explanations, sentence by sentence", () => {
       nl: ['Verevening (niemand slechter af): Verzekeraar betaalt Gemeente EUR 6.000 (over 3 jaar); de gezamenlijke winst (NCW EUR 6.000) is verdeeld naar de sleutel, dus geen deelnemer staat onder 0.'],
       en: ['Settlement (no one worse off): Verzekeraar pays Gemeente EUR 6,000 (over 3 years); the joint gain (NPV EUR 6,000) is split by the key, so no participant ends below 0.'],
     });
+  });
+});
+
+describe("helpers at their edges", () => {
+  it("exactPercent: the tolerance grows with large percentages and stays absolute for small ones", () => {
+    // 21.992 x 100 = 2,199.2000000000003 in floating point: one decimal, not six.
+    expect(exactPercent(21.992, "nl")).toBe("2.199,2%");
+    // 0.3000000007 % is 0.3 % within 10^-9.
+    expect(exactPercent(0.003000000007, "en")).toBe("0.3%");
+  });
+});
+
+describe("explanations: the cases in between", () => {
+  const ex = (c: CaseInput) => evaluate(c).arrangements.find((x) => x.id === "a")!.explanation;
+  it("the status quo in both languages", () => {
+    expect(evaluate(base([])).arrangements[0]!.explanation).toEqual({
+      nl: ["Status quo: iedere partner draagt zijn eigen investeringen; besparingen landen bij de financier van het domein waar ze optreden."],
+      en: ["Status quo: each partner bears its own investments; savings land with the funder of the domain where they occur."],
+    });
+  });
+  it("decision rules whose payments cancel out say so (it read 'Decision framework:  (over 3 years).')", () => {
+    // The hospital pays the team (400), the municipality the ICT (400): nothing net between them.
+    expect(ex(withSteps([{ type: "decision-rules", rules: [{ match: { bearers: ["gem"] }, payer: "zh" }, { match: {}, payer: "gem" }] }], {
+      horizon: 3, investments: [{ id: "team", label: "Wijkteam", bearer: "gem", domain: "wmo", amount: 400 }, { id: "ict", label: "ICT", bearer: "zh", domain: "zvw", amount: 400 }],
+    }))).toEqual({
+      nl: ["Afwegingskader: de betalingen tussen de partners heffen elkaar op (over 3 jaar)."],
+      en: ["Decision framework: the payments between the partners cancel out (over 3 years)."],
+    });
+  });
+  it("pre-financing of two investments names both", () => {
+    // The insurer pays the team 1,000 and the ICT 400 a year: 3,000 and 1,200.
+    expect(explained([{ type: "pre-financing", investor: "zv", pays: {} }]).en).toEqual([
+      "Pre-financing: Verzekeraar pays Gemeente EUR 3,000; Verzekeraar pays Ziekenhuis EUR 1,200 for Wijkteam, ICT (over 3 years); the investor carries these costs until outcome payments repay them (in part).",
+    ]);
+  });
+  it("shared savings in two domains, an empty period, loss sharing without a cap", () => {
+    // Savings -3,000 a year: nothing shared; 25 % of 3,000 = 750 back, three years: 2,250.
+    const e = ex(base([{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5, domains: ["zvw", "wmo"], period: {}, lossSharing: { rate: 0.25 } }], { effects: [{ id: "days", label: "Days", domain: "zvw", quantity: -10, unitPrice: 300 }] }));
+    expect(e).toEqual({
+      nl: ["Verzekeraar betaalt Gemeente 50% van zijn verzilverbare besparing in zvw, wmo: EUR 0 over 3 jaar; bij verlies betaalt Gemeente 25% van het verlies terug: EUR 2.250."],
+      en: ["Verzekeraar pays Gemeente 50% of its cashable savings in zvw, wmo: EUR 0 over 3 years; on losses Gemeente pays back 25% of the loss: EUR 2,250."],
+    });
+  });
+  it("shared savings with a cap that never binds, savings below the threshold and a loss cap that binds; one year is 'year' (it read '1 years')", () => {
+    // Savings 3,000, -3,000, 1,500: 2025 and 2027 stay at or below the threshold of 3,000 (nothing
+    // shared); 2026's loss: 25 % of 3,000 = 750, capped at 100: one transfer, in one year.
+    const e = ex(base([{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5, threshold: { amount: 3000 }, cap: 100, lossSharing: { rate: 0.25, cap: 100 } }], {
+      effects: [
+        { id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300, profile: { "2025": 1, "2026": 0, "2027": 0.5 } },
+        { id: "loss", label: "Loss", domain: "zvw", quantity: -10, unitPrice: 300, profile: { "2025": 0, "2026": 1, "2027": 0 } },
+      ],
+    }));
+    expect(e).toEqual({
+      nl: ["Verzekeraar betaalt Gemeente 50% van zijn verzilverbare besparing boven EUR 3.000 per jaar: EUR 0 over 1 jaar; ten hoogste EUR 100 per jaar (dat plafond bindt nooit); in 2025 en 2027 blijft de besparing onder de drempel; bij verlies betaalt Gemeente 25% van het verlies terug, ten hoogste EUR 100 per jaar (bindt in 2026): EUR 100."],
+      en: ["Verzekeraar pays Gemeente 50% of its cashable savings above EUR 3,000 a year: EUR 0 over 1 year; at most EUR 100 a year (the cap never binds); in 2025 and 2027 the savings stay below the threshold; on losses Gemeente pays back 25% of the loss, at most EUR 100 a year (binds in 2026): EUR 100."],
+    });
+  });
+  it("a provider transition with no margin lost pays nothing and lists no payer", () => {
+    // The hospital gains production: no lost margin, 10 % of nothing.
+    expect(ex(base([{ type: "provider-transition", provider: "zh", payer: "zv", compensation: { shareOfLostMargin: 0.1 } }], { effects: [{ id: "days", label: "Days", domain: "zvw", quantity: -10, unitPrice: 300, production: true }] }))).toEqual({
+      nl: ["Transitievergoeding: Ziekenhuis krijgt 10% van haar gederfde marge (gemiste omzet min bespaarde variabele kosten) voor productie die zij opgeeft: EUR 0 over 0 jaar."],
+      en: ["Transition payment: Ziekenhuis receives 10% of its lost margin (revenue lost minus variable cost saved) for production it gives up: EUR 0 over 0 years."],
+    });
+  });
+  it("two pots, each with its own figures; a partner that puts in nothing is not listed", () => {
+    expect(ex(base([
+      { type: "pot", id: "p1", name: "Eerste", pays: { investments: ["team"] }, contributions: { amounts: { gem: 1000, zv: 0 } }, deficit: { riskBearer: "gem" } },
+      { type: "pot", id: "p2", name: "Tweede", pays: { investments: ["ict"] }, contributions: { key: { type: "fixed", shares: { zh: 1 } } }, deficit: { riskBearer: "zh" } },
+    ])).en).toEqual([
+      'Collective pot "Eerste": partners put in EUR 3,000 (Gemeente EUR 3,000); the pot pays EUR 3,000 of investments (3 years); no deficit.',
+      'Collective pot "Tweede": partners put in EUR 1,200 (Ziekenhuis EUR 1,200); the pot pays EUR 1,200 of investments (3 years); no deficit.',
+    ]);
+  });
+  it("a pot of one year says 'year'", () => {
+    expect(evaluate(withSteps([{ type: "pot", contributions: { key: { type: "fixed", shares: { gem: 1 } } }, deficit: { riskBearer: "gem" } }], { horizon: 1 })).arrangements.find((x) => x.id === "a")!.explanation.en[0])
+      .toBe('Collective pot "pot-1": partners put in EUR 1,000 (Gemeente EUR 1,000); the pot pays EUR 1,000 of investments (1 year); no deficit.');
+  });
+  it("a pot deficit after a carried surplus: what lowered the contributions is not counted again as drawn from the reserve; a key that covers nothing is left out", () => {
+    // Spending 1,000, 3,500, 2,000 against 2,000 a year (1,500 + 500): 2025 carries 1,000, which
+    // lowers 2026's contributions to 1,000 (750 + 250); 2026 is 1,500 short; the key (zv, capped
+    // at 0 % of its contribution) covers nothing, so the risk bearer pays 1,500.
+    expect(ex(base([{ type: "pot", contributions: { amounts: { gem: 1500, zv: 500 } }, surplus: { action: "carry-forward" }, deficit: { order: ["reserve", "key", "risk-bearer"], key: { type: "fixed", shares: { zv: 1 } }, caps: { zv: { shareOfContribution: 0 } }, riskBearer: "gem" } }], {
+      investments: [{ id: "team", label: "Wijkteam", bearer: "gem", domain: "wmo", schedule: { type: "explicit", amounts: { "2025": 1000, "2026": 3500, "2027": 2000 } } }],
+    }))).toEqual({
+      nl: ['Gezamenlijke pot "pot-1": de partners leggen EUR 5.000 in (Gemeente EUR 3.750, Verzekeraar EUR 1.250); de pot betaalt EUR 6.500 aan investeringen (3 jaar); overschot EUR 1.000: wordt meegenomen en verlaagt de inleg van het volgende jaar (EUR 1.000 minder inleg); tekort EUR 1.500, gedekt de rest door eindrisicodrager Gemeente EUR 1.500.'],
+      en: ['Collective pot "pot-1": partners put in EUR 5,000 (Gemeente EUR 3,750, Verzekeraar EUR 1,250); the pot pays EUR 6,500 of investments (3 years); surplus EUR 1,000: is carried forward and lowers the next year\'s contributions (EUR 1,000 less put in); deficit EUR 1,500, covered the rest by final risk bearer Gemeente EUR 1,500.'],
+    });
+  });
+  it("a pot deficit covered from the reserve and by a key without caps", () => {
+    // 2,000 a year in (1 : 1); out 1,000, 3,000, 1,000. 2025: 1,000 over, 500 into the reserve, 500
+    // back. 2026: 1,000 short: 500 from the reserve, 500 by key. 2027: 1,000 over: 500 into the
+    // reserve, 500 back; the reserve's 500 back at the end.
+    expect(ex(base([{ type: "pot", contributions: { key: { type: "fixed", shares: { gem: 1, zv: 1 } }, amount: 2000 }, surplus: { action: "reserve", reserveMax: 500 }, deficit: { order: ["reserve", "key", "risk-bearer"], key: { type: "fixed", shares: { gem: 1, zv: 1 } }, riskBearer: "gem" } }], {
+      investments: [{ id: "team", label: "Wijkteam", bearer: "gem", domain: "wmo", schedule: { type: "explicit", amounts: { "2025": 1000, "2026": 3000, "2027": 1000 } } }],
+    }))).toEqual({
+      nl: ['Gezamenlijke pot "pot-1": de partners leggen EUR 6.000 in (Gemeente EUR 3.000, Verzekeraar EUR 3.000); de pot betaalt EUR 5.000 aan investeringen (3 jaar); overschot EUR 2.000: gaat naar een reserve van ten hoogste EUR 500, het meerdere terug naar de partners; aan het eind gaat EUR 500 uit de reserve terug naar de partners; tekort EUR 1.000, gedekt uit de reserve EUR 500, naar sleutel EUR 500.'],
+      en: ['Collective pot "pot-1": partners put in EUR 6,000 (Gemeente EUR 3,000, Verzekeraar EUR 3,000); the pot pays EUR 5,000 of investments (3 years); surplus EUR 2,000: goes into a reserve of at most EUR 500, the excess back to the partners; at the end EUR 500 left in the reserve goes back to the partners; deficit EUR 1,000, covered from the reserve EUR 500, by key EUR 500.'],
+    });
+  });
+  it("a pot cap by share of contribution only", () => {
+    // Deficit 400 a year (1,000 in, 1,400 out); the key gives zv all, capped at 10 % of its 500 = 50; the rest, 350, by the risk bearer.
+    expect(ex(base([{ type: "pot", contributions: { key: { type: "fixed", shares: { gem: 1, zv: 1 } }, amount: 1000 }, deficit: { order: ["key", "risk-bearer"], key: { type: "fixed", shares: { zv: 1 } }, caps: { zv: { shareOfContribution: 0.1 } }, riskBearer: "gem" } }])).en).toEqual([
+      'Collective pot "pot-1": partners put in EUR 3,000 (Gemeente EUR 1,500, Verzekeraar EUR 1,500); the pot pays EUR 4,200 of investments (3 years); deficit EUR 1,200, covered by key EUR 150 (Verzekeraar at most 10% of its contribution a year (binds in 2025-2027)), the rest by final risk bearer Gemeente EUR 1,050.',
+    ]);
+  });
+});
+
+describe("explanations of settlements at their edges", () => {
+  const ex = (c: CaseInput) => evaluate(c).arrangements.find((x) => x.id === "a")!.explanation;
+  it("equal ROI names the participants with costs and the common ROI", () => {
+    // beta = sqrt 3 at 10 % (test/arrangements/settlement.test.ts): 1,732.05 a year, ROI 73.205081 %.
+    // The hospital (no production loss here) has neither costs nor benefits: no ROI, not named.
+    expect(ex(withSteps([{ type: "settlement", target: "equal-roi", partners: ["gem", "zh", "zv"] }], { discountRate: 0.1, effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300 }] }))).toEqual({
+      nl: ["Verevening (gelijk rendement (ROI)): Verzekeraar betaalt Gemeente EUR 3.464,10 (over 2 jaar); daarmee is de ROI (contante baten incl. ontvangen overdrachten / contante kosten incl. betaalde overdrachten - 1) voor Gemeente, Verzekeraar gelijk: 73,205081% (op afronding van centen na), in gelijke bedragen per jaar."],
+      en: ["Settlement (equal ROI): Verzekeraar pays Gemeente EUR 3,464.10 (over 2 years); the ROI (PV benefits incl. transfers received / PV costs incl. transfers paid - 1) of Gemeente, Verzekeraar is then the same: 73.205081% (up to rounding to cents), paid in equal amounts each year."],
+    });
+  });
+  it("equal ROI with nothing to move says so", () => {
+    // Both already at benefit / cost = 1 (ROI 0 %): gem 1,000 against 1,000, zv 3,000 against 3,000.
+    expect(ex(withSteps([{ type: "settlement", target: "equal-roi", partners: ["gem", "zv"] }], {
+      investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000 }, { id: "ict", label: "ICT", bearer: "zv", domain: "zvw", amount: 3000 }],
+      effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300 }, { id: "help", label: "Help", domain: "wmo", quantity: 10, unitPrice: 100 }],
+    })).en).toEqual(["Settlement (equal ROI): no transfers needed; the ROI (PV benefits incl. transfers received / PV costs incl. transfers paid - 1) of Gemeente, Verzekeraar is then the same: 0% (up to rounding to cents), paid in equal amounts each year."]);
+  });
+  it("no one worse off with a joint result of exactly 0 counts it as a gain", () => {
+    // gem -1,000 and zv +1,000 a year: 0 each, so zv pays gem 1,000 a year.
+    expect(ex(withSteps([{ type: "settlement", target: "no-worse-off", partners: ["gem", "zv"] }], { effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 100 }] })).en)
+      .toEqual(["Settlement (no one worse off): Verzekeraar pays Gemeente EUR 2,000 (over 2 years); the joint gain (NPV EUR 0) is split by equal shares, so no participant ends below 0."]);
   });
 });

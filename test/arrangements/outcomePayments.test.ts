@@ -99,3 +99,33 @@ describe("outcome payments", () => {
     expect(a.explanation.nl[0]).toBe('Resultaatfinanciering: Verzekeraar betaalt Investeerder EUR 100 per eenheid "Wachttijd" (verbetering op basis 11,00; gemeten waarde, anders het doel) en EUR 1 per eenheid "Wachttijd" (gemeten waarde, anders het doel), 2 jaar na het resultaat; verdiend EUR 429, betaald EUR 5; kwaliteitspoort: "Wachttijd" moet zijn doel halen (een jaar zonder meting telt als gehaald); steeds gehaald; plafond EUR 5 in totaal (bereikt in 2027); door de plafonds wordt EUR 204 niet betaald (ieders deel naar verhouding lager); EUR 220 voor resultaten van 2026-2027 valt na de looptijd en is niet meegeteld; Verzekeraar EUR 5.');
   });
 });
+
+describe("explanations at their edges", () => {
+  const wait = { id: "w", label: "Wachttijd", direction: "lower-is-better", targets: { "2025": 10, "2026": 10, "2027": 10 }, actuals: { "2025": 12, "2026": 4 } };
+  const happy = { id: "t", label: "Tevredenheid", targets: { "2025": 7, "2026": 7, "2027": 7 } };
+  it("two contracts in one arrangement, each with its own figures; an indicator by its label; a gate without `missing` lets an unmeasured year pass", () => {
+    // First: 10 falls x EUR 10 = 100 a year, 300. Second: satisfaction 7 (its target, not measured) x EUR 100 = 700 a
+    // year, paid a year later; 2025 misses the waiting-time gate (12 > 10); 2026's 700 is paid in 2027 by
+    // gem and zv 1 : 1; 2027's falls after the horizon.
+    const a = arr(base([
+      { type: "outcome-payments", payer: "zv", recipient: "inv", outcomes: [{ effect: "falls", price: 10 }] },
+      { type: "outcome-payments", payer: { key: { type: "fixed", shares: { gem: 1, zv: 1 } } }, recipient: "inv", outcomes: [{ indicator: "t", price: 100 }], lag: 1, gate: { indicator: "w" } },
+    ], { indicators: [wait, happy] as never }));
+    expect(a.explanation.en).toEqual([
+      'Outcome payments: Verzekeraar pays Investeerder EUR 10 per unit of "Vallen", in the year of the outcome; earned EUR 300, paid EUR 300; Verzekeraar EUR 300.',
+      'Outcome payments: the payers pay Investeerder EUR 100 per unit of "Tevredenheid" (measured value, else the target), 1 year after the outcome; earned EUR 2,100, paid EUR 700; quality gate: "Wachttijd" must meet its target (a year without a measurement counts as met); missed in 2025, so EUR 700 is not paid; EUR 700 for outcomes of 2027 falls after the horizon and is not counted; Gemeente EUR 350, Verzekeraar EUR 350.',
+    ]);
+  });
+  it("a year after the horizon that the gate stops is not listed as falling after it", () => {
+    // Four years, paid two years later: 2025 and 2026 in 2027 and 2028; 2027 misses the gate
+    // (12 > 10), so only 2028's 100 falls after the horizon.
+    const a = arr(base([{ type: "outcome-payments", payer: "zv", recipient: "inv", outcomes: [{ effect: "falls", price: 10 }], lag: 2, gate: { indicator: "w", missing: "fail" } }], {
+      horizon: 4, indicators: [{ ...wait, targets: { "2025": 10, "2026": 10, "2027": 10, "2028": 10 }, actuals: { "2025": 9, "2026": 4, "2027": 12, "2028": 5 } }] as never,
+    }));
+    expect(a.explanation.en).toEqual(['Outcome payments: Verzekeraar pays Investeerder EUR 10 per unit of "Vallen", 2 years after the outcome; earned EUR 400, paid EUR 200; quality gate: "Wachttijd" must meet its target (a year without a measurement counts as missed); missed in 2027, so EUR 100 is not paid; EUR 100 for outcomes of 2028 falls after the horizon and is not counted; Verzekeraar EUR 200.']);
+  });
+  it("a recipient that pays itself moves nothing, and no payer is listed", () => {
+    const a = arr(base([{ type: "outcome-payments", payer: "inv", recipient: "inv", outcomes: [{ effect: "falls", price: 10 }] }]));
+    expect(a.explanation.nl).toEqual(['Resultaatfinanciering: Investeerder betaalt Investeerder EUR 10 per eenheid "Vallen", in het jaar van het resultaat; verdiend EUR 300, betaald EUR 300.']);
+  });
+});
