@@ -57,6 +57,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
     for (const p of Object.keys(c.amounts).sort()) {
       env.checkPartner(p, [...path, "contributions", "amounts", p]);
       const fn = env.compile(c.amounts[p]!, [...path, "contributions", "amounts", p]);
+      // Stryker disable next-line ConditionalExpression: equivalent, a formula that does not compile is reported and validation stops before any pot is applied
       if (fn) fixedAmounts.push([p, fn]);
     }
   }

@@ -20,9 +20,8 @@ type Spec = Extract<ArrangementStep, { type: "shared-savings" }>;
 
 /** The part `rate` of a non-negative amount of cents, split exactly. */
 export function share(amount: number, rate: number): number {
-  if (amount <= 0 || rate <= 0) return 0;
-  if (rate >= 1) return amount;
-  return variablePart(amount, rate);
+  // Nothing of an amount below 0; the rate as a fraction (0 and below: nothing, 1 and above: all).
+  return variablePart(Math.max(0, amount), Math.min(1, Math.max(0, rate)));
 }
 
 export function compileSharedSavings(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
@@ -56,9 +55,11 @@ export function compileSharedSavings(spec: Spec, id: string, path: Path, env: Ar
         const uncapped = share(Math.max(0, s - threshold), rate!(v));
         const pass = Math.min(capCents, uncapped);
         if (uncapped > capCents) binding.cap.push(year);
-        if (threshold > 0 && s > 0 && s <= threshold) binding.threshold.push(year);
+        // (s > 0 and s <= threshold only when the threshold is above 0)
+        if (s > 0 && s <= threshold) binding.threshold.push(year);
         if (pass > 0) transfers.push({ year, from: spec.from, to: spec.to, amount: pass, reason: "shared-savings" });
-        if (s < 0 && lossRate) {
+        // A year without a loss shares nothing back: share(-s) is 0 for s >= 0.
+        if (lossRate) {
           const uncappedBack = share(-s, lossRate(v));
           const back = Math.min(lossCapCents, uncappedBack);
           if (uncappedBack > lossCapCents) binding.lossCap.push(year);

@@ -262,6 +262,11 @@ describe("pot: every input error names its path", () => {
     expect(all(potCase({ "2025": 46e12 }, { contributions: { key: { type: "fixed", shares: { gem: 1 } } }, deficit: { riskBearer: "gem" } })).map((i) => [i[0], i[1]]))
       .toEqual([["arrangements.0.steps.0", "totalOverflow"]]);
   });
+  it("a result beyond exact cents: EUR 50 trillion taken out against EUR 50 trillion spent", () => {
+    // contributed - spending = -5 x 10^15 - 5 x 10^15 = -10^16 cents.
+    expect(all(potCase({ "2025": 5e13 }, { contributions: { amounts: { gem: -5e13 } }, deficit: { riskBearer: "gem" } })))
+      .toEqual([["arrangements.0.steps.0.contributions", "amountOverflow", { what: "contribution", year: 2025, value: -1e14 }]]);
+  });
   it("a deficit to cover by contribution when nobody contributed is an error at the contributions", () => {
     expect(all(potCase({ "2025": 100 }, { contributions: { amounts: { gem: 0, zv: 0 } }, deficit: { riskBearer: "gem" } })))
       .toEqual([["arrangements.0.steps.0.contributions", "weightsZero", {}]]);

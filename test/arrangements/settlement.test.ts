@@ -173,3 +173,20 @@ describe("shared savings", () => {
     ]);
   });
 });
+
+describe("shared savings at their edges", () => {
+  it("a year of losses is not 'below the threshold', and loss sharing still applies there", () => {
+    // Savings -3,000 a year against a threshold of 100: nothing shared, 50 % of the loss back.
+    const c = base([{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5, threshold: { amount: 100 }, lossSharing: { rate: 0.5 } }], {
+      effects: [{ id: "days", label: "Days", domain: "zvw", quantity: -10, unitPrice: 300 }],
+    });
+    expect(transfers(c).map((t) => [t.year, t.from, t.amount, t.reason])).toEqual([[2025, "gem", 150_000, "loss-sharing"], [2026, "gem", 150_000, "loss-sharing"]]);
+    expect(result(c).steps[0]!.binding).toEqual({ cap: [], threshold: [], lossCap: [] });
+  });
+  it("counts only cashable savings by default, all of them with basis: all", () => {
+    // Cashable 3,000 a year and 1,000 that no budget can cut: 50 % of 3,000 = 1,500, or of 4,000 = 2,000.
+    const effects = [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300 }, { id: "nc", label: "NC", domain: "zvw", quantity: 10, unitPrice: 100, cashable: false }];
+    expect(transfers(base([{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5 }], { effects })).map((t) => t.amount)).toEqual([150_000, 150_000]);
+    expect(transfers(base([{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5, basis: "all" }], { effects })).map((t) => t.amount)).toEqual([200_000, 200_000]);
+  });
+});
