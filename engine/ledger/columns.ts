@@ -39,15 +39,20 @@ class Names {
 export class LedgerColumns {
   length = 0;
   readonly names = new Names();
-  year: Int32Array; kind: Uint8Array; cashable: Uint8Array;
+  /** Float64: a case may start in any year a number can hold (validation bounds the amounts, not the years). */
+  year: Float64Array; kind: Uint8Array; cashable: Uint8Array;
   amount: Float64Array; discounted: Float64Array;
   partner: Int32Array; domain: Int32Array; line: Int32Array;
   /** -1 for none. */
   counterparty: Int32Array;
+  private lastLine: string | undefined;
+  private lastLineIndex = -1;
+  private lastDomain: string | undefined;
+  private lastDomainIndex = -1;
 
   constructor(capacity = 1024) {
     const n = Math.max(16, capacity);
-    this.year = new Int32Array(n); this.kind = new Uint8Array(n); this.cashable = new Uint8Array(n);
+    this.year = new Float64Array(n); this.kind = new Uint8Array(n); this.cashable = new Uint8Array(n);
     this.amount = new Float64Array(n); this.discounted = new Float64Array(n);
     this.partner = new Int32Array(n); this.domain = new Int32Array(n); this.line = new Int32Array(n);
     this.counterparty = new Int32Array(n);
@@ -63,8 +68,11 @@ export class LedgerColumns {
     this.amount[i] = amount;
     this.discounted[i] = discounted;
     this.partner[i] = names.of(partner);
-    this.domain[i] = names.of(domain);
-    this.line[i] = names.of(line);
+    // A line's rows come together: its domain and line are the last row's, mostly.
+    if (line !== this.lastLine) { this.lastLine = line; this.lastLineIndex = names.of(line); }
+    if (domain !== this.lastDomain) { this.lastDomain = domain; this.lastDomainIndex = names.of(domain); }
+    this.domain[i] = this.lastDomainIndex;
+    this.line[i] = this.lastLineIndex;
     this.counterparty[i] = counterparty === undefined ? -1 : names.of(counterparty);
     this.length = i + 1;
   }
@@ -72,7 +80,7 @@ export class LedgerColumns {
   private grow(): void {
     const n = this.year.length * 2;
     const more = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => { const b = make(n); b.set(a); return b; };
-    this.year = more(this.year, (k) => new Int32Array(k));
+    this.year = more(this.year, (k) => new Float64Array(k));
     this.kind = more(this.kind, (k) => new Uint8Array(k));
     this.cashable = more(this.cashable, (k) => new Uint8Array(k));
     this.amount = more(this.amount, (k) => new Float64Array(k));
