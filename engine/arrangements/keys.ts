@@ -64,6 +64,7 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
       for (const [p, f] of Object.entries(table)) {
         env.checkPartner(p, [...path, field, p]);
         const c = env.compileWeight(f, [...path, field, p]);
+        // Stryker disable next-line ConditionalExpression: equivalent, a weight that does not compile is reported and validation stops before any key is asked
         if (c) parts.push([p, c]);
       }
       if (Object.keys(table).length === 0) env.add([...path, field], "weightsZero");

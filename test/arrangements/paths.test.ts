@@ -100,3 +100,10 @@ describe("keys, at the path of the key and of the field inside it", () => {
     expect(key({ type: "fixed", shares: { gem: 1.5e308, zv: 1.5e308 } })).toEqual([[at(""), "distWeightsOverflow", {}]]);
   });
 });
+
+describe("outcome payments without any indicator", () => {
+  it("names the unknown indicator and says no indicator is known", () => {
+    const c = careCase({ arrangements: [{ id: "a", name: "A", steps: [{ type: "outcome-payments", payer: "zv", recipient: "gem", outcomes: [{ indicator: "q", price: 1 }] } as never] }] });
+    expect(all(c)).toEqual([["arrangements.0.steps.0.outcomes.0.indicator", "unknownIndicator", { name: "q", known: "-" }]]);
+  });
+});
