@@ -133,3 +133,31 @@ describe("compiling arrangements", () => {
     expect(ev.arrangements[1]!.rows[0]!.line).toBe("a/shared-savings-1");
   });
 });
+
+describe("the steps at their edges", () => {
+  it("a listed investment that exists is no error; only the unknown one is named, with its name", () => {
+    const all = (c: CaseInput) => { const v = validateCase(c, { lang: "en" }); return v.ok ? [] : v.issues.map((i) => [i.path.join("."), i.code, i.params]); };
+    expect(all(one([{ type: "decision-rules", rules: [{ match: { investments: ["team", "nope"] }, payer: "gem" }, { match: {}, payer: "zh" }] }])))
+      .toEqual([["arrangements.0.steps.0.rules.0.match.investments.1", "unknownInvestment", { name: "nope" }]]);
+    expect(all(one([{ type: "pre-financing", investor: "zv", pays: { investments: ["ict", "nope"] } }]))).toEqual([["arrangements.0.steps.0.pays.investments.1", "unknownInvestment", { name: "nope" }]]);
+    expect(all(one([{ type: "provider-transition", provider: "zh", payer: "zv", compensation: { amount: 1 }, period: { to: 2100 } }])))
+      .toEqual([["arrangements.0.steps.0.period.to", "yearOutOfRange", { year: 2100, first: 2025, last: 2026 }]]);
+  });
+  it("a provider transition asks its payer key year by year; a payer with weight 0 pays nothing", () => {
+    // 500 a year: 2025 by the default (zv), 2026 by gem 1 : zv 0.
+    const c = one([{ type: "provider-transition", provider: "zh", payer: { key: { type: "by-year", years: { "2026": { type: "fixed", shares: { gem: 1, zv: 0 } } }, default: { type: "fixed", shares: { zv: 1 } } } }, compensation: { amount: 500 } }]);
+    expect(transfers(c)).toEqual([
+      { year: 2025, from: "zv", to: "zh", amount: 50_000, reason: "provider-transition" },
+      { year: 2026, from: "gem", to: "zh", amount: 50_000, reason: "provider-transition" },
+    ]);
+  });
+  it("what a partner paid through pre-financing or decision rules counts as invested in a later settlement", () => {
+    // zv pays the ICT (400 a year): invested gem 2,000, zv 800, zh 800 - 800 = 0. Jointly -650 a
+    // year, split 2,000 : 800: gem -464.29 (-46,429 cents), zv -185.71, twice.
+    for (const step of [{ type: "pre-financing", investor: "zv", pays: { investments: ["ict"] } }, { type: "decision-rules", rules: [{ match: { investments: ["ict"] }, payer: "zv" }, { match: {}, payer: "gem" }] }]) {
+      const a = result(one([step, { type: "settlement", target: "proportional-to-investment" }]));
+      expect(a.steps[1]!.facts).toEqual({ basis: 280_000 });
+      expect(Object.fromEntries(a.partners.map((p) => [p.id, p.net]))).toEqual({ gem: -92_858, zv: -37_142, zh: 0 });
+    }
+  });
+});
