@@ -8,7 +8,10 @@
  * Algorithm (as dinero.js `allocate`): each part gets the floor of its exact share of |amount|;
  * the cents left over go one by one to the parts with the largest remainders. Ties are broken by
  * `tieKeys` (ascending, e.g. partner ids) when given, else by position, so the result does not
- * depend on the order in which callers list the parts when keys are given.
+ * depend on the order in which callers list the parts when keys are given. With integer weights
+ * (and |amount| x weight within MAX_CENTS) the floors and remainders are computed exactly in
+ * integers, so equal exact remainders always tie; with fractional weights they are floats, and
+ * two remainders equal in exact arithmetic may differ by rounding, which then picks the part.
  *
  * Conventions: a negative amount is split as its absolute value and negated part by part, so
  * a cost splits exactly like the same saving. A part with weight 0 gets 0. Weights must be finite,
@@ -19,7 +22,7 @@
  * leftover cents are handed out in whole rounds, not one by one), and the parts sum exactly to
  * the whole for any amount up to MAX_CENTS, also when float error makes the floors sum above it.
  */
-import type { Cents } from "./money.ts";
+import { MAX_CENTS, type Cents } from "./money.ts";
 
 export function allocate(amount: Cents, weights: readonly number[], tieKeys?: readonly string[]): Cents[] {
   if (!Number.isSafeInteger(amount)) throw new Error(`allocate: amount must be an integer number of cents, got ${amount}`);
@@ -54,21 +57,41 @@ export function allocationScratch(parts: number): AllocationScratch {
  * `keyRanks`), or null for ties by position. Callers pass valid weights.
  */
 export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: number, keyRank: Int32Array | null, out: Float64Array, s: AllocationScratch): void {
-  let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i]!;
+  let total = 0, largest = 0, integers = true;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    total += w;
+    if (w > largest) largest = w;
+    if (w !== Math.floor(w)) integers = false;
+  }
   const negative = amount < 0;
   const whole = negative ? -amount : amount;
   const rem = s.remainders;
-  // Weights so large that whole x weight would overflow to Infinity (a share of 1e308) are taken
-  // as fractions of their total first; ordinary weights keep the exact (whole x w) / total.
-  const huge = total > HUGE_WEIGHTS;
   let given = 0;
-  for (let i = 0; i < n; i++) {
-    const exact = huge ? whole * (weights[i]! / total) : (whole * weights[i]!) / total;
-    const floor = Math.floor(exact);
-    out[i] = floor;
-    rem[i] = exact - floor;
-    given += floor;
+  if (integers && total <= MAX_CENTS && whole * largest <= MAX_CENTS) {
+    // Integer weights (inhabitants, counts, cents), their total and whole x weight safe integers: the floor
+    // and the remainder of whole x w / total in integers, exactly, so parts whose exact
+    // remainders are equal tie, and the tie rule (key, then position) decides, not float noise
+    // (7 by 1 : 7 : 13 is 1/3 over for each part; the float remainders gave the cent to the
+    // second). The remainders compared are then whole x w mod total (one denominator).
+    for (let i = 0; i < n; i++) {
+      const p = whole * weights[i]!;
+      const r = p % total;
+      out[i] = (p - r) / total;
+      rem[i] = r;
+      given += out[i]!;
+    }
+  } else {
+    // Weights so large that whole x weight would overflow to Infinity (a share of 1e308) are
+    // taken as fractions of their total first; other weights keep (whole x w) / total.
+    const huge = total > HUGE_WEIGHTS;
+    for (let i = 0; i < n; i++) {
+      const exact = huge ? whole * (weights[i]! / total) : (whole * weights[i]!) / total;
+      const floor = Math.floor(exact);
+      out[i] = floor;
+      rem[i] = exact - floor;
+      given += floor;
+    }
   }
   const left = whole - given;
   if (left !== 0) {
