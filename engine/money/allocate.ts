@@ -61,19 +61,21 @@ export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: numbe
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
     total += w;
-    if (w > largest) largest = w;
-    if (w !== Math.floor(w)) integers = false;
+    largest = Math.max(largest, w);
+    integers &&= Number.isInteger(w);
   }
   const negative = amount < 0;
   const whole = negative ? -amount : amount;
   const rem = s.remainders;
   let given = 0;
-  if (integers && total <= MAX_CENTS && whole * largest <= MAX_CENTS) {
-    // Integer weights (inhabitants, counts, cents), their total and whole x weight safe integers: the floor
+  if (integers && whole * largest <= MAX_CENTS) {
+    // Integer weights (inhabitants, counts, cents) and whole x weight a safe integer: the floor
     // and the remainder of whole x w / total in integers, exactly, so parts whose exact
     // remainders are equal tie, and the tie rule (key, then position) decides, not float noise
     // (7 by 1 : 7 : 13 is 1/3 over for each part; the float remainders gave the cent to the
-    // second). The remainders compared are then whole x w mod total (one denominator).
+    // second). The remainders compared are then whole x w mod total (one denominator). A total
+    // beyond MAX_CENTS (rounded) needs no test: then every whole x w is below it, so each floor
+    // is 0 and each remainder whole x w, as in exact arithmetic.
     for (let i = 0; i < n; i++) {
       const p = whole * weights[i]!;
       const r = p % total;
