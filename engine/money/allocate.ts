@@ -173,10 +173,12 @@ const rankCache = new Map<string, Int32Array>();
  * when float error leaves more than one cent over (a property test holds them equal).
  */
 export function variablePart(lost: number, vcs: number): number {
+  // allocate's (whole x w) / total with total = vcs + (1 - vcs), which is exactly 1 in floating
+  // point for every vcs in 0..1 (1 - vcs is exact from 1/2 up; below, its rounding error is at
+  // most 2^-54, which the sum rounds away): the shares are whole x w.
   const w1 = 1 - vcs;
-  const total = vcs + w1;
   const whole = lost < 0 ? -lost : lost;
-  const e0 = (whole * vcs) / total, e1 = (whole * w1) / total;
+  const e0 = whole * vcs, e1 = whole * w1;
   let f0 = Math.floor(e0);
   const f1 = Math.floor(e1);
   const left = whole - (f0 + f1);
