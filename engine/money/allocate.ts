@@ -154,16 +154,18 @@ function before(a: number, b: number, rem: Float64Array, keyRank: Int32Array | n
 /** Ranks of string keys (ascending, equal keys share a rank), for `allocateInto`. */
 export function keyRanks(keys: readonly string[]): Int32Array {
   // The same few lists of partner ids come back for every row and sample: remember them.
-  const id = keys.join("\u0000");
+  // JSON names every list apart (a joined list did not: "a\0" "b" and "a" "\0b" shared ranks).
+  const id = JSON.stringify(keys);
   const known = rankCache.get(id);
-  if (known !== undefined && known.length === keys.length) return known;
-  const sorted = [...new Set(keys)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const ranks = Int32Array.from(keys, (k) => sorted.indexOf(k));
+  if (known !== undefined) return known;
+  // Distinct keys ascending (no two equal: the comparator needs no equal case), ranked by a map (linear, not indexOf).
+  const rank = new Map([...new Set(keys)].sort((x, y) => (x < y ? -1 : 1)).map((k, r) => [k, r]));
+  const ranks = Int32Array.from(keys, (k) => rank.get(k)!);
   if (rankCache.size >= 512) rankCache.clear();
   rankCache.set(id, ranks);
   return ranks;
 }
-/** Ranks by joined key list (callers only read the arrays allocateInto gets). */
+/** Ranks by key list, as JSON (callers only read the arrays allocateInto gets). */
 const rankCache = new Map<string, Int32Array>();
 
 /**

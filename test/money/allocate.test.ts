@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { allocate, roundCents, toCents } from "../../engine/index.ts";
+import { keyRanks } from "../../engine/money/allocate.ts";
 
 describe("allocate", () => {
   it("gives the leftover cents to the largest remainders (dinero.js example: 100 by 50/50 and 70/30)", () => {
@@ -101,6 +102,31 @@ describe("allocate against an exact statement of largest remainder (BigInt fract
     expect(allocate(3, [1, 1, 1, 1], ["d", "b", "c", "a"])).toEqual([0, 1, 1, 1]);
     expect(allocate(1, [1, 1], ["b", "ac"])).toEqual([0, 1]);
     expect(allocate(1, [1, 1], ["ba", "c"])).toEqual([1, 0]);
+  });
+  it("remembers a key list's ranks (the same array back) and forgets every list once 512 are held (a bounded cache)", () => {
+    const probe = ["probe-b", "probe-a", "probe-b"];
+    let k = 0;
+    const fresh = () => keyRanks([`fresh-${k++}`]);
+    let held = keyRanks(probe);
+    expect(Array.from(held)).toEqual([1, 0, 1]);
+    expect(keyRanks([...probe])).toBe(held);
+    // Fresh lists until the probe is forgotten: the cache was full and cleared (it then holds
+    // the fresh list and the probe again, 2 lists).
+    let i = 0;
+    while (i < 600 && keyRanks(probe) === held) { fresh(); i++; }
+    expect(i).toBeLessThan(600);
+    held = keyRanks(probe);
+    for (let j = 0; j < 510; j++) fresh();
+    expect(keyRanks(probe)).toBe(held); // 512 lists held
+    fresh(); // the 513th clears the cache first
+    const again = keyRanks(probe);
+    expect(again).not.toBe(held);
+    expect(again).toEqual(held);
+  });
+  it("keeps key lists apart whatever characters the keys hold (a list joined with NUL mixed up these two)", () => {
+    // One cent over two equal parts goes to the smaller key: "a\0" < "b" (the first part), "\0b" < "a" (the second).
+    expect(allocate(1, [1, 1], ["a\u0000", "b"])).toEqual([1, 0]);
+    expect(allocate(1, [1, 1], ["a", "\u0000b"])).toEqual([0, 1]);
   });
   it("refuses no parts, an infinite sum of weights and keys that do not match the weights", () => {
     expect(() => allocate(10, [])).toThrow("allocate: no parts to allocate to");
