@@ -25,6 +25,18 @@ describe("allocate", () => {
     expect(allocate(-9_007_199_254_740_991, [max / 4, max / 4])).toEqual([-4_503_599_627_370_496, -4_503_599_627_370_495]);
     expect(allocate(1001, [1e300, 3e300, 0])).toEqual([250, 751, 0]);
   });
+  it("splits nothing into zeros (no -0)", () => {
+    expect(allocate(0, [1, 2]).map((p) => Object.is(p, 0))).toEqual([true, true]);
+    expect(allocate(-3, [0, 1, 0]).map((p) => Object.is(p, 0))).toEqual([true, false, true]);
+  });
+  it("splits by any fractional weights into whole cents that sum exactly, each within a cent of its share", () => {
+    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 8 }).filter((ws) => ws.some((w) => w > 0)), (amount, ws) => {
+      const parts = allocate(amount, ws), total = ws.reduce((s, w) => s + w, 0);
+      expect(parts.every((p) => Number.isInteger(p) && !Object.is(p, -0))).toBe(true);
+      expect(parts.reduce((s, p) => s + p, 0)).toBe(amount);
+      parts.forEach((p, i) => expect(Math.abs(p - (amount * ws[i]!) / total)).toBeLessThan(1 + 1e-6));
+    }), { seed: 15, numRuns: 500 });
+  });
   it("refuses weights that cannot split money", () => {
     expect(() => allocate(10, [0, 0])).toThrow(/all zero/);
     expect(() => allocate(10, [-1, 2])).toThrow(/non-negative/);
