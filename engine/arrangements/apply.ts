@@ -6,26 +6,20 @@
  */
 import { discountFactor } from "../money/discount.ts";
 import type { Evaluation } from "../ledger/evaluation.ts";
-import { compareRows } from "../ledger/ledger.ts";
-import type { LedgerRow } from "../ledger/row.ts";
+import { baseFigures, compareRows, ledgerFromRows, statusQuoFlows } from "../ledger/ledger.ts";
+import type { Ledger, LedgerRow } from "../ledger/row.ts";
 import { computeMetrics, societyWithTransfers, withTransfers } from "../ledger/metrics.ts";
-import { cashView } from "../ledger/cash.ts";
+import { cashViewOfFlows } from "../ledger/cash.ts";
 import { discountedCents, MAX_CENTS } from "../money/money.ts";
 import { InputError } from "../messages/issues.ts";
 import type { Model } from "../case/model.ts";
 import { explainArrangement } from "./explain.ts";
 import type { ArrangementResult, CompiledArrangement, CompiledStep, StepContext, StepOutput, StepResult } from "./types.ts";
 
-/** Each partner's present value of positive effect results (for `benefit` keys). */
+/** Each partner's present value of positive effect results (for `benefit` keys), once per rows array. */
 export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<string, number> {
-  // Every arrangement of a sample asks for the same rows' shares: once per rows array.
-  const known = benefitCache.get(rows);
-  if (known !== undefined && known.model === model) return known.shares;
-  const shares = computeBenefitShares(model, rows);
-  benefitCache.set(rows, { model, shares });
-  return shares;
+  return baseFigures(model, ledgerFromRows(rows)).benefit();
 }
-const benefitCache = new WeakMap<readonly LedgerRow[], { model: Model; shares: Map<string, number> }>();
 
 function computeBenefitShares(model: Model, rows: readonly LedgerRow[], domains?: readonly string[]): Map<string, number> {
   const effectLines = new Set(model.effects.map((e) => e.line.id));
@@ -52,24 +46,40 @@ function benefitIn(model: Model, rows: readonly LedgerRow[]): (domains: readonly
  * two ledger rows each (discounted and rounded on their own), and `onStep` gets them.
  */
 export function runArrangementSteps(
-  model: Model, values: ArrayLike<number>, baseRows: readonly LedgerRow[], arr: CompiledArrangement,
+  model: Model, values: ArrayLike<number>, statusQuo: Ledger | readonly LedgerRow[], arr: CompiledArrangement,
   onStep: (step: CompiledStep, out: StepOutput, stepRows: LedgerRow[]) => void,
   actualContributions?: StepContext["actualContributions"],
 ): void {
   if (arr.steps.length === 0) return;
   const c = model.case;
-  const benefit = benefitShares(model, baseRows);
-  const benefitInDomains = benefitIn(model, baseRows);
+  // The status quo's sums come from its columns; its rows are made only if a step reads them.
+  const ledger = Array.isArray(statusQuo) ? ledgerFromRows(statusQuo as readonly LedgerRow[]) : (statusQuo as Ledger);
+  const base = baseFigures(model, ledger);
+  const benefit = base.benefit();
+  // Benefit by domain needs the rows: made when a key asks for it.
+  let byDomains: ((domains: readonly string[]) => ReadonlyMap<string, number>) | undefined;
+  const benefitInDomains = (domains: readonly string[]) => (byDomains ??= benefitIn(model, ledger.rows))(domains);
   const funding: LedgerRow[] = [];
+  const added: LedgerRow[] = [];
   const domainOf = investmentDomains(model);
-  // One array for the rows so far: each step's rows are pushed onto it (a concat per step
-  // copied the whole status quo again for every step). Steps read it only while they run.
+  // One array for the rows so far, made when a step reads it: the status quo's rows, then each
+  // step's rows pushed onto it (a concat per step copied the whole status quo again per step).
   let rows: LedgerRow[] | undefined;
+  const rowsSoFar = () => {
+    if (rows === undefined) { rows = ledger.rows.slice(); for (const r of added) rows.push(r); }
+    return rows;
+  };
   // The sums of |amount| and |discounted| over the status quo and every transfer row so far stay
   // within MAX_CENTS, as the ledger's own rows do, so every partner's total is exact.
-  let [sumAmount, sumDiscounted] = absoluteSums(baseRows);
+  let [sumAmount, sumDiscounted] = base.absoluteSums();
   for (const step of arr.steps) {
-    const out = step.apply({ model, values, arrangementId: arr.id, baseRows, rows: rows ?? baseRows, benefit, benefitIn: benefitInDomains, fundingRows: funding, ...(actualContributions ? { actualContributions } : {}) });
+    const ctx: StepContext = {
+      model, values, arrangementId: arr.id, benefit, benefitIn: benefitInDomains, fundingRows: funding, addedRows: added.slice(), base,
+      get baseRows() { return ledger.rows; },
+      get rows() { return added.length === 0 ? ledger.rows : rowsSoFar(); },
+      ...(actualContributions ? { actualContributions } : {}),
+    };
+    const out = step.apply(ctx);
     const line = `${arr.id}/${step.id}`;
     const stepRows: LedgerRow[] = [];
     for (const t of out.transfers) {
@@ -89,24 +99,10 @@ export function runArrangementSteps(
       stepRows.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement: arr.id, reason: t.reason, partner: t.to, amount: t.amount, discounted, counterparty: t.from });
     }
     if (step.funding) funding.push(...stepRows);
-    if (stepRows.length > 0) {
-      rows ??= baseRows.slice();
-      for (const r of stepRows) rows.push(r);
-    }
+    for (const r of stepRows) added.push(r);
+    if (rows !== undefined) for (const r of stepRows) rows.push(r);
     onStep(step, out, stepRows);
   }
-}
-
-const sumsCache = new WeakMap<readonly LedgerRow[], [number, number]>();
-/** Sums of |amount| and |discounted| of rows (the status quo's, once per rows array). */
-function absoluteSums(rows: readonly LedgerRow[]): [number, number] {
-  let sums = sumsCache.get(rows);
-  if (sums === undefined) {
-    let a = 0, d = 0;
-    for (const r of rows) { a += Math.abs(r.amount); d += Math.abs(r.discounted); }
-    sumsCache.set(rows, (sums = [a, d]));
-  }
-  return [sums[0], sums[1]];
 }
 
 const domainCache = new WeakMap<Model, Map<string, string>>();
@@ -119,12 +115,11 @@ function investmentDomains(model: Model): Map<string, string> {
 
 export function applyArrangement(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement, actualContributions?: StepContext["actualContributions"]): ArrangementResult {
   const c = model.case;
-  const baseRows = base.ledger.rows;
   const added: LedgerRow[] = [];
   const steps: StepResult[] = [];
   const pots: ArrangementResult["pots"] = [];
   const outcomePayments: ArrangementResult["outcomePayments"] = [];
-  runArrangementSteps(model, values, baseRows, arr, (step, out, stepRows) => {
+  runArrangementSteps(model, values, base.ledger, arr, (step, out, stepRows) => {
     added.push(...stepRows);
     steps.push({ id: step.id, type: step.spec.type, transfers: out.transfers, facts: out.facts ?? {}, binding: out.binding ?? {} });
     if (out.pot) {
@@ -145,15 +140,15 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   const partners = c.partners.map((p) => {
     const own = known.get(p.id);
     if (own) return { id: p.id, name: p.name, kind: p.kind, ...withTransfers(own, addedBy.get(p.id)!, model.years) };
-    if (!byPartner) { byPartner = new Map(c.partners.map((q) => [q.id, []])); for (const r of baseRows) byPartner.get(r.partner)?.push(r); }
+    if (!byPartner) { byPartner = new Map(c.partners.map((q) => [q.id, []])); for (const r of base.ledger.rows) byPartner.get(r.partner)?.push(r); }
     return { id: p.id, name: p.name, kind: p.kind, ...computeMetrics([...byPartner.get(p.id)!, ...addedBy.get(p.id)!], model.years) };
   });
-  const society = societyWithTransfers(base.society, added, model.years) ?? computeMetrics([...baseRows, ...added], model.years, true);
+  const society = societyWithTransfers(base.society, added, model.years) ?? computeMetrics([...base.ledger.rows, ...added], model.years, true);
   const result: ArrangementResult = {
     id: arr.id, name: arr.name, ...(arr.description ? { description: arr.description } : {}),
     implicit: arr.implicit ?? false, partners, society, rows: added, steps, pots, outcomePayments,
     // The status quo's rows are the base rows: its cash is the evaluation's own.
-    cash: arr.steps.length === 0 && base.cash ? base.cash : cashView(c.partners, baseRows, model.years, pots.map((p) => p.id), added),
+    cash: arr.steps.length === 0 && base.cash ? base.cash : cashViewOfFlows(c.partners, statusQuoFlows(model, base.ledger), model.years, pots.map((p) => p.id), added),
     explanation: { nl: [], en: [] },
   };
   result.explanation = { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") };

@@ -7,10 +7,9 @@
 import { allocate } from "../money/allocate.ts";
 import type { CompiledKey } from "./keys.ts";
 import type { StepContext, Transfer } from "./types.ts";
-import { investmentCosts } from "./yearly.ts";
 
 export function coverInvestments(ctx: StepContext, payerOf: (investment: string) => CompiledKey | undefined, reason: string): Transfer[] {
-  const costs = investmentCosts(ctx.baseRows);
+  const costs = ctx.base.investmentCosts();
   const transfers: Transfer[] = [];
   for (const inv of ctx.model.investments) {
     const payer = payerOf(inv.line.id);

@@ -28,7 +28,6 @@ import type { ArrangementEnv } from "./env.ts";
 import { ArrangementError, compileKey, type CompiledKey, type Weights } from "./keys.ts";
 import { matches } from "./match.ts";
 import type { Compiled, CompiledStep, PotYear, Transfer } from "./types.ts";
-import { investmentCosts } from "./yearly.ts";
 
 type Spec = Extract<ArrangementStep, { type: "pot" }>;
 
@@ -80,7 +79,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
       const { values } = ctx;
       const years = ctx.model.years;
       const last = years[years.length - 1]!;
-      const costs = investmentCosts(ctx.baseRows);
+      const costs = ctx.base.investmentCosts();
       const transfers: Transfer[] = [];
       const out: PotYear[] = [];
       const move = (year: number, from: string, to: string, amount: Cents, reason: string, about?: string) => {

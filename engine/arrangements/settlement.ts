@@ -111,27 +111,22 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
       let shares: number[] | undefined;
       let basis = 0;
       if (spec.target !== "no-worse-off") {
-        // Rows by partner, once (not a pass over all rows per participant).
-        const fundingOf = new Map<string, number>(), ownRows = new Map<string, LedgerRow[]>();
+        // What each participant invested (the status quo's sums) less what funding steps moved.
+        const fundingOf = new Map<string, number>();
         for (const r of ctx.fundingRows) fundingOf.set(r.partner, (fundingOf.get(r.partner) ?? 0) + r.discounted);
-        for (const r of ctx.baseRows) { const list = ownRows.get(r.partner); if (list) list.push(r); else ownRows.set(r.partner, [r]); }
-        shares = participants.map((p) => {
-          const funding = fundingOf.get(p) ?? 0;
-          const own = ownRows.get(p) ?? [];
-          const base = -own.filter((r) => r.kind === "investment").reduce((s, r) => s + r.discounted, 0);
-          return Math.max(0, base - funding);
-        });
+        shares = participants.map((p) => Math.max(0, ctx.base.invested(p) - (fundingOf.get(p) ?? 0)));
         if (!shares.some((s) => s > 0)) throw new ArrangementError([...path, "target"], "settlementNoBasis", { target: spec.target });
         basis = shares.reduce((s, x) => s + x, 0);
       }
       const transfers: Transfer[] = [];
-      // Each participant's net per year, in one pass over the rows (not one per year).
+      // Each participant's net per year: the status quo's, and the transfers of the steps before.
       const index = new Map(participants.map((p, i) => [p, i]));
-      const first = years[0]!, Y = years.length;
+      const yearIndex = new Map(years.map((y, k) => [y, k])), Y = years.length;
       const netOf = new Float64Array(participants.length * Y);
-      for (const r of ctx.rows) {
-        const i = index.get(r.partner), k = r.year - first;
-        if (i !== undefined && k >= 0 && k < Y) netOf[i * Y + k] = netOf[i * Y + k]! + r.amount;
+      participants.forEach((p, i) => ctx.base.netPerYear(p).forEach((v, k) => { netOf[i * Y + k] = v; }));
+      for (const r of ctx.addedRows) {
+        const i = index.get(r.partner), k = yearIndex.get(r.year);
+        if (i !== undefined && k !== undefined) netOf[i * Y + k] = netOf[i * Y + k]! + r.amount;
       }
       for (const [k, year] of years.entries()) {
         const net = new Map(participants.map((p, i) => [p, netOf[i * Y + k]!]));

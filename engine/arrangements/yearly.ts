@@ -2,18 +2,6 @@
 import type { LedgerRow } from "../ledger/row.ts";
 import type { Model } from "../case/model.ts";
 
-/** Each investment's cost per year as a positive number of cents (from the status-quo rows). */
-export function investmentCosts(rows: readonly LedgerRow[]): Map<string, Map<number, number>> {
-  const out = new Map<string, Map<number, number>>();
-  for (const r of rows) {
-    if (r.kind !== "investment") continue;
-    const m = out.get(r.line) ?? new Map<number, number>();
-    m.set(r.year, (m.get(r.year) ?? 0) - r.amount);
-    out.set(r.line, m);
-  }
-  return out;
-}
-
 /**
  * A partner's effect result per year (savings, revenue losses, variable costs, effect
  * transfers), optionally only in some domains, and optionally without the savings no budget

@@ -134,6 +134,20 @@ export interface Transfer {
   about?: string;
 }
 
+/** Sums over the status-quo ledger a step may need (engine/ledger/ledger.ts `baseFigures`). */
+export interface BaseFigures {
+  /** Each investment's cost per year as a positive number of cents. */
+  investmentCosts(): Map<string, Map<number, number>>;
+  /** A partner's net (the sum of its rows' amounts) per year, in the order of `model.years`. */
+  netPerYear(partner: string): readonly number[];
+  /** The present value a partner invested (positive cents): minus its discounted investment rows. */
+  invested(partner: string): number;
+  /** Sums of |amount| and |discounted| over every row. */
+  absoluteSums(): [number, number];
+  /** Each partner's PV of its effect results, negative ones as 0 (for `benefit` keys). */
+  benefit(): Map<string, number>;
+}
+
 export interface StepContext {
   model: Model;
   values: ArrayLike<number>;
@@ -148,6 +162,10 @@ export interface StepContext {
   benefitIn: (domains: readonly string[]) => ReadonlyMap<string, number>;
   /** Transfers of earlier steps that move the cost of investments (decision rules, pots). */
   fundingRows: readonly LedgerRow[];
+  /** Every transfer row of the earlier steps (`rows` is `baseRows` and these). */
+  addedRows: readonly LedgerRow[];
+  /** Sums over the status quo, without a pass over its rows (`baseRows` are made only when read). */
+  base: BaseFigures;
   /** Monitoring: actual pot contributions in cents, by `arrangement/step`, year and partner. */
   actualContributions?: ReadonlyMap<string, ReadonlyMap<number, Readonly<Record<string, number>>>>;
 }

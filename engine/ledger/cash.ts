@@ -158,7 +158,15 @@ export function cashView(partners: readonly Partner[], rows: readonly LedgerRow[
     addFlows(flows, rows, years);
     flowsCache.set(rows, (base = { years, flows }));
   }
-  let flows = base.flows;
+  return cashViewOfFlows(partners, base.flows, years, potIds, added);
+}
+
+/**
+ * The cash view from the status quo's money in and out per entity and year (`flows`, by entity
+ * id; an entity without rows may be missing) and an arrangement's transfer rows `added`.
+ */
+export function cashViewOfFlows(partners: readonly Partner[], baseFlows: ReadonlyMap<string, { inflow: readonly number[]; outflow: readonly number[] }>, years: readonly number[], potIds: readonly string[] = [], added: readonly LedgerRow[] = []): CashView {
+  let flows = baseFlows as Flows;
   if (added.length > 0) {
     // A copy of the entries the transfers touch; the status quo's stay as they are.
     flows = new Map(flows);

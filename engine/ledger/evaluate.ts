@@ -12,11 +12,11 @@ import { applyArrangement } from "../arrangements/apply.ts";
 import { InputError } from "../messages/issues.ts";
 import { parameterValues, type Model } from "../case/model.ts";
 import type { EvaluateOptions, Evaluation } from "./evaluation.ts";
-import { buildLedger } from "./ledger.ts";
-import { cashView } from "./cash.ts";
-import { computeMetrics, outcomeTotals } from "./metrics.ts";
+import { buildLedger, summaryOf } from "./ledger.ts";
+import { cashViewOfFlows } from "./cash.ts";
+import { metricsFromSums, outcomeTotals } from "./metrics.ts";
 import { provenance } from "./provenance.ts";
-import { wrongPocket } from "./wrongPocket.ts";
+import { wrongPocketFrom } from "./wrongPocket.ts";
 
 export function evaluateModel(model: Model, overrides?: Readonly<Record<string, number>>, options: EvaluateOptions = {}): Evaluation {
   const values = parameterValues(model.parameters, overrides);
@@ -25,14 +25,16 @@ export function evaluateModel(model: Model, overrides?: Readonly<Record<string, 
     if (!Number.isFinite(v)) throw new InputError(["parameters", name], "formulaNotFinite", { value: v });
   }
   const ledger = buildLedger(model, values);
-  const byPartner = new Map<string, typeof ledger.rows>();
-  for (const p of model.case.partners) byPartner.set(p.id, []);
-  for (const r of ledger.rows) byPartner.get(r.partner)!.push(r);
-  const partners = model.case.partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, ...computeMetrics(byPartner.get(p.id)!, model.years) }));
-  const society = computeMetrics(ledger.rows, model.years, true);
-  const effectLines = new Set(model.effects.map((e) => e.line.id));
+  // Every partner's and society's figures from one pass over the ledger's columns (columns.ts).
+  const sum = summaryOf(model, ledger)!;
+  const ids = model.case.partners.map((p) => p.id);
+  const partners = model.case.partners.map((p, i) => ({ id: p.id, name: p.name, kind: p.kind, ...metricsFromSums(sum.partners[i]!, model.years) }));
+  const society = metricsFromSums(sum.society, model.years);
   const parameters: Record<string, number> = {};
   for (const n of model.parameters.order) parameters[n] = values[model.parameters.slot.get(n)!]!;
+  const invested = new Map(ids.map((id, i) => [id, sum.invested[i]!]));
+  const impact = new Map(ids.map((id, i) => [id, { amount: sum.impactAmount[i]!, pv: sum.impactPv[i]! }]));
+  const flows = new Map(ids.map((id, i) => [id, { inflow: sum.inflow[i]!, outflow: sum.outflow[i]! }]));
   const base: Evaluation = {
     case: model.case,
     years: model.years,
@@ -41,8 +43,8 @@ export function evaluateModel(model: Model, overrides?: Readonly<Record<string, 
     society,
     outcomes: outcomeTotals(ledger.outcomes),
     ledger,
-    wrongPocket: wrongPocket(ledger.rows, model.case.partners.map((p) => p.id), effectLines),
-    cash: cashView(model.case.partners, ledger.rows, model.years),
+    wrongPocket: wrongPocketFrom(ids, invested, impact),
+    cash: cashViewOfFlows(model.case.partners, flows, model.years),
     arrangements: [],
     provenance: provenance(model),
   };

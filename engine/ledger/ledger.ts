@@ -15,12 +15,13 @@
  * stays within LIMITS.outcomeQuantity. Going over is an input error with the line's path.
  */
 import { LIMITS } from "../case/limits.ts";
-import { allocate, variablePart } from "../money/allocate.ts";
+import { allocate, allocateInto, allocationScratch, keyRanks, variablePart, type AllocationScratch } from "../money/allocate.ts";
 import { discountFactor } from "../money/discount.ts";
 import { boundedCents, discountedCents, MAX_CENTS, type Cents } from "../money/money.ts";
 import { InputError, type Path } from "../messages/issues.ts";
-import type { CompiledEffect, Model } from "../case/model.ts";
+import type { BaseFigures, CompiledEffect, Model } from "../case/model.ts";
 import type { Ledger, LedgerKind, LedgerRow, OutcomeRow } from "./row.ts";
+import { LedgerColumns, summarizeColumns, type LedgerSummary } from "./columns.ts";
 
 /** The net fraction of an effect that counts in a year (deflators, ramp-up, drop-off). */
 export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp: number, dropOffPower: number): number {
@@ -29,13 +30,138 @@ export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp:
   return (1 - dw) * at * (1 - dp) * (1 - ob) * ramp * drop;
 }
 
+/**
+ * The status-quo ledger: rows in integer cents, built as columns (columns.ts); `rows` makes the
+ * row objects in the canonical order (`compareRows`) the first time it is read.
+ */
 export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
-  const rows: LedgerRow[] = [], outcomes: OutcomeRow[] = [];
-  const sums = ledgerLines(model, values, undefined, rows, outcomes);
+  // Room for as many rows as the model's last ledger had (a slider move builds the same lines again).
+  const columns = new LedgerColumns(lastLength.get(model)), outcomes: OutcomeRow[] = [];
+  const sums = ledgerLines(model, values, undefined, columns, outcomes);
+  lastLength.set(model, columns.length);
   if (!(sums.amount <= MAX_CENTS && sums.discounted <= MAX_CENTS)) throw new InputError(sums.largestPath, "totalOverflow", { value: Math.max(sums.amount, sums.discounted) / 100 });
-  rows.sort(compareRows);
   outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
-  return { rows, outcomes };
+  return ledgerOf(columns, outcomes);
+}
+
+const lastLength = new WeakMap<Model, number>();
+const columnsOfLedger = new WeakMap<Ledger, LedgerColumns>();
+/** The columns a ledger was built from (undefined for a ledger made of rows elsewhere). */
+export function columnsOf(ledger: Ledger): LedgerColumns | undefined {
+  return columnsOfLedger.get(ledger);
+}
+
+const summaries = new WeakMap<Ledger, { model: Model; summary: LedgerSummary }>();
+/**
+ * The one-pass summary of a ledger built by `buildLedger` for this model (every partner's and
+ * society's sums, cash flows, wrong-pocket sums; columns.ts), made once per ledger; undefined for
+ * a ledger of rows made elsewhere.
+ */
+export function summaryOf(model: Model, ledger: Ledger): LedgerSummary | undefined {
+  const known = summaries.get(ledger);
+  if (known && known.model === model) return known.summary;
+  const columns = columnsOfLedger.get(ledger);
+  if (!columns) return undefined;
+  const summary = summarizeColumns(columns, model.case.partners.map((p) => p.id), model.years, new Set(model.effects.map((e) => e.line.id)));
+  summaries.set(ledger, { model, summary });
+  return summary;
+}
+
+const rowLedgers = new WeakMap<readonly LedgerRow[], Ledger>();
+/**
+ * A ledger over rows made elsewhere (a caller that holds only rows): the rows as they are, and
+ * columns made from them, so every sum comes from the same `summarizeColumns`. Once per rows array.
+ */
+export function ledgerFromRows(rows: readonly LedgerRow[]): Ledger {
+  let ledger = rowLedgers.get(rows);
+  if (!ledger) {
+    const columns = new LedgerColumns(rows.length);
+    // Rows of one line and year must be adjacent for the netting: in line and year order.
+    const order = rows.map((_, i) => i).sort((a, b) => {
+      const x = rows[a]!, y = rows[b]!;
+      return (x.line < y.line ? -1 : x.line > y.line ? 1 : 0) || x.year - y.year || a - b;
+    });
+    for (const i of order) { const r = rows[i]!; columns.push(r.year, r.partner, r.domain, r.line, r.kind, r.amount, r.discounted, r.cashable, r.counterparty); }
+    ledger = ledgerOf(columns, [], rows as LedgerRow[]);
+    rowLedgers.set(rows, ledger);
+  }
+  return ledger;
+}
+
+const figuresCache = new WeakMap<Ledger, { model: Model; figures: BaseFigures }>();
+/** The status quo's sums an arrangement step reads (model.ts `BaseFigures`), from the ledger's summary. */
+export function baseFigures(model: Model, given: Ledger): BaseFigures {
+  const ledger = columnsOfLedger.has(given) ? given : ledgerFromRows(given.rows);
+  const known = figuresCache.get(ledger);
+  if (known && known.model === model) return known.figures;
+  const sum = summaryOf(model, ledger)!, columns = columnsOfLedger.get(ledger)!;
+  const index = new Map(model.case.partners.map((p, i) => [p.id, i]));
+  let costs: Map<string, Map<number, number>> | undefined, benefit: Map<string, number> | undefined;
+  const figures: BaseFigures = {
+    investmentCosts() {
+      if (!costs) {
+        costs = new Map();
+        const names = columns.names.list;
+        for (let i = 0; i < columns.length; i++) {
+          if (columns.kind[i] !== 0) continue;
+          const line = names[columns.line[i]!]!, year = columns.year[i]!;
+          const m = costs.get(line) ?? new Map<number, number>();
+          m.set(year, (m.get(year) ?? 0) - columns.amount[i]!);
+          costs.set(line, m);
+        }
+      }
+      // A copy: a step may change what it gets.
+      return new Map([...costs].map(([k, m]) => [k, new Map(m)]));
+    },
+    netPerYear(partner) {
+      const i = index.get(partner);
+      if (i === undefined) return model.years.map(() => 0);
+      const e = sum.partners[i]!;
+      return model.years.map((_, k) => e.savings[k]! - e.costs[k]! + e.transfersIn[k]! - e.transfersOut[k]!);
+    },
+    invested(partner) {
+      const i = index.get(partner);
+      return i === undefined ? 0 : sum.invested[i]!;
+    },
+    absoluteSums: () => [sum.absAmount, sum.absDiscounted],
+    benefit() {
+      if (!benefit) {
+        benefit = new Map();
+        model.case.partners.forEach((p, i) => { if (sum.impactPv[i] !== 0 || touched(i)) benefit!.set(p.id, Math.max(0, sum.impactPv[i]!)); });
+      }
+      return benefit;
+    },
+  };
+  // A partner with effect rows (even summing to 0) has an entry, as the row-by-row shares had.
+  const touched = (i: number) => sum.impactRows[i]! > 0;
+  figuresCache.set(ledger, { model, figures });
+  return figures;
+}
+
+/** The status quo's money in and out per partner and year (cash.ts), from the ledger's summary. */
+export function statusQuoFlows(model: Model, ledger: Ledger): Map<string, { inflow: readonly number[]; outflow: readonly number[] }> {
+  const sum = summaryOf(model, columnsOfLedger.has(ledger) ? ledger : ledgerFromRows(ledger.rows))!;
+  return new Map(model.case.partners.map((p, i) => [p.id, { inflow: sum.inflow[i]!, outflow: sum.outflow[i]! }]));
+}
+
+/** A ledger whose `rows` are made from the columns, sorted, when first read (and then kept). */
+function ledgerOf(columns: LedgerColumns, outcomes: OutcomeRow[], given?: LedgerRow[]): Ledger {
+  let rows: LedgerRow[] | undefined = given;
+  const ledger = { outcomes } as Ledger;
+  Object.defineProperty(ledger, "rows", {
+    enumerable: true, configurable: true,
+    get(): LedgerRow[] {
+      if (rows === undefined) {
+        rows = new Array<LedgerRow>(columns.length);
+        for (let i = 0; i < columns.length; i++) rows[i] = columns.row(i);
+        rows.sort(compareRows);
+      }
+      return rows;
+    },
+    set(v: LedgerRow[]) { rows = v; },
+  });
+  columnsOfLedger.set(ledger, columns);
+  return ledger;
 }
 
 /** What a line (or a whole ledger) adds to the sums bounded by MAX_CENTS, and its largest |amount|, first where it is. */
@@ -49,10 +175,11 @@ export interface LineSums {
 /**
  * The rows and outcomes of some lines (line i < investments.length is investment i, the rest
  * effect i - investments.length; all when `only` is undefined), in the order the lines are
- * listed, unsorted, with their sums; `perLine[i]` gets line i's own. Every error a line's
+ * listed, unsorted, with their sums. Rows go into `rows`: an array of row objects, columns
+ * (rows of one line and year adjacent), or nowhere (null: only the sums and the errors); `perLine[i]` gets line i's own. Every error a line's
  * amounts can raise is thrown here, in line order; the check of the sums is the caller's.
  */
-export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((line: number) => boolean) | undefined, rows: LedgerRow[], outcomes: OutcomeRow[], perLine?: LineSums[]): LineSums {
+export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((line: number) => boolean) | undefined, rows: LedgerRow[] | LedgerColumns | null, outcomes: OutcomeRow[], perLine?: LineSums[]): LineSums {
   const c = model.case;
   const rate = c.discountRate;
   const effectRate = c.effectDiscountRate ?? rate;
@@ -76,13 +203,21 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
     return true;
   };
   const I = model.investments.length;
+  // Each year's discount factor once (the same number discountFactor gives for it).
+  const factors: number[] = [];
   const push = (path: Path, year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string) => {
     if (amount === 0) return;
     const k = year - c.startYear;
-    const discounted = discountedCents(amount, discountFactor(rate, k), rate, k);
+    const discounted = discountedCents(amount, factors[k] ?? (factors[k] = discountFactor(rate, k)), rate, k);
     count(amount, discounted, path);
-    rows.push({ year, partner, domain, line, kind, amount, discounted, cashable, ...(counterparty !== undefined ? { counterparty } : {}) });
+    if (columns) columns.push(year, partner, domain, line, kind, amount, discounted, cashable, counterparty);
+    // Two literals, not a spread of an optional field: V8 made a spread row many times dearer.
+    else if (objects) {
+      if (counterparty === undefined) objects.push({ year, partner, domain, line, kind, amount, discounted, cashable });
+      else objects.push({ year, partner, domain, line, kind, amount, discounted, cashable, counterparty });
+    }
   };
+  const columns = rows instanceof LedgerColumns ? rows : undefined, objects = Array.isArray(rows) ? rows : undefined;
 
   model.investments.forEach((inv, i) => {
     if (!start(i)) return;
@@ -127,12 +262,12 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
       const single = funders.length === 1 ? funders[0]!.partner : undefined;
       if (single !== undefined) push(path, y.year, single, domain, line.id, "saving", saving, line.cashable);
       else {
-        const parts = allocate(saving, funders.map((f) => f.share), funders.map((f) => f.partner));
+        const parts = split(funders, saving);
         funders.forEach((f, i) => push(path, y.year, f.partner, domain, line.id, "saving", parts[i]!, line.cashable));
       }
       if (e.counterparty !== undefined) push(path, y.year, e.counterparty, domain, line.id, "transfer", -saving, true, single);
       if (e.providers.length > 0) {
-        const parts = e.providers.length === 1 ? [saving] : allocate(saving, e.providers.map((p) => p.share), e.providers.map((p) => p.partner));
+        const parts = e.providers.length === 1 ? [saving] : split(e.providers, saving);
         e.providers.forEach((p, i) => {
           const lost = parts[i]!;
           push(path, y.year, p.partner, domain, line.id, "revenue-loss", -lost, true, single);
@@ -145,6 +280,25 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
   });
   return total;
 }
+
+/**
+ * `allocate(amount, shares, partners)` for a list of shares that is split again every year and
+ * every slider move: allocate's checks of the weights once per list, then its core
+ * (`allocateInto`) into a reused array, with the same result. The parts are valid until the
+ * next split of the same list.
+ */
+function split(list: readonly { partner: string; share: number }[], amount: Cents): Float64Array {
+  let s = splits.get(list);
+  if (!s) {
+    const weights = list.map((f) => f.share), keys = list.map((f) => f.partner);
+    allocate(0, weights, keys); // allocate's checks, with its messages
+    s = { weights, ranks: keyRanks(keys), out: new Float64Array(list.length), scratch: allocationScratch(list.length) };
+    splits.set(list, s);
+  }
+  allocateInto(amount, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
+  return s.out;
+}
+const splits = new WeakMap<readonly { partner: string; share: number }[], { weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }>();
 
 const KIND_ORDER: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };
 /** Canonical row order: year, partner, line, kind, counterparty, reason, amount, domain. It makes results independent of listing order. */

@@ -20,6 +20,7 @@ import { irr, type Irr } from "../money/irr.ts";
 import type { Partner } from "../case/schema/index.ts";
 import type { LedgerKind, LedgerRow, OutcomeRow } from "./row.ts";
 import type { Cents } from "../money/money.ts";
+import { isSaving, type EntitySums } from "./columns.ts";
 
 export interface YearFigures {
   year: number;
@@ -56,8 +57,6 @@ export interface Metrics {
   yearly: YearFigures[];
 }
 
-/** A line's net in a year is a saving (else a cost) by its undiscounted net; the discounted net has the same sign up to rounding. */
-const isSaving = (amount: Cents, discounted: Cents) => amount > 0 || (amount === 0 && discounted > 0);
 
 /**
  * `computeMetrics(rows, years).pvCosts` alone (rows netted per year and line, transfers apart),
@@ -119,6 +118,13 @@ export function computeMetrics(rows: readonly LedgerRow[], years: readonly numbe
     else { costs[i]! -= a; dCosts[i]! -= d; }
   }
 
+  return metricsFromSums({ costs, savings, transfersIn: tIn, transfersOut: tOut, dCosts, dSavings, dIn, dOut, byKind, nonCashable: nonCashable, dNonCashable }, years);
+}
+
+/** The metrics of an entity from its sums per year (rows already netted per line and year; see columns.ts). */
+export function metricsFromSums(s: EntitySums, years: readonly number[]): Metrics {
+  const { costs, savings, transfersIn: tIn, transfersOut: tOut, dCosts, dSavings, dIn, dOut } = s;
+  const n = years.length;
   const yearly: YearFigures[] = [];
   let cum = 0;
   const flows: number[] = [];
@@ -129,7 +135,7 @@ export function computeMetrics(rows: readonly LedgerRow[], years: readonly numbe
     flows.push(net);
     yearly.push({ year: years[i]!, costs: costs[i]!, savings: savings[i]!, transfersIn: tIn[i]!, transfersOut: tOut[i]!, net, discountedNet: dNet, cumulativeDiscountedNet: cum });
   }
-  const sum = (a: number[]) => a.reduce((s, v) => s + v, 0);
+  const sum = (a: readonly number[]) => a.reduce((t, v) => t + v, 0);
   const pvCosts = sum(dCosts), pvSavings = sum(dSavings), pvIn = sum(dIn), pvOut = sum(dOut);
   const npv = pvSavings - pvCosts + pvIn - pvOut;
   const denominator = pvCosts + pvOut;
@@ -139,10 +145,10 @@ export function computeMetrics(rows: readonly LedgerRow[], years: readonly numbe
 
   return {
     costs: sum(costs), savings: sum(savings), transfersIn: sum(tIn), transfersOut: sum(tOut),
-    net: sum(costs.map((_, i) => yearly[i]!.net)),
+    net: sum(yearly.map((y) => y.net)),
     pvCosts, pvSavings, pvTransfersIn: pvIn, pvTransfersOut: pvOut, npv,
-    nonCashableSavings: nonCashable, npvCashable: npv - dNonCashable,
-    bcr, roi: bcr === null ? null : bcr - 1, paybackYear, irr: irr(flows), byKind, yearly,
+    nonCashableSavings: s.nonCashable, npvCashable: npv - s.dNonCashable,
+    bcr, roi: bcr === null ? null : bcr - 1, paybackYear, irr: irr(flows), byKind: { ...s.byKind }, yearly,
   };
 }
 

@@ -32,6 +32,11 @@ export function wrongPocket(rows: readonly LedgerRow[], partnerIds: readonly str
       impact.set(r.partner, m);
     }
   }
+  return wrongPocketFrom(partnerIds, invested, impact);
+}
+
+/** The matrix from each partner's invested PV and effect result (undiscounted, PV). */
+export function wrongPocketFrom(partnerIds: readonly string[], invested: ReadonlyMap<string, number>, impact: ReadonlyMap<string, { amount: number; pv: number }>): WrongPocketEntry[] {
   const investors = [...partnerIds].sort().filter((p) => (invested.get(p) ?? 0) > 0);
   if (investors.length === 0) return [];
   const weights = investors.map((p) => invested.get(p)!);

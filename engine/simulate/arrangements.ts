@@ -3,15 +3,14 @@
  * and explanations `applyArrangement` also builds (IRR per partner, sentences in two
  * languages): those cost about ten times more than the transfers themselves.
  *
- * This takes the existing object path (the status-quo ledger as rows, then each step's
- * `apply`), through the same step loop as `applyArrangement` (`runArrangementSteps` in
- * engine/arrangements/apply.ts), so arrangements cost far more per sample than the status quo
- * (see docs/uncertainty.md for measured figures); a property test checks that
- * the NPVs equal `evaluateModel`'s to the cent.
+ * It takes the status-quo ledger (its columns and their sums; row objects only if a step reads
+ * them) through the same step loop as `applyArrangement` (`runArrangementSteps` in
+ * engine/arrangements/apply.ts); a property test checks that the NPVs equal `evaluateModel`'s
+ * to the cent. See docs/uncertainty.md for the cost per sample.
  */
 import { runArrangementSteps } from "../arrangements/apply.ts";
 import type { CompiledArrangement } from "../arrangements/types.ts";
-import type { LedgerRow } from "../ledger/row.ts";
+import type { Ledger, LedgerRow } from "../ledger/row.ts";
 import type { Model } from "../case/model.ts";
 
 /**
@@ -20,9 +19,9 @@ import type { Model } from "../case/model.ts";
  * of year k from the start. Pots (`pot:<id>`) are not partners and are left out, as
  * `applyArrangement` does.
  */
-export function arrangementTransfers(model: Model, values: ArrayLike<number>, baseRows: readonly LedgerRow[], arr: CompiledArrangement, partnerIndex: ReadonlyMap<string, number>, npv: Float64Array, net: Float64Array, yearly: Float64Array | null = null): void {
+export function arrangementTransfers(model: Model, values: ArrayLike<number>, statusQuo: Ledger | readonly LedgerRow[], arr: CompiledArrangement, partnerIndex: ReadonlyMap<string, number>, npv: Float64Array, net: Float64Array, yearly: Float64Array | null = null): void {
   const start = model.case.startYear, Y = model.years.length;
-  runArrangementSteps(model, values, baseRows, arr, (_step, _out, stepRows) => {
+  runArrangementSteps(model, values, statusQuo, arr, (_step, _out, stepRows) => {
     for (const r of stepRows) {
       const p = partnerIndex.get(r.partner);
       if (p === undefined) continue;

@@ -36,12 +36,12 @@ export const PROBE_HIGH = 0.999;
  * InputError the evaluation would (engine/money/money.ts).
  */
 function probeAmounts(model: Model, values: ArrayLike<number>): void {
-  const rows = buildLedger(model, values).rows;
-  for (const arr of model.arrangements) runArrangementSteps(model, values, rows, arr, () => {});
+  const ledger = buildLedger(model, values);
+  for (const arr of model.arrangements) runArrangementSteps(model, values, ledger, arr, () => {});
   if (model.actuals.years.length === 0) return;
   const actual = actualModel(model), contributions = actualContributions(model, values);
-  const actualRows = buildLedger(actual, values).rows;
-  for (const arr of model.arrangements) runArrangementSteps(actual, values, actualRows, arr, () => {}, contributions);
+  const actualLedger = buildLedger(actual, values);
+  for (const arr of model.arrangements) runArrangementSteps(actual, values, actualLedger, arr, () => {}, contributions);
 }
 
 /**
@@ -61,7 +61,7 @@ export function lineProbe(model: Model, derived: Int32Array): LineProbe | undefi
   if (model.actuals.years.length > 0 || model.arrangements.some((a) => a.steps.length > 0)) return undefined;
   const base = parameterValues(model.parameters);
   const basePer: LineSums[] = [];
-  const baseTotal = ledgerLines(model, base, undefined, [], [], basePer);
+  const baseTotal = ledgerLines(model, base, undefined, null, [], basePer);
   const L = basePer.length;
   // Which slots each line reads; a closure of unknown shape reads them all.
   const always: number[] = [];
@@ -101,7 +101,7 @@ export function lineProbe(model: Model, derived: Int32Array): LineProbe | undefi
   const probe = (slot: number, values: ArrayLike<number>) => {
     const affected = affectedBy(slot);
     const probePer: LineSums[] = [];
-    ledgerLines(model, values, (l) => affected.has(l), [], [], probePer);
+    ledgerLines(model, values, (l) => affected.has(l), null, [], probePer);
     let amount = baseTotal.amount, discounted = baseTotal.discounted;
     for (const l of affected) { amount += probePer[l]!.amount - basePer[l]!.amount; discounted += probePer[l]!.discounted - basePer[l]!.discounted; }
     if (amount <= MAX_CENTS && discounted <= MAX_CENTS) return;

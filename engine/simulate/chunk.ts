@@ -172,12 +172,12 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
       for (let i = 0; i < L; i++) {
         for (let j = 0; j < U; j++) values[slots[j]!] = cols[j]![i]!;
         for (let d = 0; d < D; d++) values[derived[d]!] = formulas[derived[d]!]!(values);
-        const rows = buildLedger(model, values).rows;
+        const ledger = buildLedger(model, values);
         const at = b + i;
         for (let a = 0; a < A; a++) {
           for (let p = 0; p < P; p++) { aNpv[p] = npv[p * count + at]!; aNet[p] = net[p * count + at]!; }
           if (aYear !== null) for (let e = 0; e < P * Y; e++) aYear[e] = yearly![e * count + at]!;
-          arrangementTransfers(model, values, rows, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
+          arrangementTransfers(model, values, ledger, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
           for (let p = 0; p < P; p++) arr[(a * E + p) * count + at] = aNpv[p]!;
           // Arrangements only move money between partners: society's NPV is the status quo's.
           arr[(a * E + P) * count + at] = npv[P * count + at]!;
@@ -232,11 +232,11 @@ function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: num
       }
     }
     if (arr !== null) {
-      const rows = buildLedger(model, values).rows;
+      const ledger = buildLedger(model, values);
       for (let a = 0; a < A; a++) {
         aNpv.set(sNpv); aNet.set(sNet);
         if (aYear !== null) aYear.set(sYear!);
-        arrangementTransfers(model, values, rows, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
+        arrangementTransfers(model, values, ledger, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
         for (let p = 0; p < P; p++) arr[(a * E + p) * count + i] = aNpv[p]!;
         // Arrangements only move money between partners: society's NPV is the status quo's.
         arr[(a * E + P) * count + i] = societyNpv;

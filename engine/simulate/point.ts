@@ -40,7 +40,7 @@ export function pointEvaluator(model: Model, arrangement?: string): PointEvaluat
       kernel.evaluate(values, out, net, null);
       let society = 0;
       for (let p = 0; p < P; p++) society += out[p]!;
-      if (arr && arr.steps.length > 0) arrangementTransfers(model, values, buildLedger(model, values).rows, arr, partnerIndex, out, net);
+      if (arr && arr.steps.length > 0) arrangementTransfers(model, values, buildLedger(model, values), arr, partnerIndex, out, net);
       out[P] = society;
       return out;
     },

@@ -189,6 +189,10 @@ describe("amounts beyond exact cents", () => {
       else expect(r.err).toMatch(/effects\[0\]/);
     }
   });
+  it("a case that starts in the year 10^15 evaluates in every format (the columnar ledger kept years in 32 bits: an internal error)", async () => {
+    const j = await success(edited((c) => { c.startYear = 1e15; c.priceYear = 1e15; c.parameters.sehPrice = { value: 300, unit: "EUR/visit" }; }));
+    expect(j.society.yearly[0].year).toBe(1e15);
+  });
   it("amounts of EUR 10 billion a year are exact: partners sum to society in every format", async () => {
     const j = await success(edited((c) => { c.investments[0].amount = 1e10; c.parameters.clients.value = 2e7; c.horizon = 20; }));
     expect(Math.abs(j.society.costs)).toBeGreaterThan(1e11);
