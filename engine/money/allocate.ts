@@ -8,7 +8,10 @@
  * Algorithm (as dinero.js `allocate`): each part gets the floor of its exact share of |amount|;
  * the cents left over go one by one to the parts with the largest remainders. Ties are broken by
  * `tieKeys` (ascending, e.g. partner ids) when given, else by position, so the result does not
- * depend on the order in which callers list the parts when keys are given.
+ * depend on the order in which callers list the parts when keys are given. With integer weights
+ * (and |amount| x weight within MAX_CENTS) the floors and remainders are computed exactly in
+ * integers, so equal exact remainders always tie; with fractional weights they are floats, and
+ * two remainders equal in exact arithmetic may differ by rounding, which then picks the part.
  *
  * Conventions: a negative amount is split as its absolute value and negated part by part, so
  * a cost splits exactly like the same saving. A part with weight 0 gets 0. Weights must be finite,
@@ -19,7 +22,7 @@
  * leftover cents are handed out in whole rounds, not one by one), and the parts sum exactly to
  * the whole for any amount up to MAX_CENTS, also when float error makes the floors sum above it.
  */
-import type { Cents } from "./money.ts";
+import { MAX_CENTS, type Cents } from "./money.ts";
 
 export function allocate(amount: Cents, weights: readonly number[], tieKeys?: readonly string[]): Cents[] {
   if (!Number.isSafeInteger(amount)) throw new Error(`allocate: amount must be an integer number of cents, got ${amount}`);
@@ -54,91 +57,105 @@ export function allocationScratch(parts: number): AllocationScratch {
  * `keyRanks`), or null for ties by position. Callers pass valid weights.
  */
 export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: number, keyRank: Int32Array | null, out: Float64Array, s: AllocationScratch): void {
-  let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i]!;
-  const negative = amount < 0;
-  const whole = negative ? -amount : amount;
+  let total = 0, largest = 0, integers = true;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    total += w;
+    largest = Math.max(largest, w);
+    integers &&= Number.isInteger(w);
+  }
+  const whole = Math.abs(amount);
   const rem = s.remainders;
-  // Weights so large that whole x weight would overflow to Infinity (a share of 1e308) are taken
-  // as fractions of their total first; ordinary weights keep the exact (whole x w) / total.
-  const huge = total > HUGE_WEIGHTS;
   let given = 0;
-  for (let i = 0; i < n; i++) {
-    const exact = huge ? whole * (weights[i]! / total) : (whole * weights[i]!) / total;
-    const floor = Math.floor(exact);
-    out[i] = floor;
-    rem[i] = exact - floor;
-    given += floor;
+  // Stryker disable next-line EqualityOperator: equivalent: at whole x largest = MAX_CENTS exactly the float path gives the same split (it differs only on exact ties)
+  if (integers && whole * largest <= MAX_CENTS) {
+    // Integer weights (inhabitants, counts, cents) and whole x weight a safe integer: the floor
+    // and the remainder of whole x w / total in integers, exactly, so parts whose exact
+    // remainders are equal tie, and the tie rule (key, then position) decides, not float noise
+    // (7 by 1 : 7 : 13 is 1/3 over for each part; the float remainders gave the cent to the
+    // second). The remainders compared are then whole x w mod total (one denominator). A total
+    // beyond MAX_CENTS (rounded) needs no test: then every whole x w is below it, so each floor
+    // is 0 and each remainder whole x w, as in exact arithmetic.
+    for (let i = 0; i < n; i++) {
+      const p = whole * weights[i]!;
+      const r = p % total;
+      out[i] = (p - r) / total;
+      rem[i] = r;
+      given += out[i]!;
+    }
+  } else {
+    // Weights so large that whole x weight would overflow to Infinity (a share of 1e308) are
+    // taken as fractions of their total first; other weights keep (whole x w) / total.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: the two forms of the share differ by rounding only, which changes a split only on exact ties (not exact on this path); none other in 2 million random fractional splits
+    const huge = total > HUGE_WEIGHTS;
+    for (let i = 0; i < n; i++) {
+      const exact = huge ? whole * (weights[i]! / total) : (whole * weights[i]!) / total;
+      const floor = Math.floor(exact);
+      out[i] = floor;
+      rem[i] = exact - floor;
+      given += floor;
+    }
   }
+  // Positive-weight parts by remainder (desc), tie key (asc), position (asc): insertion sort for
+  // the usual few parts, a comparison sort for many (342 funders by inhabitants; a list of 2,000
+  // made the insertion sort quadratic). `compare` is a strict total order: the same result. (No
+  // test of left = 0 first: nothing is then handed out or taken back.)
+  const order = s.order;
+  let m = 0;
+  // Stryker disable next-line EqualityOperator: equivalent: i = n reads weights[n], undefined, which is not > 0
+  for (let i = 0; i < n; i++) if (weights[i]! > 0) order[m++] = i;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: both sorts give the same order (compare is a strict total order); the choice is speed only
+  if (m <= 32) {
+    for (let k = 1; k < m; k++) {
+      const i = order[k]!;
+      let j = k;
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent: j = 0 compares with order[-1], undefined, whose remainder NaN stops the loop
+      while (j > 0 && compare(i, order[j - 1]!, rem, keyRank) < 0) { order[j] = order[j - 1]!; j--; }
+      order[j] = i;
+    }
+  } else {
+    order.subarray(0, m).sort((a, b) => compare(a, b, rem, keyRank));
+  }
+  // One cent each in that order, round and round (left > 0): `left` is below m, up to float
+  // error in the floors (a few cents for amounts near MAX_CENTS), so this runs fewer than
+  // m + a few times. Or (left < 0: float error made the floors sum above the whole, amounts near
+  // MAX_CENTS) a cent taken back at a time, smallest remainder first, round and round, from
+  // parts that have one (the floors sum above the whole, so some part has one).
   const left = whole - given;
-  if (left !== 0) {
-    // Positive-weight parts by remainder (desc), tie key (asc), position (asc): insertion sort
-    // for the usual few parts, a comparison sort for many (342 funders by inhabitants; a list of
-    // 2,000 made the insertion sort quadratic). `before` is a strict total order: the same result.
-    const order = s.order;
-    let m = 0;
-    if (n <= 32) {
-      for (let i = 0; i < n; i++) {
-        if (!(weights[i]! > 0)) continue;
-        let j = m++;
-        while (j > 0 && before(i, order[j - 1]!, rem, keyRank)) { order[j] = order[j - 1]!; j--; }
-        order[j] = i;
-      }
-    } else {
-      for (let i = 0; i < n; i++) if (weights[i]! > 0) order[m++] = i;
-      order.subarray(0, m).sort((a, b) => (before(a, b, rem, keyRank) ? -1 : 1));
-    }
-    if (left > 0) {
-      // `left` is below the number of positive parts, up to float error in the floors: a whole
-      // round of cents to every part for each m left over, then one more to the first ones.
-      const each = Math.floor(left / m), extra = left - each * m;
-      for (let k = 0; k < m; k++) out[order[k]!] = out[order[k]!]! + each + (k < extra ? 1 : 0);
-    } else {
-      // Float error made the floors sum above the whole (amounts near MAX_CENTS): take the
-      // excess back a cent at a time, smallest remainder first, from parts that have one.
-      let excess = -left;
-      if (!Number.isFinite(excess)) throw new Error(`allocate: the split of ${amount} cents overflowed`);
-      for (let round = 0; excess > 0 && round <= excess; round++) {
-        for (let k = m - 1; k >= 0 && excess > 0; k--) {
-          const i = order[k]!;
-          if (out[i]! > 0) { out[i] = out[i]! - 1; excess--; }
-        }
-      }
-    }
+  for (let k = 0; k < left; k++) out[order[k % m]!] = out[order[k % m]!]! + 1;
+  for (let k = m - 1, excess = -left; excess > 0; k = k > 0 ? k - 1 : m - 1) {
+    const i = order[k]!;
+    if (out[i]! > 0) { out[i] = out[i]! - 1; excess--; }
   }
-  for (let i = 0; i < n; i++) {
-    const p = out[i]!;
-    out[i] = p === 0 ? 0 : negative ? -p : p;
-  }
+  // The sign of the amount on every part; + 0 turns the -0 of a zero part into 0.
+  const sign = Math.sign(amount);
+  // Stryker disable next-line EqualityOperator: equivalent: i = n writes out[n], past the typed array's end (ignored)
+  for (let i = 0; i < n; i++) out[i] = out[i]! * sign + 0;
 }
 
 /** Above this total of weights, whole x weight could pass the largest double (MAX_CENTS x 1e276 is still finite). */
 const HUGE_WEIGHTS = 1e276;
 
-/** True when part a goes before part b in the order the leftover cents are handed out. */
-function before(a: number, b: number, rem: Float64Array, keyRank: Int32Array | null): boolean {
-  const d = rem[b]! - rem[a]!;
-  if (d !== 0) return d < 0;
-  if (keyRank !== null) {
-    const ka = keyRank[a]!, kb = keyRank[b]!;
-    if (ka !== kb) return ka < kb;
-  }
-  return a < b;
+/** Below 0 when part a goes before part b in the order the leftover cents are handed out (never 0 for a !== b). */
+function compare(a: number, b: number, rem: Float64Array, keyRank: Int32Array | null): number {
+  return rem[b]! - rem[a]! || (keyRank === null ? 0 : keyRank[a]! - keyRank[b]!) || a - b;
 }
 
 /** Ranks of string keys (ascending, equal keys share a rank), for `allocateInto`. */
 export function keyRanks(keys: readonly string[]): Int32Array {
   // The same few lists of partner ids come back for every row and sample: remember them.
-  const id = keys.join("\u0000");
+  // JSON names every list apart (a joined list did not: "a\0" "b" and "a" "\0b" shared ranks).
+  const id = JSON.stringify(keys);
   const known = rankCache.get(id);
-  if (known !== undefined && known.length === keys.length) return known;
-  const sorted = [...new Set(keys)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const ranks = Int32Array.from(keys, (k) => sorted.indexOf(k));
+  if (known !== undefined) return known;
+  // Distinct keys ascending (no two equal: the comparator needs no equal case), ranked by a map (linear, not indexOf).
+  const rank = new Map([...new Set(keys)].sort((x, y) => (x < y ? -1 : 1)).map((k, r) => [k, r]));
+  const ranks = Int32Array.from(keys, (k) => rank.get(k)!);
   if (rankCache.size >= 512) rankCache.clear();
   rankCache.set(id, ranks);
   return ranks;
 }
-/** Ranks by joined key list (callers only read the arrays allocateInto gets). */
+/** Ranks by key list, as JSON (callers only read the arrays allocateInto gets). */
 const rankCache = new Map<string, Int32Array>();
 
 /**
@@ -148,16 +165,18 @@ const rankCache = new Map<string, Int32Array>();
  * when float error leaves more than one cent over (a property test holds them equal).
  */
 export function variablePart(lost: number, vcs: number): number {
+  // allocate's (whole x w) / total with total = vcs + (1 - vcs), which is exactly 1 in floating
+  // point for every vcs in 0..1 (1 - vcs is exact from 1/2 up; below, its rounding error is at
+  // most 2^-54, which the sum rounds away): the shares are whole x w.
   const w1 = 1 - vcs;
-  const total = vcs + w1;
-  const whole = lost < 0 ? -lost : lost;
-  const e0 = (whole * vcs) / total, e1 = (whole * w1) / total;
+  const whole = Math.abs(lost);
+  const e0 = whole * vcs, e1 = whole * w1;
   let f0 = Math.floor(e0);
   const f1 = Math.floor(e1);
   const left = whole - (f0 + f1);
-  if (left > 0) {
-    if (vcs > 0 && w1 > 0) f0 += e0 - f0 >= e1 - f1 ? Math.ceil(left / 2) : Math.floor(left / 2);
-    else if (vcs > 0) f0 += left;
-  }
-  return f0 === 0 ? 0 : lost < 0 ? -f0 : f0;
+  // A cent left means both shares have a fraction (a zero weight's share is 0 and the other's
+  // whole), so both weights are positive: larger remainder first, the first part on a tie.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: with left = 0 the step adds ceil(0) or floor(0)
+  if (left > 0) f0 += e0 - f0 >= e1 - f1 ? Math.ceil(left / 2) : Math.floor(left / 2);
+  return f0 * Math.sign(lost) + 0;
 }

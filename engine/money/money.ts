@@ -44,23 +44,28 @@ export function toCents(euros: number): Cents {
   // conversion. Cutting x = euros * 100 to 12 significant digits moves it by at most 5e-12 |x|,
   // and rounding to the nearest integer only jumps at half-integers, so whenever x is farther
   // than 1e-11 |x| from k + 0.5 the cut cannot change the result and the nearest integer gives
-  // it directly; r = floor(x + 1/2) is that integer when the test passes (x - r is exact).
-  // Inside the band (a few millionths of a cent wide for everyday amounts), from 1e11 cents on
-  // and for non-finite input the definition decides. A property test checks both agree.
-  const x = euros * 100;
-  const a = Math.abs(x);
-  const r = Math.floor(x + 0.5);
-  if (a < 1e11 && 0.5 - Math.abs(x - r) > a * 1e-11) return r + 0; // + 0: no negative zero
-  return toCentsByDigits(euros);
+  // it directly. Inside the band (a few millionths of a cent wide for everyday amounts; every x
+  // from about 5e10 cents on) and for non-finite input the definition decides. A property test checks
+  // both agree.
+  return nearestClearOfHalf(euros * 100, 1e-11) ?? toCentsByDigits(euros);
 }
 
 /** Rounds a float number of cents (e.g. a discounted amount) to whole cents, half away from zero. */
 export function roundCents(cents: number): Cents {
-  // As `toCents`, for `roundCentsByDigits` (15 digits: band 1e-14 |x|, limit 1e13).
-  const a = Math.abs(cents);
-  const r = Math.floor(cents + 0.5);
-  if (a < 1e13 && 0.5 - Math.abs(cents - r) > a * 1e-14) return r + 0;
-  return roundCentsByDigits(cents);
+  // As `toCents`, for `roundCentsByDigits` (15 digits: at most 5e-15 |x|, band 1e-14 |x|).
+  return nearestClearOfHalf(cents, 1e-14) ?? roundCentsByDigits(cents);
+}
+
+/**
+ * The fast path of `toCents` and `roundCents`: the integer nearest to x when x is farther than
+ * rel |x| from every half-integer, else undefined (near a half; from about |x| = 1 / (2 rel) on, where
+ * the band is a whole unit wide; for NaN and the infinities). r = floor(x + 1/2) is that integer
+ * when the test passes (x - r is exact), and never -0 (x + 1/2 is +0 or more for x > -1/2).
+ */
+export function nearestClearOfHalf(x: number, rel: number): number | undefined {
+  const r = Math.floor(x + 0.5);
+  // Stryker disable next-line EqualityOperator: equivalent: >= differs only when 0.5 - |x - r| equals rel |x| exactly, where the definition gives the nearest integer too (the cut moves x by at most half the band)
+  return 0.5 - Math.abs(x - r) > Math.abs(x) * rel ? r : undefined;
 }
 
 /** The definition of `toCents`: x * 100 cut to 12 significant digits, rounded half away from zero. */

@@ -132,3 +132,57 @@ describe("irr at the edges of its range", () => {
     expect(IRR_RANGE).toEqual({ low: -0.5, high: 10 });
   });
 });
+
+describe("irr: exact to the last bit, signs counted over non-zero flows", () => {
+  const f64 = new Float64Array(1), bits = new BigInt64Array(f64.buffer);
+  /** The double next to x, away from zero (d = 1n) or towards it (d = -1n). */
+  const nextTo = (x: number, d: bigint): number => { f64[0] = x; bits[0]! += d; return f64[0]!; };
+  /** NPV is zero at r, or has the other sign at a neighbouring double: r is a root to double precision. */
+  const rootToTheBit = (flows: number[], r: number): boolean => {
+    const v = npv(r, flows);
+    return v === 0 || [nextTo(r, 1n), nextTo(r, -1n)].some((y) => Math.sign(npv(y, flows)) === -Math.sign(v));
+  };
+  it("gives a rate at which NPV changes sign within one double (one sign change in the flows)", () => {
+    for (const flows of [[-70000, 12000, 15000, 18000, 21000, 26000], [-70000, 12000, 15000, 18000, 21000], [0, -1, 0, 2], [-100, 30, 40, 50, 60]]) {
+      const r = irr(flows);
+      expect(r.status).toBe("ok");
+      if (r.status === "ok") expect(rootToTheBit(flows, r.rate)).toBe(true);
+    }
+  });
+  test.prop([fc.array(fc.integer({ min: -1_000_000, max: -1 }), { minLength: 1, maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 })],
+    { numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 100) })("investments then savings: a root to the bit, or none-in-range with NPV of one sign at both ends", (costs, savings) => {
+    const flows = [...costs, ...savings];
+    const r = irr(flows);
+    if (!savings.some((x) => x > 0)) expect(r.status).toBe("no-sign-change");
+    else if (r.status === "ok") expect(rootToTheBit(flows, r.rate)).toBe(true);
+    else {
+      expect(r.status).toBe("none-in-range");
+      expect(Math.sign(npv(IRR_RANGE.low, flows))).toBe(Math.sign(npv(IRR_RANGE.high, flows)));
+    }
+  });
+  it("counts no sign change when the only non-zero flows have one sign, zeros included", () => {
+    for (const flows of [[0, -5], [0, 5], [0, 0, -3, 0], [4, 0, 0]]) expect(irr(flows)).toEqual({ status: "no-sign-change" });
+  });
+  it("counts a change across zero flows (-1, 0, 0, 3, 0, -2 changes twice) and none between equal signs", () => {
+    // x = 1 / (1 + r): -1 + 3x^3 - 2x^5. At x = 1 (r = 0) it is 0: a root; p'(1) = 9 - 10 < 0 and p(0.8) = -1 + 1.536 - 0.65536 < 0,
+    // p(0.9) = -1 + 2.187 - 1.18098 > 0: a second root between x = 0.8 and 0.9 (r between 11 % and 25 %).
+    const r = irr([-1, 0, 0, 3, 0, -2]);
+    expect(r.status).toBe("multiple");
+    if (r.status === "multiple") {
+      expect(r.rates).toHaveLength(2);
+      expect(r.rates[0]).toBeCloseTo(0, 10);
+      expect(r.rates[1]! > 1 / 0.9 - 1 && r.rates[1]! < 1 / 0.8 - 1).toBe(true);
+    }
+  });
+  it("finds a root that falls exactly on a point of the search's partition (the first midpoint in x)", () => {
+    // c = (1/11 + 2) / 2, the first split of [1/11, 2]; p(x) = (x - c)(x - 1/2) = c/2 - (c + 1/2) x + x^2
+    // is exactly 0 at c in double precision (every step exact). Roots: r = 1/c - 1 (about -4.35 %) and 100 %.
+    const c = (1 / 11 + 2) / 2;
+    const r = irr([c * 0.5, -(c + 0.5), 1]);
+    expect(r).toEqual({ status: "multiple", rates: [1 / c - 1, 1] });
+  });
+  it("flags -45 % and 900 % themselves as not near a bound (within means closer than 5 points; above means above)", () => {
+    expect(irrNearBound({ status: "ok", rate: -0.45 })).toBe(false);
+    expect(irrNearBound({ status: "ok", rate: 9 })).toBe(false);
+  });
+});

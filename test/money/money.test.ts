@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { centsToEuros, discountFactor, roundCents, toCents } from "../../engine/index.ts";
-import { assertSafeCents, boundedCents, discountedCents, MAX_CENTS, roundCentsByDigits, sumCents, toCentsByDigits } from "../../engine/money/money.ts";
+import { assertSafeCents, boundedCents, discountedCents, MAX_CENTS, nearestClearOfHalf, roundCentsByDigits, sumCents, toCentsByDigits } from "../../engine/money/money.ts";
 import { variablePart } from "../../engine/money/allocate.ts";
 import { InputError } from "../../engine/messages/issues.ts";
 
@@ -77,6 +77,35 @@ describe("roundCents: a float number of cents to whole cents, half away from zer
   });
 });
 
+describe("nearestClearOfHalf: the fast path of toCents and roundCents", () => {
+  it("gives the nearest integer away from the halves, in both directions and never -0", () => {
+    expect([12.3, -12.3, 12.7, -12.7, 0.2, 1e10 + 0.25].map((x) => nearestClearOfHalf(x, 1e-11))).toEqual([12, -12, 13, -13, 0, 1e10]);
+    expect(Object.is(nearestClearOfHalf(-0.2, 1e-11), 0)).toBe(true);
+    expect(Object.is(nearestClearOfHalf(-0, 1e-11), 0)).toBe(true);
+  });
+  it("leaves a half, a near-half and everything beyond 1 / (2 rel) to the definition, and NaN and the infinities", () => {
+    // 0.285 EUR x 100 = 28.499999999999996: 4e-15 from the half, inside any band here.
+    expect([12.5, -12.5, 0.285 * 100, 6e10, -6e10, 6e13, Number.NaN, Infinity, -Infinity].map((x) => nearestClearOfHalf(x, x === 6e13 ? 1e-14 : 1e-11)))
+      .toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+  it("draws the band at rel |x| from the half: 1,000.5 - 2e-8 is clear of it, 1,000.5 - 5e-9 is not (band 1.0005e-8)", () => {
+    expect(nearestClearOfHalf(1000.5 - 2e-8, 1e-11)).toBe(1000);
+    expect(nearestClearOfHalf(1000.5 - 5e-9, 1e-11)).toBeUndefined();
+    expect(nearestClearOfHalf(-1000.5 + 2e-8, 1e-11)).toBe(-1000);
+    expect(nearestClearOfHalf(-1000.5 + 5e-9, 1e-11)).toBeUndefined();
+  });
+});
+
+describe("roundCents from 1e13 cents up (the fast path applies up to 5e13)", () => {
+  it("agrees with its definition on eighths of a cent up to 2^49 (5.6e14) cents", () => {
+    // m / 8 is exact; the definition keeps 15 digits, so from 1e14 on the eighths are cut first.
+    fc.assert(fc.property(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), (m) => {
+      expect(roundCents(m / 8)).toBe(roundCentsByDigits(m / 8));
+    }), { seed: 114, numRuns: 3000 });
+    expect([roundCents(12_345_678_901_234.375), roundCents(-12_345_678_901_234.5), roundCents(40_000_000_000_000.625)]).toEqual([12_345_678_901_234, -12_345_678_901_235, 40_000_000_000_001]);
+  });
+});
+
 describe("bounded and discounted cents", () => {
   it("accepts euros up to MAX_CENTS cents and refuses one cent more, naming what and the year", () => {
     // MAX_CENTS = 2^53 - 1 = 9,007,199,254,740,991 cents = EUR 90,071,992,547,409.91.
@@ -89,7 +118,8 @@ describe("bounded and discounted cents", () => {
     expect(e).toBeInstanceOf(InputError);
     expect([e.path, e.code, e.params]).toEqual([["effects", 0, "unitPrice"], "amountOverflow", { what: "saving", value: 90_071_992_547_410, year: 2030 }]);
     const n = thrown(() => boundedCents(Number.NaN, ["p"], "investment")) as InputError;
-    expect([n.code, n.params]).toEqual(["amountOverflow", { what: "investment", value: Number.NaN }]);
+    // No year given: no year key at all (not one that is undefined).
+    expect([n.code, n.params]).toStrictEqual(["amountOverflow", { what: "investment", value: Number.NaN }]);
     expect(() => boundedCents(-Infinity, ["p"], "investment")).toThrow(InputError);
     expect(() => boundedCents(-90_071_992_547_410, ["p"], "investment")).toThrow(InputError);
   });

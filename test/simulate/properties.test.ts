@@ -310,8 +310,12 @@ function sortedAllocate(amount: number, weights: readonly number[], tieKeys?: re
   let total = 0;
   for (const w of weights) total += w;
   const sign = amount < 0 ? -1 : 1, whole = Math.abs(amount);
-  const parts = weights.map((w) => Math.floor((whole * w) / total));
-  const remainders = weights.map((w, i) => (whole * w) / total - parts[i]!);
+  // Integer weights (|amount| x weight safe): floors and remainders exact, in BigInt, so equal
+  // remainders tie and the keys, then positions, decide (allocate's integer path); else floats.
+  const integers = weights.every(Number.isInteger) && whole * Math.max(...weights) <= Number.MAX_SAFE_INTEGER;
+  const big = (w: number) => BigInt(whole) * BigInt(w), bigTotal = integers ? weights.reduce((s, w) => s + BigInt(w), 0n) : 1n;
+  const parts = weights.map((w) => (integers ? Number(big(w) / bigTotal) : Math.floor((whole * w) / total)));
+  const remainders = weights.map((w, i) => (integers ? Number(big(w) % bigTotal) : (whole * w) / total - parts[i]!));
   let left = whole - parts.reduce((a, b) => a + b, 0);
   if (left > 0) {
     const order = weights.map((_, i) => i).filter((i) => weights[i]! > 0);
