@@ -52,10 +52,25 @@ export class LedgerColumns {
 
   constructor(capacity = 1024) {
     const n = Math.max(16, capacity);
-    this.year = new Float64Array(n); this.kind = new Uint8Array(n); this.cashable = new Uint8Array(n);
-    this.amount = new Float64Array(n); this.discounted = new Float64Array(n);
-    this.partner = new Int32Array(n); this.domain = new Int32Array(n); this.line = new Int32Array(n);
-    this.counterparty = new Int32Array(n);
+    const v = LedgerColumns.views(n);
+    this.year = v.year; this.kind = v.kind; this.cashable = v.cashable; this.amount = v.amount; this.discounted = v.discounted;
+    this.partner = v.partner; this.domain = v.domain; this.line = v.line; this.counterparty = v.counterparty;
+  }
+
+  /** Every column as a view of one buffer: one allocation (a sample's small ledger is made many times). */
+  private static views(n: number) {
+    const buffer = new ArrayBuffer(n * 42);
+    return {
+      year: new Float64Array(buffer, 0, n), amount: new Float64Array(buffer, n * 8, n), discounted: new Float64Array(buffer, n * 16, n),
+      partner: new Int32Array(buffer, n * 24, n), domain: new Int32Array(buffer, n * 28, n), line: new Int32Array(buffer, n * 32, n),
+      counterparty: new Int32Array(buffer, n * 36, n), kind: new Uint8Array(buffer, n * 40, n), cashable: new Uint8Array(buffer, n * 41, n),
+    };
+  }
+
+  /** Empty again, keeping its room and its names: a scratch ledger for one Monte Carlo sample after another. */
+  reset(): this {
+    this.length = 0;
+    return this;
   }
 
   push(year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, discounted: Cents, cashable: boolean, counterparty: string | undefined): void {
@@ -78,17 +93,12 @@ export class LedgerColumns {
   }
 
   private grow(): void {
-    const n = this.year.length * 2;
-    const more = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => { const b = make(n); b.set(a); return b; };
-    this.year = more(this.year, (k) => new Float64Array(k));
-    this.kind = more(this.kind, (k) => new Uint8Array(k));
-    this.cashable = more(this.cashable, (k) => new Uint8Array(k));
-    this.amount = more(this.amount, (k) => new Float64Array(k));
-    this.discounted = more(this.discounted, (k) => new Float64Array(k));
-    this.partner = more(this.partner, (k) => new Int32Array(k));
-    this.domain = more(this.domain, (k) => new Int32Array(k));
-    this.line = more(this.line, (k) => new Int32Array(k));
-    this.counterparty = more(this.counterparty, (k) => new Int32Array(k));
+    const v = LedgerColumns.views(this.year.length * 2);
+    v.year.set(this.year); v.amount.set(this.amount); v.discounted.set(this.discounted);
+    v.partner.set(this.partner); v.domain.set(this.domain); v.line.set(this.line); v.counterparty.set(this.counterparty);
+    v.kind.set(this.kind); v.cashable.set(this.cashable);
+    this.year = v.year; this.kind = v.kind; this.cashable = v.cashable; this.amount = v.amount; this.discounted = v.discounted;
+    this.partner = v.partner; this.domain = v.domain; this.line = v.line; this.counterparty = v.counterparty;
   }
 
   /** Row i as a ledger row object. */
@@ -116,6 +126,8 @@ export interface LedgerSummary {
   /** Cash per partner and year: money in, money out (every row but non-cashable savings). */
   inflow: number[][];
   outflow: number[][];
+  /** A partner's (by number) net per year: the sum of its rows' amounts. */
+  netPerYear(p: number): number[];
   /** Per partner: the present value it invested (positive), and its effect result undiscounted and discounted (every row of an effect line). */
   invested: number[];
   impactAmount: number[];
@@ -146,14 +158,15 @@ export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly strin
   const first = years[0] ?? 0;
   const contiguous = years.every((y, i) => y === first + i);
   const yearIdx = new Map(years.map((y, i) => [y, i]));
-  const f64 = (k: number) => new Float64Array(k);
+  // Plain arrays: a Monte Carlo sample summarises a small ledger, where making typed arrays costs more than they save.
+  const f64 = (k: number) => new Array<number>(k).fill(0);
   const costs = f64(E * n), savings = f64(E * n), tIn = f64(E * n), tOut = f64(E * n);
   const dCosts = f64(E * n), dSavings = f64(E * n), dIn = f64(E * n), dOut = f64(E * n);
   const byKind = f64(E * 5), nonCash = f64(E), dNonCash = f64(E);
   const inflow = f64(P * n), outflow = f64(P * n);
   const invested = f64(P), impactAmount = f64(P), impactPv = f64(P), impactRows = f64(P);
   // The open cell group (one line in one year): each partner's net in it, and society's.
-  const cellA = f64(P), cellD = f64(P), touched = new Int32Array(P), mark = new Uint8Array(P);
+  const cellA = f64(P), cellD = f64(P), touched = f64(P), mark = f64(P);
   let nTouched = 0, groupA = 0, groupD = 0, groupYear = -1, groupUsed = false;
   let groupLine = -1, groupEffect = false;
   let absAmount = 0, absDiscounted = 0;
@@ -203,19 +216,62 @@ export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly strin
     else if (groupEffect) { impactAmount[p] = impactAmount[p]! + a; impactPv[p] = impactPv[p]! + d; impactRows[p] = impactRows[p]! + 1; }
   }
   flush();
-  const rowsOf = (a: Float64Array, P_: number) => Array.from({ length: P_ }, (_, e) => Array.from(a.subarray(e * n, e * n + n)));
+  const rowsOf = (a: number[], P_: number) => Array.from({ length: P_ }, (_, e) => a.slice(e * n, e * n + n));
   const entity = (e: number): EntitySums => ({
-    costs: Array.from(costs.subarray(e * n, e * n + n)), savings: Array.from(savings.subarray(e * n, e * n + n)),
-    transfersIn: Array.from(tIn.subarray(e * n, e * n + n)), transfersOut: Array.from(tOut.subarray(e * n, e * n + n)),
-    dCosts: Array.from(dCosts.subarray(e * n, e * n + n)), dSavings: Array.from(dSavings.subarray(e * n, e * n + n)),
-    dIn: Array.from(dIn.subarray(e * n, e * n + n)), dOut: Array.from(dOut.subarray(e * n, e * n + n)),
+    costs: costs.slice(e * n, e * n + n), savings: savings.slice(e * n, e * n + n),
+    transfersIn: tIn.slice(e * n, e * n + n), transfersOut: tOut.slice(e * n, e * n + n),
+    dCosts: dCosts.slice(e * n, e * n + n), dSavings: dSavings.slice(e * n, e * n + n),
+    dIn: dIn.slice(e * n, e * n + n), dOut: dOut.slice(e * n, e * n + n),
     byKind: Object.fromEntries(KINDS.map((kd, j) => [kd, byKind[e * 5 + j]!])) as Record<LedgerKind, Cents>,
     nonCashable: nonCash[e]!, dNonCashable: dNonCash[e]!,
   });
+  // The per-entity arrays are made when read: a Monte Carlo sample's arrangement reads only a
+  // few sums (netPerYear, invested, benefit), not every partner's metrics.
+  let partners: EntitySums[] | undefined, society: EntitySums | undefined, inRows: number[][] | undefined, outRows: number[][] | undefined;
   return {
-    partners: Array.from({ length: P }, (_, e) => entity(e)), society: entity(P),
-    inflow: rowsOf(inflow, P), outflow: rowsOf(outflow, P),
-    invested: Array.from(invested), impactAmount: Array.from(impactAmount), impactPv: Array.from(impactPv), impactRows: Array.from(impactRows),
+    get partners() { return (partners ??= Array.from({ length: P }, (_, e) => entity(e))); },
+    get society() { return (society ??= entity(P)); },
+    get inflow() { return (inRows ??= rowsOf(inflow, P)); },
+    get outflow() { return (outRows ??= rowsOf(outflow, P)); },
+    netPerYear: (p: number) => Array.from({ length: n }, (_, k) => { const c = p * n + k; return savings[c]! - costs[c]! + tIn[c]! - tOut[c]!; }),
+    invested, impactAmount, impactPv, impactRows,
     absAmount, absDiscounted,
   };
+}
+
+/** The few sums arrangement steps read (`BaseFigures`), without the metrics' netting: see `stepSums`. */
+export interface StepSums {
+  netPerYear(p: number): number[];
+  invested: number[];
+  impactPv: number[];
+  impactRows: number[];
+  absAmount: number;
+  absDiscounted: number;
+}
+
+/**
+ * Per partner: the net per year (sum of amounts), what it invested (minus its discounted
+ * investment rows), its effect result's present value and how many effect rows it has; and the
+ * sums of |amount| and |discounted|. The same figures as `summarizeColumns` gives, in a lighter
+ * pass for a Monte Carlo sample's arrangements (a property test holds the two equal).
+ */
+export function stepSums(cols: LedgerColumns, partnerIds: readonly string[], years: readonly number[], effectLines: ReadonlySet<string>): StepSums {
+  const P = partnerIds.length, n = years.length;
+  const byName = new Map(partnerIds.map((p, i) => [p, i]));
+  const yearIdx = new Map(years.map((y, i) => [y, i]));
+  const names = cols.names.list;
+  const partnerOf = names.map((nm) => byName.get(nm) ?? -1), effectLine = names.map((nm) => effectLines.has(nm));
+  const zeros = (k: number) => new Array<number>(k).fill(0);
+  const net = zeros(P * n), invested = zeros(P), impactPv = zeros(P), impactRows = zeros(P);
+  let absAmount = 0, absDiscounted = 0;
+  for (let i = 0; i < cols.length; i++) {
+    const p = partnerOf[cols.partner[i]!]!, y = yearIdx.get(cols.year[i]!);
+    if (p < 0 || y === undefined) throw new Error(`stepSums: a row of ${names[cols.partner[i]!]} in ${cols.year[i]} outside the case`);
+    const a = cols.amount[i]!, d = cols.discounted[i]!;
+    absAmount += Math.abs(a); absDiscounted += Math.abs(d);
+    net[p * n + y] = net[p * n + y]! + a;
+    if (cols.kind[i] === INVESTMENT) invested[p] = invested[p]! - d;
+    else if (effectLine[cols.line[i]!]) { impactPv[p] = impactPv[p]! + d; impactRows[p] = impactRows[p]! + 1; }
+  }
+  return { netPerYear: (p) => net.slice(p * n, p * n + n), invested, impactPv, impactRows, absAmount, absDiscounted };
 }

@@ -21,7 +21,7 @@ import { boundedCents, discountedCents, MAX_CENTS, type Cents } from "../money/m
 import { InputError, type Path } from "../messages/issues.ts";
 import type { BaseFigures, CompiledEffect, Model } from "../case/model.ts";
 import type { Ledger, LedgerKind, LedgerRow, OutcomeRow } from "./row.ts";
-import { LedgerColumns, summarizeColumns, type LedgerSummary } from "./columns.ts";
+import { LedgerColumns, stepSums, summarizeColumns, type LedgerSummary, type StepSums } from "./columns.ts";
 
 /** The net fraction of an effect that counts in a year (deflators, ramp-up, drop-off). */
 export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp: number, dropOffPower: number): number {
@@ -34,9 +34,11 @@ export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp:
  * The status-quo ledger: rows in integer cents, built as columns (columns.ts); `rows` makes the
  * row objects in the canonical order (`compareRows`) the first time it is read.
  */
-export function buildLedger(model: Model, values: ArrayLike<number>): Ledger {
-  // Room for as many rows as the model's last ledger had (a slider move builds the same lines again).
-  const columns = new LedgerColumns(lastLength.get(model)), outcomes: OutcomeRow[] = [];
+export function buildLedger(model: Model, values: ArrayLike<number>, scratch?: LedgerColumns): Ledger {
+  // Room for as many rows as the model's last ledger had (a slider move builds the same lines
+  // again). A caller that uses each ledger only until it builds the next (a Monte Carlo chunk)
+  // passes the same `scratch` columns every time: no new columns per sample.
+  const columns = scratch ? scratch.reset() : new LedgerColumns(lastLength.get(model)), outcomes: OutcomeRow[] = [];
   const sums = ledgerLines(model, values, undefined, columns, outcomes);
   lastLength.set(model, columns.length);
   if (!(sums.amount <= MAX_CENTS && sums.discounted <= MAX_CENTS)) throw new InputError(sums.largestPath, "totalOverflow", { value: Math.max(sums.amount, sums.discounted) / 100 });
@@ -51,6 +53,14 @@ export function columnsOf(ledger: Ledger): LedgerColumns | undefined {
   return columnsOfLedger.get(ledger);
 }
 
+const effectLineSets = new WeakMap<Model, Set<string>>();
+/** The ids of a model's effect lines, once per model. */
+function effectLinesOf(model: Model): Set<string> {
+  let s = effectLineSets.get(model);
+  if (!s) effectLineSets.set(model, (s = new Set(model.effects.map((e) => e.line.id))));
+  return s;
+}
+
 const summaries = new WeakMap<Ledger, { model: Model; summary: LedgerSummary }>();
 /**
  * The one-pass summary of a ledger built by `buildLedger` for this model (every partner's and
@@ -62,7 +72,7 @@ export function summaryOf(model: Model, ledger: Ledger): LedgerSummary | undefin
   if (known && known.model === model) return known.summary;
   const columns = columnsOfLedger.get(ledger);
   if (!columns) return undefined;
-  const summary = summarizeColumns(columns, model.case.partners.map((p) => p.id), model.years, new Set(model.effects.map((e) => e.line.id)));
+  const summary = summarizeColumns(columns, model.case.partners.map((p) => p.id), model.years, effectLinesOf(model));
   summaries.set(ledger, { model, summary });
   return summary;
 }
@@ -94,7 +104,10 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
   const ledger = columnsOfLedger.has(given) ? given : ledgerFromRows(given.rows);
   const known = figuresCache.get(ledger);
   if (known && known.model === model) return known.figures;
-  const sum = summaryOf(model, ledger)!, columns = columnsOfLedger.get(ledger)!;
+  // The evaluation's summary when there is one; else (a Monte Carlo sample) the lighter pass.
+  const columns = columnsOfLedger.get(ledger)!;
+  const made = summaries.get(ledger);
+  const sum: StepSums = made && made.model === model ? made.summary : stepSums(columns, model.case.partners.map((p) => p.id), model.years, effectLinesOf(model));
   const index = new Map(model.case.partners.map((p, i) => [p.id, i]));
   let costs: Map<string, Map<number, number>> | undefined, benefit: Map<string, number> | undefined;
   const figures: BaseFigures = {
@@ -115,9 +128,7 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
     },
     netPerYear(partner) {
       const i = index.get(partner);
-      if (i === undefined) return model.years.map(() => 0);
-      const e = sum.partners[i]!;
-      return model.years.map((_, k) => e.savings[k]! - e.costs[k]! + e.transfersIn[k]! - e.transfersOut[k]!);
+      return i === undefined ? model.years.map(() => 0) : sum.netPerYear(i);
     },
     invested(partner) {
       const i = index.get(partner);

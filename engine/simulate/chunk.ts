@@ -13,6 +13,7 @@
  * Nothing per sample parses, compiles or allocates, except for arrangements (object path,
  * see arrangements.ts).
  */
+import { LedgerColumns } from "../ledger/columns.ts";
 import { buildLedger } from "../ledger/ledger.ts";
 import { InputError } from "../messages/issues.ts";
 import { MAX_CENTS } from "../money/money.ts";
@@ -110,6 +111,8 @@ export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: n
  * lines, anchored on the exact ledger (see linear.ts).
  */
 function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
+  // One scratch ledger for the chunk's samples with arrangements: each is used before the next is built.
+  const scratchColumns = new LedgerColumns();
   const { model, linear, derived, anchor } = plan;
   if (anchor === null) throw new Error("runChunk: the plan was made without samplers");
   const U = plan.uncertain.length, D = derived.length, C = linear.closures.length;
@@ -172,7 +175,7 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
       for (let i = 0; i < L; i++) {
         for (let j = 0; j < U; j++) values[slots[j]!] = cols[j]![i]!;
         for (let d = 0; d < D; d++) values[derived[d]!] = formulas[derived[d]!]!(values);
-        const ledger = buildLedger(model, values);
+        const ledger = buildLedger(model, values, scratchColumns);
         const at = b + i;
         for (let a = 0; a < A; a++) {
           for (let p = 0; p < P; p++) { aNpv[p] = npv[p * count + at]!; aNet[p] = net[p * count + at]!; }
@@ -197,6 +200,8 @@ function storeArrangementYears(out: Float64Array, yearly: Float64Array, aYear: F
 
 /** The exact path: every sample's status quo through the cent ledger of kernel.ts. */
 function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
+  // One scratch ledger for the chunk's samples with arrangements: each is used before the next is built.
+  const scratchColumns = new LedgerColumns();
   const { model, kernel, derived } = plan;
   // Blocks keep the block's 93 or so columns in cache while the samples read them.
   const blocked = !settings.lhs && plan.correlated === null;
@@ -232,7 +237,7 @@ function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: num
       }
     }
     if (arr !== null) {
-      const ledger = buildLedger(model, values);
+      const ledger = buildLedger(model, values, scratchColumns);
       for (let a = 0; a < A; a++) {
         aNpv.set(sNpv); aNet.set(sNet);
         if (aYear !== null) aYear.set(sYear!);
