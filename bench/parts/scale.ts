@@ -6,7 +6,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { applyArrangement, buildLedger, computeMetrics, evaluateModel, parameterValues, validateCase, wrongPocket, type Evaluation } from "../../engine/index.ts";
+import { applyArrangement, buildLedger, evaluateModel, parameterValues, validateCase, type Evaluation } from "../../engine/index.ts";
+import { summaryOf } from "../../engine/ledger/ledger.ts";
 import { regionalCase, validationCase } from "../cases.ts";
 import { fmt, ms, show, timeChildRuns, timeRuns } from "../timing.ts";
 import type { BenchPart } from "./context.ts";
@@ -26,17 +27,14 @@ export const sliderPart: BenchPart = {
     const values = parameterValues(model.parameters, { effectJeugd: 1.2 });
     const t = <T>(f: () => T) => { const s = performance.now(); const r = f(); return [performance.now() - s, r] as const; };
     const [ledgerMs, ledger] = t(() => buildLedger(model, values));
-    const [groupMs, byPartner] = t(() => { const m = new Map<string, typeof ledger.rows>(model.case.partners.map((p) => [p.id, []])); for (const r of ledger.rows) m.get(r.partner)!.push(r); return m; });
-    const [partnersMs] = t(() => model.case.partners.map((p) => computeMetrics(byPartner.get(p.id)!, model.years)));
-    const [societyMs] = t(() => computeMetrics(ledger.rows, model.years, true));
-    const effectLines = new Set(model.effects.map((e) => e.line.id));
-    const [wrongMs] = t(() => wrongPocket(ledger.rows, model.case.partners.map((p) => p.id), effectLines));
+    const [summaryMs] = t(() => summaryOf(model, ledger));
+    const [rowsMs] = t(() => ledger.rows.length);
     const base = evaluateModel(model, { effectJeugd: 1.2 });
     const arrangementsMs = model.arrangements.map((a) => ({ id: a.id, steps: a.steps.length, ms: Math.round(t(() => applyArrangement(model, values, base, a))[0]) }));
-    const breakdown = { buildLedger: Math.round(ledgerMs), groupByPartner: Math.round(groupMs), partnerMetrics: Math.round(partnersMs), societyMetrics: Math.round(societyMs), wrongPocket: Math.round(wrongMs), arrangements: arrangementsMs };
+    const breakdown = { buildLedger: Math.round(ledgerMs), summary: Math.round(summaryMs), rowObjects: Math.round(rowsMs), arrangements: arrangementsMs };
     log(`342 municipalities, ${model.case.partners.length} partners, ${model.effects.length} effects, ${model.years.length} years: ${rows.toLocaleString("en")} ledger rows (validation ${fmt(validateMs)})`);
     log(`slider move (evaluateModel, one override): ${show(slider)}, runs ${slider.runs.join(", ")} ms (target < 100 ms)`);
-    log(`  by step (one run): ledger ${fmt(ledgerMs)}, rows by partner ${fmt(groupMs)}, partner metrics ${fmt(partnersMs)}, society metrics ${fmt(societyMs)}, wrong pocket ${fmt(wrongMs)}; arrangements ${arrangementsMs.map((a) => `${a.id} (${a.steps} steps) ${fmt(a.ms)}`).join(", ")}`);
+    log(`  by step (one run): ledger columns ${fmt(ledgerMs)}, one pass for every partner's and society's sums ${fmt(summaryMs)}; row objects (made only when a view reads them, not part of a move) ${fmt(rowsMs)}; arrangements ${arrangementsMs.map((a) => `${a.id} (${a.steps} steps) ${fmt(a.ms)}`).join(", ")}`);
     return { partners: model.case.partners.length, rows, validateMs: Math.round(validateMs), slider: { ...ms(slider), runs: slider.runs }, breakdownMs: breakdown };
   },
 };
