@@ -21,25 +21,6 @@ export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<str
   return baseFigures(model, ledgerFromRows(rows)).benefit();
 }
 
-function computeBenefitShares(model: Model, rows: readonly LedgerRow[], domains?: readonly string[]): Map<string, number> {
-  const effectLines = new Set(model.effects.map((e) => e.line.id));
-  const m = new Map<string, number>();
-  for (const r of rows) if (effectLines.has(r.line) && (!domains || domains.includes(r.domain))) m.set(r.partner, (m.get(r.partner) ?? 0) + r.discounted);
-  for (const [p, v] of m) m.set(p, Math.max(0, v));
-  return m;
-}
-
-/** Benefit shares counting only some domains, once per rows array and set of domains. */
-function benefitIn(model: Model, rows: readonly LedgerRow[]): (domains: readonly string[]) => ReadonlyMap<string, number> {
-  const known = new Map<string, Map<string, number>>();
-  return (domains) => {
-    const k = [...domains].sort().join("\u0000");
-    let m = known.get(k);
-    if (!m) { m = computeBenefitShares(model, rows, domains); known.set(k, m); }
-    return m;
-  };
-}
-
 /**
  * The step loop of an arrangement, the one both `applyArrangement` and the Monte Carlo
  * (engine/simulate/arrangements.ts) run: each step sees the rows so far, its transfers become
@@ -56,9 +37,7 @@ export function runArrangementSteps(
   const ledger = Array.isArray(statusQuo) ? ledgerFromRows(statusQuo as readonly LedgerRow[]) : (statusQuo as Ledger);
   const base = baseFigures(model, ledger);
   const benefit = base.benefit();
-  // Benefit by domain needs the rows: made when a key asks for it.
-  let byDomains: ((domains: readonly string[]) => ReadonlyMap<string, number>) | undefined;
-  const benefitInDomains = (domains: readonly string[]) => (byDomains ??= benefitIn(model, ledger.rows))(domains);
+  const benefitInDomains = (domains: readonly string[]) => base.benefitIn(domains);
   const funding: LedgerRow[] = [];
   const added: LedgerRow[] = [];
   const domainOf = investmentDomains(model);

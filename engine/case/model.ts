@@ -146,6 +146,8 @@ export interface BaseFigures {
   absoluteSums(): [number, number];
   /** Each partner's PV of its effect results, negative ones as 0 (for `benefit` keys). */
   benefit(): Map<string, number>;
+  /** The same counting only effect rows in these domains (a `benefit` key with `domains`); only partners with such rows. */
+  benefitIn(domains: readonly string[]): Map<string, number>;
 }
 
 export interface StepContext {

@@ -142,7 +142,25 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
       }
       return benefit;
     },
+    benefitIn(domains) {
+      const key = JSON.stringify([...domains].sort());
+      let m = byDomains.get(key);
+      if (!m) {
+        m = new Map();
+        const names = columns.names.list, wanted = new Set(domains), effects = effectLinesOf(model);
+        const inDomain = names.map((nm) => wanted.has(nm)), isEffect = names.map((nm) => effects.has(nm));
+        for (let i = 0; i < columns.length; i++) {
+          if (!isEffect[columns.line[i]!] || !inDomain[columns.domain[i]!]) continue;
+          const p = names[columns.partner[i]!]!;
+          m.set(p, (m.get(p) ?? 0) + columns.discounted[i]!);
+        }
+        for (const [p, v] of m) m.set(p, Math.max(0, v));
+        byDomains.set(key, m);
+      }
+      return m;
+    },
   };
+  const byDomains = new Map<string, Map<string, number>>();
   // A partner with effect rows (even summing to 0) has an entry, as the row-by-row shares had.
   const touched = (i: number) => sum.impactRows[i]! > 0;
   figuresCache.set(ledger, { model, figures });

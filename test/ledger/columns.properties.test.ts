@@ -59,6 +59,14 @@ describe("the columnar ledger", () => {
     for (const r of rows) if (effectLines.has(r.line)) benefit.set(r.partner, (benefit.get(r.partner) ?? 0) + r.discounted);
     for (const [p, v] of benefit) benefit.set(p, Math.max(0, v));
     expect(Object.fromEntries(base.benefit())).toEqual(Object.fromEntries(benefit));
+    // By domain (a benefit key with domains): each domain alone, and all of them.
+    const domainIds = model.case.domains.map((d) => d.id);
+    for (const domains of [...domainIds.map((d) => [d]), domainIds]) {
+      const want = new Map<string, number>();
+      for (const r of rows) if (effectLines.has(r.line) && domains.includes(r.domain)) want.set(r.partner, (want.get(r.partner) ?? 0) + r.discounted);
+      for (const [p, v] of want) want.set(p, Math.max(0, v));
+      expect(Object.fromEntries(base.benefitIn(domains))).toEqual(Object.fromEntries(want));
+    }
     const costs = new Map<string, Map<number, number>>();
     for (const r of rows.filter((x) => x.kind === "investment")) {
       const m = costs.get(r.line) ?? new Map<number, number>();
