@@ -2,9 +2,10 @@
  * The columnar ledger: the status-quo ledger's rows as columns (typed arrays for the numbers,
  * shared strings for the names), in the order `ledgerLines` makes them: line by line, and within
  * a line year by year. A slider move on a regional case builds about 280,000 rows; as objects,
- * sorted, they were half of it (issue 15). Here a row costs a few array writes, and the figures
- * every evaluation needs (each partner's and society's metrics, cash per year, the wrong-pocket
- * sums, benefit shares) come from one pass over the columns (`summarizeColumns`). Row objects in
+ * sorted, they were half of it (issue 15). Here a row costs a few array writes; each partner's
+ * and society's metric sums and cash per year come from one pass over the columns
+ * (`summarizeColumns`), the plain per-partner sums (net per year, invested, effect results: what
+ * arrangement steps and the wrong-pocket matrix read) from another (`partnerSums`). Row objects in
  * the canonical order (`compareRows`) are made only when something reads `ledger.rows`.
  *
  * One representation: `buildLedger` fills these columns and `ledger.rows` is made from them, so
@@ -17,8 +18,7 @@ import type { LedgerKind, LedgerRow } from "./row.ts";
 
 export const KINDS: readonly LedgerKind[] = ["investment", "saving", "revenue-loss", "variable-cost-saving", "transfer"];
 const KIND_CODE: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };
-export const TRANSFER = 4;
-const SAVING = 1, INVESTMENT = 0;
+const SAVING = 1, INVESTMENT = 0, TRANSFER = 4;
 
 /** Strings as small integers (the names of partners, domains and lines), in first-seen order. */
 class Names {
@@ -118,7 +118,7 @@ export interface EntitySums {
   nonCashable: Cents; dNonCashable: Cents;
 }
 
-/** What one pass over the columns gives: see `summarizeColumns`. */
+/** What one pass over the columns gives for the metrics and cash: see `summarizeColumns` (the per-partner sums: `partnerSums`). */
 export interface LedgerSummary {
   /** One per partner (the order of `partnerIds`). */
   partners: EntitySums[];
@@ -126,35 +126,23 @@ export interface LedgerSummary {
   /** Cash per partner and year: money in, money out (every row but non-cashable savings). */
   inflow: number[][];
   outflow: number[][];
-  /** A partner's (by number) net per year: the sum of its rows' amounts. */
-  netPerYear(p: number): number[];
-  /** Per partner: the present value it invested (positive), and its effect result undiscounted and discounted (every row of an effect line). */
-  invested: number[];
-  impactAmount: number[];
-  impactPv: number[];
-  /** Per partner: how many rows of effect lines it has. */
-  impactRows: number[];
-  /** Sums of |amount| and |discounted| over all rows (bounded by MAX_CENTS). */
-  absAmount: number;
-  absDiscounted: number;
 }
 
 /** A line's net in a year is a saving (else a cost) by its undiscounted net; the discounted net has the same sign up to rounding. */
 export const isSaving = (amount: Cents, discounted: Cents) => amount > 0 || (amount === 0 && discounted > 0);
 
 /**
- * The sums of every partner's and society's metrics, cash and wrong-pocket figures, in one pass:
+ * The sums of every partner's and society's metrics and cash, in one pass:
  * rows of the same year and line are netted per partner (transfers apart) and for society (all
  * rows), as `computeMetrics` does; every sum is of integer cents within MAX_CENTS, so the order
  * of the additions cannot change it.
  */
-export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly string[], years: readonly number[], effectLines: ReadonlySet<string>): LedgerSummary {
+export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly string[], years: readonly number[]): LedgerSummary {
   const P = partnerIds.length, n = years.length, E = P + 1;
-  // Name number (columns.names) -> partner number, and whether a line is an effect's.
+  // Name number (columns.names) -> partner number.
   const byName = new Map(partnerIds.map((p, i) => [p, i]));
   const names = cols.names.list;
   const partnerOf = Int32Array.from(names, (nm) => byName.get(nm) ?? -1);
-  const effectLine = Uint8Array.from(names, (nm) => (effectLines.has(nm) ? 1 : 0));
   const first = years[0] ?? 0;
   const contiguous = years.every((y, i) => y === first + i);
   const yearIdx = new Map(years.map((y, i) => [y, i]));
@@ -164,12 +152,10 @@ export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly strin
   const dCosts = f64(E * n), dSavings = f64(E * n), dIn = f64(E * n), dOut = f64(E * n);
   const byKind = f64(E * 5), nonCash = f64(E), dNonCash = f64(E);
   const inflow = f64(P * n), outflow = f64(P * n);
-  const invested = f64(P), impactAmount = f64(P), impactPv = f64(P), impactRows = f64(P);
   // The open cell group (one line in one year): each partner's net in it, and society's.
   const cellA = f64(P), cellD = f64(P), touched = f64(P), mark = f64(P);
   let nTouched = 0, groupA = 0, groupD = 0, groupYear = -1, groupUsed = false;
-  let groupLine = -1, groupEffect = false;
-  let absAmount = 0, absDiscounted = 0;
+  let groupLine = -1;
   const classify = (e: number, y: number, a: number, d: number) => {
     const c = e * n + y;
     if (isSaving(a, d)) { savings[c] = savings[c]! + a; dSavings[c] = dSavings[c]! + d; }
@@ -191,13 +177,12 @@ export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly strin
     if (y < 0) throw new Error(`computeMetrics: row in year ${yr} outside the horizon`);
     if (ln !== groupLine || y !== groupYear) {
       flush();
-      if (ln !== groupLine) { groupLine = ln; groupEffect = effectLine[ln] === 1; }
+      groupLine = ln;
       groupYear = y;
     }
     const p = partnerOf[partner[i]!]!;
     if (p < 0) throw new Error(`summarizeColumns: unknown partner ${names[partner[i]!]}`);
     const k = kind[i]!, a = amount[i]!, d = discounted[i]!;
-    absAmount += Math.abs(a); absDiscounted += Math.abs(d);
     byKind[p * 5 + k] = byKind[p * 5 + k]! + a;
     byKind[P * 5 + k] = byKind[P * 5 + k]! + a;
     const moneyMoves = !(k === SAVING && cashable[i] === 0);
@@ -212,8 +197,6 @@ export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly strin
       if (mark[p] === 0) { mark[p] = 1; touched[nTouched++] = p; }
       cellA[p] = cellA[p]! + a; cellD[p] = cellD[p]! + d;
     }
-    if (k === INVESTMENT) invested[p] = invested[p]! - d;
-    else if (groupEffect) { impactAmount[p] = impactAmount[p]! + a; impactPv[p] = impactPv[p]! + d; impactRows[p] = impactRows[p]! + 1; }
   }
   flush();
   const rowsOf = (a: number[], P_: number) => Array.from({ length: P_ }, (_, e) => a.slice(e * n, e * n + n));
@@ -225,53 +208,52 @@ export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly strin
     byKind: Object.fromEntries(KINDS.map((kd, j) => [kd, byKind[e * 5 + j]!])) as Record<LedgerKind, Cents>,
     nonCashable: nonCash[e]!, dNonCashable: dNonCash[e]!,
   });
-  // The per-entity arrays are made when read: a Monte Carlo sample's arrangement reads only a
-  // few sums (netPerYear, invested, benefit), not every partner's metrics.
+  // The per-entity arrays are made when read.
   let partners: EntitySums[] | undefined, society: EntitySums | undefined, inRows: number[][] | undefined, outRows: number[][] | undefined;
   return {
     get partners() { return (partners ??= Array.from({ length: P }, (_, e) => entity(e))); },
     get society() { return (society ??= entity(P)); },
     get inflow() { return (inRows ??= rowsOf(inflow, P)); },
     get outflow() { return (outRows ??= rowsOf(outflow, P)); },
-    netPerYear: (p: number) => Array.from({ length: n }, (_, k) => { const c = p * n + k; return savings[c]! - costs[c]! + tIn[c]! - tOut[c]!; }),
-    invested, impactAmount, impactPv, impactRows,
-    absAmount, absDiscounted,
   };
 }
 
-/** The few sums arrangement steps read (`BaseFigures`), without the metrics' netting: see `stepSums`. */
-export interface StepSums {
+/** Per partner (by number, the order of `partnerIds`) the plain sums of its rows: see `partnerSums`. */
+export interface PartnerSums {
+  /** The net per year: the sum of its rows' amounts. */
   netPerYear(p: number): number[];
+  /** The present value it invested (positive): minus its discounted investment rows. */
   invested: number[];
+  /** Its effect result (every row of an effect line), undiscounted and discounted, and how many such rows. */
+  impactAmount: number[];
   impactPv: number[];
   impactRows: number[];
+  /** Sums of |amount| and |discounted| over all rows (bounded by MAX_CENTS). */
   absAmount: number;
   absDiscounted: number;
 }
 
 /**
- * Per partner: the net per year (sum of amounts), what it invested (minus its discounted
- * investment rows), its effect result's present value and how many effect rows it has; and the
- * sums of |amount| and |discounted|. The same figures as `summarizeColumns` gives, in a lighter
- * pass for a Monte Carlo sample's arrangements (a property test holds the two equal).
+ * The sums arrangement steps (`BaseFigures`) and the wrong-pocket matrix read, in one plain pass
+ * (no netting per line and year): a Monte Carlo sample's arrangements need only these.
  */
-export function stepSums(cols: LedgerColumns, partnerIds: readonly string[], years: readonly number[], effectLines: ReadonlySet<string>): StepSums {
+export function partnerSums(cols: LedgerColumns, partnerIds: readonly string[], years: readonly number[], effectLines: ReadonlySet<string>): PartnerSums {
   const P = partnerIds.length, n = years.length;
   const byName = new Map(partnerIds.map((p, i) => [p, i]));
   const yearIdx = new Map(years.map((y, i) => [y, i]));
   const names = cols.names.list;
   const partnerOf = names.map((nm) => byName.get(nm) ?? -1), effectLine = names.map((nm) => effectLines.has(nm));
   const zeros = (k: number) => new Array<number>(k).fill(0);
-  const net = zeros(P * n), invested = zeros(P), impactPv = zeros(P), impactRows = zeros(P);
+  const net = zeros(P * n), invested = zeros(P), impactAmount = zeros(P), impactPv = zeros(P), impactRows = zeros(P);
   let absAmount = 0, absDiscounted = 0;
   for (let i = 0; i < cols.length; i++) {
     const p = partnerOf[cols.partner[i]!]!, y = yearIdx.get(cols.year[i]!);
-    if (p < 0 || y === undefined) throw new Error(`stepSums: a row of ${names[cols.partner[i]!]} in ${cols.year[i]} outside the case`);
+    if (p < 0 || y === undefined) throw new Error(`partnerSums: a row of ${names[cols.partner[i]!]} in ${cols.year[i]} outside the case`);
     const a = cols.amount[i]!, d = cols.discounted[i]!;
     absAmount += Math.abs(a); absDiscounted += Math.abs(d);
     net[p * n + y] = net[p * n + y]! + a;
     if (cols.kind[i] === INVESTMENT) invested[p] = invested[p]! - d;
-    else if (effectLine[cols.line[i]!]) { impactPv[p] = impactPv[p]! + d; impactRows[p] = impactRows[p]! + 1; }
+    else if (effectLine[cols.line[i]!]) { impactAmount[p] = impactAmount[p]! + a; impactPv[p] = impactPv[p]! + d; impactRows[p] = impactRows[p]! + 1; }
   }
-  return { netPerYear: (p) => net.slice(p * n, p * n + n), invested, impactPv, impactRows, absAmount, absDiscounted };
+  return { netPerYear: (p) => net.slice(p * n, p * n + n), invested, impactAmount, impactPv, impactRows, absAmount, absDiscounted };
 }

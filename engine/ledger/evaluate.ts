@@ -12,7 +12,7 @@ import { applyArrangement } from "../arrangements/apply.ts";
 import { InputError } from "../messages/issues.ts";
 import { parameterValues, type Model } from "../case/model.ts";
 import type { EvaluateOptions, Evaluation } from "./evaluation.ts";
-import { buildLedger, summaryOf } from "./ledger.ts";
+import { buildLedger, summaryOf, sumsOf } from "./ledger.ts";
 import { cashViewOfFlows } from "./cash.ts";
 import { metricsFromSums, outcomeTotals } from "./metrics.ts";
 import { provenance } from "./provenance.ts";
@@ -32,8 +32,9 @@ export function evaluateModel(model: Model, overrides?: Readonly<Record<string, 
   const society = metricsFromSums(sum.society, model.years);
   const parameters: Record<string, number> = {};
   for (const n of model.parameters.order) parameters[n] = values[model.parameters.slot.get(n)!]!;
-  const invested = new Map(ids.map((id, i) => [id, sum.invested[i]!]));
-  const impact = new Map(ids.map((id, i) => [id, { amount: sum.impactAmount[i]!, pv: sum.impactPv[i]! }]));
+  const own = sumsOf(model, ledger);
+  const invested = new Map(ids.map((id, i) => [id, own.invested[i]!]));
+  const impact = new Map(ids.map((id, i) => [id, { amount: own.impactAmount[i]!, pv: own.impactPv[i]! }]));
   const flows = new Map(ids.map((id, i) => [id, { inflow: sum.inflow[i]!, outflow: sum.outflow[i]! }]));
   const base: Evaluation = {
     case: model.case,

@@ -21,7 +21,7 @@ import { boundedCents, discountedCents, MAX_CENTS, type Cents } from "../money/m
 import { InputError, type Path } from "../messages/issues.ts";
 import type { BaseFigures, CompiledEffect, Model } from "../case/model.ts";
 import type { Ledger, LedgerKind, LedgerRow, OutcomeRow } from "./row.ts";
-import { LedgerColumns, stepSums, summarizeColumns, type LedgerSummary, type StepSums } from "./columns.ts";
+import { LedgerColumns, partnerSums, summarizeColumns, type LedgerSummary, type PartnerSums } from "./columns.ts";
 
 /** The net fraction of an effect that counts in a year (deflators, ramp-up, drop-off). */
 export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp: number, dropOffPower: number): number {
@@ -64,7 +64,7 @@ function effectLinesOf(model: Model): Set<string> {
 const summaries = new WeakMap<Ledger, { model: Model; summary: LedgerSummary }>();
 /**
  * The one-pass summary of a ledger built by `buildLedger` for this model (every partner's and
- * society's sums, cash flows, wrong-pocket sums; columns.ts), made once per ledger; undefined for
+ * society's metric sums and cash flows; columns.ts), made once per ledger; undefined for
  * a ledger of rows made elsewhere.
  */
 export function summaryOf(model: Model, ledger: Ledger): LedgerSummary | undefined {
@@ -72,7 +72,7 @@ export function summaryOf(model: Model, ledger: Ledger): LedgerSummary | undefin
   if (known && known.model === model) return known.summary;
   const columns = columnsOfLedger.get(ledger);
   if (!columns) return undefined;
-  const summary = summarizeColumns(columns, model.case.partners.map((p) => p.id), model.years, effectLinesOf(model));
+  const summary = summarizeColumns(columns, model.case.partners.map((p) => p.id), model.years);
   summaries.set(ledger, { model, summary });
   return summary;
 }
@@ -98,16 +98,25 @@ export function ledgerFromRows(rows: readonly LedgerRow[]): Ledger {
   return ledger;
 }
 
+const partnerSumsCache = new WeakMap<Ledger, { model: Model; sums: PartnerSums }>();
+/** The plain per-partner sums of a ledger built by `buildLedger` (columns.ts `partnerSums`), once per ledger. */
+export function sumsOf(model: Model, given: Ledger): PartnerSums {
+  const ledger = columnsOfLedger.has(given) ? given : ledgerFromRows(given.rows);
+  const known = partnerSumsCache.get(ledger);
+  if (known && known.model === model) return known.sums;
+  const sums = partnerSums(columnsOfLedger.get(ledger)!, model.case.partners.map((p) => p.id), model.years, effectLinesOf(model));
+  partnerSumsCache.set(ledger, { model, sums });
+  return sums;
+}
+
 const figuresCache = new WeakMap<Ledger, { model: Model; figures: BaseFigures }>();
 /** The status quo's sums an arrangement step reads (model.ts `BaseFigures`), from the ledger's summary. */
 export function baseFigures(model: Model, given: Ledger): BaseFigures {
   const ledger = columnsOfLedger.has(given) ? given : ledgerFromRows(given.rows);
   const known = figuresCache.get(ledger);
   if (known && known.model === model) return known.figures;
-  // The evaluation's summary when there is one; else (a Monte Carlo sample) the lighter pass.
   const columns = columnsOfLedger.get(ledger)!;
-  const made = summaries.get(ledger);
-  const sum: StepSums = made && made.model === model ? made.summary : stepSums(columns, model.case.partners.map((p) => p.id), model.years, effectLinesOf(model));
+  const sum = sumsOf(model, ledger);
   const index = new Map(model.case.partners.map((p, i) => [p.id, i]));
   let costs: Map<string, Map<number, number>> | undefined, benefit: Map<string, number> | undefined;
   const figures: BaseFigures = {
