@@ -36,6 +36,13 @@ describe("value of information", () => {
     // decision that is (almost) certain gives EVPPIs of a millionth of a cent, not zero.
     const sd = (v: Float64Array) => { const m = v.reduce((a, x) => a + x, 0) / v.length; return Math.sqrt(v.reduce((a, x) => a + (x - m) ** 2, 0) / v.length); };
     const abs = 1e-3 * (sd(sq) + sd(b)) + 1e-9;
+    // A smoother fitted on pure noise still varies: with K basis functions its fitted values
+    // spread about sd * sqrt(K / N), and the EVPPI of an irrelevant input is at most that spread
+    // (E max(f, 0) - max(E f, 0) <= E |f - E f|). It matters when the decision is on a knife edge
+    // (an expected difference near 0): seed 165667 with only the squared term gave z 11 % of the
+    // EVPI, against 5 % + 2 se. One input: a P-spline of 22 basis functions; two: 12 x 12.
+    const diff = b.map((v, i) => v - sq[i]!);
+    const noise = (k: number) => sd(diff) * Math.sqrt(k / N);
     for (const d of voi.decisions) {
       expect(d.evpi).toBeGreaterThanOrEqual(0);
       const tol = 2 * d.evpiSe + 0.03 * d.evpi + abs;
@@ -46,8 +53,8 @@ describe("value of information", () => {
       const g = Object.fromEntries(d.groups.map((e) => [e.name, e]));
       expect(Math.abs(g.xy!.value - d.evpi)).toBeLessThanOrEqual(tol);
       expect(Math.abs(g.xyz!.value - d.evpi)).toBeLessThanOrEqual(tol);
-      expect(g.zw!.value).toBeLessThanOrEqual(0.05 * d.evpi + 2 * d.evpiSe + abs);
-      for (const p of d.parameters.filter((e) => e.name === "z" || e.name === "w")) expect(p.value).toBeLessThanOrEqual(0.05 * d.evpi + 2 * d.evpiSe + abs);
+      expect(g.zw!.value).toBeLessThanOrEqual(0.05 * d.evpi + 2 * d.evpiSe + abs + noise(144));
+      for (const p of d.parameters.filter((e) => e.name === "z" || e.name === "w")) expect(p.value).toBeLessThanOrEqual(0.05 * d.evpi + 2 * d.evpiSe + abs + noise(22));
     }
   });
 
