@@ -42,7 +42,12 @@ export interface KeyEnv {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function finish(entries: [string, number][], path: Path): Weights {
+/**
+ * Sorted partners and their checked weights. `last` (one per key) keeps the previous call's
+ * partner list: when the partners are the same, the same frozen array comes back, so allocate's
+ * tie ranks for it are looked up by identity, not worked out again per year and sample.
+ */
+function finish(entries: [string, number][], path: Path, last?: { partners: readonly string[] }): Weights {
   entries.sort((a, b) => byId(a[0], b[0]));
   let total = 0;
   for (const [p, w] of entries) {
@@ -51,7 +56,15 @@ function finish(entries: [string, number][], path: Path): Weights {
   }
   if (!(total > 0)) throw new ArrangementError(path, "weightsZero");
   if (!Number.isFinite(total)) throw new ArrangementError(path, "distWeightsOverflow");
-  return { partners: entries.map((e) => e[0]), weights: entries.map((e) => e[1]) };
+  const weights = entries.map((e) => e[1]);
+  if (last) {
+    const prev = last.partners;
+    let same = prev.length === entries.length;
+    for (let i = 0; same && i < entries.length; i++) same = prev[i] === entries[i]![0];
+    if (!same) last.partners = Object.freeze(entries.map((e) => e[0]));
+    return { partners: last.partners as string[], weights };
+  }
+  return { partners: entries.map((e) => e[0]), weights };
 }
 
 export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey {
@@ -68,7 +81,8 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
         if (c) parts.push([p, c]);
       }
       if (Object.keys(table).length === 0) env.add([...path, field], "weightsZero");
-      return (ctx) => finish(parts.map(([p, c]) => [p, c(ctx.values)]), path);
+      const last = { partners: [] as readonly string[] };
+      return (ctx) => finish(parts.map(([p, c]) => [p, c(ctx.values)]), path, last);
     }
     case "inhabitants":
     case "insured":
@@ -83,22 +97,25 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
       });
       if (chosen.length === 0) env.add(path, "keyNoSizes", { size: field });
       const entries: [string, number][] = chosen.map((id) => [id, env.partners.find((x) => x.id === id)?.[field] ?? 0]);
-      return () => finish(entries.map((e) => [...e] as [string, number]), path);
+      const last = { partners: [] as readonly string[] };
+      return () => finish(entries.map((e) => [...e] as [string, number]), path, last);
     }
     case "benefit": {
       const chosen = spec.partners ?? env.partners.map((p) => p.id);
       spec.partners?.forEach((id, i) => env.checkPartner(id, [...path, "partners", i]));
       const domains = spec.domains;
       if (domains) domains.forEach((d, i) => env.checkDomain?.(d, [...path, "domains", i]));
+      const last = { partners: [] as readonly string[] };
       return (ctx) => {
         const benefit = domains ? ctx.benefitIn?.(domains) : ctx.benefit;
         if (!benefit) throw new Error("a benefit key with domains needs benefitIn in its context");
-        return finish(chosen.map((id) => [id, Math.max(0, benefit.get(id) ?? 0)]), path);
+        return finish(chosen.map((id) => [id, Math.max(0, benefit.get(id) ?? 0)]), path, last);
       };
     }
     case "blend": {
       const parts = spec.parts.map((part, i) => ({ weight: env.compileWeight(part.weight, [...path, "parts", i, "weight"]), key: compileKey(part.key, [...path, "parts", i, "key"], env) }));
       if (spec.parts.every((p) => p.weight === 0)) env.add([...path, "parts"], "weightsZero");
+      const last = { partners: [] as readonly string[] };
       return (ctx) => {
         const acc = new Map<string, number>();
         parts.forEach((part, j) => {
@@ -109,7 +126,7 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
           const total = w.weights.reduce((s, x) => s + x, 0);
           w.partners.forEach((p, i) => acc.set(p, (acc.get(p) ?? 0) + (weight * w.weights[i]!) / total));
         });
-        return finish([...acc.entries()], path);
+        return finish([...acc.entries()], path, last);
       };
     }
     case "by-year": {
@@ -122,7 +139,8 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
 
 /** A single partner as a key with one weight. */
 export function singlePartner(id: string): CompiledKey {
-  return () => ({ partners: [id], weights: [1] });
+  const partners = Object.freeze([id]) as string[];
+  return () => ({ partners, weights: [1] });
 }
 
 /** Who pays: one partner (checked to exist) or several by a key, compiled at `path`. */

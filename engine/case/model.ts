@@ -137,7 +137,7 @@ export interface Transfer {
 /** Sums over the status-quo ledger a step may need (engine/ledger/ledger.ts `baseFigures`). */
 export interface BaseFigures {
   /** Each investment's cost per year as a positive number of cents. */
-  investmentCosts(): Map<string, Map<number, number>>;
+  investmentCosts(): ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** A partner's net (the sum of its rows' amounts) per year, in the order of `model.years`. */
   netPerYear(partner: string): readonly number[];
   /** The present value a partner invested (positive cents): minus its discounted investment rows. */

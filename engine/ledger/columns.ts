@@ -233,16 +233,45 @@ export interface PartnerSums {
   absDiscounted: number;
 }
 
+const yearIndexes = new WeakMap<readonly number[], Map<number, number>>();
+/** Year -> its position, once per years array. */
+function yearIndex(years: readonly number[]): Map<number, number> {
+  let m = yearIndexes.get(years);
+  if (!m) yearIndexes.set(years, (m = new Map(years.map((y, i) => [y, i]))));
+  return m;
+}
+
+interface NameRoles { ids: readonly string[]; effects: ReadonlySet<string>; partnerOf: number[]; effectLine: boolean[] }
+const roles = new WeakMap<Names, NameRoles>();
+/**
+ * Each name's partner number (-1 if none) and whether it is an effect line, kept with the names
+ * (a scratch ledger keeps its names from sample to sample) and extended when names are added.
+ */
+function nameRoles(names: Names, partnerIds: readonly string[], effectLines: ReadonlySet<string>): NameRoles {
+  let r = roles.get(names);
+  if (!r || r.ids !== partnerIds || r.effects !== effectLines) {
+    r = { ids: partnerIds, effects: effectLines, partnerOf: [], effectLine: [] };
+    roles.set(names, r);
+  }
+  if (r.partnerOf.length < names.list.length) {
+    const byName = new Map(partnerIds.map((p, i) => [p, i]));
+    for (let i = r.partnerOf.length; i < names.list.length; i++) {
+      r.partnerOf.push(byName.get(names.list[i]!) ?? -1);
+      r.effectLine.push(effectLines.has(names.list[i]!));
+    }
+  }
+  return r;
+}
+
 /**
  * The sums arrangement steps (`BaseFigures`) and the wrong-pocket matrix read, in one plain pass
  * (no netting per line and year): a Monte Carlo sample's arrangements need only these.
  */
 export function partnerSums(cols: LedgerColumns, partnerIds: readonly string[], years: readonly number[], effectLines: ReadonlySet<string>): PartnerSums {
   const P = partnerIds.length, n = years.length;
-  const byName = new Map(partnerIds.map((p, i) => [p, i]));
-  const yearIdx = new Map(years.map((y, i) => [y, i]));
+  const yearIdx = yearIndex(years);
   const names = cols.names.list;
-  const partnerOf = names.map((nm) => byName.get(nm) ?? -1), effectLine = names.map((nm) => effectLines.has(nm));
+  const { partnerOf, effectLine } = nameRoles(cols.names, partnerIds, effectLines);
   const zeros = (k: number) => new Array<number>(k).fill(0);
   const net = zeros(P * n), invested = zeros(P), impactAmount = zeros(P), impactPv = zeros(P), impactRows = zeros(P);
   let absAmount = 0, absDiscounted = 0;

@@ -53,6 +53,22 @@ export function columnsOf(ledger: Ledger): LedgerColumns | undefined {
   return columnsOfLedger.get(ledger);
 }
 
+const partnerIdLists = new WeakMap<Model, readonly string[]>();
+/** The partners' ids in the case's order, once per model. */
+function partnerIdsOf(model: Model): readonly string[] {
+  let ids = partnerIdLists.get(model);
+  if (!ids) partnerIdLists.set(model, (ids = model.case.partners.map((p) => p.id)));
+  return ids;
+}
+
+const partnerIndexes = new WeakMap<Model, Map<string, number>>();
+/** Partner id -> its position in the case, once per model. */
+function partnerIndexOf(model: Model): Map<string, number> {
+  let m = partnerIndexes.get(model);
+  if (!m) partnerIndexes.set(model, (m = new Map(model.case.partners.map((p, i) => [p.id, i]))));
+  return m;
+}
+
 const effectLineSets = new WeakMap<Model, Set<string>>();
 /** The ids of a model's effect lines, once per model. */
 function effectLinesOf(model: Model): Set<string> {
@@ -104,7 +120,7 @@ export function sumsOf(model: Model, given: Ledger): PartnerSums {
   const ledger = columnsOfLedger.has(given) ? given : ledgerFromRows(given.rows);
   const known = partnerSumsCache.get(ledger);
   if (known && known.model === model) return known.sums;
-  const sums = partnerSums(columnsOfLedger.get(ledger)!, model.case.partners.map((p) => p.id), model.years, effectLinesOf(model));
+  const sums = partnerSums(columnsOfLedger.get(ledger)!, partnerIdsOf(model), model.years, effectLinesOf(model));
   partnerSumsCache.set(ledger, { model, sums });
   return sums;
 }
@@ -117,7 +133,7 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
   if (known && known.model === model) return known.figures;
   const columns = columnsOfLedger.get(ledger)!;
   const sum = sumsOf(model, ledger);
-  const index = new Map(model.case.partners.map((p, i) => [p.id, i]));
+  const index = partnerIndexOf(model);
   let costs: Map<string, Map<number, number>> | undefined, benefit: Map<string, number> | undefined;
   const figures: BaseFigures = {
     investmentCosts() {
@@ -132,8 +148,8 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
           costs.set(line, m);
         }
       }
-      // A copy: a step may change what it gets.
-      return new Map([...costs].map(([k, m]) => [k, new Map(m)]));
+      // Read-only (the type says so): every step of every arrangement reads the same maps.
+      return costs;
     },
     netPerYear(partner) {
       const i = index.get(partner);

@@ -36,10 +36,15 @@ export function allocate(amount: Cents, weights: readonly number[], tieKeys?: re
   if (!Number.isFinite(total)) throw new Error("allocate: the weights' sum is not finite");
   if (tieKeys && tieKeys.length !== weights.length) throw new Error("allocate: tieKeys must match weights");
   const n = weights.length;
-  const out = new Float64Array(n);
-  allocateInto(amount, weights, n, tieKeys ? keyRanks(tieKeys) : null, out, allocationScratch(n));
-  return Array.from(out);
+  // One work space for every call, grown when a longer list comes (allocate is not re-entered).
+  if (shared.out.length < n) shared = { out: new Float64Array(n), scratch: allocationScratch(n) };
+  const out = shared.out;
+  allocateInto(amount, weights, n, tieKeys ? keyRanks(tieKeys) : null, out, shared.scratch);
+  const parts = new Array<number>(n);
+  for (let i = 0; i < n; i++) parts[i] = out[i]!;
+  return parts;
 }
+let shared = { out: new Float64Array(8), scratch: allocationScratch(8) };
 
 /** Work space of `allocateInto` for up to `parts` parts (allocate once, reuse). */
 export interface AllocationScratch {
@@ -145,16 +150,23 @@ function compare(a: number, b: number, rem: Float64Array, keyRank: Int32Array | 
 export function keyRanks(keys: readonly string[]): Int32Array {
   // The same few lists of partner ids come back for every row and sample: remember them.
   // JSON names every list apart (a joined list did not: "a\0" "b" and "a" "\0b" shared ranks).
+  // A list seen before as this very array (a key's partners are the same array while they do
+  // not change) costs one lookup; another array with the same keys one JSON text.
+  const same = rankByList.get(keys);
+  if (same !== undefined) return same;
   const id = JSON.stringify(keys);
   const known = rankCache.get(id);
-  if (known !== undefined) return known;
+  if (known !== undefined) { if (Object.isFrozen(keys)) rankByList.set(keys, known); return known; }
   // Distinct keys ascending (no two equal: the comparator needs no equal case), ranked by a map (linear, not indexOf).
   const rank = new Map([...new Set(keys)].sort((x, y) => (x < y ? -1 : 1)).map((k, r) => [k, r]));
   const ranks = Int32Array.from(keys, (k) => rank.get(k)!);
   if (rankCache.size >= 512) rankCache.clear();
   rankCache.set(id, ranks);
+  // Only a frozen list can be remembered by identity: no one can change it afterwards.
+  if (Object.isFrozen(keys)) rankByList.set(keys, ranks);
   return ranks;
 }
+const rankByList = new WeakMap<readonly string[], Int32Array>();
 /** Ranks by key list, as JSON (callers only read the arrays allocateInto gets). */
 const rankCache = new Map<string, Int32Array>();
 

@@ -72,7 +72,7 @@ describe("the columnar ledger", () => {
       m.set(r.year, (m.get(r.year) ?? 0) - r.amount);
       costs.set(r.line, m);
     }
-    const plain = (m: Map<string, Map<number, number>>) => Object.fromEntries([...m].map(([k, v]) => [k, Object.fromEntries(v)]));
+    const plain = (m: ReadonlyMap<string, ReadonlyMap<number, number>>) => Object.fromEntries([...m].map(([k, v]) => [k, Object.fromEntries(v)]));
     expect(plain(base.investmentCosts())).toEqual(plain(costs));
     for (const p of model.case.partners) {
       const own = rows.filter((r) => r.partner === p.id);
