@@ -259,12 +259,15 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
   const I = model.investments.length;
   // Each year's discount factor once (the same number discountFactor gives for it).
   const factors: number[] = [];
-  const push = (path: Path, year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string) => {
+  const push = (path: Path, year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string, partnerId?: number) => {
     if (amount === 0) return;
     const k = year - c.startYear;
     const discounted = discountedCents(amount, factors[k] ?? (factors[k] = discountFactor(rate, k)), rate, k);
     count(amount, discounted, path);
-    if (columns) columns.push(year, partner, domain, line, kind, amount, discounted, cashable, counterparty);
+    if (columns) {
+      if (partnerId !== undefined) columns.pushId(year, partnerId, domain, line, kind, amount, discounted, cashable, counterparty);
+      else columns.push(year, partner, domain, line, kind, amount, discounted, cashable, counterparty);
+    }
     // Two literals, not a spread of an optional field: V8 made a spread row many times dearer.
     else if (objects) {
       if (counterparty === undefined) objects.push({ year, partner, domain, line, kind, amount, discounted, cashable });
@@ -317,7 +320,8 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
       if (single !== undefined) push(path, y.year, single, domain, line.id, "saving", saving, line.cashable);
       else {
         const parts = split(funders, saving);
-        funders.forEach((f, i) => push(path, y.year, f.partner, domain, line.id, "saving", parts[i]!, line.cashable));
+        const ids = columns ? nameIds(funders, columns) : undefined;
+        for (let i = 0; i < funders.length; i++) push(path, y.year, funders[i]!.partner, domain, line.id, "saving", parts[i]!, line.cashable, undefined, ids?.[i]);
       }
       if (e.counterparty !== undefined) push(path, y.year, e.counterparty, domain, line.id, "transfer", -saving, true, single);
       if (e.providers.length > 0) {
@@ -352,6 +356,15 @@ function split(list: readonly { partner: string; share: number }[], amount: Cent
   allocateInto(amount, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
   return s.out;
 }
+/** The partners' numbers in these columns' name table, once per list and table. */
+function nameIds(list: readonly { partner: string }[], columns: LedgerColumns): Int32Array {
+  const known = ids.get(list);
+  if (known && known.names === columns.names) return known.ids;
+  const out = Int32Array.from(list, (f) => columns.names.of(f.partner));
+  ids.set(list, { names: columns.names, ids: out });
+  return out;
+}
+const ids = new WeakMap<readonly { partner: string }[], { names: LedgerColumns["names"]; ids: Int32Array }>();
 const splits = new WeakMap<readonly { partner: string; share: number }[], { weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }>();
 
 const KIND_ORDER: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };
