@@ -38,15 +38,34 @@ export function buildLedger(model: Model, values: ArrayLike<number>, scratch?: L
   // Room for as many rows as the model's last ledger had (a slider move builds the same lines
   // again). A caller that uses each ledger only until it builds the next (a Monte Carlo chunk)
   // passes the same `scratch` columns every time: no new columns per sample.
-  const columns = scratch ? scratch.reset() : new LedgerColumns(lastLength.get(model)), outcomes: OutcomeRow[] = [];
+  const columns = scratch ? scratch.reset() : new LedgerColumns(capacityFor(model)), outcomes: OutcomeRow[] = [];
   const sums = ledgerLines(model, values, undefined, columns, outcomes);
-  lastLength.set(model, columns.length);
   if (!(sums.amount <= MAX_CENTS && sums.discounted <= MAX_CENTS)) throw new InputError(sums.largestPath, "totalOverflow", { value: Math.max(sums.amount, sums.discounted) / 100 });
   outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
   return ledgerOf(columns, outcomes);
 }
 
-const lastLength = new WeakMap<Model, number>();
+/**
+ * The most rows a status-quo ledger can have: per investment year one; per effect year one per
+ * partner the line splits among, its counterparty and two per provider (rows of 0 are left out,
+ * so a ledger has fewer). Validation bounds it (LIMITS.rows).
+ */
+export function statusQuoRowBound(investments: Model["investments"], effects: Model["effects"]): number {
+  return investments.reduce((s, x) => s + x.years.length, 0)
+    + effects.reduce((s, e) => s + e.years.length * Math.max(1, (e.funders?.length ?? 0) + (e.counterparty !== undefined ? 1 : 0) + 2 * e.providers.length), 0);
+}
+
+const capacities = new WeakMap<Model, number>();
+/**
+ * Room for every row the model's ledger can have, once per model: the columns never grow (a
+ * slider move whose larger amounts give more funders a cent had doubled them and copied 12 MB;
+ * room never written costs no memory pages).
+ */
+function capacityFor(model: Model): number {
+  let n = capacities.get(model);
+  if (n === undefined) capacities.set(model, (n = statusQuoRowBound(model.investments, model.effects)));
+  return n;
+}
 const columnsOfLedger = new WeakMap<Ledger, LedgerColumns>();
 /** The columns a ledger was built from (undefined for a ledger made of rows elsewhere). */
 export function columnsOf(ledger: Ledger): LedgerColumns | undefined {
