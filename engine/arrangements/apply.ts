@@ -116,7 +116,6 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
     }
     if (out.outcomePayments) outcomePayments.push(out.outcomePayments);
   }, actualContributions);
-  added.sort(compareRows);
   // Metrics with the transfers from the evaluation's own (an arrangement adds only transfers,
   // which a partner keeps apart and society sees cancel): linear in the added rows, not one more
   // pass over the status quo per arrangement; the status quo (no steps) reuses them whole.
@@ -135,14 +134,27 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   const society = societyWithTransfers(base.society, added, model.years) ?? computeMetrics([...base.ledger.rows, ...added], model.years, true);
   const result: ArrangementResult = {
     id: arr.id, name: arr.name, ...(arr.description ? { description: arr.description } : {}),
-    implicit: arr.implicit ?? false, partners, society, rows: added, steps, pots, outcomePayments,
+    implicit: arr.implicit ?? false, partners, society, rows: [], steps, pots, outcomePayments,
     // The status quo's rows are the base rows: its cash is the evaluation's own.
     // Stryker disable next-line ConditionalExpression: equivalent, the status quo's cash computed again from the same flows is the same view
     cash: arr.steps.length === 0 && base.cash ? base.cash : cashViewOfFlows(c.partners, statusQuoFlows(model, base.ledger), model.years, pots.map((p) => p.id), added),
     // Stryker disable next-line ObjectLiteral,ArrayDeclaration: equivalent, replaced below before anything reads it (explainArrangement does not read it)
     explanation: { nl: [], en: [] },
   };
-  // Stryker disable next-line StringLiteral: equivalent, every text and number format tests lang === "nl", so any other value is English
-  result.explanation = { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") };
+  // The rows in the canonical order and the sentences are made when first read: a slider move
+  // on a regional case reads neither (sorting its 14,000 transfer rows and writing the sentences
+  // were a tenth of the move). The metrics above are sums: the rows' order does not change them.
+  let sorted: LedgerRow[] | undefined, explanation: ArrangementResult["explanation"] | undefined;
+  Object.defineProperty(result, "rows", {
+    enumerable: true, configurable: true,
+    get: () => (sorted ??= added.sort(compareRows)),
+    set: (v: LedgerRow[]) => { sorted = v; },
+  });
+  Object.defineProperty(result, "explanation", {
+    enumerable: true, configurable: true,
+    // Stryker disable next-line StringLiteral: equivalent, every text and number format tests lang === "nl", so any other value is English
+    get: () => (explanation ??= { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") }),
+    set: (v: ArrangementResult["explanation"]) => { explanation = v; },
+  });
   return result;
 }

@@ -23,6 +23,7 @@ import { discountFactor } from "../money/discount.ts";
 import { InputError } from "../messages/issues.ts";
 import { LIMITS } from "./limits.ts";
 import { evaluateModel } from "../ledger/evaluate.ts";
+import { statusQuoRowBound } from "../ledger/ledger.ts";
 import { checkUncertainty } from "../simulate/check.ts";
 import { checkNegotiations } from "../decision/check.ts";
 import { localiseDistributionIssue } from "../simulate/issues.ts";
@@ -453,8 +454,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   // The work of one evaluation, in ledger rows: the status quo's (per line and year, one per
   // partner a line splits among), visited again by each arrangement, plus the transfer rows
   // steps can add (per year, at most two per partner and investment). Bounded before evaluating.
-  const statusQuoRows = investments.reduce((s, x) => s + x.years.length, 0)
-    + effects.reduce((s, e) => s + e.years.length * Math.max(1, (e.funders?.length ?? 0) + (e.counterparty !== undefined ? 1 : 0) + 2 * e.providers.length), 0);
+  const statusQuoRows = statusQuoRowBound(investments, effects);
   const steps = arrangements.reduce((s, a) => s + a.steps.length, 0);
   const rows = statusQuoRows * (1 + arrangements.filter((a) => a.steps.length > 0).length) + steps * 2 * c.horizon * (2 * c.partners.length + c.investments.length);
   if (rows > LIMITS.rows) add([], "tooManyRows", { rows, limit: LIMITS.rows });

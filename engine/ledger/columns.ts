@@ -74,6 +74,11 @@ export class LedgerColumns {
   }
 
   push(year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, discounted: Cents, cashable: boolean, counterparty: string | undefined): void {
+    this.pushId(year, this.names.of(partner), domain, line, kind, amount, discounted, cashable, counterparty);
+  }
+
+  /** `push` with the partner as its number in `names` (a split over the same 342 funders year after year looks each up once). */
+  pushId(year: number, partner: number, domain: string, line: string, kind: LedgerKind, amount: Cents, discounted: Cents, cashable: boolean, counterparty: string | undefined): void {
     const i = this.length;
     if (i === this.year.length) this.grow();
     const names = this.names;
@@ -82,7 +87,7 @@ export class LedgerColumns {
     this.cashable[i] = cashable ? 1 : 0;
     this.amount[i] = amount;
     this.discounted[i] = discounted;
-    this.partner[i] = names.of(partner);
+    this.partner[i] = partner;
     // A line's rows come together: its domain and line are the last row's, mostly.
     if (line !== this.lastLine) { this.lastLine = line; this.lastLineIndex = names.of(line); }
     if (domain !== this.lastDomain) { this.lastDomain = domain; this.lastDomainIndex = names.of(domain); }

@@ -38,15 +38,34 @@ export function buildLedger(model: Model, values: ArrayLike<number>, scratch?: L
   // Room for as many rows as the model's last ledger had (a slider move builds the same lines
   // again). A caller that uses each ledger only until it builds the next (a Monte Carlo chunk)
   // passes the same `scratch` columns every time: no new columns per sample.
-  const columns = scratch ? scratch.reset() : new LedgerColumns(lastLength.get(model)), outcomes: OutcomeRow[] = [];
+  const columns = scratch ? scratch.reset() : new LedgerColumns(capacityFor(model)), outcomes: OutcomeRow[] = [];
   const sums = ledgerLines(model, values, undefined, columns, outcomes);
-  lastLength.set(model, columns.length);
   if (!(sums.amount <= MAX_CENTS && sums.discounted <= MAX_CENTS)) throw new InputError(sums.largestPath, "totalOverflow", { value: Math.max(sums.amount, sums.discounted) / 100 });
   outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
   return ledgerOf(columns, outcomes);
 }
 
-const lastLength = new WeakMap<Model, number>();
+/**
+ * The most rows a status-quo ledger can have: per investment year one; per effect year one per
+ * partner the line splits among, its counterparty and two per provider (rows of 0 are left out,
+ * so a ledger has fewer). Validation bounds it (LIMITS.rows).
+ */
+export function statusQuoRowBound(investments: Model["investments"], effects: Model["effects"]): number {
+  return investments.reduce((s, x) => s + x.years.length, 0)
+    + effects.reduce((s, e) => s + e.years.length * Math.max(1, (e.funders?.length ?? 0) + (e.counterparty !== undefined ? 1 : 0) + 2 * e.providers.length), 0);
+}
+
+const capacities = new WeakMap<Model, number>();
+/**
+ * Room for every row the model's ledger can have, once per model: the columns never grow (a
+ * slider move whose larger amounts give more funders a cent had doubled them and copied 12 MB;
+ * room never written costs no memory pages).
+ */
+function capacityFor(model: Model): number {
+  let n = capacities.get(model);
+  if (n === undefined) capacities.set(model, (n = statusQuoRowBound(model.investments, model.effects)));
+  return n;
+}
 const columnsOfLedger = new WeakMap<Ledger, LedgerColumns>();
 /** The columns a ledger was built from (undefined for a ledger made of rows elsewhere). */
 export function columnsOf(ledger: Ledger): LedgerColumns | undefined {
@@ -259,12 +278,15 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
   const I = model.investments.length;
   // Each year's discount factor once (the same number discountFactor gives for it).
   const factors: number[] = [];
-  const push = (path: Path, year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string) => {
+  const push = (path: Path, year: number, partner: string, domain: string, line: string, kind: LedgerKind, amount: Cents, cashable: boolean, counterparty?: string, partnerId?: number) => {
     if (amount === 0) return;
     const k = year - c.startYear;
     const discounted = discountedCents(amount, factors[k] ?? (factors[k] = discountFactor(rate, k)), rate, k);
     count(amount, discounted, path);
-    if (columns) columns.push(year, partner, domain, line, kind, amount, discounted, cashable, counterparty);
+    if (columns) {
+      if (partnerId !== undefined) columns.pushId(year, partnerId, domain, line, kind, amount, discounted, cashable, counterparty);
+      else columns.push(year, partner, domain, line, kind, amount, discounted, cashable, counterparty);
+    }
     // Two literals, not a spread of an optional field: V8 made a spread row many times dearer.
     else if (objects) {
       if (counterparty === undefined) objects.push({ year, partner, domain, line, kind, amount, discounted, cashable });
@@ -317,7 +339,8 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
       if (single !== undefined) push(path, y.year, single, domain, line.id, "saving", saving, line.cashable);
       else {
         const parts = split(funders, saving);
-        funders.forEach((f, i) => push(path, y.year, f.partner, domain, line.id, "saving", parts[i]!, line.cashable));
+        const ids = columns ? nameIds(funders, columns) : undefined;
+        for (let i = 0; i < funders.length; i++) push(path, y.year, funders[i]!.partner, domain, line.id, "saving", parts[i]!, line.cashable, undefined, ids?.[i]);
       }
       if (e.counterparty !== undefined) push(path, y.year, e.counterparty, domain, line.id, "transfer", -saving, true, single);
       if (e.providers.length > 0) {
@@ -352,6 +375,15 @@ function split(list: readonly { partner: string; share: number }[], amount: Cent
   allocateInto(amount, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
   return s.out;
 }
+/** The partners' numbers in these columns' name table, once per list and table. */
+function nameIds(list: readonly { partner: string }[], columns: LedgerColumns): Int32Array {
+  const known = ids.get(list);
+  if (known && known.names === columns.names) return known.ids;
+  const out = Int32Array.from(list, (f) => columns.names.of(f.partner));
+  ids.set(list, { names: columns.names, ids: out });
+  return out;
+}
+const ids = new WeakMap<readonly { partner: string }[], { names: LedgerColumns["names"]; ids: Int32Array }>();
 const splits = new WeakMap<readonly { partner: string; share: number }[], { weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }>();
 
 const KIND_ORDER: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };
