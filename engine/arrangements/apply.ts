@@ -48,6 +48,7 @@ export function runArrangementSteps(
   // step's rows pushed onto it (a concat per step copied the whole status quo again per step).
   let rows: LedgerRow[] | undefined;
   const rowsSoFar = () => {
+    // Stryker disable next-line ConditionalExpression: equivalent, the rows made again are the same rows (only the settlement, the last step, reads them)
     if (rows === undefined) { rows = ledger.rows.slice(); for (const r of added) rows.push(r); }
     return rows;
   };
@@ -59,6 +60,7 @@ export function runArrangementSteps(
       // Stryker disable next-line MethodExpression: equivalent, only the settlement reads addedRows and it is the last step (validation): no row is added after it reads them
       model, values, arrangementId: arr.id, benefit, benefitIn: benefitInDomains, fundingRows: funding, addedRows: added.slice(), base,
       get baseRows() { return ledger.rows; },
+      // Stryker disable next-line ConditionalExpression: equivalent, before any step added rows the rows so far are the status quo's (a copy instead of the array itself)
       get rows() { return added.length === 0 ? ledger.rows : rowsSoFar(); },
     };
     // Set apart, not spread into the literal: a spread made every step's context a slow object.
@@ -127,6 +129,7 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   const partners = c.partners.map((p) => {
     const own = known.get(p.id);
     if (own) return { id: p.id, name: p.name, kind: p.kind, ...withTransfers(own, addedBy.get(p.id)!, model.years) };
+    // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent, the map made again is the same; the status quo's rows are all of listed partners (no pot rows)
     if (!byPartner) { byPartner = new Map(c.partners.map((q) => [q.id, []])); for (const r of base.ledger.rows) byPartner.get(r.partner)?.push(r); }
     return { id: p.id, name: p.name, kind: p.kind, ...computeMetrics([...byPartner.get(p.id)!, ...addedBy.get(p.id)!], model.years) };
   });
@@ -134,6 +137,7 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   const society = societyWithTransfers(base.society, added, model.years) ?? computeMetrics([...base.ledger.rows, ...added], model.years, true);
   const result: ArrangementResult = {
     id: arr.id, name: arr.name, ...(arr.description ? { description: arr.description } : {}),
+    // Stryker disable next-line ArrayDeclaration: equivalent, `rows` is replaced below by its property before anything reads it
     implicit: arr.implicit ?? false, partners, society, rows: [], steps, pots, outcomePayments,
     // The status quo's rows are the base rows: its cash is the evaluation's own.
     // Stryker disable next-line ConditionalExpression: equivalent, the status quo's cash computed again from the same flows is the same view

@@ -108,6 +108,21 @@ describe("steps that read the rows so far", () => {
 });
 
 describe("results", () => {
+  it("leave the status quo's ledger as it was (a step that reads the rows so far gets a copy)", () => {
+    const ev = evaluate(base([{ type: "shared-savings", from: "zv", to: "gem", rate: 0.2 }, { type: "settlement", target: "equal-roi", partners: ["gem", "zv"] }]));
+    expect(ev.arrangements.find((a) => a.id === "a")!.rows.length).toBe(8);
+    expect(ev.ledger.rows.filter((r) => r.kind === "transfer")).toEqual([]);
+  });
+  it("show their rows and sentences as plain properties: in JSON, and replaced when assigned", () => {
+    const a = arr(base([{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5 }]));
+    const json = JSON.parse(JSON.stringify(a)) as typeof a;
+    expect(json.rows).toHaveLength(4);
+    expect(json.explanation.en).toEqual(a.explanation.en);
+    expect(json.explanation.en.length).toBeGreaterThan(0);
+    a.rows = a.rows.slice(0, 1);
+    a.explanation = { nl: ["x"], en: ["y"] };
+    expect([a.rows.length, a.explanation]).toEqual([1, { nl: ["x"], en: ["y"] }]);
+  });
   it("have no outcome payments without an outcome-payments step", () => {
     expect(arr(base([{ type: "shared-savings", from: "zv", to: "gem", rate: 0.5 }])).outcomePayments).toEqual([]);
   });
