@@ -75,6 +75,10 @@ describe("keys give weights by partner id", () => {
     const { e: e2, added } = env();
     compileKey({ type: "benefit", partners: ["q"], domains: ["zvw", "nope"] }, ["k"], e2);
     expect(added).toEqual(["k.partners.0: unknownPartner", "k.domains.1: unknownDomain"]);
+    // An environment that checks no domains (checkDomain is optional) compiles the key all the same.
+    const { e: e3 } = env();
+    delete e3.checkDomain;
+    expect(compileKey({ type: "benefit", domains: ["nope"] }, ["k"], e3)(ctx({ benefitIn: () => new Map([["gem", 2]]) })).weights).toEqual([0, 2, 0]);
   });
   it("blend: each part's key normalised, times its weight, summed", () => {
     // 1 x (gem 3/4, b 1/4) + 3 x (zv 1): gem 0.75, b 0.25, zv 3.
@@ -135,5 +139,8 @@ describe("keys give the same frozen partner list while the partners stay the sam
     expect(b.partners).not.toBe(a.partners);
     expect(c.partners).toBe(b.partners);
     expect(Object.isFrozen(d.partners)).toBe(true);
+    // Fewer partners than before, the first of them the same: gem, zv -> gem.
+    const e = k(ctx({ values: [4, 0] }));
+    expect([e.partners, e.weights]).toEqual([["gem"], [4]]);
   });
 });
