@@ -35,9 +35,9 @@ export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp:
  * row objects in the canonical order (`compareRows`) the first time it is read.
  */
 export function buildLedger(model: Model, values: ArrayLike<number>, scratch?: LedgerColumns): Ledger {
-  // Room for as many rows as the model's last ledger had (a slider move builds the same lines
-  // again). A caller that uses each ledger only until it builds the next (a Monte Carlo chunk)
-  // passes the same `scratch` columns every time: no new columns per sample.
+  // Room for every row the model can have (`capacityFor`). A caller that uses each ledger only
+  // until it builds the next (a Monte Carlo chunk) passes the same `scratch` columns every
+  // time: no new columns per sample.
   const columns = scratch ? scratch.reset() : new LedgerColumns(capacityFor(model)), outcomes: OutcomeRow[] = [];
   // Where each line's rows are and what they add up to, kept with a ledger that is not scratch:
   // a ledger at values that move only some lines copies the others from it (`buildLedgerMoved`).
@@ -47,12 +47,12 @@ export function buildLedger(model: Model, values: ArrayLike<number>, scratch?: L
   if (!(sums.amount <= MAX_CENTS && sums.discounted <= MAX_CENTS)) throw new InputError(sums.largestPath, "totalOverflow", { value: Math.max(sums.amount, sums.discounted) / 100 });
   outcomes.sort(byYearAndLine);
   const ledger = ledgerOf(columns, outcomes);
-  if (perLine && starts) lineInfo.set(ledger, { model, perLine, starts, total: sums });
+  if (perLine && starts) lineInfo.set(ledger, { model, perLine, starts });
   return ledger;
 }
 
 const byYearAndLine = (a: OutcomeRow, b: OutcomeRow) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0);
-const lineInfo = new WeakMap<Ledger, { model: Model; perLine: LineSums[]; starts: Int32Array; total: LineSums }>();
+const lineInfo = new WeakMap<Ledger, { model: Model; perLine: LineSums[]; starts: Int32Array }>();
 
 /**
  * `buildLedger(model, values)` when only the lines marked in `moved` (investments, then
