@@ -109,7 +109,7 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
   const pots: ArrangementResult["pots"] = [];
   const outcomePayments: ArrangementResult["outcomePayments"] = [];
   runArrangementSteps(model, values, base.ledger, arr, (step, out, stepRows) => {
-    added.push(...stepRows);
+    for (const r of stepRows) added.push(r);
     steps.push({ id: step.id, type: step.spec.type, transfers: out.transfers, facts: out.facts ?? {}, binding: out.binding ?? {} });
     if (out.pot) {
       let npv = 0, net = 0;

@@ -21,7 +21,7 @@ const KIND_CODE: Record<LedgerKind, number> = { investment: 0, saving: 1, "reven
 const SAVING = 1, INVESTMENT = 0, TRANSFER = 4;
 
 /** Strings as small integers (the names of partners, domains and lines), in first-seen order. */
-class Names {
+export class Names {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
   of(name: string): number {
@@ -38,7 +38,7 @@ class Names {
  */
 export class LedgerColumns {
   length = 0;
-  readonly names = new Names();
+  readonly names: Names;
   /** Float64: a case may start in any year a number can hold (validation bounds the amounts, not the years). */
   year: Float64Array; kind: Uint8Array; cashable: Uint8Array;
   amount: Float64Array; discounted: Float64Array;
@@ -50,7 +50,9 @@ export class LedgerColumns {
   private lastDomain: string | undefined;
   private lastDomainIndex = -1;
 
-  constructor(capacity = 1024) {
+  /** `names`: another ledger's name table, shared (rows copied from it keep their numbers). */
+  constructor(capacity = 1024, names?: Names) {
+    this.names = names ?? new Names();
     const n = Math.max(16, capacity);
     const v = LedgerColumns.views(n);
     this.year = v.year; this.kind = v.kind; this.cashable = v.cashable; this.amount = v.amount; this.discounted = v.discounted;
@@ -95,6 +97,19 @@ export class LedgerColumns {
     this.line[i] = this.lastLineIndex;
     this.counterparty[i] = counterparty === undefined ? -1 : names.of(counterparty);
     this.length = i + 1;
+  }
+
+  /** Appends rows start..end-1 of `from`, which shares this ledger's name table. */
+  copyRows(from: LedgerColumns, start: number, end: number): void {
+    if (from.names !== this.names) throw new Error("copyRows: the ledgers do not share their names");
+    const n = end - start, at = this.length;
+    while (at + n > this.year.length) this.grow();
+    this.year.set(from.year.subarray(start, end), at); this.amount.set(from.amount.subarray(start, end), at);
+    this.discounted.set(from.discounted.subarray(start, end), at); this.partner.set(from.partner.subarray(start, end), at);
+    this.domain.set(from.domain.subarray(start, end), at); this.line.set(from.line.subarray(start, end), at);
+    this.counterparty.set(from.counterparty.subarray(start, end), at); this.kind.set(from.kind.subarray(start, end), at);
+    this.cashable.set(from.cashable.subarray(start, end), at);
+    this.length = at + n;
   }
 
   private grow(): void {

@@ -12,7 +12,9 @@ import { applyArrangement } from "../arrangements/apply.ts";
 import { InputError } from "../messages/issues.ts";
 import { parameterValues, type Model } from "../case/model.ts";
 import type { EvaluateOptions, Evaluation } from "./evaluation.ts";
-import { buildLedger, summaryOf, sumsOf } from "./ledger.ts";
+import { buildLedger, buildLedgerMoved, summaryOf, sumsOf } from "./ledger.ts";
+import { movedLines } from "./moved.ts";
+import type { Ledger } from "./row.ts";
 import { cashViewOfFlows } from "./cash.ts";
 import { metricsFromSums, outcomeTotals } from "./metrics.ts";
 import { provenance } from "./provenance.ts";
@@ -24,6 +26,13 @@ import { wrongPocketFrom } from "./wrongPocket.ts";
  * evaluation is a value: no caller changes it, so the same one can be handed out again.
  */
 const baseEvaluations = new WeakMap<Model, Evaluation>();
+const baseVectors = new WeakMap<Model, Float64Array>();
+/** The parameter values at base, once per model. */
+function baseValues(model: Model): Float64Array {
+  let v = baseVectors.get(model);
+  if (!v) baseVectors.set(model, (v = Float64Array.from(parameterValues(model.parameters))));
+  return v;
+}
 
 export function evaluateModel(model: Model, overrides?: Readonly<Record<string, number>>, options: EvaluateOptions = {}): Evaluation {
   const plain = (overrides === undefined || Object.keys(overrides).length === 0) && options.actualContributions === undefined;
@@ -42,7 +51,14 @@ function evaluate(model: Model, overrides: Readonly<Record<string, number>> | un
     const v = values[model.parameters.slot.get(name)!]!;
     if (!Number.isFinite(v)) throw new InputError(["parameters", name], "formulaNotFinite", { value: v });
   }
-  const ledger = buildLedger(model, values);
+  // A slider move: with the base evaluation at hand, only the lines whose formulas read a
+  // changed parameter are built again (the others' rows are copied: ledger.ts `buildLedgerMoved`).
+  const known = overrides === undefined ? undefined : baseEvaluations.get(model);
+  let ledger: Ledger;
+  if (known) {
+    const moved = movedLines(model, baseValues(model), values);
+    ledger = moved.moved < moved.mask.length ? buildLedgerMoved(model, values, known.ledger, moved.mask) : buildLedger(model, values);
+  } else ledger = buildLedger(model, values);
   // Every partner's and society's figures from one pass over the ledger's columns (columns.ts).
   const sum = summaryOf(model, ledger)!;
   const ids = model.case.partners.map((p) => p.id);

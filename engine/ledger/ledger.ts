@@ -35,13 +35,55 @@ export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp:
  * row objects in the canonical order (`compareRows`) the first time it is read.
  */
 export function buildLedger(model: Model, values: ArrayLike<number>, scratch?: LedgerColumns): Ledger {
-  // Room for as many rows as the model's last ledger had (a slider move builds the same lines
-  // again). A caller that uses each ledger only until it builds the next (a Monte Carlo chunk)
-  // passes the same `scratch` columns every time: no new columns per sample.
+  // Room for every row the model can have (`capacityFor`). A caller that uses each ledger only
+  // until it builds the next (a Monte Carlo chunk) passes the same `scratch` columns every
+  // time: no new columns per sample.
   const columns = scratch ? scratch.reset() : new LedgerColumns(capacityFor(model)), outcomes: OutcomeRow[] = [];
-  const sums = ledgerLines(model, values, undefined, columns, outcomes);
+  // Where each line's rows are and what they add up to, kept with a ledger that is not scratch:
+  // a ledger at values that move only some lines copies the others from it (`buildLedgerMoved`).
+  const L = model.investments.length + model.effects.length;
+  const perLine: LineSums[] | undefined = scratch ? undefined : [], starts = scratch ? undefined : new Int32Array(L + 1);
+  const sums = ledgerLines(model, values, undefined, columns, outcomes, perLine, starts);
   if (!(sums.amount <= MAX_CENTS && sums.discounted <= MAX_CENTS)) throw new InputError(sums.largestPath, "totalOverflow", { value: Math.max(sums.amount, sums.discounted) / 100 });
-  outcomes.sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+  outcomes.sort(byYearAndLine);
+  const ledger = ledgerOf(columns, outcomes);
+  if (perLine && starts) lineInfo.set(ledger, { model, perLine, starts });
+  return ledger;
+}
+
+const byYearAndLine = (a: OutcomeRow, b: OutcomeRow) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0);
+const lineInfo = new WeakMap<Ledger, { model: Model; perLine: LineSums[]; starts: Int32Array }>();
+
+/**
+ * `buildLedger(model, values)` when only the lines marked in `moved` (investments, then
+ * effects: 1 for a line whose formulas read a parameter that changed) can differ from `base`, a
+ * ledger `buildLedger` made for this model: the other lines' rows are copied from it, the moved
+ * lines built again. The same rows (in another order inside the columns; `rows` sorts them),
+ * sums, outcomes and errors: a line that did not move gave no error in `base` and gives none
+ * now; the moved lines are built in their order; the bound on the sum of all rows is checked
+ * on base's sums with the moved lines' replaced, named by the first line with the largest
+ * amount, as `buildLedger` does. Without what it needs from `base`, a whole build.
+ */
+export function buildLedgerMoved(model: Model, values: ArrayLike<number>, base: Ledger, moved: Uint8Array): Ledger {
+  const info = lineInfo.get(base), from = columnsOfLedger.get(base);
+  if (!info || info.model !== model || !from) return buildLedger(model, values);
+  const L = info.perLine.length;
+  const columns = new LedgerColumns(capacityFor(model), from.names);
+  const movedIds = new Set<string>();
+  for (let l = 0; l < L; l++) {
+    if (moved[l] === 1) movedIds.add(l < model.investments.length ? model.investments[l]!.line.id : model.effects[l - model.investments.length]!.line.id);
+    else columns.copyRows(from, info.starts[l]!, info.starts[l + 1]!);
+  }
+  const outcomes = base.outcomes.filter((o) => !movedIds.has(o.line));
+  const perLine = info.perLine.slice(), starts = new Int32Array(L + 1);
+  ledgerLines(model, values, (l) => moved[l] === 1, columns, outcomes, perLine, starts);
+  let amount = 0, discounted = 0, largest = 0, largestPath: Path = [];
+  for (const own of perLine) {
+    amount += own.amount; discounted += own.discounted;
+    if (own.largest > largest) { largest = own.largest; largestPath = own.largestPath; }
+  }
+  if (!(amount <= MAX_CENTS && discounted <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(amount, discounted) / 100 });
+  outcomes.sort(byYearAndLine);
   return ledgerOf(columns, outcomes);
 }
 
@@ -252,7 +294,7 @@ export interface LineSums {
  * (rows of one line and year adjacent), or nowhere (null: only the sums and the errors); `perLine[i]` gets line i's own. Every error a line's
  * amounts can raise is thrown here, in line order; the check of the sums is the caller's.
  */
-export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((line: number) => boolean) | undefined, rows: LedgerRow[] | LedgerColumns | null, outcomes: OutcomeRow[], perLine?: LineSums[]): LineSums {
+export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((line: number) => boolean) | undefined, rows: LedgerRow[] | LedgerColumns | null, outcomes: OutcomeRow[], perLine?: LineSums[], starts?: Int32Array): LineSums {
   const c = model.case;
   const rate = c.discountRate;
   const effectRate = c.effectDiscountRate ?? rate;
@@ -273,6 +315,7 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
   const start = (line: number): boolean => {
     if (only && !only(line)) return false;
     if (perLine) perLine[line] = own = { amount: 0, discounted: 0, largest: 0, largestPath: [] };
+    if (starts && columns) starts[line] = columns.length;
     return true;
   };
   const I = model.investments.length;
@@ -355,6 +398,7 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
       }
     }
   });
+  if (starts && columns) starts[I + model.effects.length] = columns.length;
   return total;
 }
 

@@ -14,12 +14,15 @@
 import type { Issue, Path } from "../messages/issues.ts";
 import { message, type Lang } from "../messages/messages.ts";
 import type { Model } from "../case/model.ts";
+import type { Ledger } from "../ledger/row.ts";
+import { evaluateModel } from "../ledger/evaluate.ts";
 import { quantile, validateCorrelation } from "../uncertainty/index.ts";
 import { problemToIssue } from "./issues.ts";
 import { InputError } from "../messages/issues.ts";
 import { runArrangementSteps } from "../arrangements/apply.ts";
-import { buildLedger, ledgerLines, type LineSums } from "../ledger/ledger.ts";
-import { formulaShape, suggest, type Compiled } from "../case/formula.ts";
+import { buildLedger, buildLedgerMoved, ledgerLines, type LineSums } from "../ledger/ledger.ts";
+import { linesReading } from "../ledger/moved.ts";
+import { formulaShape, suggest } from "../case/formula.ts";
 import { parameterValues } from "../case/model.ts";
 import { MAX_CENTS } from "../money/money.ts";
 import { actualContributions, actualModel } from "../monitoring/monitoring.ts";
@@ -35,8 +38,9 @@ export const PROBE_HIGH = 0.999;
  * same on the realised figures when the case has them. An amount out of bounds throws the
  * InputError the evaluation would (engine/money/money.ts).
  */
-function probeAmounts(model: Model, values: ArrayLike<number>): void {
-  const ledger = buildLedger(model, values);
+function probeAmounts(model: Model, values: ArrayLike<number>, moved?: { base: Ledger; lines: Uint8Array }): void {
+  // Only the lines the probed parameter moves are built again; the others are the base's.
+  const ledger = moved ? buildLedgerMoved(model, values, moved.base, moved.lines) : buildLedger(model, values);
   for (const arr of model.arrangements) runArrangementSteps(model, values, ledger, arr, () => {});
   if (model.actuals.years.length === 0) return;
   const actual = actualModel(model), contributions = actualContributions(model, values);
@@ -57,44 +61,37 @@ export type LineProbe = ((slot: number, values: ArrayLike<number>) => void) & {
   lines(slot: number): Uint8Array;
 };
 
+/**
+ * The lines one parameter's slot moves, directly or through the derived parameters (`derived`,
+ * in formula order: a derived parameter moves when its formula reads a moved slot, or has a
+ * shape that is not known).
+ */
+function slotLines(model: Model, derived: Int32Array): (slot: number) => Uint8Array {
+  const formulas = model.parameters.formulas;
+  return (slot) => {
+    const moved = new Set([slot]);
+    for (const d of derived) {
+      const shape = formulaShape(formulas[d]!);
+      if (!shape || shape.slots.some((s) => moved.has(s))) moved.add(d);
+    }
+    return linesReading(model, moved).mask;
+  };
+}
+
 export function lineProbe(model: Model, derived: Int32Array): LineProbe | undefined {
   if (model.actuals.years.length > 0 || model.arrangements.some((a) => a.steps.length > 0)) return undefined;
   const base = parameterValues(model.parameters);
   const basePer: LineSums[] = [];
   const baseTotal = ledgerLines(model, base, undefined, null, [], basePer);
   const L = basePer.length;
-  // Which slots each line reads; a closure of unknown shape reads them all.
-  const always: number[] = [];
-  const linesOf = new Map<number, number[]>();
-  const reads = (line: number, fns: readonly (Compiled | undefined)[]) => {
-    const slots = new Set<number>();
-    for (const fn of fns) {
-      if (!fn) continue;
-      const shape = formulaShape(fn);
-      if (!shape) { always.push(line); return; }
-      for (const s of shape.slots) slots.add(s);
-    }
-    for (const s of slots) { const l = linesOf.get(s); if (l) l.push(line); else linesOf.set(s, [line]); }
-  };
-  model.investments.forEach((inv, i) => reads(i, inv.years.map((y) => y.amount)));
-  model.effects.forEach((e, i) => reads(model.investments.length + i, [
-    e.quantity, e.unitPrice, e.deadweight, e.attribution, e.displacement, e.optimismBias, e.dropOffRate, e.variableCostShare,
-    ...e.years.flatMap((y) => [y.actualQuantity, y.actualAmount]),
-  ]));
-  const formulas = model.parameters.formulas;
+  const lines = slotLines(model, derived);
   // The lines a slot moves (the same for both probes of a parameter: kept for the last slot).
-  let lastSlot = -1, lastAffected = new Set<number>(), lastMask = new Uint8Array(L);
+  let lastSlot = -1, lastAffected = new Set<number>(), lastMask: Uint8Array = new Uint8Array(L);
   const affectedBy = (slot: number): Set<number> => {
     if (slot === lastSlot) return lastAffected;
-    const moved = new Set([slot]);
-    for (const d of derived) {
-      const shape = formulaShape(formulas[d]!);
-      if (!shape || shape.slots.some((s) => moved.has(s))) moved.add(d);
-    }
-    const affected = new Set(always);
-    for (const s of moved) for (const l of linesOf.get(s) ?? []) affected.add(l);
-    lastMask = new Uint8Array(L);
-    for (const l of affected) lastMask[l] = 1;
+    lastMask = lines(slot);
+    const affected = new Set<number>();
+    for (let l = 0; l < L; l++) if (lastMask[l] === 1) affected.add(l);
     lastSlot = slot;
     return (lastAffected = affected);
   };
@@ -183,6 +180,10 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
   const formulas = model.parameters.formulas;
   const reported = new Set<string>();
   const probe = lineProbe(model, plan.derived);
+  // Without a line probe (arrangements, realised figures) the full probe builds again only the
+  // lines a parameter moves, from the base evaluation's ledger (validation's dry run made it).
+  const lines = probe ? undefined : slotLines(model, plan.derived);
+  const baseLedger = probe ? undefined : evaluateModel(model).ledger;
   for (const u of plan.uncertain) {
     if (u.distribution.type === "point") continue;
     for (const level of [PROBE_LOW, PROBE_HIGH]) {
@@ -218,7 +219,7 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
         // passed at the base values) and the probe checks the sum over all lines.
         plan.kernel.evaluate(values, npv, net, null, probe ? probe.lines(u.slot) : null);
         if (probe) probe(u.slot, values);
-        else probeAmounts(model, values);
+        else probeAmounts(model, values, { base: baseLedger!, lines: lines!(u.slot) });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         report(e);

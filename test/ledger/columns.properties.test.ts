@@ -82,6 +82,28 @@ describe("the columnar ledger", () => {
     expect(base.absoluteSums()).toEqual([rows.reduce((s, r) => s + Math.abs(r.amount), 0), rows.reduce((s, r) => s + Math.abs(r.discounted), 0)]);
   });
 
+  test.prop([arbCaseWithArrangements, fc.array(fc.tuple(fc.nat(), fc.double({ min: -1, max: 4, noNaN: true })), { minLength: 1, maxLength: 3 })])("a move that builds only the lines a changed parameter reads gives the evaluation (or the input error) of a whole build", (c, changes) => {
+    const model = valid(c);
+    if (!model) return;
+    const names = model.parameters.order;
+    if (names.length === 0) return;
+    const base = parameterValues(model.parameters);
+    const overrides: Record<string, number> = {};
+    for (const [k, factor] of changes) { const n = names[k % names.length]!; overrides[n] = base[model.parameters.slot.get(n)!]! * factor; }
+    evaluateModel(model); // the base evaluation a move starts from
+    // The reference: the same case validated again (a model with no base evaluation yet), so
+    // the move is a whole build; and the rows pushed one by one.
+    const fresh = valid(c)!;
+    const outcome = (f: () => unknown) => { try { return { ok: f() }; } catch (e) { return { error: e instanceof Error ? [e.constructor.name, (e as { code?: string }).code, JSON.stringify((e as { path?: unknown }).path)] : e }; } };
+    const moved = outcome(() => evaluateModel(model, overrides)), whole = outcome(() => evaluateModel(fresh, overrides));
+    if ("error" in whole) { expect(moved).toEqual(whole); return; }
+    expect("ok" in moved).toBe(true);
+    const a = (moved as { ok: ReturnType<typeof evaluateModel> }).ok, b = (whole as { ok: ReturnType<typeof evaluateModel> }).ok;
+    expect(a.ledger.rows).toEqual(referenceRows(model, parameterValues(model.parameters, overrides)));
+    expect(a.ledger.outcomes).toEqual(b.ledger.outcomes);
+    expect({ ...a, case: undefined, ledger: undefined }).toEqual({ ...b, case: undefined, ledger: undefined });
+  });
+
   test.prop([arbCaseWithArrangements, fc.integer()])("the summary of the same rows in any order is the same (rows net per line and year wherever they are)", (c, seed) => {
     const model = valid(c);
     if (!model) return;
