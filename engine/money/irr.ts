@@ -159,11 +159,16 @@ function signChanges(f: readonly number[]): [number, number][] {
   }
   // Signs at the points of the partition (each point once, so a root at a shared end is counted once).
   const points = [settled[0]![0], ...settled.map((s) => s[1])];
-  const signs = points.map((x) => Math.sign(evaluate(f, x).p));
+  // A sign within p's rounding error is not known (NaN): near a root of higher multiplicity
+  // (flows 100, -300, 300, -100: (1 - x)^3) the computed p is noise over a stretch of points,
+  // whose signs gave 120 roots where there is one. Sign changes are counted between points
+  // whose signs are known; the bisection then closes on the root inside the noisy stretch.
+  const signs = points.map((x) => { const e = evaluate(f, x); return e.p === 0 ? 0 : Math.abs(e.p) <= e.ep ? NaN : Math.sign(e.p); });
   const out: [number, number][] = [];
   let lastSign = 0, lastAt = -1;
   for (let i = 0; i < points.length; i++) {
     const s = signs[i]!;
+    if (Number.isNaN(s)) continue;
     if (s === 0) {
       // An exact zero: a root there if the sign on its two sides differs (or it is a range end).
       if (i === 0 || i === points.length - 1) out.push([points[i]!, points[i]!]);

@@ -194,6 +194,32 @@ describe("allocate against an exact statement of largest remainder (BigInt fract
   it("gives the same parts for any amount, integer weights and keys", () => {
     agrees(fc.array(fc.record({ w: fc.integer({ min: 0, max: 1000 }), key: fc.constantFrom("a", "b", "c", "d") }), { minLength: 1, maxLength: 7 }), fc.integer({ min: -10_000_000, max: 10_000_000 }), 11, 400);
   });
+  it("picks the parts that get a leftover cent among many exactly by the rule, for every count of cents left (the selection over more than 32 parts)", () => {
+    // Deterministic, every case checked: sizes around and far above the 32 of the insertion
+    // sort, weights all equal (every remainder tied: keys, then position decide), two values,
+    // rising, and small pseudo-random ones with many ties; amounts m consecutive values, so the
+    // cents left run through 0 .. m - 1; with keys (some repeated) and without.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+    for (const m of [33, 34, 47, 64, 65, 100, 257]) {
+      const patterns = [
+        Array.from({ length: m }, () => 1),
+        Array.from({ length: m }, (_, i) => (i % 3 === 0 ? 2 : 5)),
+        Array.from({ length: m }, (_, i) => i + 1),
+        Array.from({ length: m }, () => next() % 7),
+        Array.from({ length: m }, (_, i) => (m - i) * 3),
+      ].filter((w) => w.some((x) => x > 0));
+      const keys = Array.from({ length: m }, () => `gm${String(next() % 40).padStart(3, "0")}`);
+      for (const weights of patterns) {
+        const start = 1000 + (next() % 100_000);
+        for (let t = 0; t <= m; t++) {
+          const amount = (t % 2 === 0 ? 1 : -1) * (start + t);
+          expect(allocate(amount, weights)).toEqual(exact(amount, weights));
+          expect(allocate(amount, weights, keys)).toEqual(exact(amount, weights, keys));
+        }
+      }
+    }
+  });
   it("gives the same parts with many parts (33 to 400: a region's municipalities), many of them tied", () => {
     agrees(fc.array(fc.record({ w: fc.constantFrom(0, 1, 2, 3, 7, 1000, 60_000), key: fc.constantFrom("gm0001", "gm0002", "gm0003", "gm0004", "gm0005") }), { minLength: 33, maxLength: 400 }), fc.integer({ min: -10_000_000, max: 10_000_000 }), 12, 200);
   });

@@ -186,3 +186,52 @@ describe("irr: exact to the last bit, signs counted over non-zero flows", () => 
     expect(irrNearBound({ status: "ok", rate: 9 })).toBe(false);
   });
 });
+
+describe("irr returns the end of its final bracket with the smaller |NPV|", () => {
+  // The bisection stops at two neighbouring doubles whose NPVs have different signs; the rate
+  // returned is the one of the two closer to a root. Checked where the bracket can be told from
+  // the neighbours: exactly one neighbour of the rate has the other sign of NPV.
+  const bits = new DataView(new ArrayBuffer(8));
+  const step = (x: number, d: 1 | -1) => { bits.setFloat64(0, x); bits.setBigInt64(0, bits.getBigInt64(0) + BigInt(x > 0 ? d : -d)); return bits.getFloat64(0); };
+  it("for 3,000 invest-then-save flows (one sign change)", () => {
+    let seed = 11, checked = 0;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let c = 0; c < 3000; c++) {
+      const n = 2 + Math.floor(next() * 12);
+      const flows = [-Math.round(1e5 + next() * 1e9), ...Array.from({ length: n }, () => Math.round(next() * 4e8))];
+      const r = irr(flows);
+      if (r.status !== "ok" || r.rate === 0) continue;
+      const v = npv(r.rate, flows);
+      if (v === 0) continue;
+      const up = step(r.rate, 1), down = step(r.rate, -1);
+      const across = [up, down].filter((x) => Math.sign(npv(x, flows)) === -Math.sign(v));
+      if (across.length !== 1) continue;
+      checked++;
+      expect(Math.abs(v)).toBeLessThanOrEqual(Math.abs(npv(across[0]!, flows)));
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+});
+
+describe("irr at a root of higher multiplicity", () => {
+  it("finds one root where NPV crosses zero three times over (it gave 120 roots from rounding noise)", () => {
+    // NPV = 100 (1 - x)^3 with x = 1 / (1 + r): one root, r = 0, where NPV changes sign. Near it
+    // the computed NPV is noise over a stretch of rates (a cube root of the rounding error wide).
+    const at0 = irr([100, -300, 300, -100]);
+    expect(at0.status).toBe("ok");
+    expect(Math.abs((at0 as { rate: number }).rate)).toBeLessThan(1e-4);
+    // (1 - 1.1 x)^3 x 1,000,000: the root at r = 10 %.
+    const at10 = irr([1_000_000, -3_300_000, 3_630_000, -1_331_000]);
+    expect(at10.status).toBe("ok");
+    expect(Math.abs((at10 as { rate: number }).rate - 0.1)).toBeLessThan(1e-4);
+    // A double root does not change sign: no IRR.
+    expect(irr([100, -200, 100]).status).toBe("none-in-range");
+    // (1 - x)^3 (1 - 0.8 x) x 100: the triple root at r = 0 and a simple one at x = 1.25, r = -20 %: two.
+    const two = irr([100, -380, 540, -340, 80]);
+    expect(two.status).toBe("multiple");
+    const rates = (two as { rates: number[] }).rates;
+    expect(rates).toHaveLength(2);
+    expect(Math.abs(rates[0]! + 0.2)).toBeLessThan(1e-9);
+    expect(Math.abs(rates[1]!)).toBeLessThan(1e-4);
+  });
+});
