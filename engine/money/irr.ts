@@ -165,6 +165,7 @@ function signChanges(f: readonly number[]): [number, number][] {
   // whose signs are known; the bisection then closes on the root inside the noisy stretch.
   const signs = points.map((x) => { const e = evaluate(f, x); return e.p === 0 ? 0 : Math.abs(e.p) <= e.ep ? NaN : Math.sign(e.p); });
   const out: [number, number][] = [];
+  // Stryker disable next-line UnaryOperator: equivalent: lastAt is read only once lastSign is not 0, and both are set together
   let lastSign = 0, lastAt = -1;
   for (let i = 0; i < points.length; i++) {
     const s = signs[i]!;
@@ -188,8 +189,10 @@ function bisectX(f: readonly number[], xa: number, xb: number): number {
   // A zero (at xa = xb, at xa, or met on the way) needs no test of its own: the bracket closes
   // on it (a zero's sign is never sa) and the end with the smaller |p| is that zero.
   const sa = Math.sign(evaluate(f, xa).p);
+  // Stryker disable next-line EqualityOperator,UpdateOperator: equivalent: the bracket reaches neighbouring doubles in fewer than 80 halvings (x in a range of a few powers of two), and the break below ends the loop; 200 is a bound only
   for (let i = 0; i < 200; i++) {
     const mid = (xa + xb) / 2;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: once the ends are neighbouring doubles, mid is one of them and the rounds that follow change nothing (the 200 bound ends them)
     if (mid === xa || mid === xb) break;
     if (Math.sign(evaluate(f, mid).p) === sa) xa = mid; else xb = mid;
   }
@@ -198,11 +201,13 @@ function bisectX(f: readonly number[], xa: number, xb: number): number {
 
 /** A root of NPV in [lo, hi] (as rates), where NPV has sign sLo (not 0) at lo and the other sign at hi. */
 function bisect(flows: readonly number[], lo: number, hi: number, sLo: number): number {
+  // Stryker disable next-line EqualityOperator,UpdateOperator: equivalent: as in bisectX (rates from -50 % to 1,000 %: under 70 halvings to neighbouring doubles)
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: as in bisectX
     if (mid === lo || mid === hi) break;
     if (Math.sign(npv(mid, flows)) === sLo) lo = mid; else hi = mid;
   }
-  // Return the end of the bracket with the smaller |NPV|.
+  // Return the end of the bracket with the smaller |NPV| (test/money/irr.test.ts checks it).
   return Math.abs(npv(lo, flows)) <= Math.abs(npv(hi, flows)) ? lo : hi;
 }
