@@ -87,12 +87,30 @@ function setAt(tree: Json, path: readonly (string | number)[], value: Json | und
   // defineProperty: `__proto__` must become an own key, not the prototype.
   else Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
 }
+const wordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+/** Every occurrence of `from` in `s` not inside a longer word, left to right, replaced by `to` (what /(?<!\w)from(?!\w)/g does). */
+export function replaceWord(s: string, from: string, to: string): string {
+  if (from === "") {
+    // The empty name matches between any two characters that are not word characters.
+    let out = "";
+    for (let p = 0; p <= s.length; p++) { if (!wordChar(s[p - 1]) && !wordChar(s[p])) out += to; if (p < s.length) out += s[p]; }
+    return out;
+  }
+  let out = "", i = 0;
+  for (;;) {
+    const j = s.indexOf(from, i);
+    if (j < 0) return out + s.slice(i);
+    if (!wordChar(s[j - 1]) && !wordChar(s[j + from.length])) { out += s.slice(i, j) + to; i = j + from.length; }
+    else { out += s.slice(i, j + 1); i = j + 1; }
+  }
+}
 /** Renames a name everywhere: ids, references, keys of maps and words in formulas. */
 function renameEverywhere(tree: Json, from: string, to: string): Json {
-  // Every character the pattern language gives a meaning escaped: a name renamed before may be hostile (`**bold**`).
-  const word = new RegExp(`(?<![A-Za-z0-9_])${from.replace(/[.*+?^${}()|[\]\\\-/]/g, "\\$&")}(?![A-Za-z0-9_])`, "g");
+  // A plain search, not a pattern built from the name: a name renamed before may be hostile
+  // (`**bold**`), or so long that a pattern of it is too large (seed 20261203 near case 96,600:
+  // a name of thousands of brackets crashed the generator, not the engine).
   const walk = (x: Json): Json => {
-    if (typeof x === "string") return x === from ? to : /[-+*/^(]/.test(x) && !/\s{2,}/.test(x) ? x.replace(word, () => to) : x;
+    if (typeof x === "string") return x === from ? to : /[-+*/^(]/.test(x) && !/\s{2,}/.test(x) ? replaceWord(x, from, to) : x;
     if (Array.isArray(x)) return x.map(walk);
     if (x !== null && typeof x === "object") {
       const out: Record<string, Json> = {};
