@@ -37,9 +37,11 @@ export function allocate(amount: Cents, weights: readonly number[], tieKeys?: re
   if (tieKeys && tieKeys.length !== weights.length) throw new Error("allocate: tieKeys must match weights");
   const n = weights.length;
   // One work space for every call, grown when a longer list comes (allocate is not re-entered).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a new work space when the old one was long enough gives the same parts
   if (shared.out.length < n) shared = { out: new Float64Array(n), scratch: allocationScratch(n) };
   const out = shared.out;
   allocateInto(amount, weights, n, tieKeys ? keyRanks(tieKeys) : null, out, shared.scratch);
+  // Stryker disable next-line ArrayDeclaration: equivalent: the array is filled by index 0..n-1 either way
   const parts = new Array<number>(n);
   for (let i = 0; i < n; i++) parts[i] = out[i]!;
   return parts;
@@ -193,6 +195,7 @@ export function keyRanks(keys: readonly string[]): Int32Array {
   const known = rankCache.get(id);
   if (known !== undefined) { if (Object.isFrozen(keys)) rankByList.set(keys, known); return known; }
   // Distinct keys ascending (no two equal: the comparator needs no equal case), ranked by a map (linear, not indexOf).
+  // Stryker disable next-line EqualityOperator: equivalent: the keys are distinct (a Set), so the comparator never sees two equal ones
   const rank = new Map([...new Set(keys)].sort((x, y) => (x < y ? -1 : 1)).map((k, r) => [k, r]));
   const ranks = Int32Array.from(keys, (k) => rank.get(k)!);
   if (rankCache.size >= 512) rankCache.clear();

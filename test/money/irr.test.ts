@@ -235,3 +235,16 @@ describe("irr at a root of higher multiplicity", () => {
     expect(Math.abs(rates[1]!)).toBeLessThan(1e-4);
   });
 });
+
+describe("irr with a root exactly at the end of its range among several", () => {
+  it("counts an exact zero at -50 % (x = 2, a point of the partition) as a root", () => {
+    // 10 - 13 x + 4 x^2 = (2 - x)(5 - 4 x): roots x = 2 (r = -50 %, NPV exactly 0 there) and x = 1.25 (r = -20 %).
+    for (const flows of [[10, -13, 4], [-10, 13, -4]]) {
+      const r = irr(flows);
+      expect(r.status).toBe("multiple");
+      const rates = (r as { rates: number[] }).rates;
+      expect(rates[0]).toBe(-0.5);
+      expect(Math.abs(rates[1]! + 0.2)).toBeLessThan(1e-12);
+    }
+  });
+});
