@@ -53,6 +53,10 @@ export function buildLedger(model: Model, values: ArrayLike<number>, scratch?: L
 
 const byYearAndLine = (a: OutcomeRow, b: OutcomeRow) => a.year - b.year || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0);
 const lineInfo = new WeakMap<Ledger, { model: Model; perLine: LineSums[]; starts: Int32Array }>();
+/** What each line of a ledger `buildLedger` made adds to the bounded sums (undefined for scratch or row ledgers). */
+export function lineSumsOf(ledger: Ledger): readonly LineSums[] | undefined {
+  return lineInfo.get(ledger)?.perLine;
+}
 
 /**
  * `buildLedger(model, values)` when only the lines marked in `moved` (investments, then

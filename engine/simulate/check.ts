@@ -20,7 +20,7 @@ import { quantile, validateCorrelation } from "../uncertainty/index.ts";
 import { problemToIssue } from "./issues.ts";
 import { InputError } from "../messages/issues.ts";
 import { runArrangementSteps } from "../arrangements/apply.ts";
-import { buildLedger, buildLedgerMoved, ledgerLines, type LineSums } from "../ledger/ledger.ts";
+import { buildLedger, buildLedgerMoved, ledgerLines, lineSumsOf, type LineSums } from "../ledger/ledger.ts";
 import { linesReading } from "../ledger/moved.ts";
 import { formulaShape, suggest } from "../case/formula.ts";
 import { parameterValues } from "../case/model.ts";
@@ -78,11 +78,14 @@ function slotLines(model: Model, derived: Int32Array): (slot: number) => Uint8Ar
   };
 }
 
-export function lineProbe(model: Model, derived: Int32Array): LineProbe | undefined {
+export function lineProbe(model: Model, derived: Int32Array, baseLedger?: Ledger): LineProbe | undefined {
   if (model.actuals.years.length > 0 || model.arrangements.some((a) => a.steps.length > 0)) return undefined;
-  const base = parameterValues(model.parameters);
-  const basePer: LineSums[] = [];
-  const baseTotal = ledgerLines(model, base, undefined, null, [], basePer);
+  // Each line's sums at the base values: kept with the base evaluation's ledger (validation's dry
+  // run built it), else worked out here without rows.
+  let basePer = baseLedger ? lineSumsOf(baseLedger) : undefined;
+  if (!basePer) { const own: LineSums[] = []; ledgerLines(model, parameterValues(model.parameters), undefined, null, [], own); basePer = own; }
+  const baseTotal = { amount: 0, discounted: 0 };
+  for (const own of basePer) { baseTotal.amount += own.amount; baseTotal.discounted += own.discounted; }
   const L = basePer.length;
   const lines = slotLines(model, derived);
   // The lines a slot moves (the same for both probes of a parameter: kept for the last slot).
@@ -100,11 +103,11 @@ export function lineProbe(model: Model, derived: Int32Array): LineProbe | undefi
     const probePer: LineSums[] = [];
     ledgerLines(model, values, (l) => affected.has(l), null, [], probePer);
     let amount = baseTotal.amount, discounted = baseTotal.discounted;
-    for (const l of affected) { amount += probePer[l]!.amount - basePer[l]!.amount; discounted += probePer[l]!.discounted - basePer[l]!.discounted; }
+    for (const l of affected) { amount += probePer[l]!.amount - basePer![l]!.amount; discounted += probePer[l]!.discounted - basePer![l]!.discounted; }
     if (amount <= MAX_CENTS && discounted <= MAX_CENTS) return;
     let largest = 0, largestPath: Path = [];
     for (let l = 0; l < L; l++) {
-      const own = affected.has(l) ? probePer[l]! : basePer[l]!;
+      const own = affected.has(l) ? probePer[l]! : basePer![l]!;
       if (own.largest > largest) { largest = own.largest; largestPath = own.largestPath; }
     }
     throw new InputError(largestPath, "totalOverflow", { value: Math.max(amount, discounted) / 100 });
@@ -179,13 +182,15 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
   const npv = new Float64Array(P), net = new Float64Array(P);
   const formulas = model.parameters.formulas;
   const reported = new Set<string>();
-  const probe = lineProbe(model, plan.derived);
-  // Without a line probe (arrangements, realised figures) the full probe builds again only the
-  // lines a parameter moves, from the base evaluation's ledger (validation's dry run made it).
+  // The base evaluation's ledger (validation's dry run made it): the line probe takes each line's
+  // base sums from it; without a line probe (arrangements, realised figures) the full probe
+  // builds again only the lines a parameter moves and copies the others from it.
+  const baseLedger = evaluateModel(model).ledger;
+  const probe = lineProbe(model, plan.derived, baseLedger);
   const lines = probe ? undefined : slotLines(model, plan.derived);
-  const baseLedger = probe ? undefined : evaluateModel(model).ledger;
   for (const u of plan.uncertain) {
     if (u.distribution.type === "point") continue;
+    const moved = lines ? { base: baseLedger, lines: lines(u.slot) } : undefined;
     for (const level of [PROBE_LOW, PROBE_HIGH]) {
       const v = quantile(u.distribution, level);
       const at = level === PROBE_LOW ? "p0.1" : "p99.9";
@@ -219,7 +224,7 @@ export function checkUncertainty(model: Model, lang: Lang): Issue[] {
         // passed at the base values) and the probe checks the sum over all lines.
         plan.kernel.evaluate(values, npv, net, null, probe ? probe.lines(u.slot) : null);
         if (probe) probe(u.slot, values);
-        else probeAmounts(model, values, { base: baseLedger!, lines: lines!(u.slot) });
+        else probeAmounts(model, values, moved);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         report(e);
