@@ -20,6 +20,9 @@ export const KINDS: readonly LedgerKind[] = ["investment", "saving", "revenue-lo
 const KIND_CODE: Record<LedgerKind, number> = { investment: 0, saving: 1, "revenue-loss": 2, "variable-cost-saving": 3, transfer: 4 };
 const SAVING = 1, INVESTMENT = 0, TRANSFER = 4;
 
+/** The columns' names, for copying all of them. */
+const COLUMNS = ["year", "amount", "discounted", "partner", "domain", "line", "counterparty", "kind", "cashable"] as const;
+
 /** Strings as small integers (the names of partners, domains and lines), in first-seen order. */
 export class Names {
   readonly list: string[] = [];
@@ -104,19 +107,13 @@ export class LedgerColumns {
     if (from.names !== this.names) throw new Error("copyRows: the ledgers do not share their names");
     const n = end - start, at = this.length;
     while (at + n > this.year.length) this.grow();
-    this.year.set(from.year.subarray(start, end), at); this.amount.set(from.amount.subarray(start, end), at);
-    this.discounted.set(from.discounted.subarray(start, end), at); this.partner.set(from.partner.subarray(start, end), at);
-    this.domain.set(from.domain.subarray(start, end), at); this.line.set(from.line.subarray(start, end), at);
-    this.counterparty.set(from.counterparty.subarray(start, end), at); this.kind.set(from.kind.subarray(start, end), at);
-    this.cashable.set(from.cashable.subarray(start, end), at);
+    for (const k of COLUMNS) this[k].set(from[k].subarray(start, end) as never, at);
     this.length = at + n;
   }
 
   private grow(): void {
     const v = LedgerColumns.views(this.year.length * 2);
-    v.year.set(this.year); v.amount.set(this.amount); v.discounted.set(this.discounted);
-    v.partner.set(this.partner); v.domain.set(this.domain); v.line.set(this.line); v.counterparty.set(this.counterparty);
-    v.kind.set(this.kind); v.cashable.set(this.cashable);
+    for (const k of COLUMNS) v[k].set(this[k] as never);
     this.year = v.year; this.kind = v.kind; this.cashable = v.cashable; this.amount = v.amount; this.discounted = v.discounted;
     this.partner = v.partner; this.domain = v.domain; this.line = v.line; this.counterparty = v.counterparty;
   }
