@@ -22,7 +22,22 @@ export interface Weights {
   weights: number[];
 }
 
-export type CompiledKey = (ctx: KeyContext) => Weights;
+export type CompiledKey = ((ctx: KeyContext) => Weights) & {
+  /** Set on a key whose weights can differ by year (a `by-year` key, or a blend with one). */
+  readonly byYear?: true;
+};
+
+/**
+ * `key` for one run of a step (one set of values and benefit shares, year after year): a key
+ * that does not read the year gives the same weights every year, so they are worked out once
+ * (a blend of 500 keys over 100 years was 50,000 keys a run). A call that fails fails again the
+ * next year, as before: nothing is kept from it.
+ */
+export function keyForRun(key: CompiledKey): CompiledKey {
+  if (key.byYear) return key;
+  let weights: Weights | undefined;
+  return (ctx) => (weights ??= key(ctx));
+}
 
 /** An error in evaluating an arrangement (a key with all weights zero, say), with its path. */
 export class ArrangementError extends InputError {}
@@ -117,7 +132,7 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
       const parts = spec.parts.map((part, i) => ({ weight: env.compileWeight(part.weight, [...path, "parts", i, "weight"]), key: compileKey(part.key, [...path, "parts", i, "key"], env) }));
       if (spec.parts.every((p) => p.weight === 0)) env.add([...path, "parts"], "weightsZero");
       const last = { partners: [] as readonly string[] };
-      return (ctx) => {
+      const blend: CompiledKey = (ctx) => {
         const acc = new Map<string, number>();
         parts.forEach((part, j) => {
           const weight = part.weight ? part.weight(ctx.values) : 0;
@@ -129,11 +144,12 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
         });
         return finish([...acc.entries()], path, last);
       };
+      return parts.some((part) => part.key.byYear) ? Object.assign(blend, { byYear: true as const }) : blend;
     }
     case "by-year": {
       const years = new Map(Object.entries(spec.years).map(([y, k]) => [Number(y), compileKey(k, [...path, "years", y], env)]));
       const dflt = compileKey(spec.default, [...path, "default"], env);
-      return (ctx) => (years.get(ctx.year) ?? dflt)(ctx);
+      return Object.assign((ctx: KeyContext) => (years.get(ctx.year) ?? dflt)(ctx), { byYear: true as const });
     }
   }
 }

@@ -25,7 +25,7 @@ import { boundedCents, MAX_CENTS, type Cents } from "../money/money.ts";
 import { InputError } from "../messages/issues.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
-import { ArrangementError, compileKey, type CompiledKey, type Weights } from "./keys.ts";
+import { ArrangementError, compileKey, keyForRun, type CompiledKey, type Weights } from "./keys.ts";
 import { matches } from "./match.ts";
 import type { Compiled, CompiledStep, PotYear, Transfer } from "./types.ts";
 
@@ -82,6 +82,9 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
       const costs = ctx.base.investmentCosts();
       const transfers: Transfer[] = [];
       const out: PotYear[] = [];
+      // This run's keys: weights that do not depend on the year are worked out once.
+      const contributionKeyRun = contributionKey && keyForRun(contributionKey);
+      const returnKeyRun = returnKey && keyForRun(returnKey), coverKeyRun = coverKey && keyForRun(coverKey);
       const move = (year: number, from: string, to: string, amount: Cents, reason: string, about?: string) => {
         if (amount > 0) transfers.push({ year, from, to, amount, reason, ...(about ? { about } : {}) });
         else if (amount < 0) transfers.push({ year, from: to, to: from, amount: -amount, reason, ...(about ? { about } : {}) });
@@ -110,7 +113,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         let fixedEntries: (readonly [string, Cents])[] | undefined;
         let total = 0;
         if (contributionKey) {
-          planned = contributionKey(kctx);
+          planned = contributionKeyRun!(kctx);
           total = contributionAmount ? boundedCents(contributionAmount(values), [...path, "contributions", "amount"], "contribution", year) : spending;
           if (year === years[0] && initialReserve) total += boundedCents(initialReserve(values), [...path, "initialReserve"], "contribution", year);
           within(total, [...path, "contributions"], "contribution", year);
@@ -176,7 +179,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           }
           reserve += reserveAdded;
           within(reserve, [...path, "surplus"], "arrangement", year);
-          if (toReturn > 0) addInto(returned, split(toReturn, returnKey));
+          if (toReturn > 0) addInto(returned, split(toReturn, returnKeyRun));
         } else {
           deficit = -result;
           let remaining = deficit;
@@ -186,7 +189,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
               const draw = Math.min(remaining, reserve);
               reserveDrawn += draw; reserve -= draw; remaining -= draw;
             } else if (stepName === "key") {
-              const parts = split(remaining, coverKey);
+              const parts = split(remaining, coverKeyRun);
               for (const [p, part] of Object.entries(parts)) {
                 const cap = caps.find((x) => x[0] === p)?.[1];
                 let limit = Infinity;
@@ -205,7 +208,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         // 4. The last year empties the reserve back to the partners.
         if (year === last && reserve > 0) {
           reserveReturned = reserve;
-          addInto(returned, split(reserve, returnKey));
+          addInto(returned, split(reserve, returnKeyRun));
           reserve = 0;
         }
         for (const [p, a] of Object.entries(returned)) move(year, pot, p, a, "surplus-returned");

@@ -25,7 +25,7 @@ import { computeMetrics } from "../ledger/metrics.ts";
 import { discountFactor } from "../money/discount.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
-import { ArrangementError, compileKey, type CompiledKey } from "./keys.ts";
+import { ArrangementError, compileKey, keyForRun, type CompiledKey } from "./keys.ts";
 import type { LedgerRow } from "../ledger/row.ts";
 import type { CompiledStep, StepOutput, Transfer } from "./types.ts";
 
@@ -134,6 +134,7 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
       const index = new Map(participants.map((p, i) => [p, i]));
       const yearIndex = new Map(years.map((y, k) => [y, k])), Y = years.length;
       const netOf = new Float64Array(participants.length * Y);
+      const keyRun = key && keyForRun(key);
       participants.forEach((p, i) => ctx.base.netPerYear(p).forEach((v, k) => { netOf[i * Y + k] = v; }));
       for (const r of ctx.addedRows) {
         const i = index.get(r.partner), k = yearIndex.get(r.year);
@@ -147,7 +148,7 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
         let order = participants;
         if (!weights) {
           if (key) {
-            const w = key({ values: ctx.values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
+            const w = keyRun!({ values: ctx.values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
             const m = new Map(w.partners.map((p, i) => [p, w.weights[i]!]));
             weights = participants.map((p) => m.get(p) ?? 0);
             if (!weights.some((x) => x > 0)) throw new ArrangementError([...path, "key"], "weightsZero");

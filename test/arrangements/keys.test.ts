@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ArrangementError, compileKey, type KeyContext, type KeySpec } from "../../engine/index.ts";
-import type { KeyEnv } from "../../engine/arrangements/keys.ts";
+import { keyForRun, type KeyEnv } from "../../engine/arrangements/keys.ts";
 import type { Path } from "../../engine/messages/issues.ts";
 
 const partners = [
@@ -92,6 +92,39 @@ describe("keys give weights by partner id", () => {
     const spec: KeySpec = { type: "by-year", years: { "2026": { type: "insured" } }, default: { type: "fixed", shares: { gem: 1 } } };
     expect(weights(spec, ctx({ year: 2026 })).partners).toEqual(["zv"]);
     expect(weights(spec, ctx({ year: 2025 })).partners).toEqual(["gem"]);
+  });
+});
+
+describe("a key for one run of a step (keyForRun)", () => {
+  it("works out a key that ignores the year once per run: the same weights, the key asked once", () => {
+    const { e } = env();
+    let asked = 0;
+    const inner = compileKey({ type: "blend", parts: [{ weight: 1, key: { type: "fixed", shares: { gem: 1, zv: 3 } } }] }, ["k"], e);
+    const counted = Object.assign((c: KeyContext) => { asked++; return inner(c); }, {});
+    const run = keyForRun(counted);
+    const first = run(ctx({ year: 2025 })), second = run(ctx({ year: 2026 }));
+    expect(second).toBe(first);
+    expect(first).toEqual(inner(ctx()));
+    expect(asked).toBe(1);
+  });
+  it("asks a key that reads the year every time: by-year, and a blend with a by-year part", () => {
+    const { e } = env();
+    const byYear: KeySpec = { type: "by-year", years: { "2026": { type: "insured" } }, default: { type: "fixed", shares: { gem: 1 } } };
+    for (const spec of [byYear, { type: "blend", parts: [{ weight: 1, key: { type: "inhabitants" } }, { weight: 1, key: byYear }] } as KeySpec]) {
+      const key = compileKey(spec, ["k"], e);
+      expect(key.byYear).toBe(true);
+      const run = keyForRun(key);
+      expect(run(ctx({ year: 2025 }))).toEqual(key(ctx({ year: 2025 })));
+      expect(run(ctx({ year: 2026 }))).toEqual(key(ctx({ year: 2026 })));
+      expect(run(ctx({ year: 2026 }))).not.toEqual(run(ctx({ year: 2025 })));
+    }
+    expect(compileKey({ type: "blend", parts: [{ weight: 1, key: { type: "inhabitants" } }] }, ["k"], e).byYear).toBeUndefined();
+  });
+  it("keeps nothing from a call that fails: the next call fails again", () => {
+    const { e } = env();
+    const run = keyForRun(compileKey({ type: "fixed", shares: { gem: 0 } }, ["k"], e));
+    expect(() => run(ctx())).toThrow(ArrangementError);
+    expect(() => run(ctx())).toThrow(ArrangementError);
   });
 });
 

@@ -315,6 +315,16 @@ describe("pot: what it pays and collects, edge by edge", () => {
     }));
     expect(a.pots[0]!.years.map((y) => y.contributions)).toEqual([{ gem: 100_000 }, { zv: 100_000 }]);
   });
+  it("asks a blend year by year when one of its parts is a by-year key (weights kept for the run only for keys that ignore the year)", () => {
+    const a = potOf(potCase({ "2025": 1000, "2026": 1000 }, {
+      contributions: { key: { type: "blend", parts: [
+        { weight: 1, key: { type: "fixed", shares: { gem: 1 } } },
+        { weight: 1, key: { type: "by-year", years: { "2026": { type: "fixed", shares: { zv: 1 } } }, default: { type: "fixed", shares: { gem: 1 } } } },
+      ] } },
+      deficit: { riskBearer: "zv" },
+    }));
+    expect(a.pots[0]!.years.map((y) => y.contributions)).toEqual([{ gem: 100_000 }, { gem: 50_000, zv: 50_000 }]);
+  });
   it("an investment without costs (EUR 0) costs the pot nothing", () => {
     const a = potOf(careCase({
       investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000 }, { id: "z", label: "Z", bearer: "zv", domain: "zvw", amount: 0 }],
