@@ -117,6 +117,9 @@ describe("the negotiation panel", () => {
     expect(field(p, "max1").getAttribute("inputmode")).toBe("decimal");
     expect(p.querySelector(`label[for="${field(p, "max1").id}"]`)!.textContent).toBe("Aandeel besparing zorgverzekeraar (%): tot");
     expect(p.textContent).toContain("in de case: 0% tot 100%");
+    // The range and the unit are read out with the field.
+    expect(p.querySelector(`#${field(p, "min1").getAttribute("aria-describedby")}`)!.textContent).toBe("in de case: 0% tot 100%");
+    expect(p.querySelector(`#${field(p, "max1").getAttribute("aria-describedby")}`)!.textContent).toBe("%");
     type(field(p, "min1"), "35");
     type(field(p, "max2"), "12,5");
     expect(url().get("min1")).toBe("0.35");

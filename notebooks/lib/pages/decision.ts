@@ -75,7 +75,11 @@ function field(label: string, input: HTMLInputElement | HTMLSelectElement, unit 
   input.id ||= nextId("field");
   // A choice in words (a select) gets the room of the unit column too.
   if (input.tagName === "SELECT" && !unit) return html`<div class="bc-field bc-field-choice"><label for=${input.id}>${label}</label>${input}</div>`;
-  return html`<div class="bc-field"><label for=${input.id}>${label}</label>${input}<span class="bc-unit">${unit}</span></div>`;
+  if (!unit) return html`<div class="bc-field"><label for=${input.id}>${label}</label>${input}<span class="bc-unit"></span></div>`;
+  // The unit (and a range) is read out with the field.
+  const hint = `${input.id}-unit`;
+  input.setAttribute("aria-describedby", hint);
+  return html`<div class="bc-field"><label for=${input.id}>${label}</label>${input}<span class="bc-unit" id=${hint}>${unit}</span></div>`;
 }
 
 /** A whole number from a field, within [min, max]; `fallback` when it is empty or not a number. */
