@@ -10,7 +10,7 @@ import { arbCase } from "./arbitraries.ts";
 import { byId, clone, evaluate } from "./helpers.ts";
 
 // BCASE_PROPERTY_RUNS lowers the runs for mutation testing (stryker.vitest.config.ts), where every mutant reruns these.
-fc.configureGlobal({ numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 150) });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 150) });
 
 const key = (r: LedgerRow) => `${r.year}|${r.partner}|${r.line}|${r.kind}|${r.counterparty ?? ""}`;
 const rowMap = (ev: Evaluation) => {

@@ -261,9 +261,10 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     en: (p) => `year ${p.year} is already there (${p.other})`,
   },
   // Uncertainty (engine/simulate): distributions, correlations, scenarios, Monte Carlo.
+  // A range open on one side (a lognormal reaches from 0 up) in words, never "Infinity".
   baseOutsideDistribution: {
-    nl: (p) => `basiswaarde ${p.value} ligt buiten het bereik van de verdeling (${p.min} tot ${p.max})`,
-    en: (p) => `base value ${p.value} lies outside the distribution's range (${p.min} to ${p.max})`,
+    nl: (p) => `basiswaarde ${p.value} ligt buiten het bereik van de verdeling (${openRange(p.min, p.max, "nl")})`,
+    en: (p) => `base value ${p.value} lies outside the distribution's range (${openRange(p.min, p.max, "en")})`,
   },
   correlationNeedsDistribution: {
     nl: (p) => `parameter "${p.name}" heeft geen verdeling (distribution), dus er valt niets te correleren`,
@@ -497,6 +498,15 @@ const texts: Record<string, { nl: Text; en: Text }> = {
   yamlSyntax: { nl: (p) => `YAML is niet te lezen: ${p.detail}`, en: (p) => `YAML cannot be read: ${p.detail}` },
   jsonSyntax: { nl: (p) => `JSON is niet te lezen: ${p.detail}`, en: (p) => `JSON cannot be read: ${p.detail}` },
 };
+
+/** A range whose ends may be infinite, in words: "0 or more", "10 or less", "any number", "5 to 30". */
+function openRange(min: unknown, max: unknown, lang: Lang): string {
+  const low = typeof min === "number" && Number.isFinite(min), high = typeof max === "number" && Number.isFinite(max);
+  if (low && high) return lang === "nl" ? `${min} tot ${max}` : `${min} to ${max}`;
+  if (low) return lang === "nl" ? `${min} of meer` : `${min} or more`;
+  if (high) return lang === "nl" ? `${max} of minder` : `${max} or less`;
+  return lang === "nl" ? "elk getal" : "any number";
+}
 
 export function message(code: string, params: Params, lang: Lang): string {
   const t = Object.hasOwn(texts, code) ? texts[code] : undefined;

@@ -83,7 +83,11 @@ export function irr(flows: readonly number[]): Irr {
   return { status: "ok", rate: roots[0]! };
 }
 
-/** p, p' and p'' at x with Horner, and a bound on each one's rounding error (Higham: gamma_2n times the sum of |terms|). */
+/**
+ * p and p' at x with Horner, and a bound on each one's rounding error: ep = gamma |p|(|x|) and
+ * ed = gamma max(1, n) |p'|(|x|), where |p| is the polynomial of the |f_k|, n the degree and
+ * gamma = (4n + 4) eps, above Higham's gamma_2n (Accuracy and Stability of Numerical Algorithms, 5.1).
+ */
 function evaluate(f: readonly number[], x: number): { p: number; ep: number; d: number; ed: number } {
   const n = f.length - 1;
   let p = 0, s = 0, d = 0, sd = 0;
@@ -136,10 +140,11 @@ function settles(f: readonly number[], b: number, c: number, h: number): boolean
 }
 
 /**
- * Every sign change of p(x) = sum f_k x^k on [X_LO, X_HI], each as the interval [xa, xb] of the
- * final partition it lies in ([x, x] for an exact zero at a point of the partition).
+ * The search's partition of [X_LO, X_HI]: intervals, from left to right, each settled (p has no
+ * root in it, or is monotone on it) or too small to halve, or left when the search's budget of
+ * MAX_INTERVALS examined intervals ran out.
  */
-function signChanges(f: readonly number[]): [number, number][] {
+function partition(f: readonly number[]): [number, number][] {
   // The partition: intervals settled (no root, or monotone, or too small to halve), by their left end.
   // Depth first, the left half on top: the settled intervals come out from left to right. The
   // width halves at each level, so MIN_WIDTH bounds the depth (about 45) and the stack.
@@ -157,6 +162,15 @@ function signChanges(f: readonly number[]): [number, number][] {
     }
     settled.push([a, b]);
   }
+  return settled;
+}
+
+/**
+ * Every sign change of p(x) = sum f_k x^k on [X_LO, X_HI], each as the interval [xa, xb] of the
+ * final partition it lies in ([x, x] for an exact zero at a point of the partition).
+ */
+function signChanges(f: readonly number[]): [number, number][] {
+  const settled = partition(f);
   // Signs at the points of the partition (each point once, so a root at a shared end is counted once).
   const points = [settled[0]![0], ...settled.map((s) => s[1])];
   // A sign within p's rounding error is not known (NaN): near a root of higher multiplicity
@@ -211,3 +225,6 @@ function bisect(flows: readonly number[], lo: number, hi: number, sLo: number): 
   // Return the end of the bracket with the smaller |NPV| (test/money/irr.test.ts checks it).
   return Math.abs(npv(lo, flows)) <= Math.abs(npv(hi, flows)) ? lo : hi;
 }
+
+/** The root search's parts, for tests of their error bounds and of the search's work (test/money/irr.search.test.ts). */
+export const irrSearch = { evaluate, derivativeBounds, settles, partition } as const;

@@ -39,8 +39,9 @@ export const PROBE_HIGH = 0.999;
  * InputError the evaluation would (engine/money/money.ts).
  */
 function probeAmounts(model: Model, values: ArrayLike<number>, moved?: { base: Ledger; lines: Uint8Array }): void {
-  // Only the lines the probed parameter moves are built again; the others are the base's.
-  const ledger = moved ? buildLedgerMoved(model, values, moved.base, moved.lines) : buildLedger(model, values);
+  // Only the lines the probed parameter moves are built again; the others are the base's. The
+  // probe's ledger is read only here, so the next probe's is written over it (`reuse`).
+  const ledger = moved ? buildLedgerMoved(model, values, moved.base, moved.lines, true) : buildLedger(model, values);
   for (const arr of model.arrangements) runArrangementSteps(model, values, ledger, arr, () => {});
   if (model.actuals.years.length === 0) return;
   const actual = actualModel(model), contributions = actualContributions(model, values);

@@ -9,7 +9,7 @@ import { arbCaseWithArrangements } from "../arbitraries.ts";
 import { clone } from "../helpers.ts";
 
 // BCASE_PROPERTY_RUNS lowers the runs for mutation testing (stryker.vitest.config.ts), where every mutant reruns these.
-fc.configureGlobal({ numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 120) });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 120) });
 
 /** Evaluates a random case; cases whose settlement has no basis (nobody invested) are skipped as invalid input. */
 function run(c: CaseInput): Evaluation {

@@ -9,11 +9,12 @@
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { cashView, computeMetrics, evaluateModel, parameterValues, validateCase, wrongPocket, type CaseInput, type Model } from "../../engine/index.ts";
-import { baseFigures, compareRows, ledgerFromRows, ledgerLines, summaryOf, sumsOf } from "../../engine/ledger/ledger.ts";
+import { baseFigures, buildLedger, buildLedgerMoved, compareRows, ledgerFromRows, ledgerLines, summaryOf, sumsOf } from "../../engine/ledger/ledger.ts";
+import { movedLines } from "../../engine/ledger/moved.ts";
 import type { LedgerRow, OutcomeRow } from "../../engine/ledger/row.ts";
 import { arbCaseWithArrangements } from "../arbitraries.ts";
 
-fc.configureGlobal({ numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 120) });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 120) });
 
 /** The ledger as it was built before the columns: objects, then the canonical sort. */
 function referenceRows(model: Model, values: ArrayLike<number>): LedgerRow[] {
@@ -102,6 +103,27 @@ describe("the columnar ledger", () => {
     expect(a.ledger.rows).toEqual(referenceRows(model, parameterValues(model.parameters, overrides)));
     expect(a.ledger.outcomes).toEqual(b.ledger.outcomes);
     expect({ ...a, case: undefined, ledger: undefined }).toEqual({ ...b, case: undefined, ledger: undefined });
+  });
+
+  test.prop([arbCaseWithArrangements, fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 3, noNaN: true })), { minLength: 2, maxLength: 4 })])("moves built over one reused set of columns (validation's probes) each equal a whole build, one after another", (c, moves) => {
+    const model = valid(c);
+    if (!model) return;
+    const names = model.parameters.order;
+    if (names.length === 0) return;
+    const baseValues = parameterValues(model.parameters);
+    const base = buildLedger(model, baseValues);
+    for (const [k, factor] of moves) {
+      const name = names[k % names.length]!, slot = model.parameters.slot.get(name)!;
+      const values = parameterValues(model.parameters, { [name]: baseValues[slot]! * factor });
+      const mask = movedLines(model, baseValues, values).mask;
+      let whole;
+      try { whole = buildLedger(model, values); } catch { continue; }
+      const reused = buildLedgerMoved(model, values, base, mask, true);
+      expect(reused.rows).toEqual(whole.rows);
+      const plain = (l: typeof whole) => { const { netPerYear, ...rest } = sumsOf(model, l); return { ...rest, net: model.case.partners.map((_, p) => netPerYear(p)) }; };
+      expect(plain(reused)).toEqual(plain(whole));
+      expect(summaryOf(model, reused)?.partners).toEqual(summaryOf(model, whole)?.partners);
+    }
   });
 
   test.prop([arbCaseWithArrangements, fc.integer()])("the summary of the same rows in any order is the same (rows net per line and year wherever they are)", (c, seed) => {

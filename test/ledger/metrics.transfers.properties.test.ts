@@ -11,7 +11,7 @@ import { societyWithTransfers, withTransfers } from "../../engine/ledger/metrics
 import type { LedgerKind, LedgerRow } from "../../engine/ledger/row.ts";
 import { arbCaseWithArrangements } from "../arbitraries.ts";
 
-fc.configureGlobal({ numRuns: 150 });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 150 });
 
 const YEARS = [2025, 2026, 2027, 2028, 2029];
 const KINDS: LedgerKind[] = ["investment", "saving", "revenue-loss", "variable-cost-saving", "transfer"];

@@ -16,7 +16,7 @@ import { model } from "../helpers.ts";
 import { arbPointCase, arbPointCaseWithArrangements, arbUncertainCase, arbUncertainCaseWithArrangements } from "./arbitraries.ts";
 import { inProcessWorkers } from "./workers.ts";
 
-fc.configureGlobal({ numRuns: 60 });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 60 });
 
 describe("simulate invariant 1: point distributions equal the deterministic evaluation", () => {
   test.prop([arbPointCase])("with point distributions every sample's NPV and net equal evaluateModel exactly, per partner and for society", (c) => {

@@ -64,6 +64,10 @@ describe("validation of distributions, correlations and scenarios", () => {
     expect(problems(base({ ...ok, volume: { value: 50, distribution: { type: "uniform", min: 5, max: 30 } } }))).toEqual([
       "parameters.volume.value: base value 50 lies outside the distribution's range (5 to 30)",
     ]);
+    // A range open above in words (it printed "(0 to Infinity)": fuzz seed 20261204, case 31578).
+    const open = base({ ...ok, volume: { value: -0.9, distribution: { type: "lognormal", p5: 5, p95: 20 } } });
+    expect(problems(open)).toEqual(["parameters.volume.value: base value -0.9 lies outside the distribution's range (0 or more)"]);
+    expect(problems(open, "nl")).toEqual(["parameters.volume.value: basiswaarde -0.9 ligt buiten het bereik van de verdeling (0 of meer)"]);
     expect(problems(base({ ...ok, attr: { value: 0.9, distribution: { type: "normal", mean: 0.9, sd: 0.1 } } }))[0]).toMatch(
       /^effects\[0\]\.attribution: leaves 0\.\.1 \(1\.2\d+\) when attr = 1\.2\d+ \(p99\.9 of the distribution\)/,
     );

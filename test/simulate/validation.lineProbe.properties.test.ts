@@ -12,7 +12,7 @@ import { lineProbe } from "../../engine/simulate/check.ts";
 import { planSimulation } from "../../engine/simulate/plan.ts";
 import { arbUncertainCase } from "./arbitraries.ts";
 
-fc.configureGlobal({ numRuns: 120 });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 120 });
 
 /** What running `f` came to: nothing, or the error's class, code, path and figures. */
 function outcome(f: () => void): unknown {
