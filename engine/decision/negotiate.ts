@@ -49,6 +49,8 @@ export interface PreparedLever {
   caseParameter?: string;
   path?: string;
   label?: string;
+  /** A parameter lever's unit as the case declares it (pages show a share 0..1 as a percentage). */
+  unit?: string;
   min: number;
   max: number;
   /** The current value (the case's). */
@@ -144,7 +146,9 @@ export function prepareNegotiation(data: unknown, id: string | undefined, lang: 
   const levers: PreparedLever[] = spec.levers.map((l, k) => {
     if (l.parameter !== undefined) {
       const base = v.model.parameters.slot.get(l.parameter)!;
-      return { parameter: l.parameter, caseParameter: l.parameter, ...(l.label !== undefined ? { label: l.label } : {}), min: l.min, max: l.max, base: parameterValues(v.model.parameters)[base]! };
+      const raw = v.model.case.parameters[l.parameter];
+      const unit = typeof raw === "object" ? raw.unit : undefined;
+      return { parameter: l.parameter, caseParameter: l.parameter, ...(l.label !== undefined ? { label: l.label } : {}), ...(unit !== undefined ? { unit } : {}), min: l.min, max: l.max, base: parameterValues(v.model.parameters)[base]! };
     }
     let name = `negotiated_${k + 1}`;
     while (name in params) name += "_";

@@ -819,8 +819,9 @@ describe("notebooks site (headless Chromium)", () => {
         await expectAccessibleLayout(page, "onderhandelen.html after a search");
         await screenshot(page, join(SHOTS, "onderhandelen--deal.png"));
 
-        // Narrow the insurer's range and ask for at most 40 % chance of a loss: both go into the address.
-        await page.locator("[data-decision=negotiate] input[name=max1]").fill("0.8");
+        // Narrow the insurer's range (a share, typed in per cent) and ask for at most 40 % chance of
+        // a loss: both go into the address, the share as the fraction it always was there.
+        await page.locator("[data-decision=negotiate] input[name=max1]").fill("80");
         await page.locator("[data-decision=negotiate] input[name=maxLoss]").fill("40");
         await page.locator("[data-decision=negotiate] select[name=grid]").selectOption("9");
         await expect.poll(() => page.evaluate(() => location.search)).toContain("max1=0.8");
@@ -828,19 +829,91 @@ describe("notebooks site (headless Chromium)", () => {
         // A reload keeps the choices and searches with them.
         await page.reload({ waitUntil: "load" });
         await settle(page);
-        expect(await page.locator("[data-decision=negotiate] input[name=max1]").inputValue()).toBe("0.8");
+        expect(await page.locator("[data-decision=negotiate] input[name=max1]").inputValue()).toBe("80");
         expect(await page.locator("[data-decision=negotiate] input[name=maxLoss]").inputValue()).toBe("40");
-        await expect.poll(() => page.locator("[data-decision=searched]").textContent(), { timeout: PATIENCE }).toMatch(/zorgverzekeraar van 0 tot 0,8;.*P\(verlies\) ≤ 40\s?%/);
+        await expect.poll(() => page.locator("[data-decision=searched]").textContent(), { timeout: PATIENCE }).toMatch(/zorgverzekeraar van 0% tot 80%;.*P\(verlies\) ≤ 40\s?%/);
 
         // On paper: no controls, the header with the case, the date and what was searched.
         const { pdfPath, text } = await printPdf(page, "onderhandelen-print.pdf");
         const firstPage = text.stdout.split("\f")[0]!.replace(/\s+/g, " ");
         expect(firstPage).toContain("Integrale ouderenzorg in de wijk");
         expect(firstPage).toMatch(/afgedrukt op \d{1,2} \w+ \d{4}/);
-        expect(firstPage).toMatch(/Gezocht: Aandeel besparing zorgverzekeraar van 0 tot 0,8/);
+        expect(firstPage).toMatch(/Gezocht: Aandeel besparing zorgverzekeraar van 0% tot 80%/);
+        // The choices the panel held (it is not printed) are in the header: the negotiation and who was at the table.
+        expect(firstPage).toContain("Onderhandeling: Welk deel van hun besparing geven zorgverzekeraar en zorgkantoor door?");
+        expect(firstPage).toContain("Aan tafel: Gemeente, Zorgverzekeraar, Zorgkantoor (Wlz).");
         expect(text.stdout).not.toContain("Zoek een afspraak");
         expect(text.stdout).not.toContain("Kopieer link");
         spawnSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "3", pdfPath, join(OUT, "onderhandelen-print")]);
+        expectClean(issues, dialogs);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("the negotiation panel at 1280 and 390 px, Dutch and English: the negotiation's name fits; shares in per cent; the partners at the table chosen from the keyboard", async () => {
+      for (const [lang, width, height] of [["nl", 1280, 800], ["en", 1280, 800], ["nl", 390, 844], ["en", 390, 844]] as const) {
+        const { context, page, issues, dialogs } = await openPage("onderhandelen.html", { lang, viewport: { width, height } });
+        try {
+          await expect.poll(() => page.locator("[data-decision=deal]").count(), { timeout: PATIENCE }).toBe(1);
+          // The negotiation is named in full inside the viewport: nothing cut off, nothing to scroll.
+          const named = page.locator("[data-decision=negotiation]");
+          await named.scrollIntoViewIfNeeded();
+          const box = (await named.boundingBox())!;
+          expect(box.x, `${lang} ${width}: left edge`).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width, `${lang} ${width}: right edge`).toBeLessThanOrEqual(width);
+          const clipped = await named.evaluate((el) => [el, ...el.querySelectorAll("*")].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)));
+          expect(clipped, `${lang} ${width}: clipped text in the negotiation's name`).toEqual([]);
+          expect(await named.textContent()).toContain(lang === "nl" ? "Welk deel van hun besparing geven zorgverzekeraar en zorgkantoor door?" : "What share of their savings do the health insurer and the care office pass on?");
+          // A share in per cent, in the page's number format.
+          expect(await page.locator("[data-decision=negotiate] input[name=max1]").inputValue()).toBe("100");
+          await expectAccessibleLayout(page, `onderhandelen.html panel, ${lang}, ${width} px`);
+          await page.locator("[data-decision=negotiate]").screenshot({ path: join(SHOTS, `onderhandelen--panel-${lang}-${width}.png`) });
+          expectClean(issues, dialogs);
+        } finally {
+          await context.close();
+        }
+      }
+
+      const { context, page, issues, dialogs } = await openPage("onderhandelen.html");
+      try {
+        await expect.poll(() => page.locator("[data-decision=deal]").count(), { timeout: PATIENCE }).toBe(1);
+        await expect.poll(() => page.locator("[data-decision=negotiate]").getAttribute("data-running"), { timeout: PATIENCE }).toBe("false");
+        // Keyboard only: type 12,5 (Dutch) into the insurer's lower bound, then step it with the arrow key.
+        const min1 = page.locator("[data-decision=negotiate] input[name=min1]");
+        await min1.focus();
+        await page.keyboard.press("ControlOrMeta+A");
+        await page.keyboard.type("12,5");
+        await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("min1"))).toBe("0.125");
+        await page.keyboard.press("ArrowUp");
+        expect(await min1.inputValue()).toBe("17,5");
+        await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("min1"))).toBe("0.175");
+        // Tab to the partners at the table: the care office leaves the table (Space), the hospital joins.
+        const boxes = page.locator("[data-decision=table-partners] input[type=checkbox]");
+        expect(await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).map((e) => (e as HTMLInputElement).value))).toEqual(["gemeente", "zorgverzekeraar", "zorgkantoor"]);
+        await boxes.first().focus();
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Tab");
+        expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe("zorgkantoor");
+        await page.keyboard.press("Space");
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Space");
+        expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe("ziekenhuis");
+        await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("table"))).toBe("gemeente,zorgverzekeraar,ziekenhuis");
+        await page.locator("[data-decision=negotiate-run]").focus();
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.locator("[data-decision=searched]").textContent(), { timeout: PATIENCE }).toContain("Aan tafel: Gemeente, Zorgverzekeraar, Ziekenhuis.");
+        await expect.poll(() => page.locator("[data-decision=negotiate]").getAttribute("data-running"), { timeout: PATIENCE }).toBe("false");
+        expect(await page.locator("[data-decision=searched]").textContent()).toContain("Aandeel besparing zorgverzekeraar van 17,5% tot 100%");
+        // The deal's table lists the partners at the table, and only them.
+        expect(await page.locator("[data-decision=deal-table] tbody tr td:first-child").allTextContents()).toEqual(["Gemeente", "Zorgverzekeraar", "Ziekenhuis"]);
+        await expectAccessibleLayout(page, "onderhandelen.html with the reader's table");
+        await screenshot(page, join(SHOTS, "onderhandelen--own-table.png"));
+        // A reload keeps the table and the range.
+        await page.reload({ waitUntil: "load" });
+        await settle(page);
+        expect(await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).map((e) => (e as HTMLInputElement).value))).toEqual(["gemeente", "zorgverzekeraar", "ziekenhuis"]);
+        expect(await min1.inputValue()).toBe("17,5");
         expectClean(issues, dialogs);
       } finally {
         await context.close();

@@ -102,6 +102,10 @@ describe("a solved negotiation", () => {
     expect(r3.verification!.ok).toBe(true);
     // max-min-npv: the smallest NPV of the best deal is at least that of every feasible grid point.
     for (const p of r3.grid) if (p.feasible) expect(Math.min(...p.npv)).toBeLessThanOrEqual(Math.min(...r3.best!.npv));
+    // A parameter lever carries the parameter's unit, when the case gives one (pages show a share in per cent).
+    expect(r3.levers.map((l) => l.unit)).toEqual([undefined, undefined]);
+    const d4 = dealCase({ invest: 60_000, q: 1000, negotiation: { arrangement: "deal", levers: [{ parameter: "share", min: 0, max: 1 }] }, extra: { share: { value: 0.2, unit: "1" } } });
+    expect(prepared(d4).levers[0]!.unit).toBe("1");
   });
 });
 

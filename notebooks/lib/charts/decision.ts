@@ -14,6 +14,7 @@ import { compactAmount, fitTicks, labelMargin, moneyAxis, textWidth } from "./ax
 import { euros, lang as pageLang, pct, smartNum, t, type Lang } from "../i18n/i18n.ts";
 import type { MapCell, RiskRow, VoiRow } from "../data/decision.ts";
 import { leverLines, mapCells } from "../data/decision.ts";
+import { leverScale, leverText, shownNumber } from "../data/levers.ts";
 
 type PlotFigure = ReturnType<typeof Plot.plot>;
 
@@ -121,6 +122,17 @@ export function leverName(n: NegotiationResult, k: number): string {
   return lever.label ?? lever.caseParameter ?? lever.path ?? `${k + 1}`;
 }
 
+/** A value of lever `k` for people: a share in per cent (`99,07%`), money in EUR, else with its unit (data/levers.ts). */
+export function leverValue(n: NegotiationResult, k: number, value: number, l: Lang = pageLang): string {
+  return leverText(value, leverScale(n.levers[k]!), l);
+}
+
+/** A lever's axis: its name with its unit (`Aandeel besparing (%)`), and the tick format (35, not 0.35). */
+function leverAxis(n: NegotiationResult, k: number, l: Lang): { label: string; tick: (v: number) => string } {
+  const s = leverScale(n.levers[k]!);
+  return { label: s.unit ? `${leverName(n, k)} (${s.unit})` : leverName(n, k), tick: (v: number) => smartNum(shownNumber(v, s), l) };
+}
+
 /**
  * The feasible region: two levers as a grid of cells (green: a deal every partner signs; else
  * the colour of the first partner whose condition fails), points found between grid points,
@@ -131,13 +143,14 @@ export function feasibleMapChart(n: NegotiationResult, colors: PartnerColors, o:
   const l = o.lang ?? pageLang;
   const width = chartWidth(o);
   const name = o.title ?? t("Kaart van de mogelijke afspraken", "Map of the possible deals", l);
-  const num = (v: number) => smartNum(v, l);
+  const ax = leverAxis(n, 0, l), ay = n.levers.length === 2 ? leverAxis(n, 1, l) : ax;
+  const value = (k: number, v: number) => leverValue(n, k, v, l);
   const best = n.best ? [{ x: n.best.values[0]!, y: n.best.values[1] }] : [];
   const current = [{ x: n.current.values[0]!, y: n.current.values[1] }];
   const cells = mapCells(n);
   const table = {
     columns: [...n.levers.map((_, k) => ({ label: leverName(n, k), num: true })), ...n.partners.map((p) => ({ label: `${t("NCW", "NPV", l)} ${colors.name(p.id)}`, num: true })), { label: t("Uitkomst", "Outcome", l) }],
-    rows: cells.map((c) => [num(c.x), ...(c.y !== undefined ? [num(c.y)] : []), ...n.partners.map((p) => (Number.isFinite(c.npv[p.id]) ? euros(c.npv[p.id]!, l) : "–")), statusText(c.status, colors, l)]),
+    rows: cells.map((c) => [value(0, c.x), ...(c.y !== undefined ? [value(1, c.y)] : []), ...n.partners.map((p) => (Number.isFinite(c.npv[p.id]) ? euros(c.npv[p.id]!, l) : "–")), statusText(c.status, colors, l)]),
   };
   if (n.levers.length === 2) {
     const gridCells = cells.slice(0, n.grid.length), between = cells.slice(n.grid.length).filter((c) => c.status === "ok");
@@ -145,21 +158,21 @@ export function feasibleMapChart(n: NegotiationResult, colors: PartnerColors, o:
     const [a, b] = [n.levers[0]!, n.levers[1]!];
     const dx = (a.max - a.min) / (G - 1), dy = (b.max - b.min) / (G - 1);
     const height = o.height ?? Math.round(Math.min(560, Math.max(320, width * 0.7)));
-    const yTicks = fitTicks(b.min, b.max, height - 90, () => num, false);
-    const marginLeft = Math.ceil(Math.max(30, ...yTicks.ticks.map((v) => textWidth(num(v)))) + 16);
-    const xTicks = fitTicks(a.min, a.max, width - marginLeft - 30, () => num);
+    const yTicks = fitTicks(b.min, b.max, height - 90, () => ay.tick, false);
+    const marginLeft = Math.ceil(Math.max(30, ...yTicks.ticks.map((v) => textWidth(ay.tick(v)))) + 16);
+    const xTicks = fitTicks(a.min, a.max, width - marginLeft - 30, () => ax.tick);
     const fig = Plot.plot({
       ...common(o, { height: 0, ariaLabel: name }),
       height,
       marginLeft, marginRight: 20, marginTop: 30,
-      x: { label: leverName(n, 0), domain: [a.min - dx / 2, a.max + dx / 2], ticks: xTicks.ticks, tickFormat: num },
-      y: { label: leverName(n, 1), domain: [b.min - dy / 2, b.max + dy / 2], ticks: yTicks.ticks, tickFormat: num },
+      x: { label: ax.label, domain: [a.min - dx / 2, a.max + dx / 2], ticks: xTicks.ticks, tickFormat: ax.tick },
+      y: { label: ay.label, domain: [b.min - dy / 2, b.max + dy / 2], ticks: yTicks.ticks, tickFormat: ay.tick },
       color: statusScale(cells, colors, l),
       marks: [
         Plot.rect(gridCells, {
           x1: (c: MapCell) => c.x - dx / 2, x2: (c: MapCell) => c.x + dx / 2, y1: (c: MapCell) => c.y! - dy / 2, y2: (c: MapCell) => c.y! + dy / 2,
           fill: "status", fillOpacity: (c: MapCell) => (c.status === "ok" ? 0.9 : 0.35), stroke: "white", tip: true,
-          title: (c: MapCell) => `${leverName(n, 0)}: ${num(c.x)}\n${leverName(n, 1)}: ${num(c.y!)}\n${n.partners.map((p) => `${colors.name(p.id)}: ${euros(c.npv[p.id]!, l)}`).join("\n")}`,
+          title: (c: MapCell) => `${leverName(n, 0)}: ${value(0, c.x)}\n${leverName(n, 1)}: ${value(1, c.y!)}\n${n.partners.map((p) => `${colors.name(p.id)}: ${euros(c.npv[p.id]!, l)}`).join("\n")}`,
         }),
         Plot.dot(between, { x: "x", y: "y", fill: STATUS_OK, stroke: "#1b5e20", r: 3.5 }),
         Plot.dot(current, { x: "x", y: "y", r: 8, stroke: "#222", strokeWidth: 2, fill: "none" }),
@@ -174,17 +187,17 @@ export function feasibleMapChart(n: NegotiationResult, colors: PartnerColors, o:
   const ranges = n.ranges.map(([x1, x2]) => ({ x1, x2 }));
   const height = o.height ?? 360;
   const { y, marginLeft } = verticalMoney(Math.min(0, ...lines.map((d) => d.npv)), Math.max(0, ...lines.map((d) => d.npv)), height, l);
-  const xTicks = fitTicks(n.levers[0]!.min, n.levers[0]!.max, width - marginLeft - 30, () => num);
+  const xTicks = fitTicks(n.levers[0]!.min, n.levers[0]!.max, width - marginLeft - 30, () => ax.tick);
   const fig = Plot.plot({
     ...common(o, { height, ariaLabel: name }),
     marginLeft, marginRight: 20,
-    x: { label: leverName(n, 0), ticks: xTicks.ticks, tickFormat: num },
+    x: { label: ax.label, ticks: xTicks.ticks, tickFormat: ax.tick },
     y: { label: t("EUR, netto contante waarde", "EUR, net present value", l), grid: true, ticks: y.ticks, tickFormat: y.format },
     color: { type: "ordinal", domain: n.partners.map((p) => p.id), range: n.partners.map((p) => colors.color(p.id)), legend: true, tickFormat: (id: string) => colors.name(id) },
     marks: [
       Plot.rectX(ranges, { x1: "x1", x2: "x2", fill: STATUS_OK, fillOpacity: 0.15 }),
       Plot.ruleY([0], { stroke: "#b00020" }),
-      Plot.line(lines, { x: "x", y: "npv", stroke: "partner", strokeWidth: 2, tip: true, title: (d: { x: number; partner: string; npv: number }) => `${colors.name(d.partner)}\n${leverName(n, 0)}: ${num(d.x)}\n${t("NCW", "NPV", l)}: ${euros(d.npv, l)}` }),
+      Plot.line(lines, { x: "x", y: "npv", stroke: "partner", strokeWidth: 2, tip: true, title: (d: { x: number; partner: string; npv: number }) => `${colors.name(d.partner)}\n${leverName(n, 0)}: ${value(0, d.x)}\n${t("NCW", "NPV", l)}: ${euros(d.npv, l)}` }),
       Plot.ruleX(best, { x: "x", stroke: "#111", strokeWidth: 2 }),
       Plot.ruleX(current, { x: "x", stroke: "#222", strokeDasharray: "4,3" }),
     ],

@@ -9,9 +9,10 @@ import { html } from "htl";
 import { arrangementRobustness, decisionRunOptions, decisionSamples, loadCase, formatFromName, pickText, type DecisionValue, type LocalText, type Model, type NegotiationResult, type Robustness, type VoiResult } from "../../../engine/index.ts";
 import type { PartnerColors } from "../charts/colors.ts";
 import { SOCIETY_ID } from "../charts/colors.ts";
-import { leverName } from "../charts/decision.ts";
-import { eur, euros, lang as pageLang, num, pct, smartNum, t, type Lang } from "../i18n/i18n.ts";
+import { leverName, leverValue } from "../charts/decision.ts";
+import { eur, euros, lang as pageLang, num, pct, t, type Lang } from "../i18n/i18n.ts";
 import type { RiskRow, VoiRow } from "../data/decision.ts";
+import { fieldText, leverScale, leverText, parseField, shownNumber, type LeverScale } from "../data/levers.ts";
 import { updateState } from "../parts/share.ts";
 import { firstSyntaxProblem, workbookSource, type CaseSource } from "./byo.ts";
 import { runNegotiation, runVoi } from "../workers/decision.ts";
@@ -74,7 +75,11 @@ function field(label: string, input: HTMLInputElement | HTMLSelectElement, unit 
   input.id ||= nextId("field");
   // A choice in words (a select) gets the room of the unit column too.
   if (input.tagName === "SELECT" && !unit) return html`<div class="bc-field bc-field-choice"><label for=${input.id}>${label}</label>${input}</div>`;
-  return html`<div class="bc-field"><label for=${input.id}>${label}</label>${input}<span class="bc-unit">${unit}</span></div>`;
+  if (!unit) return html`<div class="bc-field"><label for=${input.id}>${label}</label>${input}<span class="bc-unit"></span></div>`;
+  // The unit (and a range) is read out with the field.
+  const hint = `${input.id}-unit`;
+  input.setAttribute("aria-describedby", hint);
+  return html`<div class="bc-field"><label for=${input.id}>${label}</label>${input}<span class="bc-unit" id=${hint}>${unit}</span></div>`;
 }
 
 /** A whole number from a field, within [min, max]; `fallback` when it is empty or not a number. */
@@ -231,11 +236,17 @@ export interface NegotiationChoice {
   /** Each partner's probability of a loss at most (0-1); none when undefined. */
   maxLoss?: number;
   grid?: number;
-  /** Narrowed ranges of the levers, by position (within the case's range). */
+  /** Narrowed ranges of the levers, by position (within the case's range), in the case's numbers (a share as a fraction 0..1). */
   levers?: { min?: number; max?: number }[];
+  /** The partners at the table (ids), in place of the case's. */
+  partners?: string[];
 }
 
-/** The URL keys of the negotiation panel: `neg`, `objective`, `npvMin`, `maxLoss` (per cent), `grid`, `min1`/`max1`, `min2`/`max2`. */
+/**
+ * The URL keys of the negotiation panel: `neg`, `objective`, `npvMin`, `maxLoss` (per cent),
+ * `grid`, `min1`/`max1`, `min2`/`max2` (the case's numbers: a share as the fraction, 0.35, though
+ * the field shows 35%), `table` (the partners at the table, ids separated by commas).
+ */
 export function negotiationChoice(settings: Readonly<Record<string, string>>): NegotiationChoice {
   const number = (k: string) => (settings[k] === undefined || settings[k]!.trim() === "" || !Number.isFinite(Number(settings[k])) ? undefined : Number(settings[k]));
   const loss = number("maxLoss");
@@ -246,20 +257,63 @@ export function negotiationChoice(settings: Readonly<Record<string, string>>): N
     ...(loss !== undefined ? { maxLoss: Math.min(100, Math.max(0, loss)) / 100 } : {}),
     ...(number("grid") !== undefined ? { grid: number("grid")! } : {}),
     levers: [1, 2].map((k) => ({ ...(number(`min${k}`) !== undefined ? { min: number(`min${k}`)! } : {}), ...(number(`max${k}`) !== undefined ? { max: number(`max${k}`)! } : {}) })),
+    ...(settings.table ? { partners: settings.table.split(",").map((x) => x.trim()).filter((x) => x !== "") } : {}),
   };
 }
 
 interface LeverSpec { min: number; max: number; label?: LocalText; parameter?: string; path?: string }
-interface NegotiationSpec { label?: LocalText; levers: LeverSpec[]; conditions?: { type: string; min?: number; max?: number }[]; objective?: string; samples?: number; grid?: number }
+interface ConditionSpec { type: string; min?: number; max?: number; partners?: string[] }
+interface NegotiationSpec { label?: LocalText; partners?: string[]; levers: LeverSpec[]; conditions?: ConditionSpec[]; objective?: string; samples?: number; grid?: number }
+interface CaseSpec { partners?: { id: string; name?: LocalText }[]; parameters?: Record<string, unknown>; negotiations?: Record<string, NegotiationSpec> }
+
+/** The partners of a case (id and name in the page's language). */
+function casePartners(caseData: unknown, l: Lang): { id: string; name: string }[] {
+  return ((caseData as CaseSpec | null)?.partners ?? []).map((p) => ({ id: p.id, name: pickText(p.name, l) ?? p.id }));
+}
+
+/** Who is at the table in the case: the negotiation's partners (default every partner), and anyone a condition names. */
+export function caseTable(caseData: unknown, id: string): string[] {
+  const spec = (caseData as CaseSpec | null)?.negotiations?.[id];
+  const all = casePartners(caseData, "nl").map((p) => p.id);
+  const named = new Set([...(spec?.partners ?? all), ...(spec?.conditions ?? []).flatMap((c) => c.partners ?? [])]);
+  return all.filter((p) => named.has(p));
+}
+
+/** A lever of the case with the parameter's unit looked up, so its scale (share, money, plain) is known. */
+function leverOf(caseData: unknown, lever: LeverSpec): LeverSpec & { unit?: string } {
+  if (lever.parameter === undefined) return lever;
+  const raw = (caseData as CaseSpec | null)?.parameters?.[lever.parameter];
+  const unit = typeof raw === "object" && raw !== null ? (raw as { unit?: unknown }).unit : undefined;
+  return typeof unit === "string" ? { ...lever, unit } : lever;
+}
+
+/** A value of a lever of the case for people: a share in per cent (`35%`), money in EUR, else with its unit. */
+export function caseLeverText(caseData: unknown, lever: LeverSpec, value: number, l: Lang = pageLang): string {
+  return leverText(value, leverScale(leverOf(caseData, lever)), l);
+}
 
 /**
- * The case with the reader's choices written into the chosen negotiation: the levers' ranges
- * (never wider than the case's), the NPV floor of the case's NPV conditions, an extra cap on
- * each partner's probability of a loss, the objective. No DOM: the panel and the tests use it.
+ * The case with the reader's choices written into the chosen negotiation: the partners at the
+ * table (a condition that names partners keeps those still at the table; one left with none
+ * goes), the levers' ranges (never wider than the case's), the NPV floor of the case's NPV
+ * conditions, an extra cap on each partner's probability of a loss, the objective. No DOM: the
+ * panel and the tests use it.
  */
 export function withChoice(caseData: unknown, id: string, c: NegotiationChoice): unknown {
   const data = structuredClone(caseData) as { negotiations: Record<string, NegotiationSpec> };
   const n = data.negotiations[id]!;
+  // The partners at the table: the reader's (those the case knows), and each condition for those of its partners still there.
+  const known = new Set(casePartners(caseData, "nl").map((p) => p.id));
+  const table = [...new Set(c.partners ?? [])].filter((p) => known.has(p));
+  if (table.length > 0) {
+    n.partners = table;
+    n.conditions = (n.conditions ?? [{ type: "npv", min: 0 }]).flatMap((x) => {
+      if (x.partners === undefined) return [x];
+      const left = x.partners.filter((p) => table.includes(p));
+      return left.length > 0 ? [{ ...x, partners: left }] : [];
+    });
+    if (n.conditions.length === 0) n.conditions = [{ type: "npv", min: 0 }];
+  }
   n.levers = n.levers.map((lever, k) => {
     const want = c.levers?.[k] ?? {};
     const min = want.min !== undefined && want.min >= lever.min && want.min < lever.max ? want.min : lever.min;
@@ -278,19 +332,76 @@ export function withChoice(caseData: unknown, id: string, c: NegotiationChoice):
 }
 
 /**
- * The negotiation panel: which negotiation, the range of each lever (narrowed within the case's),
- * the conditions (each partner's NPV at least an amount; if wished, its probability of a loss at
- * most a level), the objective and the grid; the solver runs in a worker on the case with those
- * choices. Every choice lives in the page's address, and the panel runs once when it opens, so
- * a reload or a shared link shows the same deal.
+ * A lever's range field: text in the page's number format (a share in per cent: 35, not
+ * 0.35), read back exactly into the case's number (`value`: undefined when empty or no
+ * number); marked invalid while it cannot be read or lies outside the case's range. The arrow
+ * keys step it by a twentieth of that range, within it.
+ */
+function leverInput(name: string, value: number, lever: LeverSpec, scale: LeverScale, l: Lang): HTMLInputElement & { lever: number | undefined } {
+  const input = html`<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="bc-number" name=${name} value=${fieldText(value, scale, l)}>` as HTMLInputElement & { lever: number | undefined };
+  Object.defineProperty(input, "lever", { get: () => parseField(input.value, scale, l), configurable: true });
+  const check = () => {
+    const v = input.lever;
+    const bad = input.value.trim() !== "" && (v === undefined || v < lever.min || v > lever.max);
+    if (bad) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  };
+  input.addEventListener("input", check);
+  input.addEventListener("keydown", (e) => {
+    if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+    e.preventDefault();
+    // In the shown numbers (per cent for a share), so a step from 35 goes to 40, not 40.00000000000001.
+    const [lo, hi, now] = [lever.min, lever.max, input.lever ?? value].map((x) => shownNumber(x, scale)) as [number, number, number];
+    const step = (hi - lo) / 20;
+    const next = Number(Math.min(hi, Math.max(lo, now + (e.key === "ArrowUp" ? step : -step))).toPrecision(12));
+    input.value = fieldText(scale.kind === "share" ? Number((next / 100).toPrecision(12)) : next, scale, l);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  return input;
+}
+
+/**
+ * Which negotiation: with one in the case, its name as text; with more, a radio group whose
+ * labels wrap (a select would cut a long name off on a narrow screen). `value` is the id; the
+ * group fires `input` (bubbling) when the reader picks another.
+ */
+function negotiationPicker(list: readonly { id: string; label: string }[], first: string, l: Lang): HTMLElement & { value: string } {
+  const legend = t("Onderhandeling", "Negotiation", l);
+  if (list.length <= 1) {
+    const root = html`<p class="bc-field-text" data-decision="negotiation"><span>${legend}:</span> <strong>${list[0]?.label ?? "–"}</strong></p>` as HTMLElement & { value: string };
+    Object.defineProperty(root, "value", { get: () => first, configurable: true });
+    return root;
+  }
+  const group = nextId("neg");
+  const radios = list.map((n) => html`<input type="radio" name=${group} value=${n.id} checked=${n.id === first}>` as HTMLInputElement);
+  const root = html`<fieldset class="bc-choices bc-stack" data-decision="negotiation"><legend>${legend}</legend>${list.map((n, i) => html`<label>${radios[i]} ${n.label}</label>`)}</fieldset>` as HTMLElement & { value: string };
+  Object.defineProperty(root, "value", { get: () => radios.find((r) => r.checked)?.value ?? first, configurable: true });
+  return root;
+}
+
+/** The partners at the table: a checkbox per partner of the case; `value` is the ids ticked, in the case's order. */
+function tablePicker(partners: readonly { id: string; name: string }[], l: Lang): HTMLElement & { value: string[]; set(ids: readonly string[]): void } {
+  const boxes = partners.map((p) => html`<input type="checkbox" name="table" value=${p.id}>` as HTMLInputElement);
+  const root = html`<fieldset class="bc-choices" data-decision="table-partners"><legend>${t("Aan tafel (wie tekent de afspraak)", "At the table (who signs the deal)", l)}</legend>${partners.map((p, i) => html`<label>${boxes[i]} ${p.name}</label>`)}</fieldset>` as HTMLElement & { value: string[]; set(ids: readonly string[]): void };
+  Object.defineProperty(root, "value", { get: () => boxes.filter((b) => b.checked).map((b) => b.value), configurable: true });
+  root.set = (ids) => { for (const b of boxes) b.checked = ids.includes(b.value); };
+  return root;
+}
+
+/**
+ * The negotiation panel: which negotiation, who is at the table, the range of each lever
+ * (narrowed within the case's; a share in per cent), the conditions (each partner's NPV at
+ * least an amount; if wished, its probability of a loss at most a level), the objective and the
+ * grid; the solver runs in a worker on the case with those choices. Every choice lives in the
+ * page's address, and the panel runs once when it opens, so a reload or a shared link shows the
+ * same deal.
  */
 export function negotiationPanel(caseData: unknown, o: { lang?: Lang; choice?: NegotiationChoice; autorun?: boolean } = {}): RunPanel<NegotiationResult> {
   const l = o.lang ?? pageLang;
   const c = o.choice ?? {};
   const list = negotiationsOf(caseData, l);
-  const specs = (caseData as { negotiations?: Record<string, NegotiationSpec> } | null)?.negotiations ?? {};
+  const specs = (caseData as CaseSpec | null)?.negotiations ?? {};
   const first = list.some((n) => n.id === c.negotiation) ? c.negotiation! : list[0]?.id ?? "";
-  const which = html`<select name="neg">${list.map((n) => html`<option value=${n.id} selected=${n.id === first}>${n.label}</option>`)}</select>` as HTMLSelectElement;
+  const which = negotiationPicker(list, first, l);
   const objective = html`<select name="objective">
     <option value="max-min-roi" selected=${c.objective !== "max-min-npv"}>${t("de kleinste ROI zo groot mogelijk", "the smallest ROI as large as possible", l)}</option>
     <option value="max-min-npv" selected=${c.objective === "max-min-npv"}>${t("de kleinste NCW zo groot mogelijk", "the smallest NPV as large as possible", l)}</option>
@@ -299,20 +410,25 @@ export function negotiationPanel(caseData: unknown, o: { lang?: Lang; choice?: N
   const npvMin = html`<input type="number" class="bc-number" name="npvMin" step="1000" value=${String(c.npvMin ?? caseNpv(first))}>` as HTMLInputElement;
   const loss = html`<input type="number" class="bc-number" name="maxLoss" min="0" max="100" step="5" value=${c.maxLoss === undefined ? "" : String(Math.round(c.maxLoss * 1000) / 10)} placeholder="–">` as HTMLInputElement;
   const grid = html`<select name="grid"><option value="">${t("standaard", "default", l)}</option><option value="9" selected=${c.grid === 9}>${t("grof (snel)", "coarse (fast)", l)}</option><option value="25" selected=${c.grid === 25}>${t("fijn (langzamer)", "fine (slower)", l)}</option></select>` as HTMLSelectElement;
+  const table = tablePicker(casePartners(caseData, l), l);
+  const known = (ids: readonly string[] | undefined) => (ids ?? []).filter((p) => casePartners(caseData, l).some((x) => x.id === p));
+  table.set(known(c.partners).length > 0 ? known(c.partners) : caseTable(caseData, first));
   const leverBox = html`<div data-decision="levers"></div>` as HTMLElement;
-  let bounds: { min: HTMLInputElement; max: HTMLInputElement }[] = [];
+  let bounds: { min: ReturnType<typeof leverInput>; max: ReturnType<typeof leverInput> }[] = [];
   /** One pair of range fields per lever of the chosen negotiation (the case's range as their limits). */
   const drawLevers = (id: string, initial: NegotiationChoice["levers"] = []) => {
-    const levers = specs[id]?.levers ?? [];
-    bounds = levers.map((lever, k) => {
-      const step = String((lever.max - lever.min) / 20);
-      const input = (name: string, value: number) => html`<input type="number" class="bc-number" name=${name} min=${String(lever.min)} max=${String(lever.max)} step=${step} value=${String(value)}>` as HTMLInputElement;
-      return { min: input(`min${k + 1}`, initial[k]?.min ?? lever.min), max: input(`max${k + 1}`, initial[k]?.max ?? lever.max) };
-    });
+    const levers = (specs[id]?.levers ?? []).map((x) => leverOf(caseData, x));
+    const scales = levers.map(leverScale);
+    bounds = levers.map((lever, k) => ({
+      min: leverInput(`min${k + 1}`, initial[k]?.min ?? lever.min, lever, scales[k]!, l),
+      max: leverInput(`max${k + 1}`, initial[k]?.max ?? lever.max, lever, scales[k]!, l),
+    }));
     leverBox.replaceChildren(...levers.flatMap((lever, k) => {
       const name = pickText(lever.label, l) ?? lever.parameter ?? lever.path ?? String(k + 1);
-      const range = `${t("in de case", "in the case", l)}: ${smartNum(lever.min, l)} ${t("tot", "to", l)} ${smartNum(lever.max, l)}`;
-      return [field(`${name}: ${t("van", "from", l)}`, bounds[k]!.min, range), field(`${name}: ${t("tot", "to", l)}`, bounds[k]!.max)];
+      const unit = scales[k]!.unit;
+      const named = unit ? `${name} (${unit})` : name;
+      const range = `${t("in de case", "in the case", l)}: ${leverText(lever.min, scales[k]!, l)} ${t("tot", "to", l)} ${leverText(lever.max, scales[k]!, l)}`;
+      return [field(`${named}: ${t("van", "from", l)}`, bounds[k]!.min, range), field(`${named}: ${t("tot", "to", l)}`, bounds[k]!.max, unit)];
     }));
   };
   drawLevers(first, c.levers);
@@ -323,10 +439,11 @@ export function negotiationPanel(caseData: unknown, o: { lang?: Lang; choice?: N
       ...(n(npvMin) !== undefined && n(npvMin) !== caseNpv(which.value) ? { npvMin: n(npvMin)! } : {}),
       ...(n(loss) !== undefined ? { maxLoss: Math.min(100, Math.max(0, n(loss)!)) / 100 } : {}),
       ...(grid.value ? { grid: Number(grid.value) } : {}),
-      levers: bounds.map((b) => ({ ...(n(b.min) !== undefined ? { min: n(b.min)! } : {}), ...(n(b.max) !== undefined ? { max: n(b.max)! } : {}) })),
+      levers: bounds.map((b) => ({ ...(b.min.lever !== undefined ? { min: b.min.lever } : {}), ...(b.max.lever !== undefined ? { max: b.max.lever } : {}) })),
+      ...(table.value.join(",") !== caseTable(caseData, which.value).join(",") ? { partners: table.value } : {}),
     };
   };
-  /** The choices in the address: only what differs from the case. */
+  /** The choices in the address: only what differs from the case (a lever's bound as the case's number, a share as its fraction). */
   const save = () => {
     const ch = choice(), spec = specs[which.value];
     const differs = (k: number, side: "min" | "max") => { const v = ch.levers?.[k]?.[side]; return v !== undefined && v !== spec?.levers[k]?.[side] ? String(v) : ""; };
@@ -337,11 +454,13 @@ export function negotiationPanel(caseData: unknown, o: { lang?: Lang; choice?: N
       maxLoss: loss.value.trim(),
       grid: grid.value,
       min1: differs(0, "min"), max1: differs(0, "max"), min2: differs(1, "min"), max2: differs(1, "max"),
+      table: ch.partners?.join(",") ?? "",
     } });
   };
-  which.addEventListener("input", () => { drawLevers(which.value); npvMin.value = String(caseNpv(which.value)); });
+  which.addEventListener("input", () => { drawLevers(which.value); npvMin.value = String(caseNpv(which.value)); table.set(caseTable(caseData, which.value)); });
   const fields = html`<div>
-    ${field(t("Onderhandeling", "Negotiation", l), which)}
+    ${which}
+    ${table}
     ${leverBox}
     ${field(t("Voorwaarde: NCW van elke partner aan tafel minstens", "Condition: each partner's NPV at least", l), npvMin, "EUR")}
     ${field(t("Extra voorwaarde: kans op verlies per partner hoogstens", "Extra condition: each partner's probability of a loss at most", l), loss, t("procent; leeg: geen (met: 500 trekkingen per punt)", "per cent; empty: none (with: 500 samples per point)", l))}
@@ -352,6 +471,7 @@ export function negotiationPanel(caseData: unknown, o: { lang?: Lang; choice?: N
   fields.addEventListener("change", save);
   const panel = runPanel<NegotiationResult>(fields, t("Zoek een afspraak", "Find a deal", l), async (progress, signal, status) => {
     const ch = choice();
+    if (table.value.length === 0) throw new Error(t("kies minstens één partner aan tafel.", "choose at least one partner at the table.", l));
     status(t("Bezig: afspraken doorrekenen…", "Running: evaluating deals…", l));
     return runNegotiation(withChoice(caseData, which.value, ch), which.value, ch.grid ? { grid: ch.grid } : {}, l, { signal, onProgress: progress });
   }, l, "negotiate", t("Voortgang van het zoeken", "Progress of the search", l));
@@ -367,10 +487,13 @@ function conditionText(n: NegotiationResult, i: number, l: Lang): string {
 
 /** What was searched: each lever's range, the conditions and what makes a deal best (on screen and on paper). */
 export function searchedFor(n: NegotiationResult, l: Lang = pageLang): string {
-  const ranges = n.levers.map((lever, k) => `${leverName(n, k)} ${t("van", "from", l)} ${smartNum(lever.min, l)} ${t("tot", "to", l)} ${smartNum(lever.max, l)}`).join("; ");
-  const conditions = n.conditions.map((_, i) => conditionText(n, i, l)).join(t(" en ", " and ", l));
+  const ranges = n.levers.map((lever, k) => `${leverName(n, k)} ${t("van", "from", l)} ${leverValue(n, k, lever.min, l)} ${t("tot", "to", l)} ${leverValue(n, k, lever.max, l)}`).join("; ");
+  const everyone = (i: number) => n.conditions[i]!.partners.length === n.partners.length;
+  const nameOf = (id: string) => n.partners.find((p) => p.id === id)?.name ?? id;
+  const conditions = n.conditions.map((c, i) => `${conditionText(n, i, l)} ${everyone(i) ? t("voor elke partner aan tafel", "for every partner at the table", l) : `${t("voor", "for", l)} ${c.partners.map(nameOf).join(", ")}`}`).join(t(" en ", " and ", l));
   const best = n.objective === "max-min-npv" ? t("de kleinste NCW zo groot mogelijk", "the smallest NPV as large as possible", l) : t("de kleinste ROI zo groot mogelijk", "the smallest ROI as large as possible", l);
-  return `${t("Gezocht", "Searched", l)}: ${ranges}. ${t("Voorwaarden", "Conditions", l)}: ${conditions} ${t("voor elke partner aan tafel", "for every partner at the table", l)}. ${t("Beste afspraak", "Best deal", l)}: ${best}.`;
+  const label = n.label ?? n.id;
+  return `${t("Onderhandeling", "Negotiation", l)}: ${label}${/[.?!]$/.test(label) ? "" : "."} ${t("Aan tafel", "At the table", l)}: ${n.partners.map((p) => p.name).join(", ")}. ${t("Gezocht", "Searched", l)}: ${ranges}. ${t("Voorwaarden", "Conditions", l)}: ${conditions}. ${t("Beste afspraak", "Best deal", l)}: ${best}.`;
 }
 
 /** The outcome in words: the deal (or what blocks), and whether the engine's re-evaluation confirms it. */
@@ -385,7 +508,7 @@ export function negotiationSummary(n: NegotiationResult, colors: PartnerColors, 
         return html`<li>${colors.name(b.partner)}: ${cond(b.condition)} ${lim.satisfiable ? t(`lukt wel, maar niet tegelijk met de andere voorwaarden (beste: ${best})`, `can be met, but not together with the other conditions (best: ${best})`, l) : t(`lukt nergens; het beste is ${best}`, `is met nowhere; the best is ${best}`, l)}</li>`;
       })}</ul></div>`;
   }
-  const terms = n.levers.map((_, k) => html`<strong>${leverName(n, k)}</strong> ${smartNum(n.best!.values[k]!, l)} (${t("nu", "now", l)} ${smartNum(n.levers[k]!.base, l)})`);
+  const terms = n.levers.map((_, k) => html`<strong>${leverName(n, k)}</strong> ${leverValue(n, k, n.best!.values[k]!, l)} (${t("nu", "now", l)} ${leverValue(n, k, n.levers[k]!.base, l)})`);
   return html`<div class="bc-note" data-decision="deal">${searched}<p>${t("Gevonden afspraak", "Deal found", l)}: ${terms.map((x, i) => (i === 0 ? x : html`, ${x}`))}.
     ${n.found.length > 0 && !n.grid.some((p) => p.feasible) ? t("Het haalbare gebied is smal: er is weinig ruimte om te onderhandelen.", "The feasible region is narrow: there is little room to negotiate.", l) : ""}</p>
     <p>${n.verification?.ok ? t("Nagerekend door de rekenkern: de case met deze afspraak erin voldoet aan elke voorwaarde.", "Re-evaluated by the engine: the case with this deal written in meets every condition.", l) : t("Let op: de nagerekende case voldoet niet aan elke voorwaarde.", "Note: the re-evaluated case does not meet every condition.", l)}</p></div>`;
