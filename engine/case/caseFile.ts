@@ -114,7 +114,7 @@ export function parseCaseText(text: string, format: CaseFormat, lang: Lang = "nl
   const lc = new LineCounter();
   let doc: Document;
   try {
-    doc = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+    doc = parseYaml(text, lc);
   } catch (e) {
     // yaml's parser recovers from an error by nesting a level deeper for every element that
     // follows: an indentation slip early in a list of thousands runs it out of stack (fuzz seed
@@ -150,11 +150,14 @@ export function parseCaseText(text: string, format: CaseFormat, lang: Lang = "nl
   return { ok: true, data, lineOf: linesIn(doc, lc) };
 }
 
+/** The YAML parser as a case file is read with (JSON too: YAML 1.2 reads it, keys unique). */
+const parseYaml = (text: string, lc: LineCounter): Document => YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+
 /** A text's lines by path, from the YAML parser's document (for JSON that JSON.parse read: no line where that parser fails). */
 function yamlLines(text: string): (path: Path) => number | undefined {
   const lc = new LineCounter();
   try {
-    const doc = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+    const doc = parseYaml(text, lc);
     if (doc.errors.length === 0) return linesIn(doc, lc);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
