@@ -130,8 +130,6 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         if (actual) {
           const entries = Object.keys(actual).sort().map((p) => [p, actual[p]!] as const);
           for (const [p, a] of entries) contributions[p] = a;
-          // Returned and covered amounts go by what was actually put in, when anything was.
-          if (!contributionKey && entries.some((e) => e[1] > 0)) contribWeights = { partners: entries.map((e) => e[0]), weights: entries.map((e) => Math.max(0, e[1])) };
         } else if (contributionKey) {
           const rest = total - carried;
           const parts = allocate(rest, planned.weights, planned.partners);
@@ -142,6 +140,15 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
             const less = allocate(carried, planned.weights, planned.partners);
             fixedEntries!.forEach(([p], i) => { contributions[p] = contributions[p]! - less[i]!; });
           }
+        }
+        // Fixed amounts: returned and covered amounts go by what was put in this year (after the
+        // carry-forward lowered it, or as actually put in), when anything was; else by the agreed
+        // amounts. One rule for plan and monitoring, so actual contributions equal to the plan give
+        // the plan to the cent. A key's contributions are split by the key.
+        if (!contributionKey) {
+          const partners = Object.keys(contributions).sort();
+          const weights = partners.map((p) => Math.max(0, contributions[p]!));
+          if (weights.some((w) => w > 0)) contribWeights = { partners, weights };
         }
         reserve -= carried;
         let contributed = 0;

@@ -39,6 +39,25 @@ describe("monitoring against actuals", () => {
     const pot = mon.arrangements[1]!.pots[0]!.years[1]!;
     expect([pot.contributed, pot.spending, pot.deficit, pot.riskBearer]).toEqual([80_000, 100_000, 20_000, 20_000]);
   });
+  it("actual pot contributions equal to a carried-forward plan give the plan to the cent (found by the property below, seed -1554739359)", () => {
+    // Fixed amounts of 1 and 17 cents, 12 cents spent a year: the surplus of 6 is carried forward
+    // and lowers the next year's contributions to 1 and 11, and the last year returns the reserve of
+    // 6 by what was put in that year (1 and 5 cents, not 0 and 6 as by the agreed 1 : 17).
+    const c = base({
+      horizon: 4, effects: [],
+      investments: [{ id: "team", label: "Team", bearer: "g", domain: "wmo", amount: 0.12, schedule: { type: "recurring" } }],
+      arrangements: [{ id: "p", name: "Pot", steps: [{ type: "pot", contributions: { amounts: { g: 0.01, z: 0.17 } }, surplus: { action: "carry-forward" }, deficit: { order: ["reserve"], riskBearer: "g" } }] }],
+    });
+    const plan = evaluateModel(model(c));
+    const years = plan.arrangements.find((a) => a.id === "p")!.pots[0]!.years;
+    const actuals = years.map((y) => ({ year: y.year, contributions: { p: Object.fromEntries(Object.entries(y.contributions).map(([p, cents]) => [p, cents / 100])) } }));
+    const mon = evaluateMonitoring(model({ ...c, actuals }));
+    const a = mon.arrangements.find((x) => x.id === "p")!;
+    for (const p of a.partners) for (const y of p.yearly) expect(y.trueUp).toBe(0);
+    expect(a.pots[0]!.years).toEqual(years);
+    expect(years.map((y) => [y.contributed, y.spending, y.reserveEnd])).toEqual([[18, 12, 6], [12, 12, 6], [12, 12, 6], [12, 12, 0]]);
+    expect(years[3]!.returned).toEqual({ g: 1, z: 5 });
+  });
   it("names unknown lines, pots and years outside the horizon", () => {
     const v = validateCase(base({ actuals: [{ year: 2030, investments: { tem: 1 }, effects: { she: { amount: 1 } }, contributions: { pot: { g: 1 } } }] }), { lang: "en" });
     expect(v.ok).toBe(false);
