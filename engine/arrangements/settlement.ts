@@ -123,8 +123,14 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
       let basis = 0;
       if (spec.target !== "no-worse-off") {
         // What each participant invested (the status quo's sums) less what funding steps moved.
+        // (the transfers' columns, not their rows: the payer's row is 0 minus the discounted amount, the receiver's the amount)
         const fundingOf = new Map<string, number>();
-        for (const r of ctx.fundingRows) fundingOf.set(r.partner, (fundingOf.get(r.partner) ?? 0) + r.discounted);
+        const t = ctx.transfers;
+        for (let j = 0; j < t.length; j++) {
+          if (!t.funding[j]) continue;
+          fundingOf.set(t.from[j]!, (fundingOf.get(t.from[j]!) ?? 0) + (0 - t.discounted[j]!));
+          fundingOf.set(t.to[j]!, (fundingOf.get(t.to[j]!) ?? 0) + t.discounted[j]!);
+        }
         shares = participants.map((p) => Math.max(0, ctx.base.invested(p) - (fundingOf.get(p) ?? 0)));
         if (!shares.some((s) => s > 0)) throw new ArrangementError([...path, "target"], "settlementNoBasis", { target: spec.target });
         basis = shares.reduce((s, x) => s + x, 0);
@@ -136,10 +142,14 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
       const netOf = new Float64Array(participants.length * Y);
       const keyRun = key && keyForRun(key);
       participants.forEach((p, i) => ctx.base.netPerYear(p).forEach((v, k) => { netOf[i * Y + k] = v; }));
-      for (const r of ctx.addedRows) {
-        const i = index.get(r.partner), k = yearIndex.get(r.year);
+      const added = ctx.transfers;
+      for (let j = 0; j < added.length; j++) {
+        // The payer's row (minus the amount), then the receiver's.
+        const k = yearIndex.get(added.year[j]!), a = added.amount[j]!, from = index.get(added.from[j]!), to = index.get(added.to[j]!);
         // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a row of another partner or outside the horizon indexes NaN, and a typed array ignores a write at NaN
-        if (i !== undefined && k !== undefined) netOf[i * Y + k] = netOf[i * Y + k]! + r.amount;
+        if (from !== undefined && k !== undefined) netOf[from * Y + k] = netOf[from * Y + k]! - a;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, as above
+        if (to !== undefined && k !== undefined) netOf[to * Y + k] = netOf[to * Y + k]! + a;
       }
       for (const [k, year] of years.entries()) {
         const net = new Map(participants.map((p, i) => [p, netOf[i * Y + k]!]));

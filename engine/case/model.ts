@@ -134,6 +134,22 @@ export interface Transfer {
   about?: string;
 }
 
+/**
+ * Transfers as columns (engine/arrangements/transfers.ts `TransferLog`): entry j is one
+ * transfer of `amount[j]` cents (> 0) from `from[j]` to `to[j]` in `year[j]`, two ledger rows.
+ */
+export interface TransferColumns {
+  readonly length: number;
+  readonly year: readonly number[];
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly amount: readonly Cents[];
+  /** The amount discounted to the start year: the receiver's row has it, the payer's row 0 minus it. */
+  readonly discounted: readonly Cents[];
+  /** True for a transfer of a step that moves the cost of investments (decision rules, pots). */
+  readonly funding: readonly boolean[];
+}
+
 /** Sums over the status-quo ledger a step may need (engine/ledger/ledger.ts `baseFigures`). */
 export interface BaseFigures {
   /** Each investment's cost per year as a positive number of cents. */
@@ -166,6 +182,8 @@ export interface StepContext {
   fundingRows: readonly LedgerRow[];
   /** Every transfer row of the earlier steps (`rows` is `baseRows` and these). */
   addedRows: readonly LedgerRow[];
+  /** The transfers of the earlier steps as columns (`addedRows` are their rows, made when read). */
+  transfers: TransferColumns;
   /** Sums over the status quo, without a pass over its rows (`baseRows` are made only when read). */
   base: BaseFigures;
   /** Monitoring: actual pot contributions in cents, by `arrangement/step`, year and partner. */

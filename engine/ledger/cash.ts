@@ -15,6 +15,7 @@
  * money multiple = money in / money out, and the cash payback year.
  */
 import type { Partner } from "../case/schema/index.ts";
+import type { TransferColumns } from "../case/model.ts";
 import type { Cents } from "../money/money.ts";
 import { irr, type Irr } from "../money/irr.ts";
 import type { LedgerRow } from "./row.ts";
@@ -95,6 +96,23 @@ function addFlows(flows: Flows, rows: readonly LedgerRow[], years: readonly numb
   }
 }
 
+/** Adds transfers' cash to `flows`: what `addFlows` adds for their rows (every transfer row is cash). */
+function addTransferFlows(flows: Flows, t: TransferColumns, years: readonly number[]): void {
+  const n = years.length, index = yearIndex(years);
+  const entry = (k: string) => {
+    let f = flows.get(k);
+    if (!f) { f = { inflow: new Array<number>(n).fill(0), outflow: new Array<number>(n).fill(0) }; flows.set(k, f); }
+    return f;
+  };
+  for (let j = 0; j < t.length; j++) {
+    const i = index(t.year[j]!);
+    if (i === undefined) throw new Error(`cashFigures: row in year ${t.year[j]} outside the horizon`);
+    const a = t.amount[j]!, from = entry(t.from[j]!), to = entry(t.to[j]!);
+    from.outflow[i]! += a;
+    to.inflow[i]! += a;
+  }
+}
+
 /** Cash figures of one entity from its rows. */
 export function cashFigures(id: string, rows: readonly LedgerRow[], years: readonly number[]): CashFigures {
   const flows: Flows = new Map();
@@ -165,17 +183,18 @@ export function cashView(partners: readonly Partner[], rows: readonly LedgerRow[
  * The cash view from the status quo's money in and out per entity and year (`flows`, by entity
  * id; an entity without rows may be missing) and an arrangement's transfer rows `added`.
  */
-export function cashViewOfFlows(partners: readonly Partner[], baseFlows: ReadonlyMap<string, { inflow: readonly number[]; outflow: readonly number[] }>, years: readonly number[], potIds: readonly string[] = [], added: readonly LedgerRow[] = []): CashView {
+export function cashViewOfFlows(partners: readonly Partner[], baseFlows: ReadonlyMap<string, { inflow: readonly number[]; outflow: readonly number[] }>, years: readonly number[], potIds: readonly string[] = [], added: readonly LedgerRow[] | TransferColumns = []): CashView {
   let flows = baseFlows as Flows;
   if (added.length > 0) {
     // A copy of the entries the transfers touch; the status quo's stay as they are.
     flows = new Map(flows);
-    const touched = new Set(added.map((r) => r.partner));
+    const touched = Array.isArray(added) ? new Set((added as readonly LedgerRow[]).map((r) => r.partner)) : new Set([...(added as TransferColumns).from.slice(0, added.length), ...(added as TransferColumns).to.slice(0, added.length)]);
     for (const id of touched) {
       const f = flows.get(id);
       if (f) flows.set(id, { inflow: f.inflow.slice(), outflow: f.outflow.slice() });
     }
-    addFlows(flows, added, years);
+    if (Array.isArray(added)) addFlows(flows, added as readonly LedgerRow[], years);
+    else addTransferFlows(flows, added as TransferColumns, years);
   }
   const of = (id: string) => {
     const f = flows.get(id);

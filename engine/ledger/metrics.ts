@@ -194,27 +194,54 @@ export function withTransfers(base: Metrics, added: readonly LedgerRow[], years:
   const first = years[0] ?? 0;
   const contiguous = years.every((y, i) => y === first + i);
   const idx = contiguous ? undefined : new Map(years.map((y, i) => [y, i]));
-  const tIn = base.yearly.map((y) => y.transfersIn), tOut = base.yearly.map((y) => y.transfersOut);
-  const dNet = base.yearly.map((y) => y.discountedNet);
-  let pvIn = base.pvTransfersIn, pvOut = base.pvTransfersOut, transfers = base.byKind.transfer;
+  const s: TransferSums = {
+    transfersIn: new Float64Array(n), transfersOut: new Float64Array(n), discountedNet: new Float64Array(n),
+    pvIn: new Float64Array(1), pvOut: new Float64Array(1), net: new Float64Array(1), rows: Int32Array.of(added.length),
+  };
   for (const r of added) {
     if (r.kind !== "transfer") throw new Error(`withTransfers: a ${r.kind} row is not a transfer`);
     const i = idx ? idx.get(r.year) : (r.year - first >= 0 && r.year - first < n ? r.year - first : undefined);
     if (i === undefined) throw new Error(`computeMetrics: row in year ${r.year} outside the horizon`);
-    transfers += r.amount;
-    if (r.amount > 0) { tIn[i]! += r.amount; pvIn += r.discounted; } else { tOut[i]! -= r.amount; pvOut += -r.discounted; }
-    dNet[i]! += r.discounted;
+    s.net[0] = s.net[0]! + r.amount;
+    if (r.amount > 0) { s.transfersIn[i] = s.transfersIn[i]! + r.amount; s.pvIn[0] = s.pvIn[0]! + r.discounted; } else { s.transfersOut[i] = s.transfersOut[i]! - r.amount; s.pvOut[0] = s.pvOut[0]! - r.discounted; }
+    s.discountedNet[i] = s.discountedNet[i]! + r.discounted;
   }
+  return withTransferSums(base, s, 0, years);
+}
+
+/**
+ * What transfers add to entities (entity e's years at e * years.length; engine/arrangements/transfers.ts
+ * makes them for every partner in one pass over an arrangement's transfers): money received and
+ * paid (positive) and the discounted net per year; per entity the present values received and
+ * paid (positive), the net of its transfer rows and how many rows it has.
+ */
+export interface TransferSums {
+  transfersIn: Float64Array;
+  transfersOut: Float64Array;
+  discountedNet: Float64Array;
+  pvIn: Float64Array;
+  pvOut: Float64Array;
+  net: Float64Array;
+  rows: Int32Array;
+}
+
+/** `withTransfers` from entity e's sums of the added rows (`TransferSums`) instead of the rows. */
+export function withTransferSums(base: Metrics, s: TransferSums, e: number, years: readonly number[]): Metrics {
+  const n = years.length, at = e * n;
+  const pvIn = base.pvTransfersIn + s.pvIn[e]!, pvOut = base.pvTransfersOut + s.pvOut[e]!;
   const yearly: YearFigures[] = [];
   const flows: number[] = [];
-  let cum = 0, net = 0;
+  let cum = 0, net = 0, totalIn = 0, totalOut = 0;
   for (let i = 0; i < n; i++) {
     const b = base.yearly[i]!;
-    const yNet = b.savings - b.costs + tIn[i]! - tOut[i]!;
-    cum += dNet[i]!;
+    const tIn = b.transfersIn + s.transfersIn[at + i]!, tOut = b.transfersOut + s.transfersOut[at + i]!;
+    const dNet = b.discountedNet + s.discountedNet[at + i]!;
+    const yNet = b.savings - b.costs + tIn - tOut;
+    cum += dNet;
     net += yNet;
+    totalIn += tIn; totalOut += tOut;
     flows.push(yNet);
-    yearly.push({ year: b.year, costs: b.costs, savings: b.savings, transfersIn: tIn[i]!, transfersOut: tOut[i]!, net: yNet, discountedNet: dNet[i]!, cumulativeDiscountedNet: cum });
+    yearly.push({ year: b.year, costs: b.costs, savings: b.savings, transfersIn: tIn, transfersOut: tOut, net: yNet, discountedNet: dNet, cumulativeDiscountedNet: cum });
   }
   const { pvCosts, pvSavings } = base;
   const npv = pvSavings - pvCosts + pvIn - pvOut;
@@ -224,12 +251,12 @@ export function withTransfers(base: Metrics, added: readonly LedgerRow[], years:
   // The discounted non-cashable savings are what separates the two NPVs; transfers leave them.
   const dNonCashable = base.npv - base.npvCashable;
   return {
-    costs: base.costs, savings: base.savings, transfersIn: sumOf(tIn), transfersOut: sumOf(tOut), net,
+    costs: base.costs, savings: base.savings, transfersIn: totalIn, transfersOut: totalOut, net,
     pvCosts, pvSavings, pvTransfersIn: pvIn, pvTransfersOut: pvOut, npv,
     nonCashableSavings: base.nonCashableSavings, npvCashable: npv - dNonCashable,
     bcr, roi: bcr === null ? null : bcr - 1, paybackYear,
-    irr: added.length === 0 ? copyIrr(base.irr) : irr(flows),
-    byKind: { ...base.byKind, transfer: transfers }, yearly,
+    irr: s.rows[e] === 0 ? copyIrr(base.irr) : irr(flows),
+    byKind: { ...base.byKind, transfer: base.byKind.transfer + s.net[e]! }, yearly,
   };
 }
 
@@ -269,5 +296,4 @@ function paybackYearOf(yearly: readonly YearFigures[]): number | null {
   return paybackYear;
 }
 
-const sumOf = (a: readonly number[]) => a.reduce((s, v) => s + v, 0);
 const copyIrr = (x: Irr): Irr => (x.status === "multiple" ? { status: "multiple", rates: [...x.rates] } : { ...x });
