@@ -102,6 +102,15 @@ export class LedgerColumns {
     this.length = i + 1;
   }
 
+  /**
+   * Room for `n` more rows: the index of the first. The caller writes rows from there into the
+   * columns (which may be new arrays after this) and sets `length` to one past the last it wrote.
+   */
+  room(n: number): number {
+    while (this.length + n > this.year.length) this.grow();
+    return this.length;
+  }
+
   /** Appends rows start..end-1 of `from`, which shares this ledger's name table. */
   copyRows(from: LedgerColumns, start: number, end: number): void {
     if (from.names !== this.names) throw new Error("copyRows: the ledgers do not share their names");
