@@ -136,6 +136,19 @@ export class LedgerColumns {
   }
 }
 
+/**
+ * Rows start..end-1 of some columns: a ledger is one or more such ranges over columns that share
+ * one name table (a slider move's ledger: the base ledger's rows of the lines that did not move,
+ * where they are, and the moved lines' rows in columns of its own; ledger.ts `buildLedgerMoved`).
+ * A line's rows are all in one range.
+ */
+export interface RowRange { cols: LedgerColumns; start: number; end: number }
+
+/** The ranges of a ledger given as columns (all their rows) or as ranges. */
+function rangesOf(source: LedgerColumns | readonly RowRange[]): readonly RowRange[] {
+  return source instanceof LedgerColumns ? [{ cols: source, start: 0, end: source.length }] : source;
+}
+
 /** Per entity (partners in the case's order, then society) and year: the sums metrics are made of. */
 export interface EntitySums {
   costs: number[]; savings: number[]; transfersIn: number[]; transfersOut: number[];
@@ -163,11 +176,12 @@ export const isSaving = (amount: Cents, discounted: Cents) => amount > 0 || (amo
  * rows), as `computeMetrics` does; every sum is of integer cents within MAX_CENTS, so the order
  * of the additions cannot change it.
  */
-export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly string[], years: readonly number[]): LedgerSummary {
+export function summarizeColumns(source: LedgerColumns | readonly RowRange[], partnerIds: readonly string[], years: readonly number[]): LedgerSummary {
+  const ranges = rangesOf(source);
   const P = partnerIds.length, n = years.length, E = P + 1;
   // Name number (columns.names) -> partner number.
   const byName = new Map(partnerIds.map((p, i) => [p, i]));
-  const names = cols.names.list;
+  const names = ranges[0]?.cols.names.list ?? [];
   const partnerOf = Int32Array.from(names, (nm) => byName.get(nm) ?? -1);
   const first = years[0] ?? 0;
   const contiguous = years.every((y, i) => y === first + i);
@@ -196,8 +210,10 @@ export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly strin
     if (groupUsed) classify(P, groupYear, groupA, groupD);
     nTouched = 0; groupA = 0; groupD = 0; groupUsed = false;
   };
-  const { year, kind, cashable, amount, discounted, partner, line } = cols;
-  for (let i = 0; i < cols.length; i++) {
+  for (const range of ranges) {
+  const { year, kind, cashable, amount, discounted, partner, line } = range.cols;
+  if (range.cols.names.list !== names) throw new Error("summarizeColumns: the ranges do not share their names");
+  for (let i = range.start; i < range.end; i++) {
     const yr = year[i]!, ln = line[i]!;
     const y = contiguous ? (yr - first >= 0 && yr - first < n ? yr - first : -1) : (yearIdx.get(yr) ?? -1);
     if (y < 0) throw new Error(`computeMetrics: row in year ${yr} outside the horizon`);
@@ -223,6 +239,7 @@ export function summarizeColumns(cols: LedgerColumns, partnerIds: readonly strin
       if (mark[p] === 0) { mark[p] = 1; touched[nTouched++] = p; }
       cellA[p] = cellA[p]! + a; cellD[p] = cellD[p]! + d;
     }
+  }
   }
   flush();
   const rowsOf = (a: number[], P_: number) => Array.from({ length: P_ }, (_, e) => a.slice(e * n, e * n + n));
@@ -293,22 +310,27 @@ function nameRoles(names: Names, partnerIds: readonly string[], effectLines: Rea
  * The sums arrangement steps (`BaseFigures`) and the wrong-pocket matrix read, in one plain pass
  * (no netting per line and year): a Monte Carlo sample's arrangements need only these.
  */
-export function partnerSums(cols: LedgerColumns, partnerIds: readonly string[], years: readonly number[], effectLines: ReadonlySet<string>): PartnerSums {
+export function partnerSums(source: LedgerColumns | readonly RowRange[], partnerIds: readonly string[], years: readonly number[], effectLines: ReadonlySet<string>): PartnerSums {
+  const ranges = rangesOf(source);
   const P = partnerIds.length, n = years.length;
   const yearIdx = yearIndex(years);
-  const names = cols.names.list;
-  const { partnerOf, effectLine } = nameRoles(cols.names, partnerIds, effectLines);
+  const names = ranges[0]?.cols.names ?? new Names();
+  const { partnerOf, effectLine } = nameRoles(names, partnerIds, effectLines);
   const zeros = (k: number) => new Array<number>(k).fill(0);
   const net = zeros(P * n), invested = zeros(P), impactAmount = zeros(P), impactPv = zeros(P), impactRows = zeros(P);
   let absAmount = 0, absDiscounted = 0;
-  for (let i = 0; i < cols.length; i++) {
-    const p = partnerOf[cols.partner[i]!]!, y = yearIdx.get(cols.year[i]!);
-    if (p < 0 || y === undefined) throw new Error(`partnerSums: a row of ${names[cols.partner[i]!]} in ${cols.year[i]} outside the case`);
-    const a = cols.amount[i]!, d = cols.discounted[i]!;
-    absAmount += Math.abs(a); absDiscounted += Math.abs(d);
-    net[p * n + y] = net[p * n + y]! + a;
-    if (cols.kind[i] === INVESTMENT) invested[p] = invested[p]! - d;
-    else if (effectLine[cols.line[i]!]) { impactAmount[p] = impactAmount[p]! + a; impactPv[p] = impactPv[p]! + d; impactRows[p] = impactRows[p]! + 1; }
+  for (const range of ranges) {
+    const cols = range.cols;
+    if (cols.names !== names) throw new Error("partnerSums: the ranges do not share their names");
+    for (let i = range.start; i < range.end; i++) {
+      const p = partnerOf[cols.partner[i]!]!, y = yearIdx.get(cols.year[i]!);
+      if (p < 0 || y === undefined) throw new Error(`partnerSums: a row of ${names.list[cols.partner[i]!]} in ${cols.year[i]} outside the case`);
+      const a = cols.amount[i]!, d = cols.discounted[i]!;
+      absAmount += Math.abs(a); absDiscounted += Math.abs(d);
+      net[p * n + y] = net[p * n + y]! + a;
+      if (cols.kind[i] === INVESTMENT) invested[p] = invested[p]! - d;
+      else if (effectLine[cols.line[i]!]) { impactAmount[p] = impactAmount[p]! + a; impactPv[p] = impactPv[p]! + d; impactRows[p] = impactRows[p]! + 1; }
+    }
   }
   return { netPerYear: (p) => net.slice(p * n, p * n + n), invested, impactAmount, impactPv, impactRows, absAmount, absDiscounted };
 }

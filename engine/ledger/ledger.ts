@@ -21,7 +21,7 @@ import { boundedCents, discountedCents, MAX_CENTS, type Cents } from "../money/m
 import { InputError, type Path } from "../messages/issues.ts";
 import type { BaseFigures, CompiledEffect, Model } from "../case/model.ts";
 import type { Ledger, LedgerKind, LedgerRow, OutcomeRow } from "./row.ts";
-import { KINDS, LedgerColumns, partnerSums, summarizeColumns, type LedgerSummary, type PartnerSums } from "./columns.ts";
+import { KINDS, LedgerColumns, partnerSums, summarizeColumns, type LedgerSummary, type PartnerSums, type RowRange } from "./columns.ts";
 
 /** The net fraction of an effect that counts in a year (deflators, ramp-up, drop-off). */
 export function effectFactor(e: CompiledEffect, values: ArrayLike<number>, ramp: number, dropOffPower: number): number {
@@ -71,9 +71,11 @@ export function lineSumsOf(ledger: Ledger): readonly LineSums[] | undefined {
  * amount, as `buildLedger` does. Without what it needs from `base`, a whole build.
  */
 export function buildLedgerMoved(model: Model, values: ArrayLike<number>, base: Ledger, moved: Uint8Array, reuse = false): Ledger {
-  const info = lineInfo.get(base), from = columnsOfLedger.get(base);
+  const info = lineInfo.get(base), from = wholeColumns(base);
   if (!info || info.model !== model || !from) return buildLedger(model, values);
   const L = info.perLine.length;
+  // The moved lines' rows go into columns of this ledger's own; the other lines' rows stay where
+  // they are in base's columns (ranges of them: no copy, no fresh memory pages for them).
   // `reuse`: the caller reads this ledger only until its next `reuse` build from the same base
   // (validation's probes): the columns of the last one are written over, no fresh 12 MB of
   // memory pages and no garbage per probe.
@@ -84,13 +86,20 @@ export function buildLedgerMoved(model: Model, values: ArrayLike<number>, base: 
     if (!kept) reusedColumns.set(base, columns);
   } else columns = new LedgerColumns(capacityFor(model), from.names);
   const movedIds = new Set<string>();
+  const ranges: RowRange[] = [];
   for (let l = 0; l < L; l++) {
     if (moved[l] === 1) movedIds.add(l < model.investments.length ? model.investments[l]!.line.id : model.effects[l - model.investments.length]!.line.id);
-    else columns.copyRows(from, info.starts[l]!, info.starts[l + 1]!);
+    else {
+      const start = info.starts[l]!, end = info.starts[l + 1]!;
+      const last = ranges[ranges.length - 1];
+      if (last && last.end === start) last.end = end;
+      else if (end > start) ranges.push({ cols: from, start, end });
+    }
   }
   const outcomes = base.outcomes.filter((o) => !movedIds.has(o.line));
   const perLine = info.perLine.slice(), starts = new Int32Array(L + 1);
   ledgerLines(model, values, (l) => moved[l] === 1, columns, outcomes, perLine, starts);
+  ranges.push({ cols: columns, start: 0, end: columns.length });
   let amount = 0, discounted = 0, largest = 0, largestPath: Path = [];
   for (const own of perLine) {
     amount += own.amount; discounted += own.discounted;
@@ -98,7 +107,7 @@ export function buildLedgerMoved(model: Model, values: ArrayLike<number>, base: 
   }
   if (!(amount <= MAX_CENTS && discounted <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(amount, discounted) / 100 });
   outcomes.sort(byYearAndLine);
-  return ledgerOf(columns, outcomes);
+  return ledgerOf(ranges, outcomes);
 }
 
 /**
@@ -122,10 +131,12 @@ function capacityFor(model: Model): number {
   if (n === undefined) capacities.set(model, (n = statusQuoRowBound(model.investments, model.effects)));
   return n;
 }
-const columnsOfLedger = new WeakMap<Ledger, LedgerColumns>();
-/** The columns a ledger was built from (undefined for a ledger made of rows elsewhere). */
-export function columnsOf(ledger: Ledger): LedgerColumns | undefined {
-  return columnsOfLedger.get(ledger);
+/** Where each ledger's rows are (ranges of columns), for a ledger made here. */
+const rangesOfLedger = new WeakMap<Ledger, readonly RowRange[]>();
+/** The columns of a ledger that is all of one set of columns (`buildLedger`'s), else undefined. */
+function wholeColumns(ledger: Ledger): LedgerColumns | undefined {
+  const r = rangesOfLedger.get(ledger);
+  return r && r.length === 1 && r[0]!.start === 0 && r[0]!.end === r[0]!.cols.length ? r[0]!.cols : undefined;
 }
 
 const partnerIdLists = new WeakMap<Model, readonly string[]>();
@@ -161,9 +172,9 @@ const summaries = new WeakMap<Ledger, { model: Model; summary: LedgerSummary }>(
 export function summaryOf(model: Model, ledger: Ledger): LedgerSummary | undefined {
   const known = summaries.get(ledger);
   if (known && known.model === model) return known.summary;
-  const columns = columnsOfLedger.get(ledger);
-  if (!columns) return undefined;
-  const summary = summarizeColumns(columns, model.case.partners.map((p) => p.id), model.years);
+  const ranges = rangesOfLedger.get(ledger);
+  if (!ranges) return undefined;
+  const summary = summarizeColumns(ranges, model.case.partners.map((p) => p.id), model.years);
   summaries.set(ledger, { model, summary });
   return summary;
 }
@@ -192,10 +203,10 @@ export function ledgerFromRows(rows: readonly LedgerRow[]): Ledger {
 const partnerSumsCache = new WeakMap<Ledger, { model: Model; sums: PartnerSums }>();
 /** The plain per-partner sums of a ledger built by `buildLedger` (columns.ts `partnerSums`), once per ledger. */
 export function sumsOf(model: Model, given: Ledger): PartnerSums {
-  const ledger = columnsOfLedger.has(given) ? given : ledgerFromRows(given.rows);
+  const ledger = rangesOfLedger.has(given) ? given : ledgerFromRows(given.rows);
   const known = partnerSumsCache.get(ledger);
   if (known && known.model === model) return known.sums;
-  const sums = partnerSums(columnsOfLedger.get(ledger)!, partnerIdsOf(model), model.years, effectLinesOf(model));
+  const sums = partnerSums(rangesOfLedger.get(ledger)!, partnerIdsOf(model), model.years, effectLinesOf(model));
   partnerSumsCache.set(ledger, { model, sums });
   return sums;
 }
@@ -203,10 +214,11 @@ export function sumsOf(model: Model, given: Ledger): PartnerSums {
 const figuresCache = new WeakMap<Ledger, { model: Model; figures: BaseFigures }>();
 /** The status quo's sums an arrangement step reads (model.ts `BaseFigures`), from the ledger's summary. */
 export function baseFigures(model: Model, given: Ledger): BaseFigures {
-  const ledger = columnsOfLedger.has(given) ? given : ledgerFromRows(given.rows);
+  const ledger = rangesOfLedger.has(given) ? given : ledgerFromRows(given.rows);
   const known = figuresCache.get(ledger);
   if (known && known.model === model) return known.figures;
-  const columns = columnsOfLedger.get(ledger)!;
+  const ranges = rangesOfLedger.get(ledger)!;
+  const names = ranges[0]?.cols.names.list ?? [];
   const sum = sumsOf(model, ledger);
   const index = partnerIndexOf(model);
   let costs: Map<string, Map<number, number>> | undefined, benefit: Map<string, number> | undefined;
@@ -214,13 +226,14 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
     investmentCosts() {
       if (!costs) {
         costs = new Map();
-        const names = columns.names.list;
-        for (let i = 0; i < columns.length; i++) {
-          if (columns.kind[i] !== 0) continue;
-          const line = names[columns.line[i]!]!, year = columns.year[i]!;
-          const m = costs.get(line) ?? new Map<number, number>();
-          m.set(year, (m.get(year) ?? 0) - columns.amount[i]!);
-          costs.set(line, m);
+        for (const { cols: columns, start, end } of ranges) {
+          for (let i = start; i < end; i++) {
+            if (columns.kind[i] !== 0) continue;
+            const line = names[columns.line[i]!]!, year = columns.year[i]!;
+            const m = costs.get(line) ?? new Map<number, number>();
+            m.set(year, (m.get(year) ?? 0) - columns.amount[i]!);
+            costs.set(line, m);
+          }
         }
       }
       // Read-only (the type says so): every step of every arrangement reads the same maps.
@@ -247,12 +260,14 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
       let m = byDomains.get(key);
       if (!m) {
         m = new Map();
-        const names = columns.names.list, wanted = new Set(domains), effects = effectLinesOf(model);
+        const wanted = new Set(domains), effects = effectLinesOf(model);
         const inDomain = names.map((nm) => wanted.has(nm)), isEffect = names.map((nm) => effects.has(nm));
-        for (let i = 0; i < columns.length; i++) {
-          if (!isEffect[columns.line[i]!] || !inDomain[columns.domain[i]!]) continue;
-          const p = names[columns.partner[i]!]!;
-          m.set(p, (m.get(p) ?? 0) + columns.discounted[i]!);
+        for (const { cols: columns, start, end } of ranges) {
+          for (let i = start; i < end; i++) {
+            if (!isEffect[columns.line[i]!] || !inDomain[columns.domain[i]!]) continue;
+            const p = names[columns.partner[i]!]!;
+            m.set(p, (m.get(p) ?? 0) + columns.discounted[i]!);
+          }
         }
         for (const [p, v] of m) m.set(p, Math.max(0, v));
         byDomains.set(key, m);
@@ -269,27 +284,28 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
 
 /** The status quo's money in and out per partner and year (cash.ts), from the ledger's summary. */
 export function statusQuoFlows(model: Model, ledger: Ledger): Map<string, { inflow: readonly number[]; outflow: readonly number[] }> {
-  const sum = summaryOf(model, columnsOfLedger.has(ledger) ? ledger : ledgerFromRows(ledger.rows))!;
+  const sum = summaryOf(model, rangesOfLedger.has(ledger) ? ledger : ledgerFromRows(ledger.rows))!;
   return new Map(model.case.partners.map((p, i) => [p.id, { inflow: sum.inflow[i]!, outflow: sum.outflow[i]! }]));
 }
 
-/** A ledger whose `rows` are made from the columns, sorted, when first read (and then kept). */
-function ledgerOf(columns: LedgerColumns, outcomes: OutcomeRow[], given?: LedgerRow[]): Ledger {
+/** A ledger whose `rows` are made from its rows' ranges (or columns: all their rows), sorted, when first read (and then kept). */
+function ledgerOf(source: LedgerColumns | RowRange[], outcomes: OutcomeRow[], given?: LedgerRow[]): Ledger {
+  const ranges: readonly RowRange[] = source instanceof LedgerColumns ? [{ cols: source, start: 0, end: source.length }] : source;
   let rows: LedgerRow[] | undefined = given;
   const ledger = { outcomes } as Ledger;
   Object.defineProperty(ledger, "rows", {
     enumerable: true, configurable: true,
     get(): LedgerRow[] {
       if (rows === undefined) {
-        rows = new Array<LedgerRow>(columns.length);
-        for (let i = 0; i < columns.length; i++) rows[i] = columns.row(i);
+        rows = [];
+        for (const { cols, start, end } of ranges) for (let i = start; i < end; i++) rows.push(cols.row(i));
         rows.sort(compareRows);
       }
       return rows;
     },
     set(v: LedgerRow[]) { rows = v; },
   });
-  columnsOfLedger.set(ledger, columns);
+  rangesOfLedger.set(ledger, ranges);
   return ledger;
 }
 
