@@ -319,11 +319,14 @@ export function partnerSums(source: LedgerColumns | readonly RowRange[], partner
   const zeros = (k: number) => new Array<number>(k).fill(0);
   const net = zeros(P * n), invested = zeros(P), impactAmount = zeros(P), impactPv = zeros(P), impactRows = zeros(P);
   let absAmount = 0, absDiscounted = 0;
+  // Consecutive years (every case's): a row's year index by a subtraction, not a map lookup per row.
+  const first = years[0] ?? 0, contiguous = years.every((y, i) => y === first + i);
   for (const range of ranges) {
     const cols = range.cols;
     if (cols.names !== names) throw new Error("partnerSums: the ranges do not share their names");
     for (let i = range.start; i < range.end; i++) {
-      const p = partnerOf[cols.partner[i]!]!, y = yearIdx.get(cols.year[i]!);
+      const yr = cols.year[i]!;
+      const p = partnerOf[cols.partner[i]!]!, y = contiguous ? (yr - first >= 0 && yr - first < n ? yr - first : undefined) : yearIdx.get(yr);
       if (p < 0 || y === undefined) throw new Error(`partnerSums: a row of ${names.list[cols.partner[i]!]} in ${cols.year[i]} outside the case`);
       const a = cols.amount[i]!, d = cols.discounted[i]!;
       absAmount += Math.abs(a); absDiscounted += Math.abs(d);

@@ -33,7 +33,7 @@ describe("the bisection's signs by npvSign", () => {
       const vLow = npv(IRR_RANGE.low, flows), vHigh = npv(IRR_RANGE.high, flows);
       if (vLow === 0 || vHigh === 0 || Math.sign(vLow) === Math.sign(vHigh)) return;
       const sLo = Math.sign(vLow);
-      let lo = IRR_RANGE.low, hi = IRR_RANGE.high;
+      let lo: number = IRR_RANGE.low, hi: number = IRR_RANGE.high;
       for (let i = 0; i < 200; i++) {
         const mid = (lo + hi) / 2;
         if (mid === lo || mid === hi) break;
