@@ -86,7 +86,7 @@ describe("validation of distributions, correlations and scenarios", () => {
     if (!full.ok || !quick.ok) throw new Error("rich.yaml is valid");
     const a = evaluateModel(full.model), b = evaluateModel(quick.model);
     expect(b.ledger.rows).toEqual(a.ledger.rows);
-    expect(b.arrangements.map((x) => x.transfers)).toEqual(a.arrangements.map((x) => x.transfers));
+    expect(b.arrangements.map((x) => x.rows)).toEqual(a.arrangements.map((x) => x.rows));
   });
 
   test("a sample whose amount is not finite (a formula dividing by zero at a sampled value) is an input error with the line's path, on both paths", () => {
