@@ -114,7 +114,7 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
   // One scratch ledger for the chunk's samples with arrangements: each is used before the next is built.
   const scratchColumns = new LedgerColumns();
   const { model, linear, derived, anchor } = plan;
-  if (anchor === null) throw new Error("runChunk: the plan was made without samplers");
+  if (anchor === null || linear === null) throw new Error("runChunk: the plan was made without samplers");
   const U = plan.uncertain.length, D = derived.length, C = linear.closures.length;
   const size = Math.min(count, BLOCK);
   const { P, E, Y, A, buffers, streams, slots, formulas, values, npv, net, yearly, arr, arrYearly, aNpv, aNet, aYear, partnerIndex } = setUpChunk(plan, settings, index, count, size);
