@@ -379,15 +379,7 @@ export function ledgerLines(model: Model, values: ArrayLike<number>, only: ((lin
       const amount = parts[j]!;
       if (amount === 0) continue;
       const discounted = discountedCents(amount, factor, rate, k);
-      // `count`, in line.
-      const a = Math.abs(amount), d = Math.abs(discounted);
-      total.amount += a;
-      total.discounted += d;
-      if (a > total.largest) { total.largest = a; total.largestPath = path; }
-      if (own !== total) {
-        own.amount += a; own.discounted += d;
-        if (a > own.largest) { own.largest = a; own.largestPath = path; }
-      }
+      count(amount, discounted, path);
       yr[i] = year; kd[i] = SAVING_KIND; cs[i] = cash; am[i] = amount; di[i] = discounted;
       pa[i] = ids[j]!; dm[i] = domainId; ln[i] = lineId; cp[i] = -1;
       i++;
