@@ -259,8 +259,35 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
       }
       return m;
     },
+    // Set below (they read the columns as the row functions read rows).
+    effectResult: () => new Map(),
+    lostMargin: () => new Map(),
   };
   const byDomains = new Map<string, Map<string, number>>();
+  // The same scans as the row functions (engine/arrangements/yearly.ts), over the columns.
+  const kindOf = columns.kind, amountOf = columns.amount;
+  const effectResult = (partner: string, domains: readonly string[] | undefined, cashableOnly: boolean) => {
+    const names = columns.names.list, effects = effectLinesOf(model), out = new Map<number, number>();
+    for (let i = 0; i < columns.length; i++) {
+      if (names[columns.partner[i]!] !== partner || !effects.has(names[columns.line[i]!]!)) continue;
+      if (domains && !domains.includes(names[columns.domain[i]!]!)) continue;
+      if (cashableOnly && columns.cashable[i] === 0) continue;
+      const year = columns.year[i]!;
+      out.set(year, (out.get(year) ?? 0) + amountOf[i]!);
+    }
+    return out;
+  };
+  figures.effectResult = effectResult;
+  figures.lostMargin = (provider) => {
+    const names = columns.names.list, out = new Map<number, number>();
+    for (let i = 0; i < columns.length; i++) {
+      if (names[columns.partner[i]!] !== provider || (kindOf[i] !== 2 && kindOf[i] !== 3)) continue;
+      const year = columns.year[i]!;
+      out.set(year, (out.get(year) ?? 0) - amountOf[i]!);
+    }
+    for (const [y, v] of out) if (v < 0) out.set(y, 0);
+    return out;
+  };
   // A partner with effect rows (even summing to 0) has an entry, as the row-by-row shares had.
   const touched = (i: number) => sum.impactRows[i]! > 0;
   figuresCache.set(ledger, { model, figures });

@@ -1,0 +1,296 @@
+/**
+ * The status quo's figures an arrangement step reads (`BaseFigures`: investment costs per line
+ * and year, each partner's net per year, what it invested, its benefit, its effect result per
+ * year, a provider's lost margin), for one Monte Carlo sample, without a ledger.
+ *
+ * `ledgerLines` (engine/ledger/ledger.ts) makes the status-quo rows for a parameter vector; a
+ * sample with an arrangement used to build that whole ledger (a name table lookup per row and
+ * column, row objects when a step read them) before the steps ran. Here the same rows are made
+ * by the same arithmetic (each line to cents by `boundedCents`, each split by the
+ * largest-remainder `allocateInto` that `allocate` wraps, each row discounted by
+ * `discountedCents`, the same input errors in the same order) into typed columns of numbers:
+ * partner, line, domain and kind are small integers fixed when the model is compiled, so a row
+ * is a few array writes. The figures are sums over these rows, each made when a step first
+ * asks for it in a sample. A property test (test/simulate/figures.properties.test.ts) holds
+ * every figure equal to `baseFigures` over `buildLedger`'s columns and the row functions.
+ *
+ * A step that reads the rows themselves (a settlement by equal ROI) gets the whole ledger,
+ * built for that sample when it asks (`rows`).
+ */
+import { LIMITS } from "../case/limits.ts";
+import type { BaseFigures, Model } from "../case/model.ts";
+import { buildLedger, effectFactor } from "../ledger/ledger.ts";
+import { LedgerColumns } from "../ledger/columns.ts";
+import type { LedgerRow } from "../ledger/row.ts";
+import { allocate, allocateInto, allocationScratch, keyRanks, variablePart, type AllocationScratch } from "../money/allocate.ts";
+import { discountFactor } from "../money/discount.ts";
+import { boundedCents, discountedCents, MAX_CENTS } from "../money/money.ts";
+import { InputError, type Path } from "../messages/issues.ts";
+
+/** A provider's variable-cost part of a lost amount, as the ledger splits it (variablePart is allocate's two-part split for a fraction). */
+const variable = (lost: number, vcs: number) => (vcs >= 0 && vcs <= 1 ? variablePart(lost, vcs) : allocate(lost, [vcs, 1 - vcs])[0]!);
+
+const INVESTMENT = 0, SAVING = 1, REVENUE_LOSS = 2, VARIABLE_COST_SAVING = 3, TRANSFER = 4;
+
+interface SplitPlan { partners: Int32Array; weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }
+
+/** The status quo of one sample: its figures, and its rows as objects when a step reads them. */
+export interface SampleStatusQuo {
+  base: BaseFigures;
+  rows(): readonly LedgerRow[];
+}
+
+export interface FiguresKernel {
+  /** Makes the sample's rows at `values` (throws the ledger's input errors); the figures read them until the next call. */
+  fill(values: ArrayLike<number>): SampleStatusQuo;
+}
+
+const kernels = new WeakMap<Model, FiguresKernel>();
+/** The figures kernel of a model, compiled once (its columns are reused sample after sample: one sample at a time). */
+export function figuresKernel(model: Model): FiguresKernel {
+  let k = kernels.get(model);
+  if (!k) kernels.set(model, (k = compileFigures(model)));
+  return k;
+}
+
+export function compileFigures(model: Model): FiguresKernel {
+  const c = model.case, rate = c.discountRate, effectRate = c.effectDiscountRate ?? rate, start = c.startYear;
+  const partnerIds = c.partners.map((p) => p.id);
+  const pIndex = new Map(partnerIds.map((p, i) => [p, i]));
+  const P = partnerIds.length, years = model.years, Y = years.length;
+  const domainIds: string[] = [];
+  const domainOf = (d: string) => { let i = domainIds.indexOf(d); if (i < 0) { i = domainIds.length; domainIds.push(d); } return i; };
+  const I = model.investments.length;
+  const lineIds = [...model.investments.map((x) => x.line.id), ...model.effects.map((e) => e.line.id)];
+  const invBearer = Int32Array.from(model.investments, (x) => pIndex.get(x.line.bearer)!);
+  const invDomain = Int32Array.from(model.investments, (x) => domainOf(x.line.domain));
+  const invPath: Path[] = model.investments.map((_, i) => ["investments", i]);
+  const effPath: Path[] = model.effects.map((_, i) => ["effects", i]);
+  const splitPlan = (list: readonly { partner: string; share: number }[]): SplitPlan => {
+    const weights = list.map((f) => f.share), keys = list.map((f) => f.partner);
+    allocate(0, weights, keys); // allocate's checks, with its messages (as the ledger's split)
+    return { partners: Int32Array.from(keys, (p) => pIndex.get(p)!), weights, ranks: keyRanks(keys), out: new Float64Array(list.length), scratch: allocationScratch(list.length) };
+  };
+  const eff = model.effects.map((e) => e.line.type === "outcome" ? null : {
+    domain: domainOf(e.line.domain!),
+    cashable: e.line.cashable ? 1 : 0,
+    single: e.funders!.length === 1 ? pIndex.get(e.funders![0]!.partner)! : -1,
+    funders: e.funders!.length === 1 ? null : splitPlan(e.funders!),
+    counterparty: e.counterparty !== undefined ? pIndex.get(e.counterparty)! : -1,
+    providers: e.providers.length > 1 ? splitPlan(e.providers) : null,
+    provider: e.providers.length === 1 ? pIndex.get(e.providers[0]!.partner)! : -1,
+  });
+  const factors = Array.from(years, (_, k) => discountFactor(rate, k));
+  const effectFactors = Array.from(years, (_, k) => discountFactor(effectRate, k));
+  const effectLine = Uint8Array.from(lineIds, (_, l) => (l >= I ? 1 : 0));
+
+  // The rows: room for every row the model can have, grown if ever needed.
+  let cap = 64;
+  let rPartner = new Int32Array(cap), rLine = new Int32Array(cap), rDomain = new Int32Array(cap), rYear = new Int32Array(cap);
+  let rKind = new Uint8Array(cap), rCashable = new Uint8Array(cap), rAmount = new Float64Array(cap), rDiscounted = new Float64Array(cap);
+  const grow = () => {
+    cap *= 2;
+    const g = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => { const b = make(cap); b.set(a as never); return b; };
+    rPartner = g(rPartner, (n) => new Int32Array(n)); rLine = g(rLine, (n) => new Int32Array(n)); rDomain = g(rDomain, (n) => new Int32Array(n)); rYear = g(rYear, (n) => new Int32Array(n));
+    rKind = g(rKind, (n) => new Uint8Array(n)); rCashable = g(rCashable, (n) => new Uint8Array(n)); rAmount = g(rAmount, (n) => new Float64Array(n)); rDiscounted = g(rDiscounted, (n) => new Float64Array(n));
+  };
+  let n = 0;
+  // The ledger's bounded sums: |amount| and |discounted| over rows and outcome values, and the
+  // first line with the largest |amount| (named when they pass MAX_CENTS); the rows' own sums
+  // (what `absoluteSums` gives) apart.
+  let totalA = 0, totalD = 0, largest = 0, largestPath: Path = [], rowsA = 0, rowsD = 0;
+  const count = (a: number, d: number, path: Path) => {
+    totalA += a; totalD += d;
+    if (a > largest) { largest = a; largestPath = path; }
+  };
+  const push = (path: Path, k: number, partner: number, domain: number, line: number, kind: number, amount: number, cashable: number) => {
+    if (amount === 0) return;
+    const discounted = discountedCents(amount, factors[k] ?? discountFactor(rate, k), rate, k);
+    const a = Math.abs(amount), d = Math.abs(discounted);
+    count(a, d, path);
+    rowsA += a; rowsD += d;
+    if (n === cap) grow();
+    rPartner[n] = partner; rLine[n] = line; rDomain[n] = domain; rYear[n] = k; rKind[n] = kind; rCashable[n] = cashable; rAmount[n] = amount; rDiscounted[n] = discounted;
+    n++;
+  };
+
+  // The sums, made when first asked for in a sample (`generation` tells which sample they are of).
+  let generation = 0;
+  let values: ArrayLike<number> = [];
+  let plainAt = -1;
+  const net = new Float64Array(P * Y), invested = new Float64Array(P), impactPv = new Float64Array(P), impactRows = new Int32Array(P);
+  const plain = () => {
+    if (plainAt === generation) return;
+    plainAt = generation;
+    net.fill(0); invested.fill(0); impactPv.fill(0); impactRows.fill(0);
+    for (let i = 0; i < n; i++) {
+      const p = rPartner[i]!;
+      net[p * Y + rYear[i]!] = net[p * Y + rYear[i]!]! + rAmount[i]!;
+      if (rKind[i] === INVESTMENT) invested[p] = invested[p]! - rDiscounted[i]!;
+      else if (effectLine[rLine[i]!] === 1) { impactPv[p] = impactPv[p]! + rDiscounted[i]!; impactRows[p] = impactRows[p]! + 1; }
+    }
+  };
+  let costsAt = -1, costs = new Map<string, Map<number, number>>();
+  let benefitAt = -1, benefit = new Map<string, number>();
+  let byDomainsAt = -1;
+  const byDomains = new Map<string, Map<string, number>>();
+  const scratch = new LedgerColumns();
+  let rowsAt = -1, rowObjects: readonly LedgerRow[] = [];
+
+  const base: BaseFigures = {
+    investmentCosts() {
+      if (costsAt !== generation) {
+        costsAt = generation;
+        costs = new Map();
+        for (let i = 0; i < n; i++) {
+          if (rKind[i] !== INVESTMENT) continue;
+          const line = lineIds[rLine[i]!]!, year = start + rYear[i]!;
+          let m = costs.get(line);
+          if (!m) costs.set(line, (m = new Map()));
+          m.set(year, (m.get(year) ?? 0) - rAmount[i]!);
+        }
+      }
+      return costs;
+    },
+    netPerYear(partner) {
+      const p = pIndex.get(partner);
+      if (p === undefined) return years.map(() => 0);
+      plain();
+      return Array.from(net.subarray(p * Y, p * Y + Y));
+    },
+    invested(partner) {
+      const p = pIndex.get(partner);
+      if (p === undefined) return 0;
+      plain();
+      return invested[p]!;
+    },
+    absoluteSums: () => [rowsA, rowsD],
+    benefit() {
+      if (benefitAt !== generation) {
+        benefitAt = generation;
+        plain();
+        benefit = new Map();
+        for (let p = 0; p < P; p++) if (impactPv[p] !== 0 || impactRows[p]! > 0) benefit.set(partnerIds[p]!, Math.max(0, impactPv[p]!));
+      }
+      return benefit;
+    },
+    benefitIn(domains) {
+      if (byDomainsAt !== generation) { byDomainsAt = generation; byDomains.clear(); }
+      const key = JSON.stringify([...domains].sort());
+      let m = byDomains.get(key);
+      if (!m) {
+        m = new Map();
+        const wanted = new Uint8Array(domainIds.length);
+        domainIds.forEach((d, i) => { if (domains.includes(d)) wanted[i] = 1; });
+        for (let i = 0; i < n; i++) {
+          if (effectLine[rLine[i]!] !== 1 || wanted[rDomain[i]!] !== 1) continue;
+          const p = partnerIds[rPartner[i]!]!;
+          m.set(p, (m.get(p) ?? 0) + rDiscounted[i]!);
+        }
+        for (const [p, v] of m) m.set(p, Math.max(0, v));
+        byDomains.set(key, m);
+      }
+      return m;
+    },
+    effectResult(partner, domains, cashableOnly) {
+      const out = new Map<number, number>();
+      const p = pIndex.get(partner);
+      if (p === undefined) return out;
+      const wanted = domains ? Uint8Array.from(domainIds, (d) => (domains.includes(d) ? 1 : 0)) : null;
+      for (let i = 0; i < n; i++) {
+        if (rPartner[i] !== p || effectLine[rLine[i]!] !== 1) continue;
+        if (wanted !== null && wanted[rDomain[i]!] !== 1) continue;
+        if (cashableOnly && rCashable[i] === 0) continue;
+        const year = start + rYear[i]!;
+        out.set(year, (out.get(year) ?? 0) + rAmount[i]!);
+      }
+      return out;
+    },
+    lostMargin(provider) {
+      const out = new Map<number, number>();
+      const p = pIndex.get(provider);
+      if (p === undefined) return out;
+      for (let i = 0; i < n; i++) {
+        if (rPartner[i] !== p || (rKind[i] !== REVENUE_LOSS && rKind[i] !== VARIABLE_COST_SAVING)) continue;
+        const year = start + rYear[i]!;
+        out.set(year, (out.get(year) ?? 0) - rAmount[i]!);
+      }
+      for (const [y, v] of out) if (v < 0) out.set(y, 0);
+      return out;
+    },
+  };
+  const sample: SampleStatusQuo = {
+    base,
+    rows() {
+      if (rowsAt !== generation) { rowsAt = generation; rowObjects = buildLedger(model, values, scratch).rows; }
+      return rowObjects;
+    },
+  };
+
+  return {
+    fill(vals) {
+      generation++;
+      values = vals;
+      n = 0; totalA = 0; totalD = 0; largest = 0; largestPath = []; rowsA = 0; rowsD = 0;
+      // Investments, then effects, line by line and year by year, as `ledgerLines` makes them.
+      model.investments.forEach((inv, i) => {
+        const path = invPath[i]!;
+        for (const y of inv.years) {
+          const euros = y.amount(vals) * y.factor;
+          push(path, y.year - start, invBearer[i]!, invDomain[i]!, i, INVESTMENT, -boundedCents(euros, path, "investment", y.year), 1);
+        }
+      });
+      model.effects.forEach((e, index) => {
+        const path = effPath[index]!, line = I + index, plan = eff[index];
+        const q = e.quantity(vals);
+        if (plan === null || plan === undefined) {
+          // An outcome: no rows, but its money value counts in the bounded sums, and its
+          // quantities are checked, as the ledger does.
+          const price = e.unitPrice ? e.unitPrice(vals) : undefined;
+          for (const y of e.years) {
+            const quantity = q * effectFactor(e, vals, y.ramp, y.dropOffPower);
+            if (quantity === 0) continue;
+            const k = y.year - start;
+            const discounted = quantity * (effectFactors[k] ?? discountFactor(effectRate, k));
+            for (const v of [quantity, discounted]) {
+              if (!(Math.abs(v) <= LIMITS.outcomeQuantity)) throw new InputError([...path, "quantity"], "quantityOverflow", { value: v, year: y.year, limit: LIMITS.outcomeQuantity });
+            }
+            if (price !== undefined) count(Math.abs(boundedCents(quantity * price, path, "outcomeValue", y.year)), 0, path);
+          }
+          return;
+        }
+        const price = e.unitPrice!(vals);
+        const vcs = e.variableCostShare ? e.variableCostShare(vals) : 0;
+        const dom = plan.domain;
+        for (const y of e.years) {
+          const saving = y.actualAmount ? boundedCents(y.actualAmount(vals), path, "actual", y.year)
+            : y.actualQuantity ? boundedCents(y.actualQuantity(vals) * price, path, "actual", y.year)
+            : boundedCents(q * price * effectFactor(e, vals, y.ramp, y.dropOffPower), path, "saving", y.year);
+          if (saving === 0) continue;
+          const k = y.year - start;
+          if (plan.single >= 0) push(path, k, plan.single, dom, line, SAVING, saving, plan.cashable);
+          else {
+            const s = plan.funders!;
+            allocateInto(saving, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
+            for (let i = 0; i < s.partners.length; i++) push(path, k, s.partners[i]!, dom, line, SAVING, s.out[i]!, plan.cashable);
+          }
+          if (plan.counterparty >= 0) push(path, k, plan.counterparty, dom, line, TRANSFER, -saving, 1);
+          if (plan.provider >= 0) {
+            push(path, k, plan.provider, dom, line, REVENUE_LOSS, -saving, 1);
+            push(path, k, plan.provider, dom, line, VARIABLE_COST_SAVING, variable(saving, vcs), 1);
+          } else if (plan.providers !== null) {
+            const s = plan.providers;
+            allocateInto(saving, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
+            for (let i = 0; i < s.partners.length; i++) {
+              const lost = s.out[i]!;
+              push(path, k, s.partners[i]!, dom, line, REVENUE_LOSS, -lost, 1);
+              push(path, k, s.partners[i]!, dom, line, VARIABLE_COST_SAVING, variable(lost, vcs), 1);
+            }
+          }
+        }
+      });
+      if (!(totalA <= MAX_CENTS && totalD <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(totalA, totalD) / 100 });
+      return sample;
+    },
+  };
+}
