@@ -173,7 +173,7 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
         for (let j = 0; j < U; j++) values[slots[j]!] = cols[j]![i]!;
         for (let d = 0; d < D; d++) values[derived[d]!] = formulas[derived[d]!]!(values);
         // The sample's status-quo figures (one sample at a time: each is read before the next is made).
-        const statusQuo = figuresKernel(model).fill(values);
+        const statusQuo = figuresKernel(plan).fill(values);
         const at = b + i;
         for (let a = 0; a < A; a++) {
           for (let p = 0; p < P; p++) { aNpv[p] = npv[p * count + at]!; aNet[p] = net[p * count + at]!; }
@@ -233,7 +233,7 @@ function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: num
       }
     }
     if (arr !== null) {
-      const statusQuo = figuresKernel(model).fill(values);
+      const statusQuo = figuresKernel(plan).fill(values);
       for (let a = 0; a < A; a++) {
         aNpv.set(sNpv); aNet.set(sNet);
         if (aYear !== null) aYear.set(sYear!);

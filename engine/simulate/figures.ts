@@ -26,6 +26,7 @@ import { allocate, allocateInto, allocationScratch, keyRanks, variablePart, type
 import { discountFactor } from "../money/discount.ts";
 import { boundedCents, discountedCents, MAX_CENTS } from "../money/money.ts";
 import { InputError, type Path } from "../messages/issues.ts";
+import { linesReading } from "../ledger/moved.ts";
 
 /** A provider's variable-cost part of a lost amount, as the ledger splits it (variablePart is allocate's two-part split for a fraction). */
 const variable = (lost: number, vcs: number) => (vcs >= 0 && vcs <= 1 ? variablePart(lost, vcs) : allocate(lost, [vcs, 1 - vcs])[0]!);
@@ -45,15 +46,25 @@ export interface FiguresKernel {
   fill(values: ArrayLike<number>): SampleStatusQuo;
 }
 
-const kernels = new WeakMap<Model, FiguresKernel>();
-/** The figures kernel of a model, compiled once (its columns are reused sample after sample: one sample at a time). */
-export function figuresKernel(model: Model): FiguresKernel {
-  let k = kernels.get(model);
-  if (!k) kernels.set(model, (k = compileFigures(model)));
+/**
+ * Lines that are the same in every sample: `values` (the base values) and the parameter slots
+ * that vary (sampled and derived); the lines whose formulas read none of them (moved.ts) are
+ * made once, at `values`, and kept.
+ */
+export interface FixedLines { values: ArrayLike<number>; varying: Iterable<number> }
+
+const kernels = new WeakMap<object, FiguresKernel>();
+/**
+ * The figures kernel of a Monte Carlo plan (its model, base values and varying slots), compiled
+ * once per plan; its columns are reused sample after sample (one sample at a time).
+ */
+export function figuresKernel(plan: { model: Model; base: Float64Array; uncertain: readonly { slot: number }[]; derived: Int32Array }): FiguresKernel {
+  let k = kernels.get(plan);
+  if (!k) kernels.set(plan, (k = compileFigures(plan.model, { values: plan.base, varying: [...plan.uncertain.map((u) => u.slot), ...plan.derived] })));
   return k;
 }
 
-export function compileFigures(model: Model): FiguresKernel {
+export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKernel {
   const c = model.case, rate = c.discountRate, effectRate = c.effectDiscountRate ?? rate, start = c.startYear;
   const partnerIds = c.partners.map((p) => p.id);
   const pIndex = new Map(partnerIds.map((p, i) => [p, i]));
@@ -95,19 +106,20 @@ export function compileFigures(model: Model): FiguresKernel {
     rKind = g(rKind, (n) => new Uint8Array(n)); rCashable = g(rCashable, (n) => new Uint8Array(n)); rAmount = g(rAmount, (n) => new Float64Array(n)); rDiscounted = g(rDiscounted, (n) => new Float64Array(n));
   };
   let n = 0;
-  // The ledger's bounded sums: |amount| and |discounted| over rows and outcome values, and the
-  // first line with the largest |amount| (named when they pass MAX_CENTS); the rows' own sums
-  // (what `absoluteSums` gives) apart.
-  let totalA = 0, totalD = 0, largest = 0, largestPath: Path = [], rowsA = 0, rowsD = 0;
-  const count = (a: number, d: number, path: Path) => {
+  // The ledger's bounded sums: |amount| and |discounted| over rows and outcome values, and each
+  // line's largest |amount| (the first line with the largest is named when the sums pass
+  // MAX_CENTS, as the ledger does); the rows' own sums (what `absoluteSums` gives) apart.
+  let totalA = 0, totalD = 0, rowsA = 0, rowsD = 0;
+  const L = lineIds.length, lineLargest = new Float64Array(L);
+  const count = (a: number, d: number, line: number) => {
     totalA += a; totalD += d;
-    if (a > largest) { largest = a; largestPath = path; }
+    if (a > lineLargest[line]!) lineLargest[line] = a;
   };
-  const push = (path: Path, k: number, partner: number, domain: number, line: number, kind: number, amount: number, cashable: number) => {
+  const push = (line: number, k: number, partner: number, domain: number, kind: number, amount: number, cashable: number) => {
     if (amount === 0) return;
     const discounted = discountedCents(amount, factors[k] ?? discountFactor(rate, k), rate, k);
     const a = Math.abs(amount), d = Math.abs(discounted);
-    count(a, d, path);
+    count(a, d, line);
     rowsA += a; rowsD += d;
     if (n === cap) grow();
     rPartner[n] = partner; rLine[n] = line; rDomain[n] = domain; rYear[n] = k; rKind[n] = kind; rCashable[n] = cashable; rAmount[n] = amount; rDiscounted[n] = discounted;
@@ -130,7 +142,10 @@ export function compileFigures(model: Model): FiguresKernel {
       else if (effectLine[rLine[i]!] === 1) { impactPv[p] = impactPv[p]! + rDiscounted[i]!; impactRows[p] = impactRows[p]! + 1; }
     }
   };
-  let costsAt = -1, costs = new Map<string, Map<number, number>>();
+  // Each investment's cost per year (a map per line, in the case's order, reused from sample to
+  // sample: a step reads it only while its sample runs); a line without rows has an empty map.
+  const costs = new Map<string, Map<number, number>>();
+  const lineCosts = model.investments.map((x) => { const m = new Map<number, number>(); costs.set(x.line.id, m); return m; });
   let benefitAt = -1, benefit = new Map<string, number>();
   let byDomainsAt = -1;
   const byDomains = new Map<string, Map<string, number>>();
@@ -139,17 +154,7 @@ export function compileFigures(model: Model): FiguresKernel {
 
   const base: BaseFigures = {
     investmentCosts() {
-      if (costsAt !== generation) {
-        costsAt = generation;
-        costs = new Map();
-        for (let i = 0; i < n; i++) {
-          if (rKind[i] !== INVESTMENT) continue;
-          const line = lineIds[rLine[i]!]!, year = start + rYear[i]!;
-          let m = costs.get(line);
-          if (!m) costs.set(line, (m = new Map()));
-          m.set(year, (m.get(year) ?? 0) - rAmount[i]!);
-        }
-      }
+      // Kept as the rows are made (`makeLine`): a line's map holds its years with a row.
       return costs;
     },
     netPerYear(partner) {
@@ -227,69 +232,94 @@ export function compileFigures(model: Model): FiguresKernel {
     },
   };
 
+  /** The rows of line l at `vals`, in the ledger's order; the ledger's input errors. */
+  const makeLine = (l: number, vals: ArrayLike<number>) => {
+    if (l < I) {
+      const inv = model.investments[l]!, path = invPath[l]!, m = lineCosts[l]!;
+      m.clear();
+      for (const y of inv.years) {
+        const euros = y.amount(vals) * y.factor;
+        const amount = -boundedCents(euros, path, "investment", y.year);
+        push(l, y.year - start, invBearer[l]!, invDomain[l]!, INVESTMENT, amount, 1);
+        if (amount !== 0) m.set(y.year, (m.get(y.year) ?? 0) - amount);
+      }
+      return;
+    }
+    const index = l - I, e = model.effects[index]!, path = effPath[index]!, plan = eff[index];
+    const q = e.quantity(vals);
+    if (plan === null || plan === undefined) {
+      // An outcome: no rows, but its money value counts in the bounded sums, and its
+      // quantities are checked, as the ledger does.
+      const price = e.unitPrice ? e.unitPrice(vals) : undefined;
+      for (const y of e.years) {
+        const quantity = q * effectFactor(e, vals, y.ramp, y.dropOffPower);
+        if (quantity === 0) continue;
+        const k = y.year - start;
+        const discounted = quantity * (effectFactors[k] ?? discountFactor(effectRate, k));
+        for (const v of [quantity, discounted]) {
+          if (!(Math.abs(v) <= LIMITS.outcomeQuantity)) throw new InputError([...path, "quantity"], "quantityOverflow", { value: v, year: y.year, limit: LIMITS.outcomeQuantity });
+        }
+        if (price !== undefined) count(Math.abs(boundedCents(quantity * price, path, "outcomeValue", y.year)), 0, l);
+      }
+      return;
+    }
+    const price = e.unitPrice!(vals);
+    const vcs = e.variableCostShare ? e.variableCostShare(vals) : 0;
+    const dom = plan.domain;
+    for (const y of e.years) {
+      const saving = y.actualAmount ? boundedCents(y.actualAmount(vals), path, "actual", y.year)
+        : y.actualQuantity ? boundedCents(y.actualQuantity(vals) * price, path, "actual", y.year)
+        : boundedCents(q * price * effectFactor(e, vals, y.ramp, y.dropOffPower), path, "saving", y.year);
+      if (saving === 0) continue;
+      const k = y.year - start;
+      if (plan.single >= 0) push(l, k, plan.single, dom, SAVING, saving, plan.cashable);
+      else {
+        const s = plan.funders!;
+        allocateInto(saving, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
+        for (let i = 0; i < s.partners.length; i++) push(l, k, s.partners[i]!, dom, SAVING, s.out[i]!, plan.cashable);
+      }
+      if (plan.counterparty >= 0) push(l, k, plan.counterparty, dom, TRANSFER, -saving, 1);
+      if (plan.provider >= 0) {
+        push(l, k, plan.provider, dom, REVENUE_LOSS, -saving, 1);
+        push(l, k, plan.provider, dom, VARIABLE_COST_SAVING, variable(saving, vcs), 1);
+      } else if (plan.providers !== null) {
+        const s = plan.providers;
+        allocateInto(saving, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
+        for (let i = 0; i < s.partners.length; i++) {
+          const lost = s.out[i]!;
+          push(l, k, s.partners[i]!, dom, REVENUE_LOSS, -lost, 1);
+          push(l, k, s.partners[i]!, dom, VARIABLE_COST_SAVING, variable(lost, vcs), 1);
+        }
+      }
+    }
+  };
+
+  // The lines that do not move: made once, at the base values, as the rows' first part (the
+  // figures are sums: the order of lines in the columns changes none of them).
+  const movedMask = new Uint8Array(L).fill(1);
+  let fixedN = 0, fixedA = 0, fixedD = 0, fixedRowsA = 0, fixedRowsD = 0;
+  if (fixedLines) {
+    const { mask } = linesReading(model, fixedLines.varying);
+    movedMask.set(mask);
+    for (let l = 0; l < L; l++) if (movedMask[l] === 0) makeLine(l, fixedLines.values);
+    fixedN = n; fixedA = totalA; fixedD = totalD; fixedRowsA = rowsA; fixedRowsD = rowsD;
+  }
+  const moved = Int32Array.from({ length: L }, (_, l) => l).filter((l) => movedMask[l] === 1);
+
   return {
     fill(vals) {
       generation++;
       values = vals;
-      n = 0; totalA = 0; totalD = 0; largest = 0; largestPath = []; rowsA = 0; rowsD = 0;
-      // Investments, then effects, line by line and year by year, as `ledgerLines` makes them.
-      model.investments.forEach((inv, i) => {
-        const path = invPath[i]!;
-        for (const y of inv.years) {
-          const euros = y.amount(vals) * y.factor;
-          push(path, y.year - start, invBearer[i]!, invDomain[i]!, i, INVESTMENT, -boundedCents(euros, path, "investment", y.year), 1);
-        }
-      });
-      model.effects.forEach((e, index) => {
-        const path = effPath[index]!, line = I + index, plan = eff[index];
-        const q = e.quantity(vals);
-        if (plan === null || plan === undefined) {
-          // An outcome: no rows, but its money value counts in the bounded sums, and its
-          // quantities are checked, as the ledger does.
-          const price = e.unitPrice ? e.unitPrice(vals) : undefined;
-          for (const y of e.years) {
-            const quantity = q * effectFactor(e, vals, y.ramp, y.dropOffPower);
-            if (quantity === 0) continue;
-            const k = y.year - start;
-            const discounted = quantity * (effectFactors[k] ?? discountFactor(effectRate, k));
-            for (const v of [quantity, discounted]) {
-              if (!(Math.abs(v) <= LIMITS.outcomeQuantity)) throw new InputError([...path, "quantity"], "quantityOverflow", { value: v, year: y.year, limit: LIMITS.outcomeQuantity });
-            }
-            if (price !== undefined) count(Math.abs(boundedCents(quantity * price, path, "outcomeValue", y.year)), 0, path);
-          }
-          return;
-        }
-        const price = e.unitPrice!(vals);
-        const vcs = e.variableCostShare ? e.variableCostShare(vals) : 0;
-        const dom = plan.domain;
-        for (const y of e.years) {
-          const saving = y.actualAmount ? boundedCents(y.actualAmount(vals), path, "actual", y.year)
-            : y.actualQuantity ? boundedCents(y.actualQuantity(vals) * price, path, "actual", y.year)
-            : boundedCents(q * price * effectFactor(e, vals, y.ramp, y.dropOffPower), path, "saving", y.year);
-          if (saving === 0) continue;
-          const k = y.year - start;
-          if (plan.single >= 0) push(path, k, plan.single, dom, line, SAVING, saving, plan.cashable);
-          else {
-            const s = plan.funders!;
-            allocateInto(saving, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
-            for (let i = 0; i < s.partners.length; i++) push(path, k, s.partners[i]!, dom, line, SAVING, s.out[i]!, plan.cashable);
-          }
-          if (plan.counterparty >= 0) push(path, k, plan.counterparty, dom, line, TRANSFER, -saving, 1);
-          if (plan.provider >= 0) {
-            push(path, k, plan.provider, dom, line, REVENUE_LOSS, -saving, 1);
-            push(path, k, plan.provider, dom, line, VARIABLE_COST_SAVING, variable(saving, vcs), 1);
-          } else if (plan.providers !== null) {
-            const s = plan.providers;
-            allocateInto(saving, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
-            for (let i = 0; i < s.partners.length; i++) {
-              const lost = s.out[i]!;
-              push(path, k, s.partners[i]!, dom, line, REVENUE_LOSS, -lost, 1);
-              push(path, k, s.partners[i]!, dom, line, VARIABLE_COST_SAVING, variable(lost, vcs), 1);
-            }
-          }
-        }
-      });
-      if (!(totalA <= MAX_CENTS && totalD <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(totalA, totalD) / 100 });
+      n = fixedN; totalA = fixedA; totalD = fixedD; rowsA = fixedRowsA; rowsD = fixedRowsD;
+      for (let j = 0; j < moved.length; j++) lineLargest[moved[j]!] = 0;
+      // The moved lines, in the ledger's order: investments, then effects, year by year.
+      for (let j = 0; j < moved.length; j++) makeLine(moved[j]!, vals);
+      if (!(totalA <= MAX_CENTS && totalD <= MAX_CENTS)) {
+        // Named by the first line with the largest |amount|, as the ledger's running maximum does.
+        let largest = 0, largestPath: Path = [];
+        for (let l = 0; l < L; l++) if (lineLargest[l]! > largest) { largest = lineLargest[l]!; largestPath = l < I ? invPath[l]! : effPath[l - I]!; }
+        throw new InputError(largestPath, "totalOverflow", { value: Math.max(totalA, totalD) / 100 });
+      }
       return sample;
     },
   };
