@@ -105,7 +105,8 @@ function equalRoi(ctx: Parameters<CompiledStep["apply"]>[0], participants: reado
 export function compileSettlement(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   spec.partners?.forEach((p, i) => env.checkPartner(p, [...path, "partners", i]));
   // Stryker disable next-line MethodExpression: equivalent in effect, every split goes through allocate with the ids as tie keys and pairUp sorts the ids, so the participants' order changes no cent
-  const participants = [...(spec.partners ?? env.partners.map((p) => p.id))].sort();
+  // Frozen: allocate finds the tie ranks of this very list by identity (not a JSON text a year).
+  const participants: readonly string[] = Object.freeze([...(spec.partners ?? env.partners.map((p) => p.id))].sort());
   const key: CompiledKey | undefined = spec.key ? compileKey(spec.key, [...path, "key"], env) : undefined;
   if (spec.key && spec.target !== "no-worse-off") env.add([...path, "key"], "keyOnlyNoWorseOff");
   return {

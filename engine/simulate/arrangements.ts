@@ -69,6 +69,24 @@ function pushRows(out: LedgerRow[], b: Booked, arrangement: string, domainOf: Re
 }
 
 /**
+ * A step's context in a sample: the figures as fields, the rows (the status quo's, the earlier
+ * steps' transfers) made when read. A class: its getters live on the prototype, where an object
+ * literal with getters is made slowly, once per step and sample.
+ */
+class SampleContext implements StepContext {
+  constructor(
+    readonly model: Model, readonly values: ArrayLike<number>, readonly arrangementId: string,
+    readonly benefit: ReadonlyMap<string, number>, readonly benefitIn: StepContext["benefitIn"], readonly base: StepContext["base"],
+    private readonly statusQuo: SampleStatusQuo, private readonly rowsOf: (which: (b: Booked) => boolean) => LedgerRow[],
+  ) {}
+  get fundingRows() { return this.rowsOf((b) => b.funding); }
+  // (Read while the step runs, before its own transfers are booked: the earlier steps'.)
+  get addedRows() { return this.rowsOf(() => true); }
+  get baseRows() { return this.statusQuo.rows(); }
+  get rows() { const out = this.statusQuo.rows().slice(); for (const r of this.rowsOf(() => true)) out.push(r); return out; }
+}
+
+/**
  * `arrangementTransfers` for a Monte Carlo sample: the same additions to `npv`, `net` and
  * `yearly`, from the sample's status-quo figures (figures.ts `FiguresKernel.fill`).
  */
@@ -87,15 +105,7 @@ export function sampleArrangementTransfers(model: Model, values: ArrayLike<numbe
   let [sumAmount, sumDiscounted] = base.absoluteSums();
   for (let s = 0; s < arr.steps.length; s++) {
     const step = arr.steps[s]!;
-    const ctx: StepContext = {
-      model, values, arrangementId: arr.id, benefit, benefitIn, base,
-      get fundingRows() { return rowsOf((b) => b.funding); },
-      // (Read while the step runs, before its own transfers are booked: the earlier steps'.)
-      get addedRows() { return rowsOf(() => true); },
-      get baseRows() { return statusQuo.rows(); },
-      get rows() { const out = statusQuo.rows().slice(); for (const r of rowsOf(() => true)) out.push(r); return out; },
-    };
-    const out = step.apply(ctx);
+    const out = step.apply(new SampleContext(model, values, arr.id, benefit, benefitIn, base, statusQuo, rowsOf));
     const line = stepLines[s]!;
     const discountedOf = new Float64Array(out.transfers.length);
     for (let i = 0; i < out.transfers.length; i++) {

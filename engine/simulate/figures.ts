@@ -266,10 +266,21 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     const price = e.unitPrice!(vals);
     const vcs = e.variableCostShare ? e.variableCostShare(vals) : 0;
     const dom = plan.domain;
+    // effectFactor's deflators once per line (the same products in the same order:
+    // (1 - dw) at (1 - dp) (1 - ob), times ramp, times the drop-off), asked for when first needed.
+    let deflated = NaN, rate = NaN;
     for (const y of e.years) {
-      const saving = y.actualAmount ? boundedCents(y.actualAmount(vals), path, "actual", y.year)
-        : y.actualQuantity ? boundedCents(y.actualQuantity(vals) * price, path, "actual", y.year)
-        : boundedCents(q * price * effectFactor(e, vals, y.ramp, y.dropOffPower), path, "saving", y.year);
+      let saving: number;
+      if (y.actualAmount) saving = boundedCents(y.actualAmount(vals), path, "actual", y.year);
+      else if (y.actualQuantity) saving = boundedCents(y.actualQuantity(vals) * price, path, "actual", y.year);
+      else {
+        if (deflated !== deflated) {
+          deflated = (1 - e.deadweight(vals)) * e.attribution(vals) * (1 - e.displacement(vals)) * (1 - e.optimismBias(vals));
+          rate = e.dropOffRate ? e.dropOffRate(vals) : NaN;
+        }
+        const drop = e.dropOffRate ? Math.pow(1 - rate, y.dropOffPower) : 1;
+        saving = boundedCents(q * price * (deflated * y.ramp * drop), path, "saving", y.year);
+      }
       if (saving === 0) continue;
       const k = y.year - start;
       if (plan.single >= 0) push(l, k, plan.single, dom, SAVING, saving, plan.cashable);
