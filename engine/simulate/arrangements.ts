@@ -56,6 +56,21 @@ function fixed(model: Model): Fixed {
   return f;
 }
 
+/** A map made when first read (a step's context hands the benefit shares to keys that may never read them). */
+class LazyMap<K, V> implements ReadonlyMap<K, V> {
+  private made: ReadonlyMap<K, V> | undefined;
+  constructor(private readonly make: () => ReadonlyMap<K, V>) {}
+  private get map(): ReadonlyMap<K, V> { return (this.made ??= this.make()); }
+  get size() { return this.map.size; }
+  get(key: K) { return this.map.get(key); }
+  has(key: K) { return this.map.has(key); }
+  forEach(f: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown) { this.map.forEach(f, thisArg); }
+  entries() { return this.map.entries(); }
+  keys() { return this.map.keys(); }
+  values() { return this.map.values(); }
+  [Symbol.iterator]() { return this.map[Symbol.iterator](); }
+}
+
 /** A step's transfers with their discounted amounts, kept in case a later step reads them as rows. */
 interface Booked { line: string; funding: boolean; transfers: Transfer[]; discounted: Float64Array }
 
@@ -97,12 +112,18 @@ export function sampleArrangementTransfers(model: Model, values: ArrayLike<numbe
   let stepLines = lines.get(arr);
   if (!stepLines) lines.set(arr, (stepLines = arr.steps.map((s) => `${arr.id}/${s.id}`)));
   const base = statusQuo.base;
-  const benefit = base.benefit();
+  // Asked for only if a key reads it (it reads every effect row).
+  const benefit = new LazyMap(() => base.benefit());
   const benefitIn = (domains: readonly string[]) => base.benefitIn(domains);
   const booked: Booked[] = [];
   // Rows of the transfers so far, made only when a step reads them.
   const rowsOf = (which: (b: Booked) => boolean) => { const out: LedgerRow[] = []; for (const b of booked) if (which(b)) pushRows(out, b, arr.id, domainOf); return out; };
-  let [sumAmount, sumDiscounted] = base.absoluteSums();
+  // The sums of |amount| and |discounted| over the status quo and the transfers so far stay
+  // within MAX_CENTS, as in `runArrangementSteps`. An upper bound of the status quo's decides
+  // while bound + transfers stay within MAX_CENTS (then the exact sums do too); from the first
+  // transfer where they do not, the exact sums, as `runArrangementSteps` adds them up.
+  const [boundAmount, boundDiscounted] = statusQuo.absoluteBound();
+  let tAmount = 0, tDiscounted = 0, exact = false, sumAmount = 0, sumDiscounted = 0;
   for (let s = 0; s < arr.steps.length; s++) {
     const step = arr.steps[s]!;
     const out = step.apply(new SampleContext(model, values, arr.id, benefit, benefitIn, base, statusQuo, rowsOf));
@@ -114,9 +135,18 @@ export function sampleArrangementTransfers(model: Model, values: ArrayLike<numbe
       if (!(t.amount > 0) || !Number.isSafeInteger(t.amount)) throw new Error(`arrangement ${line}: transfer must be a positive integer of cents, got ${t.amount}`);
       const k = t.year - start;
       const discounted = discountedCents(t.amount, factors[k] ?? discountFactor(rate, k), rate, k);
-      sumAmount += 2 * t.amount;
-      sumDiscounted += 2 * discounted;
-      if (!(sumAmount <= MAX_CENTS && sumDiscounted <= MAX_CENTS)) throw new InputError(step.path, "totalOverflow", { value: Math.max(sumAmount, sumDiscounted) / 100 });
+      if (!exact) {
+        if (boundAmount + (tAmount + 2 * t.amount) <= MAX_CENTS && boundDiscounted + (tDiscounted + 2 * discounted) <= MAX_CENTS) {
+          tAmount += 2 * t.amount; tDiscounted += 2 * discounted;
+        } else {
+          // Within MAX_CENTS so far: these sums are exact, the ones runArrangementSteps has.
+          exact = true;
+          const [a, d] = base.absoluteSums();
+          sumAmount = a + tAmount; sumDiscounted = d + tDiscounted;
+        }
+      }
+      if (exact) { sumAmount += 2 * t.amount; sumDiscounted += 2 * discounted; }
+      if (exact && !(sumAmount <= MAX_CENTS && sumDiscounted <= MAX_CENTS)) throw new InputError(step.path, "totalOverflow", { value: Math.max(sumAmount, sumDiscounted) / 100 });
       discountedOf[i] = discounted;
       // The payer's row (-amount, 0 - discounted: no negative zero) and the receiver's, as in the ledger.
       const from = partnerIndex.get(t.from), to = partnerIndex.get(t.to);

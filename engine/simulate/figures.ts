@@ -31,6 +31,9 @@ import { linesReading } from "../ledger/moved.ts";
 /** A provider's variable-cost part of a lost amount, as the ledger splits it (variablePart is allocate's two-part split for a fraction). */
 const variable = (lost: number, vcs: number) => (vcs >= 0 && vcs <= 1 ? variablePart(lost, vcs) : allocate(lost, [vcs, 1 - vcs])[0]!);
 
+/** Room for floating-point rounding in the upper bounds of waiting rows (their true sums are at most the bound). */
+const SLACK = 1 + 1e-9;
+
 const INVESTMENT = 0, SAVING = 1, REVENUE_LOSS = 2, VARIABLE_COST_SAVING = 3, TRANSFER = 4;
 
 interface SplitPlan { partners: Int32Array; weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }
@@ -38,6 +41,11 @@ interface SplitPlan { partners: Int32Array; weights: number[]; ranks: Int32Array
 /** The status quo of one sample: its figures, and its rows as objects when a step reads them. */
 export interface SampleStatusQuo {
   base: BaseFigures;
+  /**
+   * At least `base.absoluteSums()` (an upper bound while some rows wait; then the exact sums
+   * make the difference only near MAX_CENTS: see `sampleArrangementTransfers`).
+   */
+  absoluteBound(): [number, number];
   rows(): readonly LedgerRow[];
 }
 
@@ -90,6 +98,10 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     counterparty: e.counterparty !== undefined ? pIndex.get(e.counterparty)! : -1,
     providers: e.providers.length > 1 ? splitPlan(e.providers) : null,
     provider: e.providers.length === 1 ? pIndex.get(e.providers[0]!.partner)! : -1,
+    // Per saving s of a year: the rows' |amount| add up to at most weight x |s| (the funders'
+    // parts, the counterparty's, the providers' lost revenue and variable costs), in `rows` rows.
+    weight: 1 + (e.counterparty !== undefined ? 1 : 0) + (e.providers.length > 0 ? 2 : 0),
+    rows: e.funders!.length + (e.counterparty !== undefined ? 1 : 0) + 2 * e.providers.length,
   });
   const factors = Array.from(years, (_, k) => discountFactor(rate, k));
   const effectFactors = Array.from(years, (_, k) => discountFactor(effectRate, k));
@@ -106,6 +118,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     rKind = g(rKind, (n) => new Uint8Array(n)); rCashable = g(rCashable, (n) => new Uint8Array(n)); rAmount = g(rAmount, (n) => new Float64Array(n)); rDiscounted = g(rDiscounted, (n) => new Float64Array(n));
   };
   let n = 0;
+  const net = new Float64Array(P * Y), invested = new Float64Array(P), impactPv = new Float64Array(P), impactRows = new Int32Array(P);
   // The ledger's bounded sums: |amount| and |discounted| over rows and outcome values, and each
   // line's largest |amount| (the first line with the largest is named when the sums pass
   // MAX_CENTS, as the ledger does); the rows' own sums (what `absoluteSums` gives) apart.
@@ -124,24 +137,15 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     if (n === cap) grow();
     rPartner[n] = partner; rLine[n] = line; rDomain[n] = domain; rYear[n] = k; rKind[n] = kind; rCashable[n] = cashable; rAmount[n] = amount; rDiscounted[n] = discounted;
     n++;
+    // The plain sums (partnerSums in columns.ts), as the rows are made.
+    net[partner * Y + k] = net[partner * Y + k]! + amount;
+    if (kind === INVESTMENT) invested[partner] = invested[partner]! - discounted;
+    else if (effectLine[line] === 1) { impactPv[partner] = impactPv[partner]! + discounted; impactRows[partner] = impactRows[partner]! + 1; }
   };
 
-  // The sums, made when first asked for in a sample (`generation` tells which sample they are of).
+  // The other figures are made when first asked for in a sample (`generation` tells which sample they are of).
   let generation = 0;
   let values: ArrayLike<number> = [];
-  let plainAt = -1;
-  const net = new Float64Array(P * Y), invested = new Float64Array(P), impactPv = new Float64Array(P), impactRows = new Int32Array(P);
-  const plain = () => {
-    if (plainAt === generation) return;
-    plainAt = generation;
-    net.fill(0); invested.fill(0); impactPv.fill(0); impactRows.fill(0);
-    for (let i = 0; i < n; i++) {
-      const p = rPartner[i]!;
-      net[p * Y + rYear[i]!] = net[p * Y + rYear[i]!]! + rAmount[i]!;
-      if (rKind[i] === INVESTMENT) invested[p] = invested[p]! - rDiscounted[i]!;
-      else if (effectLine[rLine[i]!] === 1) { impactPv[p] = impactPv[p]! + rDiscounted[i]!; impactRows[p] = impactRows[p]! + 1; }
-    }
-  };
   // Each investment's cost per year (a map per line, in the case's order, reused from sample to
   // sample: a step reads it only while its sample runs); a line without rows has an empty map.
   const costs = new Map<string, Map<number, number>>();
@@ -160,20 +164,19 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     netPerYear(partner) {
       const p = pIndex.get(partner);
       if (p === undefined) return years.map(() => 0);
-      plain();
+      ensure();
       return Array.from(net.subarray(p * Y, p * Y + Y));
     },
     invested(partner) {
       const p = pIndex.get(partner);
-      if (p === undefined) return 0;
-      plain();
-      return invested[p]!;
+      // Investment rows only: made in every sample.
+      return p === undefined ? 0 : invested[p]!;
     },
-    absoluteSums: () => [rowsA, rowsD],
+    absoluteSums: () => { ensure(); return [rowsA, rowsD]; },
     benefit() {
       if (benefitAt !== generation) {
         benefitAt = generation;
-        plain();
+        ensure();
         benefit = new Map();
         for (let p = 0; p < P; p++) if (impactPv[p] !== 0 || impactRows[p]! > 0) benefit.set(partnerIds[p]!, Math.max(0, impactPv[p]!));
       }
@@ -184,6 +187,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
       const key = JSON.stringify([...domains].sort());
       let m = byDomains.get(key);
       if (!m) {
+        ensure();
         m = new Map();
         const wanted = new Uint8Array(domainIds.length);
         domainIds.forEach((d, i) => { if (domains.includes(d)) wanted[i] = 1; });
@@ -201,6 +205,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
       const out = new Map<number, number>();
       const p = pIndex.get(partner);
       if (p === undefined) return out;
+      ensure();
       const wanted = domains ? Uint8Array.from(domainIds, (d) => (domains.includes(d) ? 1 : 0)) : null;
       for (let i = 0; i < n; i++) {
         if (rPartner[i] !== p || effectLine[rLine[i]!] !== 1) continue;
@@ -215,6 +220,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
       const out = new Map<number, number>();
       const p = pIndex.get(provider);
       if (p === undefined) return out;
+      ensure();
       for (let i = 0; i < n; i++) {
         if (rPartner[i] !== p || (rKind[i] !== REVENUE_LOSS && rKind[i] !== VARIABLE_COST_SAVING)) continue;
         const year = start + rYear[i]!;
@@ -226,14 +232,30 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
   };
   const sample: SampleStatusQuo = {
     base,
+    absoluteBound: () => (pendingCount === 0 ? [rowsA, rowsD] : [rowsA + boundA, rowsD + boundD]),
     rows() {
       if (rowsAt !== generation) { rowsAt = generation; rowObjects = buildLedger(model, values, scratch).rows; }
       return rowObjects;
     },
   };
 
-  /** The rows of line l at `vals`, in the ledger's order; the ledger's input errors. */
-  const makeLine = (l: number, vals: ArrayLike<number>) => {
+  // Each effect's savings per year in this sample (from `savingStart[index]`) and its variable-cost share.
+  const savingStart = new Int32Array(model.effects.length + 1);
+  model.effects.forEach((e, i) => { savingStart[i + 1] = savingStart[i]! + e.years.length; });
+  const savings = new Float64Array(savingStart[model.effects.length]!), savingVcs = new Float64Array(model.effects.length);
+  // Effect lines whose rows wait (their numbers), and an upper bound on their rows' |amount| and |discounted| sums.
+  const pending = new Int32Array(L);
+  let pendingCount = 0, boundA = 0, boundD = 0;
+  /** Makes the rows that wait, when a figure reads them. */
+  const ensure = () => {
+    if (pendingCount === 0) return;
+    const count = pendingCount;
+    pendingCount = 0; boundA = 0; boundD = 0;
+    for (let j = 0; j < count; j++) { const l = pending[j]!; effectRows(l, l - I, 0, model.effects[l - I]!.years.length); }
+  };
+
+  /** The rows of line l at `vals`, in the ledger's order; the ledger's input errors (`defer`: effect rows may wait, see below). */
+  const makeLine = (l: number, vals: ArrayLike<number>, defer: boolean) => {
     if (l < I) {
       const inv = model.investments[l]!, path = invPath[l]!, m = lineCosts[l]!;
       m.clear();
@@ -265,11 +287,17 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     }
     const price = e.unitPrice!(vals);
     const vcs = e.variableCostShare ? e.variableCostShare(vals) : 0;
-    const dom = plan.domain;
     // effectFactor's deflators once per line (the same products in the same order:
     // (1 - dw) at (1 - dp) (1 - ob), times ramp, times the drop-off), asked for when first needed.
     let deflated = NaN, rate = NaN;
-    for (const y of e.years) {
+    const at = savingStart[index]!;
+    // When every row of the line stays clear of the ledger's bounds (each part of a saving s is
+    // at most |s|, and s discounted within MAX_CENTS), its rows wait until a figure reads them;
+    // their sums count by an upper bound meanwhile (exact sums when the bound comes near MAX_CENTS).
+    savingVcs[index] = vcs;
+    let clear = defer && vcs >= 0 && vcs <= 1, a = 0, d = 0;
+    for (let j = 0; j < e.years.length; j++) {
+      const y = e.years[j]!;
       let saving: number;
       if (y.actualAmount) saving = boundedCents(y.actualAmount(vals), path, "actual", y.year);
       else if (y.actualQuantity) saving = boundedCents(y.actualQuantity(vals) * price, path, "actual", y.year);
@@ -281,8 +309,31 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
         const drop = e.dropOffRate ? Math.pow(1 - rate, y.dropOffPower) : 1;
         saving = boundedCents(q * price * (deflated * y.ramp * drop), path, "saving", y.year);
       }
+      savings[at + j] = saving;
+      // Rows made as the ledger makes them, year after year (their errors in the ledger's order).
+      if (!clear) { effectRows(l, index, j, j + 1); continue; }
       if (saving === 0) continue;
-      const k = y.year - start;
+      const k = y.year - start, df = factors[k];
+      const s = Math.abs(saving), big = s * (df ?? Infinity) * SLACK;
+      if (!(big <= MAX_CENTS && s <= MAX_CENTS)) {
+        // A row of this year might not stay clear: this line's rows now, in order (an error they
+        // raise comes before any later year's or line's, as in the ledger).
+        clear = false;
+        effectRows(l, index, 0, j + 1);
+        continue;
+      }
+      a += s * plan.weight; d += big * plan.weight + 0.5 * plan.rows;
+    }
+    if (clear) { pending[pendingCount++] = l; boundA += a * SLACK + 4; boundD += d * SLACK + 4; }
+  };
+
+  /** The rows of effect line l (index in the effects) from its savings of years [from, to), as `ledgerLines` makes them. */
+  const effectRows = (l: number, index: number, from: number, to: number) => {
+    const plan = eff[index]!, e = model.effects[index]!, at = savingStart[index]!, vcs = savingVcs[index]!, dom = plan.domain;
+    for (let j = from; j < to; j++) {
+      const saving = savings[at + j]!;
+      if (saving === 0) continue;
+      const k = e.years[j]!.year - start;
       if (plan.single >= 0) push(l, k, plan.single, dom, SAVING, saving, plan.cashable);
       else {
         const s = plan.funders!;
@@ -309,10 +360,12 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
   // figures are sums: the order of lines in the columns changes none of them).
   const movedMask = new Uint8Array(L).fill(1);
   let fixedN = 0, fixedA = 0, fixedD = 0, fixedRowsA = 0, fixedRowsD = 0;
+  const fixedNet = new Float64Array(P * Y), fixedInvested = new Float64Array(P), fixedImpactPv = new Float64Array(P), fixedImpactRows = new Int32Array(P);
   if (fixedLines) {
     const { mask } = linesReading(model, fixedLines.varying);
     movedMask.set(mask);
-    for (let l = 0; l < L; l++) if (movedMask[l] === 0) makeLine(l, fixedLines.values);
+    for (let l = 0; l < L; l++) if (movedMask[l] === 0) makeLine(l, fixedLines.values, false);
+    fixedNet.set(net); fixedInvested.set(invested); fixedImpactPv.set(impactPv); fixedImpactRows.set(impactRows);
     fixedN = n; fixedA = totalA; fixedD = totalD; fixedRowsA = rowsA; fixedRowsD = rowsD;
   }
   const moved = Int32Array.from({ length: L }, (_, l) => l).filter((l) => movedMask[l] === 1);
@@ -322,9 +375,13 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
       generation++;
       values = vals;
       n = fixedN; totalA = fixedA; totalD = fixedD; rowsA = fixedRowsA; rowsD = fixedRowsD;
+      net.set(fixedNet); invested.set(fixedInvested); impactPv.set(fixedImpactPv); impactRows.set(fixedImpactRows);
+      pendingCount = 0; boundA = 0; boundD = 0;
       for (let j = 0; j < moved.length; j++) lineLargest[moved[j]!] = 0;
       // The moved lines, in the ledger's order: investments, then effects, year by year.
-      for (let j = 0; j < moved.length; j++) makeLine(moved[j]!, vals);
+      for (let j = 0; j < moved.length; j++) makeLine(moved[j]!, vals, true);
+      // The bound on the waiting rows decides only when it stays within MAX_CENTS; else all rows, exactly.
+      if (!(totalA + boundA <= MAX_CENTS && totalD + boundD <= MAX_CENTS)) ensure();
       if (!(totalA <= MAX_CENTS && totalD <= MAX_CENTS)) {
         // Named by the first line with the largest |amount|, as the ledger's running maximum does.
         let largest = 0, largestPath: Path = [];
