@@ -14,6 +14,7 @@ import { effectResult, lostMargin } from "../../engine/arrangements/yearly.ts";
 import { arrangementTransfers, sampleArrangementTransfers } from "../../engine/simulate/arrangements.ts";
 import { compileFigures, figuresKernel, type SampleStatusQuo } from "../../engine/simulate/figures.ts";
 import { arbUncertainCaseWithArrangements } from "./arbitraries.ts";
+import { model } from "../helpers.ts";
 
 fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 60 });
 
@@ -109,4 +110,37 @@ describe("the Monte Carlo's arrangements without a ledger per sample", () => {
       sameTransfers(m, () => kernel.fill(values), values);
     },
   );
+});
+
+describe("the Monte Carlo's arrangements near the bound of exact cents", () => {
+  // Each row within MAX_CENTS; the sums of all rows, or of the rows and the transfers, near or past it.
+  const big = (effect: number, cost: number) => model({
+    id: "big", title: "big", priceYear: 2024, startYear: 2025, horizon: 5,
+    partners: [{ id: "gemeente", name: "Gemeente", kind: "municipality" }, { id: "verzekeraar", name: "Verzekeraar", kind: "insurer" }],
+    domains: [{ id: "wmo", name: "Wmo", funder: "gemeente" }, { id: "zvw", name: "Zvw", funder: "verzekeraar" }],
+    // Small at the base values (validation evaluates them), large where the test evaluates.
+    parameters: { q: 1, c: 1 },
+    investments: [{ id: "team", label: "Team", bearer: "gemeente", domain: "wmo", amount: `c * ${cost / 1e6}`, schedule: { type: "recurring" } }],
+    effects: [{ id: "seh", label: "SEH", domain: "zvw", quantity: `q * ${effect / 1e6}`, unitPrice: 1 }],
+    arrangements: [{ id: "regels", name: "Regels", steps: [{ type: "decision-rules", rules: [{ match: {}, payer: "verzekeraar" }] }] }],
+  });
+
+  test.each([
+    ["the rows within MAX_CENTS, the transfers past it", 1.4e13, 2e12, "transfers"],
+    ["the rows past MAX_CENTS", 2e13, 2e12, "rows"],
+    ["the rows and the transfers just within it", 1.2e13, 2e12, "none"],
+  ])("%s: the same figures, transfers or error as the ledger", (_, effect, cost, past) => {
+    const m = big(effect, cost);
+    const values = parameterValues(m.parameters, { q: 1e6, c: 1e6 });
+    const built = outcome(() => buildLedger(m, values)), filled = outcome(() => compileFigures(m).fill(values));
+    expect(filled.ok ? true : filled.error).toEqual(built.ok ? true : (built as { error: unknown }).error);
+    expect(built.ok ? "" : (built.error as { code: string }).code).toBe(past === "rows" ? "totalOverflow" : "");
+    if (!built.ok) return;
+    const kernel = compileFigures(m);
+    const P = m.case.partners.length, Y = m.years.length, index = new Map(m.case.partners.map((p, i) => [p.id, i]));
+    const ref = outcome(() => arrangementTransfers(m, values, buildLedger(m, values), m.arrangements[1]!, index, new Float64Array(P), new Float64Array(P), new Float64Array(P * Y)));
+    expect(ref.ok ? "" : (ref.error as { code: string }).code).toBe(past === "transfers" ? "totalOverflow" : "");
+    sameTransfers(m, () => kernel.fill(values), values);
+    sameFigures(m, kernel.fill(values), values);
+  });
 });
