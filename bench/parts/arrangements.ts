@@ -27,7 +27,7 @@ async function measure(name: string, model: Model, n: { statusQuo: number; arran
   const each: Record<string, { cpu: number; wall: number }> = {};
   // Each arrangement's code warmed up (compiled by V8) before it is timed, as the status quo's is
   // above: else the first one timed paid for it.
-  for (const id of ids) simulate(model, { samples: Math.min(n.arrangement, 100), yearly: false, cdfPoints: 0, arrangements: [id] });
+  for (const id of ids) simulate(model, { samples: Math.min(n.arrangement, 1000), yearly: false, cdfPoints: 0, arrangements: [id] });
   for (const id of ids) each[id] = await perSample(model, n.arrangement, [id], ctx.runs);
   const all = ids.length > 1 ? await perSample(model, n.arrangement, ids, ctx.runs) : undefined;
   const us = (x: number) => (x < 1000 ? `${x.toFixed(1)} µs` : fmt(x / 1000));
