@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (second part): how the published site feels, in headless Chromium, next to a
+ * `npm run bench -- --only site` (bench/parts/site.ts runs this file as a child process): how the published site feels, in headless Chromium, next to a
  * baseline measured in the same run on the same machine. Nothing here is asserted; the browser
  * tests check behaviour only (test/browser/site.test.ts).
  *
@@ -31,6 +31,13 @@ if (process.env.SITE_PREBUILT !== "1") {
 }
 const server = await serveStatic(dist);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+// tsx (esbuild's keepNames) wraps named functions in `__name(...)`; the functions handed to
+// page.evaluate run in the page, which needs that helper too.
+const newContext = async (options: Parameters<typeof browser.newContext>[0]) => {
+  const context = await browser.newContext(options);
+  await context.addInitScript("globalThis.__name = (f) => f;");
+  return context;
+};
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)]! : NaN; };
 const p95 = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]! : NaN; };
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -59,7 +66,7 @@ async function sliderToPaint(page: Page, key: string): Promise<number> {
 }
 
 async function sliderBench(url: string): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "networkidle" });
   await page.locator("input[type=range]").first().waitFor();
@@ -99,7 +106,7 @@ try {
   const sliderSite = await sliderBench(`${server.origin}/ruwaard.html`);
   const sliderBare = await sliderBench(bare);
 
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.origin}/onzekerheid.html`, { waitUntil: "networkidle" });
   await page.locator("#cell-16 svg").first().waitFor();

@@ -18,11 +18,12 @@ import type { BenchContext, BenchPart } from "./parts/context.ts";
 import { memoryPart } from "./parts/memory.ts";
 import { numpyPart } from "./parts/numpy.ts";
 import { referencePart } from "./parts/reference.ts";
+import { sitePart } from "./parts/site.ts";
 import { evaluatePart, sliderPart, validationPart } from "./parts/scale.ts";
 import { startupPart } from "./parts/startup.ts";
 import { load } from "./timing.ts";
 
-const PARTS: BenchPart[] = [referencePart, numpyPart, sliderPart, evaluatePart, validationPart, arrangementsPart, memoryPart, startupPart];
+const PARTS: BenchPart[] = [referencePart, numpyPart, sliderPart, evaluatePart, validationPart, arrangementsPart, memoryPart, startupPart, sitePart];
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);

@@ -2,7 +2,7 @@
  * `bcase simulate` and `bcase sensitivity`: option parsing and running (on worker threads or
  * this thread); the pure work is in engine/simulate, the texts in renderUncertainty.ts.
  */
-import { arrangementRobustness, assembleResult, chunksOf, decisionSamples, DEFAULT_CHUNK_SIZE, resolveOptions, sensitivityProvenance, formatIssue, planSimulation, runChunk, scenarios, SimulationCancelled, SimulationInputError, switchingValues, toRobustnessJson, toSensitivityJson, toSimulationJson, tornado, message, type ChunkResult, type Lang, type Model, type SimulationOptions, type SimulationResult } from "../engine/index.ts";
+import { arrangementRobustness, assembleResult, chunksOf, decisionSamples, DEFAULT_CHUNK_SIZE, resolveOptions, sensitivityProvenance, formatIssue, planSimulation, runChunk, scenarios, SimulationCancelled, SimulationInputError, switchingValues, toRobustnessJson, toSensitivityJson, toSimulationJson, tornado, message, type ChunkResult, type Lang, type Model, type SimulationOptions, type SimulationResult, uncertainNames } from "../engine/index.ts";
 import type { CsvDialect } from "../io/csv.ts";
 import { Interrupted } from "./errors.ts";
 import { renderRobustness } from "./renderDecision.ts";
@@ -91,7 +91,8 @@ export async function simulateCommand(file: string, model: Model, caseData: unkn
     yearly: flags.format === "json",
     cdfPoints: flags.format === "json" ? flags.cdf ?? 101 : 0,
   };
-  if (planSimulation(model).uncertain.length === 0) process.stderr.write(TEXTS[lang].msg.nothingVaries + "\n");
+  // Which parameters vary is read off the case (planning the run, with its samplers and kernels, is the run's own work).
+  if (uncertainNames(model).length === 0) process.stderr.write(TEXTS[lang].msg.nothingVaries + "\n");
   // With arrangements: the samples too, for each partner's risks per arrangement over the same samples.
   const robust = flags.arrangement.length > 0 && flags.format !== "csv";
   if (robust) { options.keepSamples = true; options.keepInputs = true; }

@@ -34,6 +34,13 @@ import { formatUnit, isMoney, parseUnit, perYearStripped, sameUnit, multiply, ty
 
 export interface ValidateOptions {
   lang?: Lang;
+  /**
+   * The same data passed `validateCase` before (a Monte Carlo worker gets the case the main thread
+   * validated): compile the model without the checks that evaluate it (the dry run at the base
+   * values, the uncertain inputs' tail probes, the negotiations). Input that fails those checks
+   * compiles, so never pass this for data that was not validated.
+   */
+  validated?: boolean;
 }
 
 export type Validation = { ok: true; model: Model } | { ok: false; issues: Issue[] };
@@ -61,10 +68,10 @@ export function validateCase(written: unknown, options: ValidateOptions = {}): V
     data.discountRate = preset.discountRate;
     data.effectDiscountRate = preset.effectDiscountRate;
   }
-  return checkCase(data, lang, texts);
+  return checkCase(data, lang, texts, options.validated === true);
 }
 
-function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validation {
+function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[], validated = false): Validation {
   const issues: Issue[] = [];
   const add = (path: Path, code: string, params: Record<string, unknown> = {}) =>
     issues.push({ path, code, message: message(code, params, lang), params });
@@ -482,6 +489,7 @@ function checkCase(c: Case, lang: Lang, texts: readonly WrittenText[]): Validati
   if (issues.length > 0) return { ok: false, issues };
 
   const model: Model = { case: c, years, parameters: compiledParams, investments, effects, arrangements, references, actuals, ...(texts.length > 0 ? { texts } : {}) };
+  if (validated) return { ok: true, model };
   // A dry run of the arrangements at the base values, so keys that come out all zero (a
   // benefit key where nobody benefits) are reported here, with their path.
   try {

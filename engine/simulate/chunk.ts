@@ -111,7 +111,7 @@ export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: n
  */
 function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
   const { model, linear, derived, anchor } = plan;
-  if (anchor === null) throw new Error("runChunk: the plan was made without samplers");
+  if (anchor === null || linear === null) throw new Error("runChunk: the plan was made without samplers");
   const U = plan.uncertain.length, D = derived.length, C = linear.closures.length;
   const size = Math.min(count, BLOCK);
   const { P, E, Y, A, buffers, streams, slots, formulas, values, npv, net, yearly, arr, arrYearly, aNpv, aNet, aYear, partnerIndex } = setUpChunk(plan, settings, index, count, size);

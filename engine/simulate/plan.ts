@@ -33,8 +33,11 @@ export interface SimulationPlan {
   derived: Int32Array;
   /** The exact per-sample ledger (for `exact` runs, tornado and switching values). */
   kernel: Kernel;
-  /** The column kernel (linear.ts); its columns: the uncertain parameters, then `derived`, then its closures. */
-  linear: LinearKernel;
+  /**
+   * The column kernel (linear.ts); its columns: the uncertain parameters, then `derived`, then its
+   * closures. Null in a plan without samplers (validation, the tornado): only a run's chunks read it.
+   */
+  linear: LinearKernel | null;
   /**
    * The point the linear kernel is anchored on (base values; a point distribution's value) with
    * the exact ledger's and the linear kernel's NPV, net (per partner) and net per year
@@ -80,7 +83,7 @@ export function correlationMatrix(model: Model): { names: string[]; matrix: numb
   return { names, matrix };
 }
 
-/** `samplers: false` skips building the samplers (validation needs only the rest). */
+/** `samplers: false` skips building the samplers and the column kernel (validation needs only the rest). */
 export function planSimulation(model: Model, options: { samplers?: boolean } = {}): SimulationPlan {
   const params = model.parameters;
   const base = parameterValues(params);
@@ -106,7 +109,7 @@ export function planSimulation(model: Model, options: { samplers?: boolean } = {
   uncertain.forEach((u, j) => { columnOfSlot[u.slot] = j; });
   derived.forEach((slot, d) => { columnOfSlot[slot] = uncertain.length + d; });
   const kernel = compileKernel(model);
-  const linear = compileLinearKernel(model, columnOfSlot, base, uncertain.length + derived.length);
+  const linear = options.samplers === false ? null : compileLinearKernel(model, columnOfSlot, base, uncertain.length + derived.length);
   const plan: SimulationPlan = { model, uncertain, samplers, correlated, base, derived, kernel, linear, anchor: null };
   if (options.samplers !== false) plan.anchor = anchorOf(plan);
   return plan;
@@ -114,7 +117,8 @@ export function planSimulation(model: Model, options: { samplers?: boolean } = {
 
 /** The anchor: base values, with the value of every distribution that always gives one value (a point). */
 function anchorOf(plan: SimulationPlan): NonNullable<SimulationPlan["anchor"]> {
-  const { model, uncertain, samplers, derived, kernel, linear } = plan;
+  const { model, uncertain, samplers, derived, kernel } = plan;
+  const linear = plan.linear!;
   const values = plan.base.slice();
   uncertain.forEach((u, j) => {
     const x = samplers[j]!(Float64Array.of(0.001, 0.5, 0.999), new Float64Array(3));

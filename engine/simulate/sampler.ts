@@ -242,7 +242,7 @@ export class BetaTable {
     const X: number[] = [], P: number[] = [], Q: number[] = [], D: number[] = [];
     const accept = (x: number): boolean => {
       if (!(x > 0 && x < 1)) return false;
-      const p = ib.cdf(x), q = ib.complement(x), d = density(x);
+      const [p, q] = ib.tails(x), d = density(x);
       if (!(d > 0) || !Number.isFinite(d)) return false;
       const n = X.length;
       if (n > 0 && !(x > X[n - 1]! && (p < 0.5 ? p > P[n - 1]! : q < Q[n - 1]!))) return false;

@@ -36,7 +36,9 @@ export function createWorkerHandler(post: (msg: FromWorker, transfer: ArrayBuffe
   return (msg) => {
     try {
       if (msg.type === "init") {
-        const v = validateCase(msg.caseData, { lang: msg.lang ?? "nl" });
+        // The main thread validated this data (simulateInWorkers takes a validated model):
+        // compile it without evaluating it again.
+        const v = validateCase(msg.caseData, { lang: msg.lang ?? "nl", validated: true });
         if (!v.ok) { post({ type: "invalid", issues: v.issues }, []); return; }
         plan = planSimulation(v.model);
         post({ type: "ready" }, []);

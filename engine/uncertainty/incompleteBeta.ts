@@ -141,6 +141,19 @@ export class IncompleteBeta {
   }
 
   /**
+   * Both tails at x, `[cdf(x), complement(x)]` bit for bit, from one continued fraction (the
+   * tail that is accurate at x, the other as 1 minus it, as `cdf` and `complement` each do).
+   */
+  tails(x: number): [number, number] {
+    if (Number.isNaN(x)) return [NaN, NaN];
+    if (x <= 0) return [0, 1];
+    if (x >= 1) return [1, 0];
+    if (x < this.switchPoint) { const p = this.lowerTail(x, 1 - x); return [p, 1 - p]; }
+    const q = this.upperTail(x, 1 - x);
+    return [1 - q, q];
+  }
+
+  /**
    * x with I_x(a, b) = p (see the file comment for the method). p = 0 gives 0,
    * p = 1 gives 1, p outside [0, 1] or NaN gives NaN. Exactly monotone
    * non-decreasing in p.

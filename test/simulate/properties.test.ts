@@ -184,21 +184,21 @@ describe("simulate invariant 4: the fast paths equal the originals", () => {
     const general = compileLinearKernel(m, columnOfSlot, plan.base, U + D, { fuse: false });
     // The columns a chunk would pass: sampled, derived and the kernel's per-sample formulas.
     const cols = sampleColumns(plan, { seed, lhs: false }, 0, n);
-    const extra = Array.from({ length: D + plan.linear.closures.length }, () => new Float64Array(n));
+    const extra = Array.from({ length: D + plan.linear!.closures.length }, () => new Float64Array(n));
     const values = plan.base.slice();
     for (let i = 0; i < n; i++) {
       plan.uncertain.forEach((u, j) => { values[u.slot] = cols[j]![i]!; });
       plan.derived.forEach((s, d) => { values[s] = m.parameters.formulas[s]!(values); extra[d]![i] = values[s]!; });
-      plan.linear.closures.forEach((f, k) => { extra[D + k]![i] = f(values); });
+      plan.linear!.closures.forEach((f, k) => { extra[D + k]![i] = f(values); });
     }
     const all = [...cols, ...extra];
-    const P = plan.linear.partners.length, Y = plan.linear.years;
+    const P = plan.linear!.partners.length, Y = plan.linear!.years;
     const run = (k: typeof general) => {
       const out = { npv: new Float64Array(P * n), net: new Float64Array(P * n), yearly: yearlyToo ? new Float64Array(P * Y * n) : null };
       try { k.evaluate(all, n, out.npv, out.net, out.yearly, n, 0); } catch (e) { return String(e); }
       return out;
     };
-    expect(run(plan.linear)).toEqual(run(general));
+    expect(run(plan.linear!)).toEqual(run(general));
   });
 
   test.prop([arbUncertainCase, fc.integer(), fc.boolean()], { numRuns: 30 })(

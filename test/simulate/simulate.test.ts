@@ -73,6 +73,22 @@ describe("validation of distributions, correlations and scenarios", () => {
     );
   });
 
+  test("`validated: true` (a worker re-reading what the main thread validated) compiles the same model without the checks that evaluate it", () => {
+    // Fails only the tail probe: the schema and the base values are fine.
+    const probeOnly = base({ ...ok, attr: { value: 0.9, distribution: { type: "normal", mean: 0.9, sd: 0.1 } } });
+    expect(validateCase(probeOnly).ok).toBe(false);
+    const v = validateCase(probeOnly, { validated: true });
+    expect(v.ok).toBe(true);
+    // What the schema finds is still found.
+    expect(validateCase(base({ ...ok, cost: { value: 1000, distribution: { type: "normal", mean: 1000, sd: 0 } } }), { validated: true }).ok).toBe(false);
+    // On a valid case the model is the one full validation makes: the same evaluation to the cent.
+    const full = validateCase(rich), quick = validateCase(rich, { validated: true });
+    if (!full.ok || !quick.ok) throw new Error("rich.yaml is valid");
+    const a = evaluateModel(full.model), b = evaluateModel(quick.model);
+    expect(b.ledger.rows).toEqual(a.ledger.rows);
+    expect(b.arrangements.map((x) => x.rows)).toEqual(a.arrangements.map((x) => x.rows));
+  });
+
   test("a sample whose amount is not finite (a formula dividing by zero at a sampled value) is an input error with the line's path, on both paths", () => {
     // The validation's check at p0.1 and p99.9 (4 and 6) passes; the middle value 5 divides by zero.
     const input = base({ ...ok, x: { value: 4, distribution: { type: "discrete", values: [4, 5, 6], weights: [1, 1, 1] } }, volume: "10 / (x - 5)" });

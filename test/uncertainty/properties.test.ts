@@ -137,6 +137,16 @@ describe("incomplete beta inverse", () => {
     const lnDensity = (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - (logGamma(a) + logGamma(b) - logGamma(a + b));
     expect(err).toBeLessThanOrEqual(1e-10 * Math.min(p, 1 - p) + 4 * Math.exp(lnDensity) * 2.3e-16);
   });
+
+  test.prop([
+    fc.double({ min: 0.1, max: 100, noNaN: true }),
+    fc.double({ min: 0.1, max: 100, noNaN: true }),
+    fc.oneof(fc.double({ min: -0.5, max: 1.5 }), fc.constantFrom(0, 1, Number.MIN_VALUE, 1 - 2 ** -53)),
+  ])("tails(x) is [cdf(x), complement(x)] bit for bit (the beta table's knots use it)", (a, b, x) => {
+    const ib = new IncompleteBeta(a, b);
+    const [p, q] = ib.tails(x);
+    expect(Object.is(p, ib.cdf(x)) && Object.is(q, ib.complement(x))).toBe(true);
+  });
 });
 
 describe("distributions", () => {
