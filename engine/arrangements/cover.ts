@@ -21,6 +21,12 @@ export function coverInvestments(ctx: StepContext, payerOf: (investment: string)
     for (const [year, cost] of costs.get(inv.line.id) ?? []) {
       if (cost === 0) continue;
       const w = payer({ values: ctx.values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
+      // One payer (its one weight checked by the key): allocate would give it the whole cost.
+      if (w.partners.length === 1) {
+        const p = w.partners[0]!;
+        if (p !== inv.line.bearer) transfers.push(cost > 0 ? { year, from: p, to: inv.line.bearer, amount: cost, reason, about: inv.line.id } : { year, from: inv.line.bearer, to: p, amount: -cost, reason, about: inv.line.id });
+        continue;
+      }
       const parts = allocate(cost, w.weights, w.partners);
       w.partners.forEach((p, k) => {
         const amount = parts[k]!;
