@@ -11,8 +11,13 @@
  * `discountedCents`, the same input errors in the same order) into typed columns of numbers:
  * partner, line, domain and kind are small integers fixed when the model is compiled, so a row
  * is a few array writes. The figures are sums over these rows, each made when a step first
- * asks for it in a sample. A property test (test/simulate/figures.properties.test.ts) holds
- * every figure equal to `baseFigures` over `buildLedger`'s columns and the row functions.
+ * asks for it in a sample. Lines that read no varying parameter are made once per run (the
+ * plan's base values). An effect's rows wait until a figure reads them (decision rules read
+ * only investment costs): its savings are worked out (with their errors, in the ledger's order)
+ * and its rows' sums counted by an upper bound; where that bound could reach MAX_CENTS the
+ * rows are made at once, so every check is decided on exact sums, as in the ledger. A property
+ * test (test/simulate/figures.properties.test.ts) holds every figure and error equal to
+ * `baseFigures` over `buildLedger`'s columns and the row functions.
  *
  * A step that reads the rows themselves (a settlement by equal ROI) gets the whole ledger,
  * built for that sample when it asks (`rows`).
