@@ -15,6 +15,7 @@ import { IncompleteBeta } from "../../engine/uncertainty/incompleteBeta.ts";
 import { model } from "../helpers.ts";
 import { arbPointCase, arbPointCaseWithArrangements, arbUncertainCase, arbUncertainCaseWithArrangements } from "./arbitraries.ts";
 import { inProcessWorkers } from "./workers.ts";
+import { switchingValue } from "../../engine/simulate/switching.ts";
 
 fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 60 });
 
@@ -303,6 +304,19 @@ describe("simulate invariant 5: break-even", () => {
     });
   });
   afterAll(() => expect(okCount).toBeGreaterThan(10)); // the property was exercised
+
+  test.prop([arbUncertainCase], { numRuns: 15 })("switchingValues, which evaluates each parameter value once for all entities, equals a search per entity on the evaluator itself", (c) => {
+    const m = model(c);
+    const ev = pointEvaluator(m);
+    const wide = Object.fromEntries(Object.keys(m.case.parameters).map((n) => [n, [-1e5, 1e5] as [number, number]]));
+    for (const ranges of [undefined, wide]) {
+      const got = switchingValues(m, ranges ? { ranges } : {});
+      for (const row of got.rows) {
+        const range = ranges?.[row.parameter] ?? row.values[0]!.range;
+        expect(row.values).toEqual(ev.entities.map((_, e) => switchingValue(ev, row.parameter, e, range, row.base)));
+      }
+    }
+  });
 });
 
 /** The largest-remainder split as `allocate` computed it before it became a wrapper of `allocateInto` (Array.sort over the leftover order): the oracle. */
