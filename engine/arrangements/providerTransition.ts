@@ -11,7 +11,7 @@ import type { ArrangementEnv } from "./env.ts";
 import { compilePayer } from "./keys.ts";
 import { share } from "./sharedSavings.ts";
 import type { CompiledStep, Transfer } from "./types.ts";
-import { inPeriod, lostMargin } from "./yearly.ts";
+import { inPeriod } from "./yearly.ts";
 
 type Spec = Extract<ArrangementStep, { type: "provider-transition" }>;
 
@@ -27,7 +27,7 @@ export function compileProviderTransition(spec: Spec, id: string, path: Path, en
     id, spec, path, funding: false,
     apply(ctx) {
       const v = ctx.values;
-      const margin = lostMargin(ctx.baseRows, spec.provider);
+      const margin = ctx.base.lostMargin(spec.provider);
       const transfers: Transfer[] = [];
       for (const year of ctx.model.years) {
         if (!inPeriod(year, spec.period)) continue;

@@ -14,7 +14,7 @@ import { boundedCents } from "../money/money.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
 import type { CompiledStep, Transfer } from "./types.ts";
-import { effectResult, inPeriod } from "./yearly.ts";
+import { inPeriod } from "./yearly.ts";
 
 type Spec = Extract<ArrangementStep, { type: "shared-savings" }>;
 
@@ -42,7 +42,7 @@ export function compileSharedSavings(spec: Spec, id: string, path: Path, env: Ar
     id, spec, path, funding: false,
     apply(ctx) {
       const v = ctx.values;
-      const savings = effectResult(ctx.model, ctx.baseRows, spec.from, spec.domains, (spec.basis ?? "cashable") === "cashable");
+      const savings = ctx.base.effectResult(spec.from, spec.domains, (spec.basis ?? "cashable") === "cashable");
       const threshold = thresholdAmount ? Math.max(0, boundedCents(thresholdAmount(v), [...path, "threshold", "amount"], "arrangement"))
         : thresholdShare && thresholdOf ? Math.max(0, boundedCents(thresholdShare(v) * thresholdOf(v), [...path, "threshold"], "arrangement")) : 0;
       const capCents = cap ? Math.max(0, boundedCents(cap(v), [...path, "cap"], "arrangement")) : Infinity;

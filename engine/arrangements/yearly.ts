@@ -1,4 +1,9 @@
-/** Small helpers over ledger rows used by several steps. */
+/**
+ * Small helpers over ledger rows. `effectResult` and `lostMargin` are the row-by-row definitions
+ * of the figures steps read from `BaseFigures` (over the ledger's columns, engine/ledger/ledger.ts,
+ * and a Monte Carlo sample's typed rows, engine/simulate/figures.ts); property tests hold those
+ * equal to these.
+ */
 import type { LedgerRow } from "../ledger/row.ts";
 import type { Model } from "../case/model.ts";
 

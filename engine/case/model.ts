@@ -164,6 +164,15 @@ export interface BaseFigures {
   benefit(): Map<string, number>;
   /** The same counting only effect rows in these domains (a `benefit` key with `domains`); only partners with such rows. */
   benefitIn(domains: readonly string[]): Map<string, number>;
+  /**
+   * A partner's effect result per year (the amounts of its rows of effect lines: savings,
+   * revenue losses, variable costs, effect transfers), optionally only in some domains and
+   * without the savings no budget can cut (`cashable: false`); years without such rows absent.
+   * (engine/arrangements/yearly.ts `effectResult` over the rows is the reference.)
+   */
+  effectResult(partner: string, domains: readonly string[] | undefined, cashableOnly: boolean): ReadonlyMap<number, number>;
+  /** A provider's lost margin per year: revenue lost minus variable cost saved, at least 0 (yearly.ts `lostMargin`). */
+  lostMargin(provider: string): ReadonlyMap<number, number>;
 }
 
 export interface StepContext {

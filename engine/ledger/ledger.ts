@@ -274,8 +274,38 @@ export function baseFigures(model: Model, given: Ledger): BaseFigures {
       }
       return m;
     },
+    // Set below (they read the columns as the row functions read rows).
+    effectResult: () => new Map(),
+    lostMargin: () => new Map(),
   };
   const byDomains = new Map<string, Map<string, number>>();
+  // The same scans as the row functions (engine/arrangements/yearly.ts), over the ledger's ranges of columns.
+  const effectResult = (partner: string, domains: readonly string[] | undefined, cashableOnly: boolean) => {
+    const effects = effectLinesOf(model), out = new Map<number, number>();
+    for (const { cols: columns, start, end } of ranges) {
+      for (let i = start; i < end; i++) {
+        if (names[columns.partner[i]!] !== partner || !effects.has(names[columns.line[i]!]!)) continue;
+        if (domains && !domains.includes(names[columns.domain[i]!]!)) continue;
+        if (cashableOnly && columns.cashable[i] === 0) continue;
+        const year = columns.year[i]!;
+        out.set(year, (out.get(year) ?? 0) + columns.amount[i]!);
+      }
+    }
+    return out;
+  };
+  figures.effectResult = effectResult;
+  figures.lostMargin = (provider) => {
+    const out = new Map<number, number>();
+    for (const { cols: columns, start, end } of ranges) {
+      for (let i = start; i < end; i++) {
+        if (names[columns.partner[i]!] !== provider || (columns.kind[i] !== 2 && columns.kind[i] !== 3)) continue;
+        const year = columns.year[i]!;
+        out.set(year, (out.get(year) ?? 0) - columns.amount[i]!);
+      }
+    }
+    for (const [y, v] of out) if (v < 0) out.set(y, 0);
+    return out;
+  };
   // A partner with effect rows (even summing to 0) has an entry, as the row-by-row shares had.
   const touched = (i: number) => sum.impactRows[i]! > 0;
   figuresCache.set(ledger, { model, figures });

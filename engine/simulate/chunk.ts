@@ -10,15 +10,14 @@
  * the derived parameters and the column kernel's per-sample formulas (only when a case has
  * them) and the column kernel over all lines (linear.ts), anchored on the exact ledger; or,
  * with `exact`, per sample the parameter vector and the exact cent kernel (kernel.ts).
- * Nothing per sample parses, compiles or allocates, except for arrangements (object path,
- * see arrangements.ts).
+ * Nothing per sample parses, compiles or allocates, except for arrangements (the status quo's
+ * figures from typed rows, figures.ts, and the steps' own transfers: see arrangements.ts).
  */
-import { LedgerColumns } from "../ledger/columns.ts";
-import { buildLedger } from "../ledger/ledger.ts";
 import { InputError } from "../messages/issues.ts";
 import { MAX_CENTS } from "../money/money.ts";
 import { createRng, imanConover, latinHypercube } from "../uncertainty/index.ts";
-import { arrangementTransfers } from "./arrangements.ts";
+import { sampleArrangementTransfers } from "./arrangements.ts";
+import { figuresKernel } from "./figures.ts";
 import type { SimulationPlan } from "./plan.ts";
 
 export interface ChunkSettings {
@@ -111,8 +110,6 @@ export function runChunk(plan: SimulationPlan, settings: ChunkSettings, index: n
  * lines, anchored on the exact ledger (see linear.ts).
  */
 function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
-  // One scratch ledger for the chunk's samples with arrangements: each is used before the next is built.
-  const scratchColumns = new LedgerColumns();
   const { model, linear, derived, anchor } = plan;
   if (anchor === null || linear === null) throw new Error("runChunk: the plan was made without samplers");
   const U = plan.uncertain.length, D = derived.length, C = linear.closures.length;
@@ -175,12 +172,13 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
       for (let i = 0; i < L; i++) {
         for (let j = 0; j < U; j++) values[slots[j]!] = cols[j]![i]!;
         for (let d = 0; d < D; d++) values[derived[d]!] = formulas[derived[d]!]!(values);
-        const ledger = buildLedger(model, values, scratchColumns);
+        // The sample's status-quo figures (one sample at a time: each is read before the next is made).
+        const statusQuo = figuresKernel(plan).fill(values);
         const at = b + i;
         for (let a = 0; a < A; a++) {
           for (let p = 0; p < P; p++) { aNpv[p] = npv[p * count + at]!; aNet[p] = net[p * count + at]!; }
           if (aYear !== null) for (let e = 0; e < P * Y; e++) aYear[e] = yearly![e * count + at]!;
-          arrangementTransfers(model, values, ledger, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
+          sampleArrangementTransfers(model, values, statusQuo, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
           for (let p = 0; p < P; p++) arr[(a * E + p) * count + at] = aNpv[p]!;
           // Arrangements only move money between partners: society's NPV is the status quo's.
           arr[(a * E + P) * count + at] = npv[P * count + at]!;
@@ -200,8 +198,6 @@ function storeArrangementYears(out: Float64Array, yearly: Float64Array, aYear: F
 
 /** The exact path: every sample's status quo through the cent ledger of kernel.ts. */
 function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: number, start: number, count: number): ChunkResult {
-  // One scratch ledger for the chunk's samples with arrangements: each is used before the next is built.
-  const scratchColumns = new LedgerColumns();
   const { model, kernel, derived } = plan;
   // Blocks keep the block's 93 or so columns in cache while the samples read them.
   const blocked = !settings.lhs && plan.correlated === null;
@@ -237,11 +233,11 @@ function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: num
       }
     }
     if (arr !== null) {
-      const ledger = buildLedger(model, values, scratchColumns);
+      const statusQuo = figuresKernel(plan).fill(values);
       for (let a = 0; a < A; a++) {
         aNpv.set(sNpv); aNet.set(sNet);
         if (aYear !== null) aYear.set(sYear!);
-        arrangementTransfers(model, values, ledger, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
+        sampleArrangementTransfers(model, values, statusQuo, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
         for (let p = 0; p < P; p++) arr[(a * E + p) * count + i] = aNpv[p]!;
         // Arrangements only move money between partners: society's NPV is the status quo's.
         arr[(a * E + P) * count + i] = societyNpv;
