@@ -108,7 +108,14 @@ export function sensitivityCommand(file: string, model: Model, flags: { arrangem
   const arr = flags.arrangement === undefined || flags.arrangement === "status-quo" ? undefined : flags.arrangement;
   if (arr !== undefined) arrangements(model, [arr], file, lang, fail);
   const opts = arr !== undefined ? { arrangement: arr } : {};
-  const t = tornado(model, opts), s = switchingValues(model, opts), sc = scenarios(model, opts);
+  let t: ReturnType<typeof tornado>, s: ReturnType<typeof switchingValues>, sc: ReturnType<typeof scenarios>;
+  try {
+    t = tornado(model, opts); s = switchingValues(model, opts); sc = scenarios(model, opts);
+  } catch (e) {
+    // A point of the analysis where the case cannot be evaluated (validation probes the ranges' ends only).
+    if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));
+    throw e;
+  }
   const prov = sensitivityProvenance(model, t);
   if (flags.format === "json") return JSON.stringify(toSensitivityJson(t, s, sc, prov), null, 2) + "\n";
   if (flags.format === "csv") return renderSensitivityCsv(t, s, sc, dialect);

@@ -296,6 +296,11 @@ const texts: Record<string, { nl: Text; en: Text }> = {
     nl: (p) => `bij ${p.parameter} = ${big(p.input, "nl")} (${p.at}) geeft een formule geen eindig getal`,
     en: (p) => `at ${p.parameter} = ${big(p.input, "en")} (${p.at}) a formula does not give a finite number`,
   },
+  // A point of the sensitivity analysis (tornado, switching values, scenarios) where the case cannot be evaluated.
+  pointNotEvaluable: {
+    nl: (p) => `bij ${(p.at as [string, number][]).map(([k, v]) => `${k} = ${big(v, "nl")}`).join(", ") || "de basiswaarden"} (gevoeligheidsanalyse)${p.code === "notFiniteSampled" ? ` geeft een formule geen eindig bedrag (${big((p.params as Params).value, "nl")}); deelt ze door nul bij deze waarde? Kies een verdeling die daar niet komt` : `: ${message(p.code as string, p.params as Params, "nl")}`}`,
+    en: (p) => `at ${(p.at as [string, number][]).map(([k, v]) => `${k} = ${big(v, "en")}`).join(", ") || "the base values"} (sensitivity analysis)${p.code === "notFiniteSampled" ? ` a formula gives no finite amount (${big((p.params as Params).value, "en")}); does it divide by zero at this value? Choose a distribution that does not go there` : `: ${message(p.code as string, p.params as Params, "en")}`}`,
+  },
   uncertaintyProblem: { nl: (p) => `${p.detail}`, en: (p) => `${p.detail}` },
   distNotFinite: { nl: (p) => `${p.field} moet een eindig getal zijn`, en: (p) => `${p.field} must be a finite number` },
   distSdPositive: {

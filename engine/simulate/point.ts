@@ -7,6 +7,7 @@ import { buildLedger } from "../ledger/ledger.ts";
 import { parameterValues, type Model } from "../case/model.ts";
 import { arrangementTransfers } from "./arrangements.ts";
 import { compileKernel } from "./kernel.ts";
+import { InputError } from "../messages/issues.ts";
 
 export interface PointEvaluator {
   /** Partner ids, then "society". */
@@ -37,11 +38,19 @@ export function pointEvaluator(model: Model, arrangement?: string): PointEvaluat
       const values = parameterValues(model.parameters, overrides);
       const out = new Float64Array(P + 1);
       net.fill(0);
-      kernel.evaluate(values, out, net, null);
-      let society = 0;
-      for (let p = 0; p < P; p++) society += out[p]!;
-      if (arr && arr.steps.length > 0) arrangementTransfers(model, values, buildLedger(model, values), arr, partnerIndex, out, net);
-      out[P] = society;
+      try {
+        kernel.evaluate(values, out, net, null);
+        let society = 0;
+        for (let p = 0; p < P; p++) society += out[p]!;
+        if (arr && arr.steps.length > 0) arrangementTransfers(model, values, buildLedger(model, values), arr, partnerIndex, out, net);
+        out[P] = society;
+      } catch (e) {
+        // Validation probed each uncertain input at its 0.1 % and 99.9 % quantiles; a point inside
+        // that range can still fail (a formula dividing by the input where it crosses 0): an input
+        // error at the failing line's path that names the point.
+        if (!(e instanceof InputError)) throw e;
+        throw new InputError(e.path, "pointNotEvaluable", { at: Object.entries(overrides).map(([k, v]) => [k, v] as const), code: e.code, params: e.params });
+      }
       return out;
     },
   };

@@ -3,11 +3,13 @@
  * the helper's wordings all mapped to codes, sampler moments, induced correlation, a run of the
  * annotated example, cancellation, and the CLI commands.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import YAML from "yaml";
 import {
-  classifyAll, compileSampler, evaluateModel, formatPath, planSimulation, sampleColumns, scenarios, simulate, simulateInWorkers, SimulationCancelled, SimulationInputError, tornado, validateCase, type CaseInput,
+  classifyAll, compileSampler, evaluateModel, formatPath, planSimulation, sampleColumns, scenarios, simulate, simulateInWorkers, SimulationCancelled, SimulationInputError, switchingValues, tornado, validateCase, type CaseInput,
 } from "./testApi.ts";
 import { mean, spearman, validateCorrelation, validateDistribution, variance, type DistributionSpec } from "../../engine/uncertainty/index.ts";
 import { run } from "../cli/cliRun.ts";
@@ -217,6 +219,30 @@ describe("runs of the annotated example (examples/rich.yaml)", () => {
 });
 
 describe("CLI", () => {
+  test("bcase sensitivity at a point inside the probed range where a formula divides by zero: an input error naming the line and the point (exit 1), not an internal error (fuzz seed 20261206, case 22689)", async () => {
+    // x at its 0.1 % and 99.9 % quantiles (about -2.99 and 2.99) passes validation; the switching
+    // values' grid runs through 0, where 10 / x is beyond any amount.
+    const c = base({ ...ok, x: { value: 1, distribution: { type: "uniform", min: -3, max: 3 } }, volume: "10 / x" });
+    expect(validateCase(c).ok).toBe(true);
+    const v = validateCase(c);
+    if (!v.ok) return;
+    let thrown: unknown;
+    try { switchingValues(v.model); } catch (e) { thrown = e; }
+    expect(thrown).toBeInstanceOf(SimulationInputError);
+    expect(thrown).toMatchObject({ path: ["effects", 0], code: "pointNotEvaluable" });
+    const dir = mkdtempSync(join(tmpdir(), "bcase-sens-"));
+    try {
+      const file = join(dir, "case.json");
+      writeFileSync(file, JSON.stringify(c));
+      const nl = await run(["sensitivity", file]), en = await run(["sensitivity", file, "--lang", "en"]);
+      expect([nl.code, en.code]).toEqual([1, 1]);
+      // The grid's middle point is -4.44e-16 (not 0): the amount is beyond exact cents there.
+      expect(nl.err).toMatch(/case\.json: effects\[0\]: bij x = -?[0-9.e+-]+ \(gevoeligheidsanalyse\): het bedrag van deze post komt op EUR /);
+      expect(en.err).toMatch(/case\.json: effects\[0\]: at x = -?[0-9.e+-]+ \(sensitivity analysis\): /);
+      expect(en.err).not.toMatch(/internal|interne/);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+
   test("bcase simulate --format json follows bcase/simulate@1 and is the same on one thread and on worker threads", async () => {
     const one = await run(["simulate", "examples/rich.yaml", "-n", "3000", "--seed", "7", "-w", "1", "-f", "json", "--cdf", "11"]);
     expect(one.code).toBe(0);
