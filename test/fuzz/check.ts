@@ -148,7 +148,15 @@ async function checkInner(input: FuzzInput, options: CheckOptions): Promise<Outc
     assertText(JSON.stringify(sj), "simulate.json", input.text);
     assertText(renderSimulation(r, model.case.title, lang), "simulate.table", input.text);
     assertText(renderSimulationCsv(r, lang, "excel-nl"), "simulate.csv", input.text);
-    const t = tornado(model), s = switchingValues(model), sc = scenarios(model);
+    let t: ReturnType<typeof tornado>, s: ReturnType<typeof switchingValues>, sc: ReturnType<typeof scenarios>;
+    try {
+      t = tornado(model); s = switchingValues(model); sc = scenarios(model);
+    } catch (e) {
+      // A point inside the probed range where the case cannot be evaluated: an input error with the line's path.
+      if (!(e instanceof SimulationInputError) || e.code !== "pointNotEvaluable") throw e;
+      assertIssues([{ path: e.path, code: e.code, message: message(e.code, e.params, lang) }], input.text);
+      return { kind: "input", codes: [e.code] };
+    }
     const sens = toSensitivityJson(t, s, sc);
     assertFinite(sens, "sensitivity.json");
     assertText(JSON.stringify(sens), "sensitivity.json", input.text);
