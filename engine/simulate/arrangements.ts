@@ -16,7 +16,7 @@
  * See docs/uncertainty.md for the cost per sample.
  */
 import { runArrangementSteps } from "../arrangements/apply.ts";
-import { transferColumnsOf } from "../arrangements/transfers.ts";
+import { TransferLog, transferColumnsOf } from "../arrangements/transfers.ts";
 import type { CompiledArrangement, StepContext, Transfer } from "../arrangements/types.ts";
 import type { Ledger, LedgerRow } from "../ledger/row.ts";
 import type { Model } from "../case/model.ts";
@@ -75,13 +75,13 @@ class LazyMap<K, V> implements ReadonlyMap<K, V> {
 /** A step's transfers with their discounted amounts, kept in case a later step reads them as rows. */
 interface Booked { line: string; funding: boolean; transfers: Transfer[]; discounted: Float64Array }
 
-/** The two ledger rows of a transfer, as `runArrangementSteps` makes them. */
-function pushRows(out: LedgerRow[], b: Booked, arrangement: string, domainOf: ReadonlyMap<string, string>): void {
-  b.transfers.forEach((t, i) => {
-    const discounted = b.discounted[i]!, domain = (t.about && domainOf.get(t.about)) ?? "", line = b.line;
-    out.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement, reason: t.reason, partner: t.from, amount: -t.amount, discounted: 0 - discounted, counterparty: t.to });
-    out.push({ year: t.year, domain, line, kind: "transfer", cashable: true, arrangement, reason: t.reason, partner: t.to, amount: t.amount, discounted, counterparty: t.from });
-  });
+/** The ledger rows of booked steps' transfers, made by the step loop's own `TransferLog.rows` (one place for a transfer row's fields and order). */
+function rowsOfBooked(steps: readonly Booked[], arrangement: string, domainOf: ReadonlyMap<string, string>, fundingOnly: boolean): LedgerRow[] {
+  const log = new TransferLog(arrangement);
+  for (const b of steps) {
+    b.transfers.forEach((t, i) => log.push(t.year, t.from, t.to, t.amount, b.discounted[i]!, t.reason, (t.about && domainOf.get(t.about)) ?? "", b.line, b.funding));
+  }
+  return log.rows(0, log.length, fundingOnly);
 }
 
 /**
@@ -93,16 +93,16 @@ class SampleContext implements StepContext {
   constructor(
     readonly model: Model, readonly values: ArrayLike<number>, readonly arrangementId: string,
     readonly benefit: ReadonlyMap<string, number>, readonly benefitIn: StepContext["benefitIn"], readonly base: StepContext["base"],
-    private readonly statusQuo: SampleStatusQuo, private readonly rowsOf: (which: (b: Booked) => boolean) => LedgerRow[],
+    private readonly statusQuo: SampleStatusQuo, private readonly rowsOf: (fundingOnly: boolean) => LedgerRow[],
     private readonly booked: readonly Booked[],
   ) {}
   // (Read while the step runs, before its own transfers are booked: the earlier steps', as columns.)
   get transfers() { return transferColumnsOf(this.booked); }
-  get fundingRows() { return this.rowsOf((b) => b.funding); }
+  get fundingRows() { return this.rowsOf(true); }
   // (Read while the step runs, before its own transfers are booked: the earlier steps'.)
-  get addedRows() { return this.rowsOf(() => true); }
+  get addedRows() { return this.rowsOf(false); }
   get baseRows() { return this.statusQuo.rows(); }
-  get rows() { const out = this.statusQuo.rows().slice(); for (const r of this.rowsOf(() => true)) out.push(r); return out; }
+  get rows() { const out = this.statusQuo.rows().slice(); for (const r of this.rowsOf(false)) out.push(r); return out; }
 }
 
 /**
@@ -121,7 +121,7 @@ export function sampleArrangementTransfers(model: Model, values: ArrayLike<numbe
   const benefitIn = (domains: readonly string[]) => base.benefitIn(domains);
   const booked: Booked[] = [];
   // Rows of the transfers so far, made only when a step reads them.
-  const rowsOf = (which: (b: Booked) => boolean) => { const out: LedgerRow[] = []; for (const b of booked) if (which(b)) pushRows(out, b, arr.id, domainOf); return out; };
+  const rowsOf = (fundingOnly: boolean) => rowsOfBooked(booked, arr.id, domainOf, fundingOnly);
   // The sums of |amount| and |discounted| over the status quo and the transfers so far stay
   // within MAX_CENTS, as in `runArrangementSteps`. An upper bound of the status quo's decides
   // while bound + transfers stay within MAX_CENTS (then the exact sums do too); from the first
