@@ -15,88 +15,163 @@ import { discountedCents, MAX_CENTS } from "../money/money.ts";
 import { InputError } from "../messages/issues.ts";
 import type { Model } from "../case/model.ts";
 import { explainArrangement } from "./explain.ts";
-import type { ArrangementResult, CompiledArrangement, CompiledStep, StepContext, StepOutput, StepResult } from "./types.ts";
+import type { ArrangementResult, CompiledArrangement, CompiledStep, StatusQuo, StepContext, StepOutput, StepResult } from "./types.ts";
 
 /** Each partner's present value of positive effect results (for `benefit` keys), once per rows array. */
 export function benefitShares(model: Model, rows: readonly LedgerRow[]): Map<string, number> {
   return baseFigures(model, ledgerFromRows(rows)).benefit();
 }
 
+/** A ledger as the status quo the step loop runs on: its figures from its columns, its exact sums, its own rows. */
+export function statusQuoOfLedger(model: Model, given: Ledger | readonly LedgerRow[]): StatusQuo {
+  const ledger = Array.isArray(given) ? ledgerFromRows(given as readonly LedgerRow[]) : (given as Ledger);
+  const base = baseFigures(model, ledger);
+  return { base, absoluteBound: () => base.absoluteSums(), rows: () => ledger.rows };
+}
+
+const isStatusQuo = (x: StatusQuo | Ledger | readonly LedgerRow[]): x is StatusQuo => !Array.isArray(x) && "absoluteBound" in x;
+
 /**
- * The step loop of an arrangement, the one both `applyArrangement` and the Monte Carlo
- * (engine/simulate/arrangements.ts) run: each step sees the rows so far, its transfers become
- * two ledger rows each (discounted and rounded on their own), and `onStep` gets them.
+ * The step loop with rows: `runArrangementTransfers`, each step's transfers handed to `onStep`
+ * as their ledger rows (two per transfer).
  */
 export function runArrangementSteps(
-  model: Model, values: ArrayLike<number>, statusQuo: Ledger | readonly LedgerRow[], arr: CompiledArrangement,
+  model: Model, values: ArrayLike<number>, statusQuo: StatusQuo | Ledger | readonly LedgerRow[], arr: CompiledArrangement,
   onStep: (step: CompiledStep, out: StepOutput, stepRows: LedgerRow[]) => void,
   actualContributions?: StepContext["actualContributions"],
 ): void {
   runArrangementTransfers(model, values, statusQuo, arr, (step, out, log, start) => onStep(step, out, log.rows(start)), actualContributions);
 }
 
+/** What the step loop keeps per model: each year's discount factor, each investment's domain, each step's line name. */
+interface Fixed { factors: number[]; domainOf: Map<string, string>; lines: WeakMap<CompiledArrangement, string[]> }
+const fixedOf = new WeakMap<Model, Fixed>();
+function fixed(model: Model): Fixed {
+  let f = fixedOf.get(model);
+  // Stryker disable next-line ConditionalExpression: equivalent, the cache is speed only (the same numbers and maps made again)
+  if (!f) {
+    const c = model.case;
+    f = { factors: model.years.map((_, k) => discountFactor(c.discountRate, k)), domainOf: new Map(model.investments.map((i) => [i.line.id, i.line.domain])), lines: new WeakMap() };
+    fixedOf.set(model, f);
+  }
+  return f;
+}
+
+/** A map made when first read (a step's context hands the benefit shares to keys that may never read them). */
+class LazyMap<K, V> implements ReadonlyMap<K, V> {
+  private made: ReadonlyMap<K, V> | undefined;
+  constructor(private readonly make: () => ReadonlyMap<K, V>) {}
+  private get map(): ReadonlyMap<K, V> { return (this.made ??= this.make()); }
+  get size() { return this.map.size; }
+  get(key: K) { return this.map.get(key); }
+  has(key: K) { return this.map.has(key); }
+  forEach(f: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown) { this.map.forEach(f, thisArg); }
+  entries() { return this.map.entries(); }
+  keys() { return this.map.keys(); }
+  values() { return this.map.values(); }
+  [Symbol.iterator]() { return this.map[Symbol.iterator](); }
+}
+
+/** What the steps of one run share: the status quo, the log, and the rows so far (made when a step reads them). */
+class Run {
+  /** The status quo's rows, then the transfer rows of the first `upTo` entries of the log (a concat per step copied the whole status quo again per step). */
+  private rows: LedgerRow[] | undefined;
+  private upTo = 0;
+  constructor(readonly statusQuo: StatusQuo, readonly log: TransferLog) {}
+  rowsSoFar(end: number): readonly LedgerRow[] {
+    // Stryker disable next-line ConditionalExpression: equivalent, before any step added rows the rows so far are the status quo's (a copy instead of the array itself)
+    if (end === 0) return this.statusQuo.rows();
+    // Stryker disable next-line ConditionalExpression: equivalent, the rows made again are the same rows (only the settlement, the last step, reads them)
+    if (this.rows === undefined) this.rows = this.statusQuo.rows().slice();
+    for (const r of this.log.rows(this.upTo, end)) this.rows.push(r);
+    this.upTo = end;
+    return this.rows;
+  }
+}
+
 /**
- * The step loop with the transfers as columns (transfers.ts): each step's transfers are entries
- * `start`..`log.length - 1` of the log `onStep` gets; their rows are made only when read. The
- * log of every step's transfers is returned.
+ * A step's context: the figures as fields, the rows (the status quo's, the earlier steps'
+ * transfers) made when read. A class: its getters live on the prototype, where an object literal
+ * with getters is made slowly, once per step (and per Monte Carlo sample).
+ */
+class Context implements StepContext {
+  private added: LedgerRow[] | undefined;
+  private funded: LedgerRow[] | undefined;
+  actualContributions?: StepContext["actualContributions"];
+  constructor(
+    readonly model: Model, readonly values: ArrayLike<number>, readonly arrangementId: string,
+    readonly benefit: ReadonlyMap<string, number>, readonly benefitIn: StepContext["benefitIn"], readonly base: StepContext["base"],
+    private readonly run: Run, private readonly before: number,
+  ) {}
+  // (The entries of the earlier steps: the step's own are pushed after it returns.)
+  get transfers() { return this.run.log.view(this.before); }
+  get fundingRows() { return (this.funded ??= this.run.log.rows(0, this.before, true)); }
+  get addedRows() { return (this.added ??= this.run.log.rows(0, this.before)); }
+  get baseRows() { return this.run.statusQuo.rows(); }
+  get rows() { return this.run.rowsSoFar(this.before); }
+}
+
+/**
+ * The step loop of an arrangement, the one engine for every path: `applyArrangement` (an
+ * evaluation, a slider move), monitoring, the Monte Carlo (a sample's status quo from
+ * engine/simulate/figures.ts, no ledger) and the negotiation. Each step sees the status quo and
+ * the transfers so far; its transfers are checked, discounted and rounded on their own, and
+ * pushed to the log as entries `start`..`log.length - 1` that `onStep` gets (their rows are made
+ * only when read). The log of every step's transfers is returned.
  */
 export function runArrangementTransfers(
-  model: Model, values: ArrayLike<number>, statusQuo: Ledger | readonly LedgerRow[], arr: CompiledArrangement,
+  model: Model, values: ArrayLike<number>, given: StatusQuo | Ledger | readonly LedgerRow[], arr: CompiledArrangement,
   onStep: (step: CompiledStep, out: StepOutput, log: TransferLog, start: number) => void,
   actualContributions?: StepContext["actualContributions"],
 ): TransferLog {
   const log = new TransferLog(arr.id);
-  // Stryker disable next-line ConditionalExpression: equivalent, without steps the loop below calls nothing; the early return only skips the status quo's sums
+  // Stryker disable next-line ConditionalExpression: equivalent, without steps the loop below calls nothing; the early return only skips the status quo's figures
   if (arr.steps.length === 0) return log;
-  const c = model.case;
-  // The status quo's sums come from its columns; its rows are made only if a step reads them.
-  const ledger = Array.isArray(statusQuo) ? ledgerFromRows(statusQuo as readonly LedgerRow[]) : (statusQuo as Ledger);
-  const base = baseFigures(model, ledger);
-  const benefit = base.benefit();
-  const benefitInDomains = (domains: readonly string[]) => base.benefitIn(domains);
-  const domainOf = investmentDomains(model);
-  // The rows so far, made when a step reads them: the status quo's rows, then the transfer rows
-  // up to `upTo` entries of the log (a concat per step copied the whole status quo again per step).
-  let rows: LedgerRow[] | undefined, upTo = 0;
-  const rowsSoFar = (end: number) => {
-    // Stryker disable next-line ConditionalExpression: equivalent, the rows made again are the same rows (only the settlement, the last step, reads them)
-    if (rows === undefined) rows = ledger.rows.slice();
-    for (const r of log.rows(upTo, end)) rows.push(r);
-    upTo = end;
-    return rows;
-  };
+  const c = model.case, start = c.startYear, rate = c.discountRate;
+  const statusQuo = isStatusQuo(given) ? given : statusQuoOfLedger(model, given);
+  const base = statusQuo.base;
+  // Asked for only if a key reads it (it reads every effect row of a sample).
+  const benefit = new LazyMap(() => base.benefit());
+  const benefitIn = (domains: readonly string[]) => base.benefitIn(domains);
+  const { factors, domainOf, lines } = fixed(model);
+  let stepLines = lines.get(arr);
+  if (!stepLines) lines.set(arr, (stepLines = arr.steps.map((s) => `${arr.id}/${s.id}`)));
+  const run = new Run(statusQuo, log);
   // The sums of |amount| and |discounted| over the status quo and every transfer row so far stay
-  // within MAX_CENTS, as the ledger's own rows do, so every partner's total is exact.
-  let [sumAmount, sumDiscounted] = base.absoluteSums();
-  // Each year's discount factor once (the same number discountFactor gives for it).
-  const factors: number[] = [];
-  for (const step of arr.steps) {
+  // within MAX_CENTS, as the ledger's own rows do, so every partner's total is exact. The status
+  // quo's bound (its exact sums for a ledger) decides while bound + transfers stay within
+  // MAX_CENTS (then the exact sums do too); from the first transfer where they do not, the exact
+  // sums decide.
+  const [boundAmount, boundDiscounted] = statusQuo.absoluteBound();
+  let tAmount = 0, tDiscounted = 0, exact = false, sumAmount = 0, sumDiscounted = 0;
+  for (let s = 0; s < arr.steps.length; s++) {
+    const step = arr.steps[s]!;
     const before = log.length;
-    let addedRows: LedgerRow[] | undefined, fundingRows: LedgerRow[] | undefined;
-    const ctx: StepContext = {
-      model, values, arrangementId: arr.id, benefit, benefitIn: benefitInDomains, base,
-      transfers: log.view(before),
-      get fundingRows() { return (fundingRows ??= log.rows(0, before, true)); },
-      get addedRows() { return (addedRows ??= log.rows(0, before)); },
-      get baseRows() { return ledger.rows; },
-      // Stryker disable next-line ConditionalExpression: equivalent, before any step added rows the rows so far are the status quo's (a copy instead of the array itself)
-      get rows() { return before === 0 ? ledger.rows : rowsSoFar(before); },
-    };
-    // Set apart, not spread into the literal: a spread made every step's context a slow object.
+    const ctx = new Context(model, values, arr.id, benefit, benefitIn, base, run, before);
     // Stryker disable next-line ConditionalExpression: equivalent, the property set to undefined reads as the property left out
     if (actualContributions) ctx.actualContributions = actualContributions;
     const out = step.apply(ctx);
-    const line = `${arr.id}/${step.id}`;
+    const line = stepLines[s]!;
     for (const t of out.transfers) {
       if (t.amount > MAX_CENTS) throw new InputError(step.path, "amountOverflow", { what: "transfer", year: t.year, value: t.amount / 100 });
       if (!(t.amount > 0) || !Number.isSafeInteger(t.amount)) throw new Error(`arrangement ${line}: transfer must be a positive integer of cents, got ${t.amount}`);
-      const k = t.year - c.startYear;
-      const discounted = discountedCents(t.amount, factors[k] ?? (factors[k] = discountFactor(c.discountRate, k)), c.discountRate, k);
-      sumAmount += 2 * t.amount;
-      sumDiscounted += 2 * discounted;
-      if (!(sumAmount <= MAX_CENTS && sumDiscounted <= MAX_CENTS)) throw new InputError(step.path, "totalOverflow", { value: Math.max(sumAmount, sumDiscounted) / 100 });
-      const domain = (t.about && domainOf.get(t.about)) ?? "";
-      log.push(t.year, t.from, t.to, t.amount, discounted, t.reason, domain, line, step.funding);
+      const k = t.year - start;
+      const discounted = discountedCents(t.amount, factors[k] ?? discountFactor(rate, k), rate, k);
+      if (!exact) {
+        if (boundAmount + (tAmount + 2 * t.amount) <= MAX_CENTS && boundDiscounted + (tDiscounted + 2 * discounted) <= MAX_CENTS) {
+          tAmount += 2 * t.amount; tDiscounted += 2 * discounted;
+        } else {
+          // Within MAX_CENTS so far: these sums are exact.
+          exact = true;
+          const [a, d] = base.absoluteSums();
+          sumAmount = a + tAmount; sumDiscounted = d + tDiscounted;
+        }
+      }
+      if (exact) {
+        sumAmount += 2 * t.amount; sumDiscounted += 2 * discounted;
+        if (!(sumAmount <= MAX_CENTS && sumDiscounted <= MAX_CENTS)) throw new InputError(step.path, "totalOverflow", { value: Math.max(sumAmount, sumDiscounted) / 100 });
+      }
+      log.push(t.year, t.from, t.to, t.amount, discounted, t.reason, (t.about && domainOf.get(t.about)) ?? "", line, step.funding);
     }
     onStep(step, out, log, before);
   }
@@ -109,15 +184,6 @@ function partnerIndex(model: Model): Map<string, number> {
   let m = partnerIndexes.get(model);
   // Stryker disable next-line ConditionalExpression: equivalent, the cache is speed only (the map made again is the same)
   if (!m) { m = new Map(model.case.partners.map((p, i) => [p.id, i])); partnerIndexes.set(model, m); }
-  return m;
-}
-
-const domainCache = new WeakMap<Model, Map<string, string>>();
-/** Investment id -> its domain (transfer rows about an investment carry its domain), once per model. */
-function investmentDomains(model: Model): Map<string, string> {
-  let m = domainCache.get(model);
-  // Stryker disable next-line ConditionalExpression: equivalent, the cache is speed only (the map made again is the same)
-  if (!m) { m = new Map(model.investments.map((i) => [i.line.id, i.line.domain])); domainCache.set(model, m); }
   return m;
 }
 

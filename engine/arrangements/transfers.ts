@@ -5,15 +5,15 @@
  * metrics and cash worked out over them row by row, they were about a third of the move. Here a
  * transfer is a few array pushes, every partner's sums come from one pass over the entries
  * (`transferSums`), and row objects are made only when something reads them (`rows`): the
- * arrangement's rows in canonical order, a step that reads the rows so far, the Monte Carlo's
- * `runArrangementSteps` callback.
+ * arrangement's rows in canonical order, a step that reads the rows so far, the
+ * `runArrangementSteps` callback (the negotiation's).
  *
  * The rows made here are the rows the step loop made before (same fields in the same order);
  * test/arrangements/transfers.properties.test.ts holds every figure made from the columns equal
  * to the same figure made from those rows (`withTransfers`, `societyWithTransfers`,
  * `cashViewOfFlows` over rows: the naive reference).
  */
-import type { Transfer, TransferColumns } from "../case/model.ts";
+import type { TransferColumns } from "../case/model.ts";
 import type { Cents } from "../money/money.ts";
 import type { LedgerRow } from "../ledger/row.ts";
 import type { TransferSums } from "../ledger/metrics.ts";
@@ -104,22 +104,4 @@ export function transferSums(log: TransferColumns, index: ReadonlyMap<string, nu
     }
   }
   return s;
-}
-
-/**
- * Transfer columns of steps' transfers kept as they came (each step's `Transfer` list, their
- * discounted amounts, whether the step is a funding step): for a step loop that keeps them so
- * (the Monte Carlo's per sample) and hands a step `ctx.transfers`. The same entries, in the same
- * order, as the `TransferLog` of `runArrangementTransfers`.
- */
-export function transferColumnsOf(steps: readonly { transfers: readonly Transfer[]; discounted: ArrayLike<number>; funding: boolean }[]): TransferColumns {
-  const out = { length: 0, year: [] as number[], from: [] as string[], to: [] as string[], amount: [] as number[], discounted: [] as number[], funding: [] as boolean[] };
-  for (const s of steps) {
-    s.transfers.forEach((t, i) => {
-      out.year.push(t.year); out.from.push(t.from); out.to.push(t.to); out.amount.push(t.amount);
-      out.discounted.push(s.discounted[i]!); out.funding.push(s.funding);
-    });
-    out.length += s.transfers.length;
-  }
-  return out;
 }

@@ -10,7 +10,7 @@ import type { CashView } from "../ledger/cash.ts";
 import type { Metrics, PartnerResult } from "../ledger/metrics.ts";
 import type { LedgerRow } from "../ledger/row.ts";
 
-export type { CompiledArrangement, CompiledStep, OutcomePaymentYear, PotYear, StepContext, StepOutput, Transfer } from "../case/model.ts";
+export type { CompiledArrangement, CompiledStep, OutcomePaymentYear, PotYear, StatusQuo, StepContext, StepOutput, Transfer } from "../case/model.ts";
 export type { Compiled };
 
 /** What one step did, for results and explanations. */

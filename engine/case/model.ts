@@ -150,6 +150,23 @@ export interface TransferColumns {
   readonly funding: readonly boolean[];
 }
 
+/**
+ * The status quo an arrangement's steps run on (engine/arrangements/apply.ts
+ * `runArrangementTransfers`): a ledger's (`statusQuoOfLedger`) or a Monte Carlo sample's, made
+ * without a ledger (engine/simulate/figures.ts). One step loop runs on either.
+ */
+export interface StatusQuo {
+  base: BaseFigures;
+  /**
+   * At least `base.absoluteSums()`: the exact sums for a ledger; for a sample, an upper bound
+   * while some of its rows wait to be made (the step loop asks for the exact sums only when the
+   * bound and the transfers could reach MAX_CENTS).
+   */
+  absoluteBound(): [number, number];
+  /** The status quo's rows, made when a step reads them. */
+  rows(): readonly LedgerRow[];
+}
+
 /** Sums over the status-quo ledger a step may need (engine/ledger/ledger.ts `baseFigures`). */
 export interface BaseFigures {
   /** Each investment's cost per year as a positive number of cents. */

@@ -23,7 +23,7 @@
  * built for that sample when it asks (`rows`).
  */
 import { LIMITS } from "../case/limits.ts";
-import type { BaseFigures, Model } from "../case/model.ts";
+import type { BaseFigures, Model, StatusQuo } from "../case/model.ts";
 import { buildLedger, effectFactor } from "../ledger/ledger.ts";
 import { LedgerColumns } from "../ledger/columns.ts";
 import type { LedgerRow } from "../ledger/row.ts";
@@ -43,16 +43,8 @@ const INVESTMENT = 0, SAVING = 1, REVENUE_LOSS = 2, VARIABLE_COST_SAVING = 3, TR
 
 interface SplitPlan { partners: Int32Array; weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }
 
-/** The status quo of one sample: its figures, and its rows as objects when a step reads them. */
-export interface SampleStatusQuo {
-  base: BaseFigures;
-  /**
-   * At least `base.absoluteSums()` (an upper bound while some rows wait; then the exact sums
-   * make the difference only near MAX_CENTS: see `sampleArrangementTransfers`).
-   */
-  absoluteBound(): [number, number];
-  rows(): readonly LedgerRow[];
-}
+/** The status quo of one sample (the step loop's `StatusQuo`): its figures, an upper bound of its absolute sums while some rows wait, its rows as objects when a step reads them. */
+export type SampleStatusQuo = StatusQuo;
 
 export interface FiguresKernel {
   /** Makes the sample's rows at `values` (throws the ledger's input errors); the figures read them until the next call. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyArrangement, benefitShares, validateCase, type CaseInput } from "../../engine/index.ts";
-import { runArrangementSteps } from "../../engine/arrangements/apply.ts";
+import { runArrangementSteps, statusQuoOfLedger } from "../../engine/arrangements/apply.ts";
 import type { CompiledArrangement } from "../../engine/arrangements/types.ts";
 import { MAX_CENTS } from "../../engine/money/money.ts";
 import { InputError } from "../../engine/messages/issues.ts";
@@ -147,7 +147,7 @@ describe("results", () => {
 
 describe("the step loop's guards (a step that returns any transfers it likes)", () => {
   /** Runs one step that returns transfers of these amounts (cents) from zv to gem in `year`; the error it throws, or the rows' amounts. */
-  const run = (amounts: number | number[], extra: Partial<CaseInput> = {}, year = 2025) => {
+  const run = (amounts: number | number[], extra: Partial<CaseInput> = {}, year = 2025, bound?: [number, number]) => {
     const m = model(base([], extra));
     const transfers = [amounts].flat().map((amount) => ({ year, from: "zv", to: "gem", amount, reason: "r" }));
     const arrangement: CompiledArrangement = {
@@ -156,7 +156,10 @@ describe("the step loop's guards (a step that returns any transfers it likes)", 
     };
     const seen: number[] = [];
     try {
-      runArrangementSteps(m, [], evaluate(base([], extra)).ledger, arrangement, (_s, _o, rows) => { for (const r of rows) seen.push(r.amount); });
+      const ledger = evaluate(base([], extra)).ledger;
+      // A status quo with an upper bound of its sums above the exact ones, as a Monte Carlo sample's while rows wait.
+      const statusQuo = bound ? { ...statusQuoOfLedger(m, ledger), absoluteBound: () => bound } : ledger;
+      runArrangementSteps(m, [], statusQuo, arrangement, (_s, _o, rows) => { for (const r of rows) seen.push(r.amount); });
     } catch (e) {
       return e as Error;
     }
@@ -200,6 +203,22 @@ describe("the step loop's guards (a step that returns any transfers it likes)", 
     fill[4]! += 1;
     const e = run(fill, extra) as InputError;
     expect([e.path, e.code, e.params]).toEqual([["arrangements", 0, "steps", 0], "totalOverflow", { value: (MAX_CENTS + 2) / 100 }]);
+  });
+  it("a status quo that gives an upper bound of its sums (a Monte Carlo sample with rows waiting): the exact sums decide where the bound and the transfers pass MAX_CENTS", () => {
+    const extra: Partial<CaseInput> = { discountRate: 0, horizon: 3, investments: [{ id: "team", label: "Team", bearer: "gem", domain: "wmo", amount: 1000.01 }] };
+    const [a, d] = sums(extra);
+    const fill = five((MAX_CENTS - a) / 2);
+    // The bound alone leaves no room for the transfers; the exact sums leave exactly enough.
+    const bound: [number, number] = [MAX_CENTS - 1, MAX_CENTS - 1];
+    expect(bound[0]).toBeGreaterThan(a);
+    expect(bound[1]).toBeGreaterThan(d);
+    expect(run(fill, extra, 2025, bound)).toEqual(run(fill, extra));
+    expect((run(fill, extra, 2025, bound) as number[]).length).toBe(10);
+    fill[4]! += 1;
+    const e = run(fill, extra, 2025, bound) as InputError;
+    expect([e.path, e.code, e.params]).toEqual([["arrangements", 0, "steps", 0], "totalOverflow", { value: (MAX_CENTS + 2) / 100 }]);
+    // Far from MAX_CENTS the bound decides alone: the same rows.
+    expect(run([5, 7], extra, 2025, [a + 1000, d + 1000])).toEqual([-5, 5, -7, 7]);
   });
   it("either sum beyond MAX_CENTS is an error: |amount| alone at a positive rate, |discounted| alone at a negative one; the message names the larger", () => {
     // At 100 % a transfer in 2026 is worth half: the amounts overflow, the present values do not.

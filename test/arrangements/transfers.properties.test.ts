@@ -10,7 +10,6 @@ import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { evaluateModel, validateCase, type CaseInput } from "../../engine/index.ts";
 import { runArrangementSteps, runArrangementTransfers } from "../../engine/arrangements/apply.ts";
-import { transferColumnsOf } from "../../engine/arrangements/transfers.ts";
 import { cashViewOfFlows } from "../../engine/ledger/cash.ts";
 import { compareRows, statusQuoFlows } from "../../engine/ledger/ledger.ts";
 import { computeMetrics, societyWithTransfers, withTransfers } from "../../engine/ledger/metrics.ts";
@@ -57,13 +56,14 @@ describe("an arrangement's transfers as columns", () => {
         const handed: LedgerRow[][] = [];
         runArrangementSteps(model, parameterVector(model, ev), ev.ledger, arr, (_s, _o, rows) => { handed.push(rows); });
         expect(handed).toEqual(arr.steps.length === 0 ? [] : perStep);
-        // The columns made from the steps' transfers as they came (the Monte Carlo's way) are the log's.
-        const kept: { transfers: typeof a.steps[number]["transfers"]; discounted: number[]; funding: boolean }[] = [];
-        const log = runArrangementTransfers(model, parameterVector(model, ev), ev.ledger, arr, (step, out, l, start) => {
-          kept.push({ transfers: out.transfers, discounted: l.discounted.slice(start), funding: step.funding });
+        // The log's columns (what a step reads as `ctx.transfers`, what the Monte Carlo books) are the steps' transfers in order, each with its receiver's discounted amount.
+        const log = runArrangementTransfers(model, parameterVector(model, ev), ev.ledger, arr, () => {});
+        const view = log.view(log.length);
+        const entries = a.steps.flatMap((s, i) => s.transfers.map((t, j) => ({ t, discounted: perStep[i]![2 * j + 1]!.discounted, funding: arr.steps[i]!.funding })));
+        expect({ length: view.length, year: view.year, from: view.from, to: view.to, amount: view.amount, discounted: view.discounted, funding: view.funding }).toEqual({
+          length: entries.length, year: entries.map((e) => e.t.year), from: entries.map((e) => e.t.from), to: entries.map((e) => e.t.to),
+          amount: entries.map((e) => e.t.amount), discounted: entries.map((e) => e.discounted), funding: entries.map((e) => e.funding),
         });
-        const cols = transferColumnsOf(kept), view = log.view(log.length);
-        expect({ ...cols }).toEqual({ length: view.length, year: view.year, from: view.from, to: view.to, amount: view.amount, discounted: view.discounted, funding: view.funding });
         // Every partner's metrics, society's, the cash view, the pots.
         for (const p of a.partners) {
           const { id, name, kind, ...metrics } = p;
