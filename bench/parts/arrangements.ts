@@ -3,8 +3,9 @@
  * column kernel) and of each arrangement (the status quo plus that arrangement per sample: the
  * status quo's figures from typed rows, then its steps; engine/simulate/figures.ts), on
  * examples/rich.yaml and on the 342-municipality case. One thread, no per-year bands, no CDF.
- * A run's fixed costs (planning, compiling) are in the figure: on the regional case they are
- * about a sample's worth, so it runs 10 samples (2 with --quick).
+ * A run's fixed costs (planning, compiling, an arrangement no sample changes worked out once:
+ * engine/simulate/fixed.ts) are in the figure: on the regional case they are about a sample's
+ * worth, so it runs 40 samples (4 with --quick).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,7 +51,7 @@ export const arrangementsPart: BenchPart = {
     const v = validateCase(parsed.data);
     if (!v.ok) throw new Error("examples/rich.yaml is invalid");
     const rich = await measure("examples/rich.yaml", v.model, ctx.quick ? { statusQuo: 2000, arrangement: 200 } : { statusQuo: 20_000, arrangement: 2000 }, ctx);
-    const regional = await measure("342 municipalities", regionalModel().model, ctx.quick ? { statusQuo: 200, arrangement: 2 } : { statusQuo: 2000, arrangement: 10 }, { ...ctx, runs: 1 });
+    const regional = await measure("342 municipalities", regionalModel().model, ctx.quick ? { statusQuo: 200, arrangement: 4 } : { statusQuo: 2000, arrangement: 40 }, { ...ctx, runs: 1 });
     return { rich, regional };
   },
 };

@@ -7,7 +7,7 @@
 import type { Path } from "../messages/issues.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
-import { compilePayer, type CompiledKey } from "./keys.ts";
+import { compilePayer, readsOf, type CompiledKey } from "./keys.ts";
 import { matches } from "./match.ts";
 import { coverInvestments } from "./cover.ts";
 import type { CompiledStep } from "./types.ts";
@@ -33,5 +33,7 @@ export function compileDecisionRules(spec: Spec, id: string, path: Path, env: Ar
     apply(ctx) {
       return { transfers: coverInvestments(ctx, (id) => { const rule = ruleOf.get(id); return rule === undefined ? undefined : payers[rule]; }, "cover-investment") };
     },
+    // The payers' keys, and the costs of the investments the rules cover.
+    reads: { ...readsOf([...new Set(ruleOf.values())].map((i) => payers[i]!)), investments: [...ruleOf.keys()] },
   };
 }

@@ -3,7 +3,7 @@
  * context (parameter values, year, benefit shares) to weights per partner. Weights are
  * non-negative and not all zero, or the key fails with the path of its spec.
  */
-import type { Compiled } from "../case/formula.ts";
+import { formulaShape, type Compiled } from "../case/formula.ts";
 import { InputError, type Path } from "../messages/issues.ts";
 import type { KeySpec, Partner } from "../case/schema/index.ts";
 
@@ -25,7 +25,38 @@ export interface Weights {
 export type CompiledKey = ((ctx: KeyContext) => Weights) & {
   /** Set on a key whose weights can differ by year (a `by-year` key, or a blend with one). */
   readonly byYear?: true;
+  /** What its weights depend on: parameter slots (null: unknown) and the benefit shares. Absent: anything. */
+  readonly reads?: KeyReads;
 };
+
+export interface KeyReads { slots: ReadonlySet<number> | null; benefit: boolean }
+
+/** The slots these formulas read (null if one is not a compiled formula of known shape). */
+export function formulaReads(fns: readonly (Compiled | undefined)[]): Set<number> | null {
+  const slots = new Set<number>();
+  for (const fn of fns) {
+    if (!fn) continue;
+    const shape = formulaShape(fn);
+    if (!shape) return null;
+    for (const s of shape.slots) slots.add(s);
+  }
+  return slots;
+}
+
+/** What several keys and formulas read together (unknown if any part is unknown). */
+export function readsOf(keys: readonly CompiledKey[], fns: readonly (Compiled | undefined)[] = []): KeyReads {
+  let slots = formulaReads(fns), benefit = false;
+  for (const k of keys) {
+    const r = k.reads;
+    if (!r) return { slots: null, benefit: true };
+    benefit ||= r.benefit;
+    if (slots && r.slots) for (const s of r.slots) slots.add(s);
+    else slots = null;
+  }
+  return { slots, benefit };
+}
+
+const withReads = <K extends (ctx: KeyContext) => Weights>(key: K, reads: KeyReads): K & { reads: KeyReads } => Object.assign(key, { reads });
 
 /**
  * `key` for one run of a step (one set of values and benefit shares, year after year): a key
@@ -98,7 +129,7 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
       }
       if (Object.keys(table).length === 0) env.add([...path, field], "weightsZero");
       const last = { partners: [] as readonly string[] };
-      return (ctx) => finish(parts.map(([p, c]) => [p, c(ctx.values)]), path, last);
+      return withReads((ctx: KeyContext) => finish(parts.map(([p, c]) => [p, c(ctx.values)]), path, last), { slots: formulaReads(parts.map((x) => x[1])), benefit: false });
     }
     case "inhabitants":
     case "insured":
@@ -114,7 +145,7 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
       if (chosen.length === 0) env.add(path, "keyNoSizes", { size: field });
       const entries: [string, number][] = chosen.map((id) => [id, env.partners.find((x) => x.id === id)?.[field] ?? 0]);
       const last = { partners: [] as readonly string[] };
-      return () => finish(entries.map((e) => [...e] as [string, number]), path, last);
+      return withReads(() => finish(entries.map((e) => [...e] as [string, number]), path, last), { slots: new Set(), benefit: false });
     }
     case "benefit": {
       const chosen = spec.partners ?? env.partners.map((p) => p.id);
@@ -122,11 +153,11 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
       const domains = spec.domains;
       if (domains) domains.forEach((d, i) => env.checkDomain?.(d, [...path, "domains", i]));
       const last = { partners: [] as readonly string[] };
-      return (ctx) => {
+      return withReads((ctx: KeyContext) => {
         const benefit = domains ? ctx.benefitIn?.(domains) : ctx.benefit;
         if (!benefit) throw new Error("a benefit key with domains needs benefitIn in its context");
         return finish(chosen.map((id) => [id, Math.max(0, benefit.get(id) ?? 0)]), path, last);
-      };
+      }, { slots: new Set(), benefit: true });
     }
     case "blend": {
       const parts = spec.parts.map((part, i) => ({ weight: env.compileWeight(part.weight, [...path, "parts", i, "weight"]), key: compileKey(part.key, [...path, "parts", i, "key"], env) }));
@@ -144,12 +175,13 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
         });
         return finish([...acc.entries()], path, last);
       };
-      return parts.some((part) => part.key.byYear) ? Object.assign(blend, { byYear: true as const }) : blend;
+      const reads = readsOf(parts.map((part) => part.key), parts.map((part) => part.weight));
+      return withReads(parts.some((part) => part.key.byYear) ? Object.assign(blend, { byYear: true as const }) : blend, reads);
     }
     case "by-year": {
       const years = new Map(Object.entries(spec.years).map(([y, k]) => [Number(y), compileKey(k, [...path, "years", y], env)]));
       const dflt = compileKey(spec.default, [...path, "default"], env);
-      return Object.assign((ctx: KeyContext) => (years.get(ctx.year) ?? dflt)(ctx), { byYear: true as const });
+      return Object.assign((ctx: KeyContext) => (years.get(ctx.year) ?? dflt)(ctx), { byYear: true as const, reads: readsOf([...years.values(), dflt]) });
     }
   }
 }
@@ -157,7 +189,7 @@ export function compileKey(spec: KeySpec, path: Path, env: KeyEnv): CompiledKey 
 /** A single partner as a key with one weight. */
 export function singlePartner(id: string): CompiledKey {
   const partners = Object.freeze([id]) as string[];
-  return () => ({ partners, weights: [1] });
+  return withReads(() => ({ partners, weights: [1] }), { slots: new Set(), benefit: false });
 }
 
 /** Who pays: one partner (checked to exist) or several by a key, compiled at `path`. */

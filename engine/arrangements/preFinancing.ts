@@ -9,7 +9,7 @@
 import type { Path } from "../messages/issues.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
-import { compilePayer } from "./keys.ts";
+import { compilePayer, readsOf } from "./keys.ts";
 import { matches } from "./match.ts";
 import { coverInvestments } from "./cover.ts";
 import type { CompiledStep } from "./types.ts";
@@ -27,5 +27,7 @@ export function compilePreFinancing(spec: Spec, id: string, path: Path, env: Arr
     apply(ctx) {
       return { transfers: coverInvestments(ctx, (id) => (covered.has(id) ? investor : undefined), "pre-financing") };
     },
+    // The investor's key, and the costs of the investments the step covers.
+    reads: { ...readsOf([investor]), investments: [...covered] },
   };
 }

@@ -235,6 +235,21 @@ export interface CompiledStep {
   /** Decision rules and pots move the cost of investments; settlement needs to know. */
   funding: boolean;
   apply(ctx: StepContext): StepOutput;
+  /**
+   * All the step's transfers depend on, where that is known (decision rules, pre-financing):
+   * these parameter slots (null: unknown, any), the benefit shares if `benefit`, and the costs
+   * of these investments; not effects, not earlier steps' transfers. Without it a step may read
+   * anything. The Monte Carlo works out once the transfers of an arrangement whose steps read
+   * nothing a sample changes (engine/simulate/fixed.ts).
+   */
+  reads?: StepReads;
+}
+
+/** What a step's (or a key's) result depends on: see `CompiledStep.reads`. */
+export interface StepReads {
+  slots: ReadonlySet<number> | null;
+  benefit: boolean;
+  investments: readonly string[];
 }
 
 export interface CompiledArrangement {

@@ -16,7 +16,7 @@
 import { InputError } from "../messages/issues.ts";
 import { MAX_CENTS } from "../money/money.ts";
 import { createRng, imanConover, latinHypercube } from "../uncertainty/index.ts";
-import { arrangementTransfers } from "./arrangements.ts";
+import { sampleArrangement } from "./fixed.ts";
 import { figuresKernel } from "./figures.ts";
 import type { SimulationPlan } from "./plan.ts";
 
@@ -178,7 +178,7 @@ function runChunkColumns(plan: SimulationPlan, settings: ChunkSettings, index: n
         for (let a = 0; a < A; a++) {
           for (let p = 0; p < P; p++) { aNpv[p] = npv[p * count + at]!; aNet[p] = net[p * count + at]!; }
           if (aYear !== null) for (let e = 0; e < P * Y; e++) aYear[e] = yearly![e * count + at]!;
-          arrangementTransfers(model, values, statusQuo, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
+          sampleArrangement(plan, values, statusQuo, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
           for (let p = 0; p < P; p++) arr[(a * E + p) * count + at] = aNpv[p]!;
           // Arrangements only move money between partners: society's NPV is the status quo's.
           arr[(a * E + P) * count + at] = npv[P * count + at]!;
@@ -237,7 +237,7 @@ function runChunkExact(plan: SimulationPlan, settings: ChunkSettings, index: num
       for (let a = 0; a < A; a++) {
         aNpv.set(sNpv); aNet.set(sNet);
         if (aYear !== null) aYear.set(sYear!);
-        arrangementTransfers(model, values, statusQuo, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
+        sampleArrangement(plan, values, statusQuo, model.arrangements[settings.arrangements[a]!]!, partnerIndex, aNpv, aNet, aYear);
         for (let p = 0; p < P; p++) arr[(a * E + p) * count + i] = aNpv[p]!;
         // Arrangements only move money between partners: society's NPV is the status quo's.
         arr[(a * E + P) * count + i] = societyNpv;

@@ -55,3 +55,13 @@ export const arbUncertainCaseWithArrangements: fc.Arbitrary<CaseInput> = arbCase
 
 export const arbPointCaseWithArrangements = arbCaseWithArrangements.map(withPointDistributions);
 export const arbPointCase = arbCase.map(withPointDistributions);
+
+/** Spreads on some parameters of a case (a random subset), the others fixed: lines that read none of them do not move. */
+const withSomeSpreads = (c: CaseInput): fc.Arbitrary<CaseInput> => {
+  const params = (c.parameters ?? {}) as Params;
+  return fc.subarray(Object.keys(params)).chain((names) => withSpreads({ ...c, parameters: Object.fromEntries(names.map((n) => [n, params[n]!])) } as CaseInput).map((spread) => ({
+    ...c, parameters: { ...params, ...(spread.parameters as Params) },
+  }) as CaseInput));
+};
+/** Random cases with arrangements and spreads on some of their parameters. */
+export const arbPartlyUncertainCaseWithArrangements: fc.Arbitrary<CaseInput> = arbCaseWithArrangements.chain(withSomeSpreads);
