@@ -8,7 +8,7 @@ import { discountFactor } from "../money/discount.ts";
 import type { Evaluation } from "../ledger/evaluation.ts";
 import { baseFigures, compareRows, ledgerFromRows, statusQuoFlows } from "../ledger/ledger.ts";
 import type { Ledger, LedgerRow } from "../ledger/row.ts";
-import { computeMetrics, societyWithTransfers, withTransferSums } from "../ledger/metrics.ts";
+import { computeMetrics, societyWithTransfers, withTransferSums, type TransferSums } from "../ledger/metrics.ts";
 import { TransferLog, transferSums } from "./transfers.ts";
 import { cashViewOfFlows } from "../ledger/cash.ts";
 import { discountedCents, MAX_CENTS } from "../money/money.ts";
@@ -187,30 +187,37 @@ function partnerIndex(model: Model): Map<string, number> {
   return m;
 }
 
-export function applyArrangement(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement, actualContributions?: StepContext["actualContributions"]): ArrangementResult {
+/** What an arrangement's step loop gave, kept with its result (`previous` of `applyArrangement`). */
+interface Made {
+  log: TransferLog; steps: StepResult[]; pots: ArrangementResult["pots"]; outcomePayments: ArrangementResult["outcomePayments"];
+  /** The sums of |amount| and |discounted| over the transfers' rows. */
+  amount: number; discounted: number;
+  /** Every partner's sums of the transfers (they do not depend on the status quo). */
+  sums?: TransferSums;
+}
+const madeOf = new WeakMap<ArrangementResult, Made>();
+
+/**
+ * The arrangement applied to an evaluation's status quo. `previous`: the same arrangement's
+ * result on another status quo whose differences this arrangement's steps do not read (a
+ * slider move that moves neither the costs nor the keys of a decision framework:
+ * reads.ts `readsNothingChanged`, which the caller checks): its transfers are taken over
+ * instead of running the steps again, unless the status quo's sums and theirs could pass
+ * MAX_CENTS (then the steps run and decide, as always).
+ */
+export function applyArrangement(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement, actualContributions?: StepContext["actualContributions"], previous?: ArrangementResult): ArrangementResult {
   const c = model.case;
-  const steps: StepResult[] = [];
-  const pots: ArrangementResult["pots"] = [];
-  const outcomePayments: ArrangementResult["outcomePayments"] = [];
-  const log = runArrangementTransfers(model, values, base.ledger, arr, (step, out, log, start) => {
-    steps.push({ id: step.id, type: step.spec.type, transfers: out.transfers, facts: out.facts ?? {}, binding: out.binding ?? {} });
-    if (out.pot) {
-      // The pot's rows of this step: the payer's row (0 minus the discounted amount), the receiver's.
-      let npv = 0, net = 0;
-      for (let j = start; j < log.length; j++) {
-        if (log.from[j] === out.pot.id) { npv += 0 - log.discounted[j]!; net += -log.amount[j]!; }
-        if (log.to[j] === out.pot.id) { npv += log.discounted[j]!; net += log.amount[j]!; }
-      }
-      pots.push({ ...out.pot, npv, net });
-    }
-    if (out.outcomePayments) outcomePayments.push(out.outcomePayments);
-  }, actualContributions);
+  const kept = previous && actualContributions === undefined ? madeOf.get(previous) : undefined;
+  const made = kept && reusable(model, base, kept) ? kept : runSteps(model, values, base, arr, actualContributions);
+  const log = made.log;
+  // (Lists of their own: a result taken over shares the transfers, not the lists.)
+  const steps = [...made.steps], pots = [...made.pots], outcomePayments = [...made.outcomePayments];
   // Metrics with the transfers from the evaluation's own (an arrangement adds only transfers,
   // which a partner keeps apart and society sees cancel): every partner's sums of the transfers
   // in one pass over them (transfers.ts), not one more pass over the status quo per arrangement;
   // the status quo (no steps) reuses them whole.
   const index = partnerIndex(model);
-  const sums = transferSums(log, index, model.years);
+  const sums = (made.sums ??= transferSums(log, index, model.years));
   // Stryker disable next-line ArrayDeclaration: equivalent, without the known partners every partner takes the full computation below, which gives the same figures (withTransferSums is its shortcut)
   const known = new Map(base.partners.map((p) => [p.id, p]));
   let byPartner: Map<string, LedgerRow[]> | undefined, addedBy: Map<string, LedgerRow[]> | undefined;
@@ -255,5 +262,36 @@ export function applyArrangement(model: Model, values: ArrayLike<number>, base: 
     get: () => (explanation ??= { nl: explainArrangement(model, result, "nl"), en: explainArrangement(model, result, "en") }),
     set: (v: ArrangementResult["explanation"]) => { explanation = v; },
   });
+  madeOf.set(result, made);
   return result;
 }
+
+/** Runs the steps on the evaluation's status quo: the transfers and what each step did. */
+function runSteps(model: Model, values: ArrayLike<number>, base: Evaluation, arr: CompiledArrangement, actualContributions?: StepContext["actualContributions"]): Made {
+  const steps: StepResult[] = [];
+  const pots: ArrangementResult["pots"] = [];
+  const outcomePayments: ArrangementResult["outcomePayments"] = [];
+  const log = runArrangementTransfers(model, values, base.ledger, arr, (step, out, log, start) => {
+    steps.push({ id: step.id, type: step.spec.type, transfers: out.transfers, facts: out.facts ?? {}, binding: out.binding ?? {} });
+    if (out.pot) {
+      // The pot's rows of this step: the payer's row (0 minus the discounted amount), the receiver's.
+      let npv = 0, net = 0;
+      for (let j = start; j < log.length; j++) {
+        if (log.from[j] === out.pot.id) { npv += 0 - log.discounted[j]!; net += -log.amount[j]!; }
+        if (log.to[j] === out.pot.id) { npv += log.discounted[j]!; net += log.amount[j]!; }
+      }
+      pots.push({ ...out.pot, npv, net });
+    }
+    if (out.outcomePayments) outcomePayments.push(out.outcomePayments);
+  }, actualContributions);
+  let amount = 0, discounted = 0;
+  for (let j = 0; j < log.length; j++) { amount += 2 * log.amount[j]!; discounted += 2 * log.discounted[j]!; }
+  return { log, steps, pots, outcomePayments, amount, discounted };
+}
+
+/** Whether the transfers made on another status quo stand on this one: its sums and theirs within MAX_CENTS (the step loop's check). */
+function reusable(model: Model, base: Evaluation, made: Made): boolean {
+  const [a, d] = baseFigures(model, base.ledger).absoluteSums();
+  return a + made.amount <= MAX_CENTS && d + made.discounted <= MAX_CENTS;
+}
+

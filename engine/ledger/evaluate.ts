@@ -9,6 +9,8 @@
  * that wants residents' losses to count must list the residents as a partner (kind `resident`).
  */
 import { applyArrangement } from "../arrangements/apply.ts";
+import { readsNothingChanged } from "../arrangements/reads.ts";
+import type { CompiledArrangement } from "../arrangements/types.ts";
 import { InputError } from "../messages/issues.ts";
 import { parameterValues, type Model } from "../case/model.ts";
 import type { EvaluateOptions, Evaluation } from "./evaluation.ts";
@@ -55,9 +57,13 @@ function evaluate(model: Model, overrides: Readonly<Record<string, number>> | un
   // changed parameter are built again (the others' rows are copied: ledger.ts `buildLedgerMoved`).
   const known = overrides === undefined ? undefined : baseEvaluations.get(model);
   let ledger: Ledger;
+  // An arrangement whose steps read nothing the move changed (reads.ts) takes over its transfers from the base evaluation.
+  let unchanged: (arr: CompiledArrangement) => boolean = () => false;
   if (known) {
     const moved = movedLines(model, baseValues(model), values);
     ledger = moved.moved < moved.mask.length ? buildLedgerMoved(model, values, known.ledger, moved.mask) : buildLedger(model, values);
+    const changed = new Set(moved.changed);
+    unchanged = (arr) => readsNothingChanged(model, arr, changed, moved.mask);
   } else ledger = buildLedger(model, values);
   // Every partner's and society's figures from one pass over the ledger's columns (columns.ts).
   const sum = summaryOf(model, ledger)!;
@@ -83,6 +89,6 @@ function evaluate(model: Model, overrides: Readonly<Record<string, number>> | un
     arrangements: [],
     provenance: provenance(model),
   };
-  base.arrangements = model.arrangements.map((a) => applyArrangement(model, values, base, a, options.actualContributions));
+  base.arrangements = model.arrangements.map((a, i) => applyArrangement(model, values, base, a, options.actualContributions, known && unchanged(a) ? known.arrangements[i] : undefined));
   return base;
 }

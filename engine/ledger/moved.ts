@@ -56,8 +56,8 @@ export function linesReading(model: Model, slots: Iterable<number>): { mask: Uin
 }
 
 /** The lines moved between two vectors of parameter values (every slot, derived ones included). */
-export function movedLines(model: Model, before: ArrayLike<number>, after: ArrayLike<number>): { mask: Uint8Array; moved: number } {
+export function movedLines(model: Model, before: ArrayLike<number>, after: ArrayLike<number>): { mask: Uint8Array; moved: number; changed: number[] } {
   const changed: number[] = [];
   for (let s = 0; s < after.length; s++) if (!Object.is(before[s], after[s])) changed.push(s);
-  return linesReading(model, changed);
+  return { ...linesReading(model, changed), changed };
 }

@@ -18,6 +18,7 @@
  */
 import type { CompiledArrangement, StatusQuo } from "../arrangements/types.ts";
 import { runArrangementTransfers } from "../arrangements/apply.ts";
+import { readsNothingChanged } from "../arrangements/reads.ts";
 import { linesReading } from "../ledger/moved.ts";
 import { MAX_CENTS } from "../money/money.ts";
 import { arrangementTransfers } from "./arrangements.ts";
@@ -27,16 +28,8 @@ type Plan = Pick<SimulationPlan, "model" | "uncertain" | "derived">;
 
 /** True when no step of `arr` reads anything a sample of `plan` changes (every step says what it reads, see `CompiledStep.reads`). */
 export function isFixedArrangement(plan: Plan, arr: CompiledArrangement): boolean {
-  const model = plan.model;
   const varying = new Set<number>([...plan.uncertain.map((u) => u.slot), ...plan.derived]);
-  const { mask } = linesReading(model, varying);
-  const investmentIndex = new Map(model.investments.map((x, i) => [x.line.id, i]));
-  return arr.steps.length > 0 && arr.steps.every((step) => {
-    const r = step.reads;
-    if (!r || r.benefit || r.slots === null) return false;
-    for (const s of r.slots) if (varying.has(s)) return false;
-    return r.investments.every((id) => { const i = investmentIndex.get(id); return i !== undefined && mask[i] === 0; });
-  });
+  return readsNothingChanged(plan.model, arr, varying, linesReading(plan.model, varying).mask);
 }
 
 /** The sums an arrangement's fixed transfers add: per partner (NPV, net), per partner and year, the touched ones marked; and the transfers' rows' absolute sums. */
