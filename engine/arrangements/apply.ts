@@ -44,15 +44,15 @@ export function runArrangementSteps(
 }
 
 /** What the step loop keeps per model: each year's discount factor, each investment's domain, each step's line name. */
-interface Fixed { factors: number[]; domainOf: Map<string, string>; lines: WeakMap<CompiledArrangement, string[]> }
-const fixedOf = new WeakMap<Model, Fixed>();
-function fixed(model: Model): Fixed {
-  let f = fixedOf.get(model);
+interface PerModel { factors: number[]; domainOf: Map<string, string>; lines: WeakMap<CompiledArrangement, string[]> }
+const perModelCache = new WeakMap<Model, PerModel>();
+function perModel(model: Model): PerModel {
+  let f = perModelCache.get(model);
   // Stryker disable next-line ConditionalExpression: equivalent, the cache is speed only (the same numbers and maps made again)
   if (!f) {
     const c = model.case;
     f = { factors: model.years.map((_, k) => discountFactor(c.discountRate, k)), domainOf: new Map(model.investments.map((i) => [i.line.id, i.line.domain])), lines: new WeakMap() };
-    fixedOf.set(model, f);
+    perModelCache.set(model, f);
   }
   return f;
 }
@@ -133,7 +133,7 @@ export function runArrangementTransfers(
   // Asked for only if a key reads it (it reads every effect row of a sample).
   const benefit = new LazyMap(() => base.benefit());
   const benefitIn = (domains: readonly string[]) => base.benefitIn(domains);
-  const { factors, domainOf, lines } = fixed(model);
+  const { factors, domainOf, lines } = perModel(model);
   let stepLines = lines.get(arr);
   if (!stepLines) lines.set(arr, (stepLines = arr.steps.map((s) => `${arr.id}/${s.id}`)));
   const run = new Run(statusQuo, log);
