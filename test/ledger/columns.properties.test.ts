@@ -92,9 +92,12 @@ describe("the columnar ledger", () => {
     const overrides: Record<string, number> = {};
     for (const [k, factor] of changes) { const n = names[k % names.length]!; overrides[n] = base[model.parameters.slot.get(n)!]! * factor; }
     evaluateModel(model); // the base evaluation a move starts from
-    // The reference: the same case validated again (a model with no base evaluation yet), so
-    // the move is a whole build; and the rows pushed one by one.
-    const fresh = valid(c)!;
+    // The reference: the same case compiled again without validation's dry run (which makes the
+    // base evaluation), so the model has none and the move is a whole build, every arrangement's
+    // steps run; and the rows pushed one by one.
+    const compiled = validateCase(c, { lang: "en", validated: true });
+    if (!compiled.ok) throw new Error("a valid case compiles");
+    const fresh = compiled.model;
     const outcome = (f: () => unknown) => { try { return { ok: f() }; } catch (e) { return { error: e instanceof Error ? [e.constructor.name, (e as { code?: string }).code, JSON.stringify((e as { path?: unknown }).path)] : e }; } };
     const moved = outcome(() => evaluateModel(model, overrides)), whole = outcome(() => evaluateModel(fresh, overrides));
     if ("error" in whole) { expect(moved).toEqual(whole); return; }
