@@ -57,7 +57,7 @@ function evaluate(model: Model, overrides: Readonly<Record<string, number>> | un
   let ledger: Ledger;
   if (known) {
     const moved = movedLines(model, baseValues(model), values);
-    ledger = moved.moved < moved.mask.length ? buildLedgerMoved(model, values, known.ledger, moved.mask) : buildLedger(model, values);
+    ledger = moved.moved < moved.mask.length ? buildLedgerMoved(model, values, known.ledger, moved.mask, false, options.replaces?.ledger) : buildLedger(model, values);
   } else ledger = buildLedger(model, values);
   // Every partner's and society's figures from one pass over the ledger's columns (columns.ts).
   const sum = summaryOf(model, ledger)!;
