@@ -542,7 +542,7 @@ function split(list: readonly { partner: string; share: number }[], amount: Cent
   if (!s) {
     const weights = list.map((f) => f.share), keys = list.map((f) => f.partner);
     allocate(0, weights, keys); // allocate's checks, with its messages
-    s = { weights, ranks: keyRanks(keys), out: new Float64Array(list.length), scratch: allocationScratch(list.length) };
+    s = { weights: Float64Array.from(weights), ranks: keyRanks(keys), out: new Float64Array(list.length), scratch: allocationScratch(list.length) };
     splits.set(list, s);
   }
   allocateInto(amount, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
@@ -557,7 +557,7 @@ function nameIds(list: readonly { partner: string }[], columns: LedgerColumns): 
   return out;
 }
 const ids = new WeakMap<readonly { partner: string }[], { names: LedgerColumns["names"]; ids: Int32Array }>();
-const splits = new WeakMap<readonly { partner: string; share: number }[], { weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }>();
+const splits = new WeakMap<readonly { partner: string; share: number }[], { weights: Float64Array; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }>();
 
 /** The kind code of a saving row in the columns (columns.ts KINDS). */
 const SAVING_KIND = KINDS.indexOf("saving");
