@@ -155,6 +155,13 @@ function spend(ledger: Ledger): void {
   figuresCache.delete(ledger);
 }
 
+/** Where a ledger made here has its rows (tests). */
+export function rangesOfLedgerForTest(ledger: Ledger): readonly RowRange[] {
+  const r = rangesOfLedger.get(ledger);
+  if (!r) throw new Error("not a ledger made by buildLedger");
+  return r;
+}
+
 /** The columns of the moved lines a ledger of `buildLedgerMoved` owns (undefined when it owns none, or they were taken): for tests and benchmarks. */
 export function movedColumnsOf(ledger: Ledger): LedgerColumns | undefined {
   return ownColumns.get(ledger)?.columns;
@@ -224,9 +231,17 @@ export function summaryOf(model: Model, ledger: Ledger): LedgerSummary | undefin
   if (known && known.model === model) return known.summary;
   const ranges = rangesOfLedger.get(ledger);
   if (!ranges) return undefined;
-  const summary = summarizeColumns(ranges, model.case.partners.map((p) => p.id), model.years);
-  summaries.set(ledger, { model, summary });
-  return summary;
+  // The plain per-partner sums in the same pass (`sumsOf` reads them), unless already made.
+  const known2 = partnerSumsCache.get(ledger);
+  if (known2 && known2.model === model) {
+    const summary = summarizeColumns(ranges, partnerIdsOf(model), model.years);
+    summaries.set(ledger, { model, summary });
+    return summary;
+  }
+  const both = summarizeColumns(ranges, partnerIdsOf(model), model.years, effectLinesOf(model));
+  summaries.set(ledger, { model, summary: both });
+  partnerSumsCache.set(ledger, { model, sums: both.sums });
+  return both;
 }
 
 const rowLedgers = new WeakMap<readonly LedgerRow[], Ledger>();
