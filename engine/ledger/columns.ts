@@ -176,7 +176,13 @@ export const isSaving = (amount: Cents, discounted: Cents) => amount > 0 || (amo
  * rows), as `computeMetrics` does; every sum is of integer cents within MAX_CENTS, so the order
  * of the additions cannot change it.
  */
-export function summarizeColumns(source: LedgerColumns | readonly RowRange[], partnerIds: readonly string[], years: readonly number[]): LedgerSummary {
+export function summarizeColumns(source: LedgerColumns | readonly RowRange[], partnerIds: readonly string[], years: readonly number[]): LedgerSummary;
+/**
+ * With `effectLines`: in the same pass also the plain per-partner sums `partnerSums` gives (a
+ * slider move needs both: one pass over its rows instead of two).
+ */
+export function summarizeColumns(source: LedgerColumns | readonly RowRange[], partnerIds: readonly string[], years: readonly number[], effectLines: ReadonlySet<string>): LedgerSummary & { sums: PartnerSums };
+export function summarizeColumns(source: LedgerColumns | readonly RowRange[], partnerIds: readonly string[], years: readonly number[], effectLines?: ReadonlySet<string>): LedgerSummary & { sums?: PartnerSums } {
   const ranges = rangesOf(source);
   const P = partnerIds.length, n = years.length, E = P + 1;
   // Name number (columns.names) -> partner number.
@@ -194,6 +200,13 @@ export function summarizeColumns(source: LedgerColumns | readonly RowRange[], pa
   const inflow = f64(P * n), outflow = f64(P * n);
   // The open cell group (one line in one year): each partner's net in it, and society's.
   const cellA = f64(P), cellD = f64(P), touched = f64(P), mark = f64(P);
+  // The plain sums (`partnerSums`), when asked for: each row's amount in its partner's net per
+  // year, its discounted amount in what the partner invested (investment rows) or in its effect
+  // result (effect lines' rows), and |amount|, |discounted| over all rows.
+  const plain = effectLines !== undefined;
+  const effectLine = plain ? nameRoles(ranges[0]?.cols.names ?? new Names(), partnerIds, effectLines).effectLine : [];
+  const net = plain ? f64(P * n) : [], invested = plain ? f64(P) : [], impactAmount = plain ? f64(P) : [], impactPv = plain ? f64(P) : [], impactRows = plain ? f64(P) : [];
+  let absAmount = 0, absDiscounted = 0;
   let nTouched = 0, groupA = 0, groupD = 0, groupYear = -1, groupUsed = false;
   let groupLine = -1;
   const classify = (e: number, y: number, a: number, d: number) => {
@@ -225,6 +238,12 @@ export function summarizeColumns(source: LedgerColumns | readonly RowRange[], pa
     const p = partnerOf[partner[i]!]!;
     if (p < 0) throw new Error(`summarizeColumns: unknown partner ${names[partner[i]!]}`);
     const k = kind[i]!, a = amount[i]!, d = discounted[i]!;
+    if (plain) {
+      absAmount += Math.abs(a); absDiscounted += Math.abs(d);
+      net[p * n + y] = net[p * n + y]! + a;
+      if (k === INVESTMENT) invested[p] = invested[p]! - d;
+      else if (effectLine[ln]) { impactAmount[p] = impactAmount[p]! + a; impactPv[p] = impactPv[p]! + d; impactRows[p] = impactRows[p]! + 1; }
+    }
     byKind[p * 5 + k] = byKind[p * 5 + k]! + a;
     byKind[P * 5 + k] = byKind[P * 5 + k]! + a;
     const moneyMoves = !(k === SAVING && cashable[i] === 0);
@@ -253,12 +272,14 @@ export function summarizeColumns(source: LedgerColumns | readonly RowRange[], pa
   });
   // The per-entity arrays are made when read.
   let partners: EntitySums[] | undefined, society: EntitySums | undefined, inRows: number[][] | undefined, outRows: number[][] | undefined;
-  return {
+  const summary: LedgerSummary & { sums?: PartnerSums } = {
     get partners() { return (partners ??= Array.from({ length: P }, (_, e) => entity(e))); },
     get society() { return (society ??= entity(P)); },
     get inflow() { return (inRows ??= rowsOf(inflow, P)); },
     get outflow() { return (outRows ??= rowsOf(outflow, P)); },
   };
+  if (plain) summary.sums = { netPerYear: (p) => net.slice(p * n, p * n + n), invested, impactAmount, impactPv, impactRows, absAmount, absDiscounted };
+  return summary;
 }
 
 /** Per partner (by number, the order of `partnerIds`) the plain sums of its rows: see `partnerSums`. */

@@ -61,7 +61,7 @@ function evaluate(model: Model, overrides: Readonly<Record<string, number>> | un
   let unchanged: (arr: CompiledArrangement) => boolean = () => false;
   if (known) {
     const moved = movedLines(model, baseValues(model), values);
-    ledger = moved.moved < moved.mask.length ? buildLedgerMoved(model, values, known.ledger, moved.mask) : buildLedger(model, values);
+    ledger = moved.moved < moved.mask.length ? buildLedgerMoved(model, values, known.ledger, moved.mask, false, options.replaces?.ledger) : buildLedger(model, values);
     const changed = new Set(moved.changed);
     unchanged = (arr) => readsNothingChanged(model, arr, changed, moved.mask);
   } else ledger = buildLedger(model, values);

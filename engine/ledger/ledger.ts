@@ -70,7 +70,7 @@ export function lineSumsOf(ledger: Ledger): readonly LineSums[] | undefined {
  * on base's sums with the moved lines' replaced, named by the first line with the largest
  * amount, as `buildLedger` does. Without what it needs from `base`, a whole build.
  */
-export function buildLedgerMoved(model: Model, values: ArrayLike<number>, base: Ledger, moved: Uint8Array, reuse = false): Ledger {
+export function buildLedgerMoved(model: Model, values: ArrayLike<number>, base: Ledger, moved: Uint8Array, reuse = false, replaces?: Ledger): Ledger {
   const info = lineInfo.get(base), from = wholeColumns(base);
   if (!info || info.model !== model || !from) return buildLedger(model, values);
   const L = info.perLine.length;
@@ -79,12 +79,14 @@ export function buildLedgerMoved(model: Model, values: ArrayLike<number>, base: 
   // `reuse`: the caller reads this ledger only until its next `reuse` build from the same base
   // (validation's probes): the columns of the last one are written over, no fresh 12 MB of
   // memory pages and no garbage per probe.
+  // `replaces`: a ledger made here before from the same base that the caller reads no more (a
+  // slider's previous move): its own columns are written over (`takeColumns`), and it is spent.
   let columns: LedgerColumns;
   if (reuse) {
     const kept = reusedColumns.get(base);
     columns = kept ? kept.reset() : new LedgerColumns(capacityFor(model), from.names);
     if (!kept) reusedColumns.set(base, columns);
-  } else columns = new LedgerColumns(capacityFor(model), from.names);
+  } else columns = (replaces && takeColumns(replaces, model, from)) || new LedgerColumns(capacityFor(model), from.names);
   const movedIds = new Set<string>();
   const ranges: RowRange[] = [];
   for (let l = 0; l < L; l++) {
@@ -107,7 +109,62 @@ export function buildLedgerMoved(model: Model, values: ArrayLike<number>, base: 
   }
   if (!(amount <= MAX_CENTS && discounted <= MAX_CENTS)) throw new InputError(largestPath, "totalOverflow", { value: Math.max(amount, discounted) / 100 });
   outcomes.sort(byYearAndLine);
-  return ledgerOf(ranges, outcomes);
+  const ledger = ledgerOf(ranges, outcomes);
+  if (!reuse) ownColumns.set(ledger, { model, from, columns });
+  return ledger;
+}
+
+/**
+ * The columns of the moved lines each ledger of `buildLedgerMoved` made for itself (not
+ * validation's probes'), while no later build has taken them: one owner at a time.
+ */
+const ownColumns = new WeakMap<Ledger, { model: Model; from: LedgerColumns; columns: LedgerColumns }>();
+
+/**
+ * The own columns of `replaced` (a ledger of `buildLedgerMoved` over `from` for this model, whose
+ * columns no later build has taken), emptied for a new ledger; undefined for any other ledger
+ * (the base's, a whole build's, one spent before, one of another base), which is left as it is.
+ * A ledger whose columns are taken is spent (`spend`): every read of its rows that were not made
+ * before throws, so a caller that still reads it sees an error, never another move's rows.
+ */
+function takeColumns(replaced: Ledger, model: Model, from: LedgerColumns): LedgerColumns | undefined {
+  const own = ownColumns.get(replaced);
+  if (!own || own.model !== model || own.from !== from) return undefined;
+  ownColumns.delete(replaced);
+  spend(replaced);
+  return own.columns.reset();
+}
+
+/** Columns that throw when read: a spent ledger's ranges point here. */
+const SPENT: LedgerColumns = (() => {
+  const spent = Object.create(LedgerColumns.prototype) as LedgerColumns;
+  const fail = () => { throw new Error("this evaluation's ledger was handed back to evaluateModel (`replaces`) and its rows written over: evaluate again, or read `ledger.rows` before handing it back"); };
+  for (const k of ["length", "names", "year", "amount", "discounted", "partner", "domain", "line", "counterparty", "kind", "cashable"]) Object.defineProperty(spent, k, { get: fail });
+  return Object.freeze(spent) as LedgerColumns;
+})();
+
+/**
+ * A ledger no longer readable from columns: its ranges (its own objects; the base's columns and
+ * ranges are not touched) point to SPENT, and what was cached over them is dropped. Row objects
+ * made before (`rows` read) stay; sums computed before (its evaluation's figures) are numbers
+ * already and stay as they are.
+ */
+function spend(ledger: Ledger): void {
+  const ranges = rangesOfLedger.get(ledger);
+  if (ranges) for (const r of ranges) (r as { cols: LedgerColumns }).cols = SPENT;
+  figuresCache.delete(ledger);
+}
+
+/** Where a ledger made here has its rows (tests). */
+export function rangesOfLedgerForTest(ledger: Ledger): readonly RowRange[] {
+  const r = rangesOfLedger.get(ledger);
+  if (!r) throw new Error("not a ledger made by buildLedger");
+  return r;
+}
+
+/** The columns of the moved lines a ledger of `buildLedgerMoved` owns (undefined when it owns none, or they were taken): for tests and benchmarks. */
+export function movedColumnsOf(ledger: Ledger): LedgerColumns | undefined {
+  return ownColumns.get(ledger)?.columns;
 }
 
 /**
@@ -174,9 +231,17 @@ export function summaryOf(model: Model, ledger: Ledger): LedgerSummary | undefin
   if (known && known.model === model) return known.summary;
   const ranges = rangesOfLedger.get(ledger);
   if (!ranges) return undefined;
-  const summary = summarizeColumns(ranges, model.case.partners.map((p) => p.id), model.years);
-  summaries.set(ledger, { model, summary });
-  return summary;
+  // The plain per-partner sums in the same pass (`sumsOf` reads them), unless already made.
+  const known2 = partnerSumsCache.get(ledger);
+  if (known2 && known2.model === model) {
+    const summary = summarizeColumns(ranges, partnerIdsOf(model), model.years);
+    summaries.set(ledger, { model, summary });
+    return summary;
+  }
+  const both = summarizeColumns(ranges, partnerIdsOf(model), model.years, effectLinesOf(model));
+  summaries.set(ledger, { model, summary: both });
+  partnerSumsCache.set(ledger, { model, sums: both.sums });
+  return both;
 }
 
 const rowLedgers = new WeakMap<readonly LedgerRow[], Ledger>();
@@ -492,7 +557,7 @@ function split(list: readonly { partner: string; share: number }[], amount: Cent
   if (!s) {
     const weights = list.map((f) => f.share), keys = list.map((f) => f.partner);
     allocate(0, weights, keys); // allocate's checks, with its messages
-    s = { weights, ranks: keyRanks(keys), out: new Float64Array(list.length), scratch: allocationScratch(list.length) };
+    s = { weights: Float64Array.from(weights), ranks: keyRanks(keys), out: new Float64Array(list.length), scratch: allocationScratch(list.length) };
     splits.set(list, s);
   }
   allocateInto(amount, s.weights, s.weights.length, s.ranks, s.out, s.scratch);
@@ -507,7 +572,7 @@ function nameIds(list: readonly { partner: string }[], columns: LedgerColumns): 
   return out;
 }
 const ids = new WeakMap<readonly { partner: string }[], { names: LedgerColumns["names"]; ids: Int32Array }>();
-const splits = new WeakMap<readonly { partner: string; share: number }[], { weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }>();
+const splits = new WeakMap<readonly { partner: string; share: number }[], { weights: Float64Array; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }>();
 
 /** The kind code of a saving row in the columns (columns.ts KINDS). */
 const SAVING_KIND = KINDS.indexOf("saving");

@@ -38,15 +38,18 @@ export function allocate(amount: Cents, weights: readonly number[], tieKeys?: re
   const n = weights.length;
   // One work space for every call, grown when a longer list comes (allocate is not re-entered).
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a new work space when the old one was long enough gives the same parts
-  if (shared.out.length < n) shared = { out: new Float64Array(n), scratch: allocationScratch(n) };
+  if (shared.out.length < n) shared = { out: new Float64Array(n), weights: new Float64Array(n), scratch: allocationScratch(n) };
   const out = shared.out;
-  allocateInto(amount, weights, n, tieKeys ? keyRanks(tieKeys) : null, out, shared.scratch);
+  // allocateInto reads weights from a Float64Array only (every caller's): one kind of array
+  // there, not a mix whose loads V8 boxes (most of a slider move's garbage on a regional case).
+  for (let i = 0; i < n; i++) shared.weights[i] = weights[i]!;
+  allocateInto(amount, shared.weights, n, tieKeys ? keyRanks(tieKeys) : null, out, shared.scratch);
   // Stryker disable next-line ArrayDeclaration: equivalent: the array is filled by index 0..n-1 either way
   const parts = new Array<number>(n);
   for (let i = 0; i < n; i++) parts[i] = out[i]!;
   return parts;
 }
-let shared = { out: new Float64Array(8), scratch: allocationScratch(8) };
+let shared = { out: new Float64Array(8), weights: new Float64Array(8), scratch: allocationScratch(8) };
 
 /** Work space of `allocateInto` for up to `parts` parts (allocate once, reuse). */
 export interface AllocationScratch {
@@ -63,7 +66,7 @@ export function allocationScratch(parts: number): AllocationScratch {
  * checks and no allocation. `keyRank[i]` orders the tie keys (equal keys, equal rank; see
  * `keyRanks`), or null for ties by position. Callers pass valid weights.
  */
-export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: number, keyRank: Int32Array | null, out: Float64Array, s: AllocationScratch): void {
+export function allocateInto(amount: Cents, weights: Float64Array, n: number, keyRank: Int32Array | null, out: Float64Array, s: AllocationScratch): void {
   let total = 0, largest = 0, integers = true;
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
@@ -83,12 +86,33 @@ export function allocateInto(amount: Cents, weights: ArrayLike<number>, n: numbe
     // second). The remainders compared are then whole x w mod total (one denominator). A total
     // beyond MAX_CENTS (rounded) needs no test: then every whole x w is below it, so each floor
     // is 0 and each remainder whole x w, as in exact arithmetic.
-    for (let i = 0; i < n; i++) {
-      const p = whole * weights[i]!;
-      const r = p % total;
-      out[i] = (p - r) / total;
-      rem[i] = r;
-      given += out[i]!;
+    //
+    // The floor q and remainder p - q x total without `%` (a call into C per part, most of a
+    // 342-way split): the float quotient's floor is the exact floor Q (rounding is monotone and
+    // Q a double, so not below it; reaching Q + 1 would take p / total within half an ulp of
+    // Q + 1, i.e. 1 / total <= (Q + 1) 2^-53, so p >= 2^53 - 1 with total a power of two, whose
+    // quotient is exact), and Q x total <= p is an integer within MAX_CENTS, so the remainder is
+    // exact: the floor and remainder `%` gives (test/money/allocate.properties.test.ts holds the
+    // parts and their order equal). A total beyond MAX_CENTS keeps `%` (every floor is 0 there).
+    if (total <= MAX_CENTS) {
+      for (let i = 0; i < n; i++) {
+        const p = whole * weights[i]!;
+        let q = Math.floor(p / total), r = p - q * total;
+        // A guard the argument above says never fires (Q + 1 taken back).
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement,AssignmentOperator,ArithmeticOperator: equivalent: unreachable for p <= MAX_CENTS (see above)
+        if (r < 0) { q -= 1; r = p - q * total; }
+        out[i] = q;
+        rem[i] = r;
+        given += q;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const p = whole * weights[i]!;
+        const r = p % total;
+        out[i] = (p - r) / total;
+        rem[i] = r;
+        given += out[i]!;
+      }
     }
   } else {
     // Weights so large that whole x weight would overflow to Infinity (a share of 1e308) are

@@ -41,7 +41,7 @@ const SLACK = 1 + 1e-9;
 
 const INVESTMENT = 0, SAVING = 1, REVENUE_LOSS = 2, VARIABLE_COST_SAVING = 3, TRANSFER = 4;
 
-interface SplitPlan { partners: Int32Array; weights: number[]; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }
+interface SplitPlan { partners: Int32Array; weights: Float64Array; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }
 
 /** The status quo of one sample (the step loop's `StatusQuo`): its figures, an upper bound of its absolute sums while some rows wait, its rows as objects when a step reads them. */
 export type SampleStatusQuo = StatusQuo;
@@ -85,7 +85,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
   const splitPlan = (list: readonly { partner: string; share: number }[]): SplitPlan => {
     const weights = list.map((f) => f.share), keys = list.map((f) => f.partner);
     allocate(0, weights, keys); // allocate's checks, with its messages (as the ledger's split)
-    return { partners: Int32Array.from(keys, (p) => pIndex.get(p)!), weights, ranks: keyRanks(keys), out: new Float64Array(list.length), scratch: allocationScratch(list.length) };
+    return { partners: Int32Array.from(keys, (p) => pIndex.get(p)!), weights: Float64Array.from(weights), ranks: keyRanks(keys), out: new Float64Array(list.length), scratch: allocationScratch(list.length) };
   };
   const eff = model.effects.map((e) => e.line.type === "outcome" ? null : {
     domain: domainOf(e.line.domain!),

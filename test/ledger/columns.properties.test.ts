@@ -9,7 +9,8 @@
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { cashView, computeMetrics, evaluateModel, parameterValues, validateCase, wrongPocket, type CaseInput, type Model } from "../../engine/index.ts";
-import { baseFigures, buildLedger, buildLedgerMoved, compareRows, ledgerFromRows, ledgerLines, summaryOf, sumsOf } from "../../engine/ledger/ledger.ts";
+import { baseFigures, buildLedger, buildLedgerMoved, compareRows, ledgerFromRows, ledgerLines, rangesOfLedgerForTest, summaryOf, sumsOf } from "../../engine/ledger/ledger.ts";
+import { partnerSums, summarizeColumns } from "../../engine/ledger/columns.ts";
 import { movedLines } from "../../engine/ledger/moved.ts";
 import type { LedgerRow, OutcomeRow } from "../../engine/ledger/row.ts";
 import { arbCaseWithArrangements } from "../arbitraries.ts";
@@ -126,6 +127,28 @@ describe("the columnar ledger", () => {
       const plain = (l: typeof whole) => { const { netPerYear, ...rest } = sumsOf(model, l); return { ...rest, net: model.case.partners.map((_, p) => netPerYear(p)) }; };
       expect(plain(reused)).toEqual(plain(whole));
       expect(summaryOf(model, reused)?.partners).toEqual(summaryOf(model, whole)?.partners);
+    }
+  });
+
+  test.prop([arbCaseWithArrangements, fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 3, noNaN: true })), { maxLength: 2 })])("the plain per-partner sums made in the summary's pass equal partnerSums' own pass, whole ledgers and moves", (c, moves) => {
+    const model = valid(c);
+    if (!model) return;
+    const names = model.parameters.order, baseValues = parameterValues(model.parameters);
+    const base = buildLedger(model, baseValues);
+    const ids = model.case.partners.map((p) => p.id), effects = new Set(model.effects.map((e) => e.line.id));
+    const ledgers = [base];
+    for (const [k, factor] of names.length ? moves : []) {
+      const name = names[k % names.length]!, v = baseValues[model.parameters.slot.get(name)!]!;
+      const values = parameterValues(model.parameters, { [name]: v === 0 ? factor : v * factor });
+      try { ledgers.push(buildLedgerMoved(model, values, base, movedLines(model, baseValues, values).mask)); } catch { /* an input error: no ledger */ }
+    }
+    const plain = (s: ReturnType<typeof partnerSums>) => { const { netPerYear, ...rest } = s; return { ...rest, net: ids.map((_, p) => netPerYear(p)) }; };
+    for (const l of ledgers) {
+      const ranges = rangesOfLedgerForTest(l);
+      const both = summarizeColumns(ranges, ids, model.years, effects);
+      expect(plain(both.sums)).toEqual(plain(partnerSums(ranges, ids, model.years, effects)));
+      const alone = summarizeColumns(ranges, ids, model.years);
+      expect({ partners: both.partners, society: both.society, inflow: both.inflow, outflow: both.outflow }).toEqual({ partners: alone.partners, society: alone.society, inflow: alone.inflow, outflow: alone.outflow });
     }
   });
 

@@ -238,7 +238,7 @@ describe("simulate invariant 4: the fast paths equal the originals", () => {
     (amount, weights, withKeys) => {
       const keys = weights.map((_, i) => `k${(i * 7) % 5}`);
       const out = new Float64Array(weights.length);
-      allocateInto(amount, weights, weights.length, withKeys ? keyRanks(keys) : null, out, allocationScratch(weights.length));
+      allocateInto(amount, Float64Array.from(weights), weights.length, withKeys ? keyRanks(keys) : null, out, allocationScratch(weights.length));
       const reference = sortedAllocate(amount, weights, withKeys ? keys : undefined);
       expect(Array.from(out)).toEqual(reference);
       expect(allocate(amount, weights, withKeys ? keys : undefined)).toEqual(reference);
