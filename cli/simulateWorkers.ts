@@ -109,8 +109,20 @@ export function nodeWorker(code: string | Promise<string>): WorkerPort {
  * worker threads join as they become ready. On two cores that is one worker, not two workers
  * plus a busy calling thread competing for the cores while they start.
  */
-export function simulateOnCores(model: Model, caseData: unknown, options: SimulationOptions, run: Partial<ParallelRun> & { threads?: number } = {}): Promise<SimulationResult> {
+export function simulateOnCores(model: Model, caseData: unknown, options: SimulationOptions, run: Partial<ParallelRun> & { threads?: number; started?: WorkerPort[] } = {}): Promise<SimulationResult> {
   const code = workerScript();
-  const { threads = availableParallelism(), ...rest } = run;
-  return simulateInWorkers(model, caseData, options, { workers: Math.max(1, threads - 1), createWorker: () => nodeWorker(code), helpThroughout: true, ...rest });
+  const { threads = availableParallelism(), started = [], ...rest } = run;
+  return simulateInWorkers(model, caseData, options, { workers: Math.max(1, threads - 1), createWorker: () => started.shift() ?? nodeWorker(code), helpThroughout: true, ...rest });
+}
+
+/**
+ * `count` worker threads started now, before the case is read, for a run that will certainly
+ * use them (`bcase simulate -n` beyond one chunk): each loads its script (a few hundred
+ * milliseconds in a fresh thread) while this thread reads, validates and plans the case.
+ * `simulateOnCores` takes them (`started`, in order); whoever started them terminates the
+ * ones left over.
+ */
+export function startWorkers(count: number): WorkerPort[] {
+  const code = workerScript();
+  return Array.from({ length: count }, () => nodeWorker(code));
 }
