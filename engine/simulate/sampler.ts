@@ -330,7 +330,7 @@ interface Knots { X: Float64Array; P: Float64Array; Q: Float64Array; D: Float64A
  */
 function acceptKnot(k: Knots, ib: IncompleteBeta, a: number, b: number, lnB: number, x: number): boolean {
   if (!(x > 0 && x < 1)) return false;
-  const [p, q] = ib.tails(x), d = betaDensity(a, b, lnB, x);
+  const pq = ib.tails(x), p = pq[0], q = pq[1], d = betaDensity(a, b, lnB, x);
   if (!(d > 0) || !Number.isFinite(d)) return false;
   const n = k.n;
   if (n > 0 && !(x > k.X[n - 1]! && (p < 0.5 ? p > k.P[n - 1]! : q < k.Q[n - 1]!))) return false;
@@ -374,10 +374,10 @@ function knotCubics(X: Float64Array, P: Float64Array, Q: Float64Array, D: Float6
     if (i + 1 === n) break;
     // Cubic Hermite with the exact slopes dx/du = 1 / f (in the basis of the interval's tail).
     const h = P[i]! < 0.5 ? P[i + 1]! - P[i]! : Q[i]! - Q[i + 1]!;
-    const [c1, c2, c3] = hermite(X[i + 1]! - X[i]!, h / D[i]!, h / D[i + 1]!);
-    coef[k + 2] = c1 / h;
-    coef[k + 3] = c2 / (h * h);
-    coef[k + 4] = c3 / (h * h * h);
+    const c = hermite(X[i + 1]! - X[i]!, h / D[i]!, h / D[i + 1]!);
+    coef[k + 2] = c[0]! / h;
+    coef[k + 3] = c[1]! / (h * h);
+    coef[k + 4] = c[2]! / (h * h * h);
   }
   return coef;
 }
@@ -414,7 +414,7 @@ function gridKnots(table: BetaTable, ib: IncompleteBeta, a: number, b: number, l
 }
 
 /** The grid's cubic from knot j to knot j + step: its c1, c2, c3 in t = (u - u_j) GRID / step. */
-function gridCubic(xs: Float64Array, ds: Float64Array, j: number, step: number): [number, number, number] {
+function gridCubic(xs: Float64Array, ds: Float64Array, j: number, step: number): Float64Array {
   const h = step / GRID;
   return hermite(xs[j + step]! - xs[j]!, h / ds[j]!, h / ds[j + step]!);
 }
@@ -422,28 +422,35 @@ function gridCubic(xs: Float64Array, ds: Float64Array, j: number, step: number):
 /** `BetaTable.grid`: the cubic of each interval j, x = c0 + t (c1 + t (c2 + t c3)), at 4 j .. 4 j + 3. */
 function gridCubics(grid: Float64Array, xs: Float64Array, ds: Float64Array): void {
   for (let j = 1; j + 1 < GRID; j++) {
-    const [c1, c2, c3] = gridCubic(xs, ds, j, 1);
+    const c = gridCubic(xs, ds, j, 1);
     grid[4 * j] = xs[j]!;
-    grid[4 * j + 1] = c1;
-    grid[4 * j + 2] = c2;
-    grid[4 * j + 3] = c3;
+    grid[4 * j + 1] = c[0]!;
+    grid[4 * j + 2] = c[1]!;
+    grid[4 * j + 3] = c[2]!;
   }
 }
 
 /** Whether the grid is accurate at knot j: the cubic over [j - 1, j + 1] at its middle against x_j, / 16. */
 function accurate(xs: Float64Array, ds: Float64Array, j: number): boolean {
   if (j < 2 || j > GRID - 2) return false;
-  const [c1, c2, c3] = gridCubic(xs, ds, j - 1, 2);
-  return Math.abs(xs[j - 1]! + 0.5 * (c1 + 0.5 * (c2 + 0.5 * c3)) - xs[j]!) / 16 <= GRID_TOLERANCE;
+  const c = gridCubic(xs, ds, j - 1, 2);
+  return Math.abs(xs[j - 1]! + 0.5 * (c[0]! + 0.5 * (c[1]! + 0.5 * c[2]!)) - xs[j]!) / 16 <= GRID_TOLERANCE;
 }
+
+/** `hermite`'s result, overwritten by each call (no array, and no destructuring, per call: both are slow in code not yet optimised, which is all of it while a fresh process builds its first tables). */
+const hermiteOut = new Float64Array(3);
 
 /**
  * Cubic Hermite on [0, 1] from 0 to dx with end slopes ml, mr (dx per unit of t), limited as in
  * Fritsch-Carlson (ml, mr inside the circle of radius 3 dx) so it is monotone: the coefficients
- * c1, c2, c3 of x(t) - x(0) = c1 t + c2 t^2 + c3 t^3.
+ * c1, c2, c3 of x(t) - x(0) = c1 t + c2 t^2 + c3 t^3, in `hermiteOut` (returned; the next call overwrites it).
  */
-function hermite(dx: number, ml: number, mr: number): [number, number, number] {
+function hermite(dx: number, ml: number, mr: number): Float64Array {
   const al = ml / dx, ar = mr / dx, r = al * al + ar * ar;
   if (r > 9) { const tau = 3 / Math.sqrt(r); ml *= tau; mr *= tau; }
-  return [ml, 3 * dx - 2 * ml - mr, ml + mr - 2 * dx];
+  const c = hermiteOut;
+  c[0] = ml;
+  c[1] = 3 * dx - 2 * ml - mr;
+  c[2] = ml + mr - 2 * dx;
+  return c;
 }
