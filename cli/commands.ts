@@ -13,7 +13,7 @@ import { checkOutputs, writeOutputs } from "./output.ts";
 import { renderArrangement, renderCompare, renderCsv, renderMarkdown, renderMonitoring, renderTable } from "./render.ts";
 import { renderCash, renderCashCsv } from "./renderCash.ts";
 import { TEXTS } from "./texts.ts";
-import { sensitivityCommand, simulateCommand, startSimulationWorkers, type SimulateFlags } from "./uncertainty.ts";
+import { sensitivityCommand, simulateCommand, type SimulateFlags } from "./uncertainty.ts";
 import type { NegotiateFlags, VoiFlags } from "./decision.ts";
 
 /** What every command gets from the shell: the global options and where standard output goes. */
@@ -158,15 +158,9 @@ export async function monitor(file: string, opts: { format: string; output?: str
 
 export async function simulate(file: string, opts: SimulateFlags & { output?: string }, ctx: Context): Promise<void> {
   checkOutputs([opts.output], [file], ctx.force, ctx.lang);
-  // Worker threads start loading now, while this thread reads and validates the case.
-  const started = startSimulationWorkers(opts);
-  try {
-    const { name, data, model } = await loadInput(file, ctx);
-    const fail = (m: string): never => { throw new InputError(m); };
-    emit(ctx, [{ path: opts.output, data: await simulateCommand(name, model, data, opts, ctx.lang, ctx.dialect, fail, started) }]);
-  } finally {
-    for (const w of started) w.terminate();
-  }
+  const { name, data, model } = await loadInput(file, ctx);
+  const fail = (m: string): never => { throw new InputError(m); };
+  emit(ctx, [{ path: opts.output, data: await simulateCommand(name, model, data, opts, ctx.lang, ctx.dialect, fail) }]);
 }
 
 export async function sensitivity(file: string, opts: { arrangement?: string; format: "table" | "json" | "csv"; output?: string }, ctx: Context): Promise<void> {

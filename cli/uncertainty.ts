@@ -2,13 +2,12 @@
  * `bcase simulate` and `bcase sensitivity`: option parsing and running (on worker threads or
  * this thread); the pure work is in engine/simulate, the texts in renderUncertainty.ts.
  */
-import { arrangementRobustness, assembleResult, chunksOf, decisionSamples, DEFAULT_CHUNK_SIZE, resolveOptions, sensitivityProvenance, formatIssue, planSimulation, runChunk, scenarios, SimulationCancelled, SimulationInputError, switchingValues, toRobustnessJson, toSensitivityJson, toSimulationJson, tornado, message, type ChunkResult, type Lang, type Model, type SimulationOptions, type SimulationResult, type WorkerPort, uncertainNames } from "../engine/index.ts";
+import { arrangementRobustness, assembleResult, chunksOf, decisionSamples, DEFAULT_CHUNK_SIZE, resolveOptions, sensitivityProvenance, formatIssue, planSimulation, runChunk, scenarios, SimulationCancelled, SimulationInputError, switchingValues, toRobustnessJson, toSensitivityJson, toSimulationJson, tornado, message, type ChunkResult, type Lang, type Model, type SimulationOptions, type SimulationResult, uncertainNames } from "../engine/index.ts";
 import type { CsvDialect } from "../io/csv.ts";
 import { Interrupted } from "./errors.ts";
 import { renderRobustness } from "./renderDecision.ts";
 import { progressBar, provenanceText, renderSensitivity, renderSensitivityCsv, renderSimulation, renderSimulationCsv } from "./renderUncertainty.ts";
-import { availableParallelism } from "node:os";
-import { simulateOnCores, startWorkers } from "./simulateWorkers.ts";
+import { simulateOnCores } from "./simulateWorkers.ts";
 import { TEXTS } from "./texts.ts";
 
 /** The options of `bcase simulate`, as parsed (counts are checked whole numbers of at least 1: cli/bcase.ts). */
@@ -62,7 +61,7 @@ async function simulateHere(model: Model, options: SimulationOptions, onProgress
  * the case as data); Ctrl-C stops it (exit 130); an input error in a sample becomes a message
  * with the file and path.
  */
-export async function runSimulation(file: string, model: Model, caseData: unknown, options: SimulationOptions, workers: number | undefined, lang: Lang, fail: (m: string) => never, started: WorkerPort[] = []): Promise<SimulationResult> {
+export async function runSimulation(file: string, model: Model, caseData: unknown, options: SimulationOptions, workers: number | undefined, lang: Lang, fail: (m: string) => never): Promise<SimulationResult> {
   const bar = progressBar(process.stderr, lang);
   const abort = new AbortController();
   const onSigint = () => abort.abort();
@@ -71,7 +70,7 @@ export async function runSimulation(file: string, model: Model, caseData: unknow
     // One chunk cannot be shared out: skip the worker start-up then.
     const oneChunk = resolveOptions(model, options).samples <= DEFAULT_CHUNK_SIZE;
     if (workers === 1 || (workers === undefined && oneChunk)) return await simulateHere(model, options, bar.update, abort.signal);
-    return await simulateOnCores(model, caseData, options, { ...(workers !== undefined ? { threads: workers } : {}), started, onProgress: bar.update, signal: abort.signal });
+    return await simulateOnCores(model, caseData, options, { ...(workers !== undefined ? { threads: workers } : {}), onProgress: bar.update, signal: abort.signal });
   } catch (e) {
     if (e instanceof SimulationCancelled) throw new Interrupted();
     if (e instanceof SimulationInputError) fail(formatIssue({ path: e.path, code: e.code, message: message(e.code, e.params, lang) }, file));
@@ -82,19 +81,7 @@ export async function runSimulation(file: string, model: Model, caseData: unknow
   }
 }
 
-/**
- * Worker threads for `bcase simulate` started before the case is read, when the flags alone say
- * the run will use them: more samples than one chunk (`-n`), more than one thread. Empty
- * otherwise (the run starts its workers itself, if any). The caller terminates those the run
- * did not take.
- */
-export function startSimulationWorkers(flags: Pick<SimulateFlags, "samples" | "workers">): WorkerPort[] {
-  const threads = flags.workers ?? availableParallelism();
-  if (threads <= 1 || flags.samples === undefined || flags.samples <= DEFAULT_CHUNK_SIZE) return [];
-  return startWorkers(Math.min(threads - 1, Math.ceil(flags.samples / DEFAULT_CHUNK_SIZE)));
-}
-
-export async function simulateCommand(file: string, model: Model, caseData: unknown, flags: SimulateFlags, lang: Lang, dialect: CsvDialect, fail: (m: string) => never, started: WorkerPort[] = []): Promise<string> {
+export async function simulateCommand(file: string, model: Model, caseData: unknown, flags: SimulateFlags, lang: Lang, dialect: CsvDialect, fail: (m: string) => never): Promise<string> {
   const options: SimulationOptions = {
     ...(flags.samples !== undefined ? { samples: flags.samples } : {}),
     ...(flags.seed !== undefined ? { seed: seedOf(flags.seed) } : {}),
@@ -109,7 +96,7 @@ export async function simulateCommand(file: string, model: Model, caseData: unkn
   // With arrangements: the samples too, for each partner's risks per arrangement over the same samples.
   const robust = flags.arrangement.length > 0 && flags.format !== "csv";
   if (robust) { options.keepSamples = true; options.keepInputs = true; }
-  const result = await runSimulation(file, model, caseData, options, flags.workers, lang, fail, started);
+  const result = await runSimulation(file, model, caseData, options, flags.workers, lang, fail);
   const robustness = robust && result.arrangements.length > 0 ? arrangementRobustness(decisionSamples(result)) : null;
   if (robust) for (const p of [result.statusQuo, ...result.arrangements]) for (const e of [...p.partners, p.society]) delete e.samples;
   if (flags.format === "json") return JSON.stringify({ ...toSimulationJson(result), ...(robustness ? { robustness: toRobustnessJson(robustness) } : {}) }, null, 2) + "\n";
