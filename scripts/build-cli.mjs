@@ -53,17 +53,20 @@ const worker = await build({ ...common, entryPoints: ["cli/simulate.worker.ts"],
 
 // The worker thread starts from a small script that compiles the worker's code with V8's code
 // cache, made here: a fresh thread then skips parsing and compiling 1.3 MB (about 40 ms, more
-// under load). The cache starts with the SHA-1 of the code it was made from and is used only for
-// that code; V8 itself rejects it under another Node or V8 flags (the code is then compiled as
+// under load). The cache is used only for the code it was made from, and only when intact
+// (SHA-1s); V8 itself rejects it under another Node or V8 flags (the code is then compiled as
 // usual). Nothing is written at run time.
 const WRAP = ["(function (exports, require, module, __filename, __dirname) {", "\n})"];
 const workerSource = readFileSync(`${outdir}/${WORKER}`, "utf8");
 const workerScript = new Script(WRAP[0] + workerSource + WRAP[1], { filename: resolve(outdir, WORKER) });
-writeFileSync(`${outdir}/${WORKER_CACHE}`, Buffer.concat([createHash("sha1").update(workerSource).digest(), workerScript.createCachedData()]));
+// V8 checks a cache's version, flags and source length, but not its contents (a damaged cache can
+// crash the process): the file starts with the SHA-1 of the code and the SHA-1 of the cache.
+const workerCache = workerScript.createCachedData();
+writeFileSync(`${outdir}/${WORKER_CACHE}`, Buffer.concat([createHash("sha1").update(workerSource).digest(), createHash("sha1").update(workerCache).digest(), workerCache]));
 writeFileSync(`${outdir}/${WORKER_BOOT}`, `"use strict";
 // The Monte Carlo worker thread (${WORKER}), compiled with the code cache ${WORKER_CACHE} when the
-// cache was made from this very code (its SHA-1; V8 checks its own version and flags); written by
-// scripts/build-cli.mjs.
+// cache was made from this very code and is intact (the SHA-1s it starts with; V8 checks its own
+// version and flags); written by scripts/build-cli.mjs.
 const { readFileSync } = require("node:fs");
 const { createHash } = require("node:crypto");
 const { join } = require("node:path");
@@ -73,7 +76,8 @@ const source = readFileSync(file, "utf8");
 let cachedData;
 try {
   const cache = readFileSync(join(__dirname, ${JSON.stringify(WORKER_CACHE)}));
-  if (cache.subarray(0, 20).equals(createHash("sha1").update(source).digest())) cachedData = cache.subarray(20);
+  const data = cache.subarray(40);
+  if (cache.subarray(0, 20).equals(createHash("sha1").update(source).digest()) && cache.subarray(20, 40).equals(createHash("sha1").update(data).digest())) cachedData = data;
 } catch {
   // No cache: compile as usual.
 }
