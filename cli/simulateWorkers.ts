@@ -126,12 +126,14 @@ export function simulateOnCores(model: Model, caseData: unknown, options: Simula
 }
 
 /**
- * A worker repays its start-up (on two cores about 0.4 s in a fresh process: the thread, its
- * script, validating and planning the case) only when the run would take this thread longer
- * than this: the workers are kept while the chunks left, at the pace of this thread's chunks so
- * far, would take longer (the first chunk, still warming up, overestimates it).
+ * A worker repays its start-up (on two idle cores about 0.4 s in a fresh process: the thread,
+ * its script, validating and planning the case; longer when other work shares the cores) only
+ * when the run would take this thread well beyond it: the workers are kept while the chunks
+ * left, at the pace of this thread's chunks so far, would take longer than this (the first
+ * chunk, still warming up, overestimates the pace; so does a busy machine, where a second
+ * thread helps least).
  */
-const WORKER_WORTH_MS = 1000;
+const WORKER_WORTH_MS = 2000;
 
 /** `ParallelRun.keepWorkers` by this thread's pace: measured from the first question to each later one. */
 function keepWhileLong(): (done: number, left: number) => boolean {

@@ -10,7 +10,7 @@ import type { Model } from "../case/model.ts";
 import { runChunk } from "./chunk.ts";
 import { SimulationInputError } from "./kernel.ts";
 import { chunksOf, resolveOptions, type SimulationOptions } from "./options.ts";
-import { planSimulation, type SimulationPlan } from "./plan.ts";
+import { planSimulation } from "./plan.ts";
 import { RunAssembler, type SimulationResult } from "./result.ts";
 import { SimulationCancelled } from "./simulate.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
@@ -66,31 +66,15 @@ export class WorkerInvalidCase extends Error {
  */
 export function simulateInWorkers(model: Model, caseData: unknown, options: SimulationOptions, run: ParallelRun): Promise<SimulationResult> {
   const o = resolveOptions(model, options);
+  const plan = planSimulation(model, { samplers: run.helpWhileStarting === true || run.helpThroughout === true });
   const queue = chunksOf(o);
   const chunkCount = queue.length;
   const total = o.samples;
   const settings = { seed: o.seed, lhs: o.lhs, yearly: o.yearly, arrangements: o.arrangements, exact: o.exact };
-  if (run.signal?.aborted) return Promise.reject(new SimulationCancelled());
-  // The workers first, so they load, validate and plan while this thread plans (its plan's
-  // samplers, the beta tables, take a while in a fresh process); their messages are heard
-  // from the event loop, after the handlers below are in place.
-  const ports: WorkerPort[] = [];
-  const n = Math.max(1, Math.min(Math.floor(run.workers), queue.length));
-  for (let w = 0; w < n; w++) {
-    const port = run.createWorker();
-    ports.push(port);
-    port.post({ type: "init", caseData });
-  }
-  let plan: SimulationPlan;
-  try {
-    plan = planSimulation(model, { samplers: run.helpWhileStarting === true || run.helpThroughout === true });
-  } catch (e) {
-    for (const p of ports) p.terminate();
-    throw e;
-  }
   return new Promise<SimulationResult>((resolve, reject) => {
     // Each chunk is folded into the result as it arrives (memory: see result.ts).
     const results = new RunAssembler(plan, o);
+    const ports: WorkerPort[] = [];
     let done = 0, finished = false;
     const stop = (error?: unknown) => {
       if (finished) return;
@@ -129,8 +113,11 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
       if (!finishIfDone()) later(local);
     };
     run.signal?.addEventListener?.("abort", () => stop(new SimulationCancelled()));
-    if (run.signal?.aborted) { stop(new SimulationCancelled()); return; }
-    for (const port of ports) {
+    if (run.signal?.aborted) { reject(new SimulationCancelled()); return; }
+    const n = Math.max(1, Math.min(Math.floor(run.workers), queue.length));
+    for (let w = 0; w < n; w++) {
+      const port = run.createWorker();
+      ports.push(port);
       port.listen((msg) => {
         if (finished || !ports.includes(port)) return;
         switch (msg.type) {
@@ -144,6 +131,7 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
             if (!finishIfDone()) next(port);
         }
       }, (error) => stop(error));
+      port.post({ type: "init", caseData });
     }
     if (run.helpWhileStarting || run.helpThroughout) later(local);
   });
