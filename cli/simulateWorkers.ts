@@ -49,14 +49,17 @@ function writeCachedBundle(text: string, inputs: string[]): void {
   }
 }
 
-/** Set by scripts/build-cli.mjs in the bundled command line: the prebuilt worker script next to it. */
+/** Set by scripts/build-cli.mjs in the bundled command line: the prebuilt worker's start script next to it. */
 declare const __BCASE_WORKER__: string | undefined;
 
+/** A worker's code: a script's text (evaluated), or a file. */
+type WorkerCode = string | URL;
+
 let script: Promise<string> | undefined;
-/** The worker's code: prebuilt (the bundled CLI), the bundled entry (cached), or a bootstrap that registers tsx and imports it. */
-function workerScript(): Promise<string> {
+/** The worker's code: prebuilt (the bundled CLI: a file), the bundled entry (cached), or a bootstrap that registers tsx and imports it. */
+function workerScript(): WorkerCode | Promise<WorkerCode> {
+  if (typeof __BCASE_WORKER__ === "string") return new URL(`./${__BCASE_WORKER__}`, import.meta.url);
   script ??= (async () => {
-    if (typeof __BCASE_WORKER__ === "string") return readFileSync(new URL(`./${__BCASE_WORKER__}`, import.meta.url), "utf8");
     const cached = readCachedBundle();
     if (cached !== undefined) return cached;
     try {
@@ -75,23 +78,23 @@ function workerScript(): Promise<string> {
 }
 
 /**
- * A worker port over a worker_threads Worker that starts once its script is ready (a string, or
- * a promise of one: messages posted before then wait, so the run can start while the script is
- * still being bundled).
+ * A worker port over a worker_threads Worker that starts once its script is ready (a script's
+ * text or file, or a promise of one: messages posted before then wait, so the run can start
+ * while the script is still being bundled).
  */
-export function nodeWorker(code: string | Promise<string>): WorkerPort {
+export function nodeWorker(code: WorkerCode | Promise<WorkerCode>): WorkerPort {
   let worker: Worker | undefined, ended = false;
   const pending: unknown[] = [];
   let listeners: [(msg: FromWorker) => void, (error: unknown) => void] | undefined;
-  const start = (text: string) => {
+  const start = (c: WorkerCode) => {
     if (ended) return;
-    const w = new Worker(text, { eval: true });
+    const w = typeof c === "string" ? new Worker(c, { eval: true }) : new Worker(c);
     worker = w;
     if (listeners) { w.on("message", listeners[0]); w.on("error", listeners[1]); }
     for (const m of pending.splice(0)) w.postMessage(m);
   };
-  if (typeof code === "string") start(code);
-  else code.then(start, (e: unknown) => listeners?.[1](e));
+  if (code instanceof Promise) code.then(start, (e: unknown) => listeners?.[1](e));
+  else start(code);
   return {
     post: (msg) => (worker ? worker.postMessage(msg) : void pending.push(msg)),
     listen: (handler, onError) => {
@@ -111,6 +114,32 @@ export function nodeWorker(code: string | Promise<string>): WorkerPort {
  */
 export function simulateOnCores(model: Model, caseData: unknown, options: SimulationOptions, run: Partial<ParallelRun> & { threads?: number } = {}): Promise<SimulationResult> {
   const code = workerScript();
-  const { threads = availableParallelism(), ...rest } = run;
-  return simulateInWorkers(model, caseData, options, { workers: Math.max(1, threads - 1), createWorker: () => nodeWorker(code), helpThroughout: true, ...rest });
+  const { threads, ...rest } = run;
+  return simulateInWorkers(model, caseData, options, {
+    workers: Math.max(1, (threads ?? availableParallelism()) - 1),
+    createWorker: () => nodeWorker(code),
+    helpThroughout: true,
+    // Threads asked for (-w) are kept; by default only while the run is long enough for them.
+    ...(threads === undefined ? { keepWorkers: keepWhileLong() } : {}),
+    ...rest,
+  });
+}
+
+/**
+ * A worker repays its start-up (on two idle cores about 0.4 s in a fresh process: the thread,
+ * its script, validating and planning the case; longer when other work shares the cores) only
+ * when the run would take this thread well beyond it: the workers are kept while the chunks
+ * left, at the pace of this thread's chunks so far, would take longer than this (the first
+ * chunk, still warming up, overestimates the pace; so does a busy machine, where a second
+ * thread helps least).
+ */
+const WORKER_WORTH_MS = 2000;
+
+/** `ParallelRun.keepWorkers` by this thread's pace: measured from the first question to each later one. */
+function keepWhileLong(): (done: number, left: number) => boolean {
+  let t0 = 0;
+  return (done, left) => {
+    if (done === 0) { t0 = performance.now(); return true; }
+    return ((performance.now() - t0) / done) * left > WORKER_WORTH_MS;
+  };
 }

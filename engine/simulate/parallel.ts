@@ -41,6 +41,14 @@ export interface ParallelRun {
    * nothing else to do; implies `helpWhileStarting`.
    */
   helpThroughout?: boolean;
+  /**
+   * Whether the workers are still wanted, asked before each chunk this thread computes while no
+   * worker is ready (with the chunks this thread has done and the chunks left); when it says no,
+   * the workers are terminated and this thread computes the rest. For a caller that measures
+   * how long a chunk takes (the engine has no clock) and keeps workers only when the rest of the
+   * run repays their start-up. Needs `helpWhileStarting` or `helpThroughout`.
+   */
+  keepWorkers?: (done: number, left: number) => boolean;
   /** Cancels the run (the promise rejects with `SimulationCancelled`). */
   signal?: { readonly aborted: boolean; addEventListener?: (type: "abort", listener: () => void) => void };
 }
@@ -89,9 +97,15 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
     };
     const later = (f: () => void) => (typeof setImmediate === "function" ? setImmediate(f) : setTimeout(f, 0));
     /** One chunk on this thread, then back to the event loop (to hear from the workers), until one is ready. */
+    let localChunks = 0;
     const local = () => {
       if (finished || (anyReady && !run.helpThroughout) || queue.length === 0) return;
       if (run.signal?.aborted) { stop(new SimulationCancelled()); return; }
+      if (!anyReady && ports.length > 0 && run.keepWorkers && !run.keepWorkers(localChunks, queue.length)) {
+        // Not worth their start-up: none of them gets a chunk (messages already on their way are ignored).
+        for (const p of ports.splice(0)) p.terminate();
+      }
+      localChunks++;
       const [index, start, count] = queue.shift()!;
       try { results.add(runChunk(plan, settings, index, start, count)); } catch (e) { stop(e); return; }
       done += count;
@@ -105,7 +119,7 @@ export function simulateInWorkers(model: Model, caseData: unknown, options: Simu
       const port = run.createWorker();
       ports.push(port);
       port.listen((msg) => {
-        if (finished) return;
+        if (finished || !ports.includes(port)) return;
         switch (msg.type) {
           case "ready": anyReady = true; next(port); return;
           case "invalid": stop(new WorkerInvalidCase(msg.issues)); return;

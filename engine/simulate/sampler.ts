@@ -225,57 +225,14 @@ export class BetaTable {
     const ib = new IncompleteBeta(a, b);
     this.exact = ib;
     const lnB = logBeta(a, b);
-    // Knots spaced uniformly in probability in the body and geometrically towards both ends.
-    // They are found by walking: a Newton step from the last knot towards the next target
-    // probability, then the exact tails at the point reached (one evaluation per knot; the
-    // exact inverse only to start and when a step leaves (0, 1)). Where a knot lands exactly
-    // does not matter for accuracy, only that its tail values are exact.
-    const targets: number[] = [];
-    for (let i = 1; i < BODY_KNOTS; i++) targets.push(i / BODY_KNOTS);
-    for (let j = 1; ; j++) {
-      const p = 0.5 * Math.pow(2, -j / TAIL_STEPS_PER_OCTAVE);
-      if (p < 1e-17) break;
-      targets.push(p, 1 - p);
-    }
-    targets.sort((p, q) => p - q);
-    const density = (x: number) => Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);
-    const X: number[] = [], P: number[] = [], Q: number[] = [], D: number[] = [];
-    const accept = (x: number): boolean => {
-      if (!(x > 0 && x < 1)) return false;
-      const [p, q] = ib.tails(x), d = density(x);
-      if (!(d > 0) || !Number.isFinite(d)) return false;
-      const n = X.length;
-      if (n > 0 && !(x > X[n - 1]! && (p < 0.5 ? p > P[n - 1]! : q < Q[n - 1]!))) return false;
-      X.push(x); P.push(p); Q.push(q); D.push(d);
-      return true;
-    };
-    accept(ib.inverse(targets[0]!));
-    for (const t of targets) {
-      const n = X.length;
-      if (t >= 1 || n === 0) continue;
-      const x = X[n - 1]!, p = P[n - 1]!, q = Q[n - 1]!;
-      const gap = t < 0.5 ? t - p : q - (1 - t);
-      if (!(gap > 0)) continue;
-      let next = x + gap / D[n - 1]!;
-      if (!(next > x && next < 1)) next = ib.inverse(t);
-      accept(next);
-    }
+    // The steps are top-level functions of plain arguments, not closures made per table: a
+    // fresh process builds a dozen tables while the code is still cold, and closures would be
+    // new functions for every table (optimised again each time, and deoptimising the caller).
+    const { X, P, Q, D } = walkKnots(ib, a, b, lnB);
     const n = X.length;
-    this.P = Float64Array.from(P);
-    this.Q = Float64Array.from(Q);
-    const coef = this.coef = new Float64Array(n * STRIDE);
-    for (let i = 0; i < n; i++) {
-      const k = i * STRIDE;
-      coef[k] = P[i]! < 0.5 ? P[i]! : 1 - Q[i]!;
-      coef[k + 1] = X[i]!;
-      if (i + 1 === n) break;
-      // Cubic Hermite with the exact slopes dx/du = 1 / f (in the basis of the interval's tail).
-      const h = P[i]! < 0.5 ? P[i + 1]! - P[i]! : Q[i]! - Q[i + 1]!;
-      const [c1, c2, c3] = hermite(X[i + 1]! - X[i]!, h / D[i]!, h / D[i + 1]!);
-      coef[k + 2] = c1 / h;
-      coef[k + 3] = c2 / (h * h);
-      coef[k + 4] = c3 / (h * h * h);
-    }
+    this.P = P;
+    this.Q = Q;
+    const coef = this.coef = knotCubics(X, P, Q, D);
     // The body: knots with both tails >= BODY_TAIL, intervals first .. last - 1.
     let first = 0, last = n - 1;
     while (first < n && P[first]! < BODY_TAIL) first++;
@@ -284,10 +241,7 @@ export class BetaTable {
     if (first < last) {
       this.lo = coef[first * STRIDE]!;
       this.hi = coef[last * STRIDE]!;
-      for (let g = 0, k = first; g < GUIDE; g++) {
-        while (k + 1 < last && coef[(k + 1) * STRIDE]! <= g / GUIDE) k++;
-        this.guide[g] = k * STRIDE;
-      }
+      fillGuide(this.guide, coef, first, last);
     } else {
       this.lo = 1;
       this.hi = 0;
@@ -297,41 +251,12 @@ export class BetaTable {
     // 1/2); then the run around 1/2 where the cubics are accurate.
     const grid = this.grid = new Float64Array(4 * GRID);
     const xs = new Float64Array(GRID + 1), ds = new Float64Array(GRID + 1);
-    let ok = this.lo < this.hi;
-    for (let j = 1; j < GRID && ok; j++) {
-      const u = j / GRID, x0 = this.quantile(u);
-      let x = x0;
-      if (x0 > 0 && x0 < 1) {
-        const d0 = density(x0);
-        x = j <= GRID / 2 ? x0 - (ib.cdf(x0) - u) / d0 : x0 + (ib.complement(x0) - (1 - u)) / d0;
-        if (!(x > 0 && x < 1 && Math.abs(x - x0) <= 1e-6)) x = x0;
-      }
-      const d = density(x);
-      ok = x > 0 && x < 1 && (j === 1 || x > xs[j - 1]!) && d > 0 && Number.isFinite(d);
-      xs[j] = x;
-      ds[j] = d;
-    }
-    const cubic = (j: number, step: number): [number, number, number] => {
-      const h = step / GRID;
-      return hermite(xs[j + step]! - xs[j]!, h / ds[j]!, h / ds[j + step]!);
-    };
-    for (let j = 1; j + 1 < GRID && ok; j++) {
-      const [c1, c2, c3] = cubic(j, 1);
-      grid[4 * j] = xs[j]!;
-      grid[4 * j + 1] = c1;
-      grid[4 * j + 2] = c2;
-      grid[4 * j + 3] = c3;
-    }
-    // Error estimate at knot j: the cubic over [j - 1, j + 1] at its middle against x_j, / 16.
-    const accurate = (j: number) => {
-      if (j < 2 || j > GRID - 2) return false;
-      const [c1, c2, c3] = cubic(j - 1, 2);
-      return Math.abs(xs[j - 1]! + 0.5 * (c1 + 0.5 * (c2 + 0.5 * c3)) - xs[j]!) / 16 <= GRID_TOLERANCE;
-    };
+    const ok = this.lo < this.hi && gridKnots(this, ib, a, b, lnB, xs, ds);
+    if (ok) gridCubics(grid, xs, ds);
     let from = GRID / 2, to = GRID / 2;
-    if (ok && accurate(from)) {
-      while (accurate(from - 1)) from--;
-      while (accurate(to + 1)) to++;
+    if (ok && accurate(xs, ds, from)) {
+      while (accurate(xs, ds, from - 1)) from--;
+      while (accurate(xs, ds, to + 1)) to++;
     }
     this.gridLo = Math.max(from / GRID, this.lo);
     this.gridHi = Math.min(to / GRID, this.hi);
@@ -372,13 +297,160 @@ export class BetaTable {
   }
 }
 
+/** The beta(a, b) density at x in (0, 1), with lnB = ln B(a, b). */
+function betaDensity(a: number, b: number, lnB: number, x: number): number {
+  return Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);
+}
+
+let knotTargets: Float64Array | undefined;
+/**
+ * The probabilities the knots aim at, ascending (the same for every shape): uniform in the body,
+ * geometric towards both ends.
+ */
+function targetProbabilities(): Float64Array {
+  if (knotTargets === undefined) {
+    const targets: number[] = [];
+    for (let i = 1; i < BODY_KNOTS; i++) targets.push(i / BODY_KNOTS);
+    for (let j = 1; ; j++) {
+      const p = 0.5 * Math.pow(2, -j / TAIL_STEPS_PER_OCTAVE);
+      if (p < 1e-17) break;
+      targets.push(p, 1 - p);
+    }
+    knotTargets = Float64Array.from(targets.sort((p, q) => p - q));
+  }
+  return knotTargets;
+}
+
+/** Knots of a table (see `walkKnots`): x, both tails and the density at each. */
+interface Knots { X: Float64Array; P: Float64Array; Q: Float64Array; D: Float64Array; n: number }
+
+/**
+ * Appends x to the knots when its tails and density are usable and it lies beyond the last knot
+ * (in x, and in the tail that is accurate there); returns whether it did.
+ */
+function acceptKnot(k: Knots, ib: IncompleteBeta, a: number, b: number, lnB: number, x: number): boolean {
+  if (!(x > 0 && x < 1)) return false;
+  const pq = ib.tails(x), p = pq[0], q = pq[1], d = betaDensity(a, b, lnB, x);
+  if (!(d > 0) || !Number.isFinite(d)) return false;
+  const n = k.n;
+  if (n > 0 && !(x > k.X[n - 1]! && (p < 0.5 ? p > k.P[n - 1]! : q < k.Q[n - 1]!))) return false;
+  k.X[n] = x; k.P[n] = p; k.Q[n] = q; k.D[n] = d;
+  k.n = n + 1;
+  return true;
+}
+
+/**
+ * Knots spaced uniformly in probability in the body and geometrically towards both ends.
+ * They are found by walking: a Newton step from the last knot towards the next target
+ * probability, then the exact tails at the point reached (one evaluation per knot; the exact
+ * inverse only to start and when a step leaves (0, 1)). Where a knot lands exactly does not
+ * matter for accuracy, only that its tail values are exact.
+ */
+function walkKnots(ib: IncompleteBeta, a: number, b: number, lnB: number): { X: Float64Array; P: Float64Array; Q: Float64Array; D: Float64Array } {
+  const targets = targetProbabilities(), m = targets.length;
+  const k: Knots = { X: new Float64Array(m + 1), P: new Float64Array(m + 1), Q: new Float64Array(m + 1), D: new Float64Array(m + 1), n: 0 };
+  acceptKnot(k, ib, a, b, lnB, ib.inverse(targets[0]!));
+  for (let i = 0; i < m; i++) {
+    const t = targets[i]!, n = k.n;
+    if (t >= 1 || n === 0) continue;
+    const x = k.X[n - 1]!, p = k.P[n - 1]!, q = k.Q[n - 1]!;
+    const gap = t < 0.5 ? t - p : q - (1 - t);
+    if (!(gap > 0)) continue;
+    let next = x + gap / k.D[n - 1]!;
+    if (!(next > x && next < 1)) next = ib.inverse(t);
+    acceptKnot(k, ib, a, b, lnB, next);
+  }
+  return { X: k.X.slice(0, k.n), P: k.P.slice(0, k.n), Q: k.Q.slice(0, k.n), D: k.D.slice(0, k.n) };
+}
+
+/** `BetaTable.coef` from the knots: u_i, x_i and the cubic of each interval. */
+function knotCubics(X: Float64Array, P: Float64Array, Q: Float64Array, D: Float64Array): Float64Array {
+  const n = X.length;
+  const coef = new Float64Array(n * STRIDE);
+  for (let i = 0; i < n; i++) {
+    const k = i * STRIDE;
+    coef[k] = P[i]! < 0.5 ? P[i]! : 1 - Q[i]!;
+    coef[k + 1] = X[i]!;
+    if (i + 1 === n) break;
+    // Cubic Hermite with the exact slopes dx/du = 1 / f (in the basis of the interval's tail).
+    const h = P[i]! < 0.5 ? P[i + 1]! - P[i]! : Q[i]! - Q[i + 1]!;
+    const c = hermite(X[i + 1]! - X[i]!, h / D[i]!, h / D[i + 1]!);
+    coef[k + 2] = c[0]! / h;
+    coef[k + 3] = c[1]! / (h * h);
+    coef[k + 4] = c[2]! / (h * h * h);
+  }
+  return coef;
+}
+
+/** `BetaTable.guide` for the body intervals first .. last - 1. */
+function fillGuide(guide: Int32Array, coef: Float64Array, first: number, last: number): void {
+  for (let g = 0, k = first; g < GUIDE; g++) {
+    while (k + 1 < last && coef[(k + 1) * STRIDE]! <= g / GUIDE) k++;
+    guide[g] = k * STRIDE;
+  }
+}
+
+/**
+ * The grid's knots x_j (u = j / GRID) and densities, into xs and ds: the table's quantile and one
+ * Newton step on the exact CDF (its complement above 1/2). Returns false at the first knot that
+ * is unusable (the grid is then not used).
+ */
+function gridKnots(table: BetaTable, ib: IncompleteBeta, a: number, b: number, lnB: number, xs: Float64Array, ds: Float64Array): boolean {
+  let ok = true;
+  for (let j = 1; j < GRID && ok; j++) {
+    const u = j / GRID, x0 = table.quantile(u);
+    let x = x0;
+    if (x0 > 0 && x0 < 1) {
+      const d0 = betaDensity(a, b, lnB, x0);
+      x = j <= GRID / 2 ? x0 - (ib.cdf(x0) - u) / d0 : x0 + (ib.complement(x0) - (1 - u)) / d0;
+      if (!(x > 0 && x < 1 && Math.abs(x - x0) <= 1e-6)) x = x0;
+    }
+    const d = betaDensity(a, b, lnB, x);
+    ok = x > 0 && x < 1 && (j === 1 || x > xs[j - 1]!) && d > 0 && Number.isFinite(d);
+    xs[j] = x;
+    ds[j] = d;
+  }
+  return ok;
+}
+
+/** The grid's cubic from knot j to knot j + step: its c1, c2, c3 in t = (u - u_j) GRID / step. */
+function gridCubic(xs: Float64Array, ds: Float64Array, j: number, step: number): Float64Array {
+  const h = step / GRID;
+  return hermite(xs[j + step]! - xs[j]!, h / ds[j]!, h / ds[j + step]!);
+}
+
+/** `BetaTable.grid`: the cubic of each interval j, x = c0 + t (c1 + t (c2 + t c3)), at 4 j .. 4 j + 3. */
+function gridCubics(grid: Float64Array, xs: Float64Array, ds: Float64Array): void {
+  for (let j = 1; j + 1 < GRID; j++) {
+    const c = gridCubic(xs, ds, j, 1);
+    grid[4 * j] = xs[j]!;
+    grid[4 * j + 1] = c[0]!;
+    grid[4 * j + 2] = c[1]!;
+    grid[4 * j + 3] = c[2]!;
+  }
+}
+
+/** Whether the grid is accurate at knot j: the cubic over [j - 1, j + 1] at its middle against x_j, / 16. */
+function accurate(xs: Float64Array, ds: Float64Array, j: number): boolean {
+  if (j < 2 || j > GRID - 2) return false;
+  const c = gridCubic(xs, ds, j - 1, 2);
+  return Math.abs(xs[j - 1]! + 0.5 * (c[0]! + 0.5 * (c[1]! + 0.5 * c[2]!)) - xs[j]!) / 16 <= GRID_TOLERANCE;
+}
+
+/** `hermite`'s result, overwritten by each call (no array, and no destructuring, per call: both are slow in code not yet optimised, which is all of it while a fresh process builds its first tables). */
+const hermiteOut = new Float64Array(3);
+
 /**
  * Cubic Hermite on [0, 1] from 0 to dx with end slopes ml, mr (dx per unit of t), limited as in
  * Fritsch-Carlson (ml, mr inside the circle of radius 3 dx) so it is monotone: the coefficients
- * c1, c2, c3 of x(t) - x(0) = c1 t + c2 t^2 + c3 t^3.
+ * c1, c2, c3 of x(t) - x(0) = c1 t + c2 t^2 + c3 t^3, in `hermiteOut` (returned; the next call overwrites it).
  */
-function hermite(dx: number, ml: number, mr: number): [number, number, number] {
+function hermite(dx: number, ml: number, mr: number): Float64Array {
   const al = ml / dx, ar = mr / dx, r = al * al + ar * ar;
   if (r > 9) { const tau = 3 / Math.sqrt(r); ml *= tau; mr *= tau; }
-  return [ml, 3 * dx - 2 * ml - mr, ml + mr - 2 * dx];
+  const c = hermiteOut;
+  c[0] = ml;
+  c[1] = 3 * dx - 2 * ml - mr;
+  c[2] = ml + mr - 2 * dx;
+  return c;
 }

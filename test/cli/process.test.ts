@@ -56,6 +56,36 @@ describe("the bundled command line", () => {
     expect(x.err).toBe(`${join(dir, "m.xlsx")}: geschreven\n`);
   });
 
+  it("the worker threads start from the build's V8 code cache when it is intact and made from their code; damaged, foreign, empty or missing, the same result", () => {
+    const cacheFile = join(outdir, "simulate-worker.v8cache");
+    const good = readFileSync(cacheFile);
+    // The boot script with a line that reports whether V8 took the cache, run as a worker thread.
+    const boot = readFileSync(join(outdir, "simulate-worker-boot.cjs"), "utf8");
+    const probe = join(outdir, "probe-boot.cjs");
+    writeFileSync(probe, boot.replace(/new Script\((.*)\)\.runInThisContext\(\)\(.*\);\n$/s, "const s = new Script($1); process.stdout.write(String(cachedData !== undefined && !s.cachedDataRejected));\n"));
+    const taken = () => spawnSync(node, ["-e", `new (require("node:worker_threads").Worker)(${JSON.stringify(probe)})`], { encoding: "utf8" }).stdout;
+    const run = () => bcase(["simulate", "examples/rich.yaml", "-n", "20000", "-w", "2", "-f", "json", "--cdf", "3"]);
+    try {
+      expect(taken()).toBe("true");
+      const expected = run();
+      expect(expected.code, expected.err).toBe(0);
+      const damaged = Buffer.from(good);
+      for (let i = 100; i < damaged.length; i += 7) damaged[i]! ^= 0x5a;
+      const foreign = Buffer.from(good);
+      foreign[0]! ^= 0xff;
+      for (const cache of [damaged, foreign, good.subarray(0, good.length >> 1), Buffer.alloc(0), null]) {
+        if (cache === null) rmSync(cacheFile); else writeFileSync(cacheFile, cache);
+        expect(taken()).toBe("false");
+        const r = run();
+        expect(r.code, r.err).toBe(0);
+        expect(r.out).toBe(expected.out);
+      }
+    } finally {
+      writeFileSync(cacheFile, good);
+      rmSync(probe, { force: true });
+    }
+  });
+
   it("bin/bcase.js runs the command line (the bundle when fresh, else the sources through tsx)", () => {
     const r = spawnSync(node, ["bin/bcase.js", "validate", "examples/minimal.yaml"], { encoding: "utf8", timeout: 10 * 60_000 });
     expect(r.status).toBe(0);

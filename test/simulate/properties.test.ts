@@ -93,6 +93,9 @@ describe("simulate invariant 2: determinism and well-formed summaries", () => {
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers, { helpWhileStarting: true }))).toEqual(one);
     // Nor does the calling thread computing chunks for the whole run (as bcase simulate does in Node).
     expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers - 1, { helpThroughout: true }))).toEqual(one);
+    // Nor workers dropped after a few chunks on the calling thread (keepWorkers, as bcase simulate does for short runs).
+    const keep = (seed >>> 0) % 4;
+    expect(await simulateInWorkers(m, c, opts, inProcessWorkers(workers - 1, { helpThroughout: true, keepWorkers: (done) => done < keep }))).toEqual(one);
   });
 
   test.prop([arbUncertainCaseWithArrangements, fc.integer()], { numRuns: 20 })(

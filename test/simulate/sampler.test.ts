@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { BetaTable, betaTable, compileSampler } from "../../engine/simulate/sampler.ts";
 import { createRng, quantile, type DistributionSpec } from "../../engine/uncertainty/index.ts";
@@ -95,6 +96,33 @@ describe("BetaTable", () => {
       for (const u of sample) worst = Math.max(worst, Math.abs(table.quantile(u) - exact.inverse(u)));
       expect([a, b, worst < 5e-8]).toEqual([a, b, true]);
     }
+  });
+
+  test("the tables are bit for bit those the constructor built before its steps became top-level functions (commit afc36ef)", () => {
+    // SHA-256 (first 16 bytes) of coef, guide, grid, P, Q and lo, hi, gridLo, gridHi, as the
+    // constructor of afc36ef computed them (a closure per step, the knot targets sorted per table).
+    const expected: [number, number, string][] = [
+      [2, 3, "ca8ea359421891b874b68eab422edaf7"],
+      [5, 5, "34cfa31d8dfd962492384e35fcef58ee"],
+      [0.5, 0.5, "65dd1e7a957407223bc8d94264f47691"],
+      [0.3, 2, "a488547a5d3f07a1d0276590b2aa755a"],
+      [2, 0.3, "7dbfb936271659040ed005b992736a0b"],
+      [1, 1, "d5cf07412ce1f3bcba43ae1da502ace1"],
+      [40, 60, "4929cc3fb14968bd19e8153506f83490"],
+      [1000, 2000, "b24dd1d59c7825c2d8d1b5ec841070a5"],
+      [0.05, 0.05, "e52b9506bd07648b4dbdcd27b48cdf8e"],
+      [1.7, 9.3, "e5c9e7c76968e74e2df230aa3d59992a"],
+      [300, 1.5, "62408fee31a6daa87d4461db1babcb92"],
+      [0.001, 5, "a72e3cf13dde75df167f567e73da0871"],
+    ];
+    const fingerprint = (a: number, b: number) => {
+      const t = new BetaTable(a, b) as unknown as Record<"coef" | "guide" | "grid" | "P" | "Q", Float64Array | Int32Array> & Record<"lo" | "hi" | "gridLo" | "gridHi", number>;
+      const h = createHash("sha256");
+      for (const k of ["coef", "guide", "grid", "P", "Q"] as const) h.update(new Uint8Array(t[k].buffer, t[k].byteOffset, t[k].byteLength));
+      h.update(new Float64Array([t.lo, t.hi, t.gridLo, t.gridHi]));
+      return h.digest("hex").slice(0, 32);
+    };
+    expect(expected.map(([a, b]) => [a, b, fingerprint(a, b)])).toEqual(expected);
   });
 
   test("tables are cached by shape, the most recently used 64", () => {

@@ -14,6 +14,7 @@ import {
 import { mean, spearman, validateCorrelation, validateDistribution, variance, type DistributionSpec } from "../../engine/uncertainty/index.ts";
 import { run } from "../cli/cliRun.ts";
 import { inProcessWorkers } from "./workers.ts";
+import type { FromWorker, WorkerPort } from "../../engine/index.ts";
 
 const rich = YAML.parse(readFileSync(new URL("../../examples/rich.yaml", import.meta.url), "utf8")) as CaseInput;
 
@@ -216,6 +217,22 @@ describe("runs of the annotated example (examples/rich.yaml)", () => {
     const run = simulateInWorkers(m, rich, { samples: 5000, chunkSize: 500 }, inProcessWorkers(2, { signal: controller.signal, onProgress: (done) => { if (done >= 1000) controller.abort(); } }));
     await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
   });
+
+  test("workers the caller no longer wants (keepWorkers) are terminated before any is ready, and the calling thread computes the rest: the same result; a dropped worker's late messages are ignored", async () => {
+    const opts = { samples: 3000, chunkSize: 500, seed: 4 };
+    const one = simulate(m, opts);
+    let terminated = 0;
+    const asked: [number, number][] = [];
+    // A worker that says it is ready only after it was terminated (as a message already on its way would).
+    const late = (): WorkerPort => {
+      let handler: ((msg: FromWorker) => void) | undefined;
+      return { post: () => {}, listen: (h) => { handler = h; }, terminate: () => { terminated++; setTimeout(() => handler?.({ type: "ready" }), 0); } };
+    };
+    const r = await simulateInWorkers(m, rich, opts, { workers: 2, createWorker: late, helpThroughout: true, keepWorkers: (done, left) => { asked.push([done, left]); return done < 2; } });
+    expect(r).toEqual(one);
+    expect(terminated).toBe(2);
+    expect(asked).toEqual([[0, 6], [1, 5], [2, 4]]);
+  }, 20_000); // a chunk handed to a dropped worker would never come back: the run would hang
 });
 
 describe("CLI", () => {
