@@ -6,13 +6,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { applyArrangement, evaluateModel, validateCase, type CaseInput, type Model } from "../../engine/index.ts";
+import { applyArrangement, evaluateModel, type CaseInput } from "../../engine/index.ts";
 import { readsNothingChanged } from "../../engine/arrangements/reads.ts";
 import { movedLines } from "../../engine/ledger/moved.ts";
 import { parameterValues } from "../../engine/case/model.ts";
 import { arbCaseWithArrangements } from "../arbitraries.ts";
+import { validRandomCase } from "../helpers.ts";
 
-const valid = (c: CaseInput): Model | undefined => { const v = validateCase(c, { lang: "en" }); return v.ok ? v.model : undefined; };
+const valid = validRandomCase;
 const outcome = (f: () => unknown) => { try { return { ok: f() }; } catch (e) { return { error: e instanceof Error ? [e.constructor.name, (e as { code?: string }).code, JSON.stringify((e as { path?: unknown }).path)] : e }; } };
 
 /**

@@ -8,12 +8,13 @@
  */
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { cashView, computeMetrics, evaluateModel, parameterValues, validateCase, wrongPocket, type CaseInput, type Model } from "../../engine/index.ts";
+import { cashView, computeMetrics, evaluateModel, parameterValues, validateCase, wrongPocket, type Model } from "../../engine/index.ts";
 import { baseFigures, buildLedger, buildLedgerMoved, compareRows, ledgerFromRows, ledgerLines, rangesOfLedgerForTest, summaryOf, sumsOf } from "../../engine/ledger/ledger.ts";
 import { partnerSums, summarizeColumns } from "../../engine/ledger/columns.ts";
 import { movedLines } from "../../engine/ledger/moved.ts";
 import type { LedgerRow, OutcomeRow } from "../../engine/ledger/row.ts";
 import { arbCaseWithArrangements } from "../arbitraries.ts";
+import { validRandomCase } from "../helpers.ts";
 
 fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 120) });
 
@@ -24,14 +25,7 @@ function referenceRows(model: Model, values: ArrayLike<number>): LedgerRow[] {
   return rows.sort(compareRows);
 }
 
-const valid = (c: CaseInput): Model | undefined => {
-  const v = validateCase(c, { lang: "en" });
-  if (!v.ok) {
-    expect(v.issues.every((i) => ["settlementNoBasis", "weightsZero"].includes(i.code))).toBe(true);
-    return undefined;
-  }
-  return v.model;
-};
+const valid = validRandomCase;
 
 describe("the columnar ledger", () => {
   test.prop([arbCaseWithArrangements])("rows, every partner's and society's metrics, cash and wrong pocket equal the row-by-row reference", (c) => {

@@ -9,20 +9,14 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { evaluateModel, loadCase, parameterValues, validateCase, type CaseInput, type Evaluation, type Model } from "../../engine/index.ts";
+import { evaluateModel, loadCase, parameterValues, type Evaluation } from "../../engine/index.ts";
 import { movedColumnsOf } from "../../engine/ledger/ledger.ts";
 import { arbCaseWithArrangements } from "../arbitraries.ts";
+import { validRandomCase } from "../helpers.ts";
 
 fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: Number(process.env.BCASE_PROPERTY_RUNS ?? 120) });
 
-const valid = (c: CaseInput): Model | undefined => {
-  const v = validateCase(c, { lang: "en" });
-  if (!v.ok) {
-    expect(v.issues.every((i) => ["settlementNoBasis", "weightsZero"].includes(i.code))).toBe(true);
-    return undefined;
-  }
-  return v.model;
-};
+const valid = validRandomCase;
 
 /** Everything an evaluation shows, rows and arrangements' rows and sentences included (their getters read here). */
 function everything(ev: Evaluation) {
