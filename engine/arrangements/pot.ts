@@ -25,7 +25,7 @@ import { boundedCents, MAX_CENTS, type Cents } from "../money/money.ts";
 import { InputError } from "../messages/issues.ts";
 import type { ArrangementStep } from "../case/schema/index.ts";
 import type { ArrangementEnv } from "./env.ts";
-import { ArrangementError, compileKey, keyForRun, type CompiledKey, type Weights } from "./keys.ts";
+import { ArrangementError, compileKey, keyForRun, readsOf, type CompiledKey, type Weights } from "./keys.ts";
 import { matches } from "./match.ts";
 import type { Compiled, CompiledStep, PotYear, Transfer } from "./types.ts";
 
@@ -75,6 +75,15 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
 
   return {
     id, spec, path, funding: true,
+    // Its keys and formulas (contributions, reserve, caps), and the costs of the investments it
+    // pays; not effects (monitoring's actual contributions are not taken over: apply.ts).
+    reads: {
+      ...readsOf(
+        [contributionKey, returnKey, coverKey].filter((k): k is CompiledKey => k !== undefined),
+        [contributionAmount, ...(fixedAmounts ?? []).map(([, f]) => f), initialReserve, reserveMax, ...caps.map(([, cap]) => cap.amount)],
+      ),
+      investments: [...paid],
+    },
     apply(ctx) {
       const { values } = ctx;
       const years = ctx.model.years;

@@ -1,7 +1,7 @@
 /**
  * Whether an arrangement's transfers can change when some parameters change and some ledger
- * lines move: every step must say what it reads (`CompiledStep.reads`: decision rules and
- * pre-financing do), and none may read a changed parameter slot, the benefit shares (they read
+ * lines move: every step must say what it reads (`CompiledStep.reads`: decision rules,
+ * pre-financing and pots do), and none may read a changed parameter slot, the benefit shares (they read
  * every effect) or the cost of a moved investment. Such an arrangement makes the same transfers
  * as before: a slider move reuses them (engine/ledger/evaluate.ts), a Monte Carlo run works them
  * out once (engine/simulate/fixed.ts).

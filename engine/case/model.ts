@@ -236,7 +236,7 @@ export interface CompiledStep {
   funding: boolean;
   apply(ctx: StepContext): StepOutput;
   /**
-   * All the step's transfers depend on, where that is known (decision rules, pre-financing):
+   * All the step's transfers depend on, where that is known (decision rules, pre-financing, pots):
    * these parameter slots (null: unknown, any), the benefit shares if `benefit`, and the costs
    * of these investments; not effects, not earlier steps' transfers. Without it a step may read
    * anything. The Monte Carlo works out once the transfers of an arrangement whose steps read

@@ -1,16 +1,16 @@
 /**
  * Arrangements whose transfers no sample changes (issue 15, "only what moves"). A decision
- * framework or pre-financing whose payer keys read no sampled parameter (nor the benefit
- * shares), over investments whose costs read none, makes the same transfers in every sample of
+ * framework, pre-financing or a pot whose keys and formulas read no sampled parameter (nor the
+ * benefit shares), over investments whose costs read none, makes the same transfers in every sample of
  * a Monte Carlo run: a regional case's decision rules split each investment over 342
  * municipalities, some 20,000 transfers a sample, always the same ones. Such an arrangement's
  * transfers are worked out once per run (at its first sample, through the one step loop), as
- * each partner's sums; every later sample adds those sums to its status quo's.
+ * what they add to each partner's figures; every later sample adds the same.
  *
- * The same result as the step loop per sample, to the bit: the sums are of integer cents whose
- * absolute values add up to at most MAX_CENTS, so the order of the additions cannot change
- * them; a partner (or partner-year) no transfer touches is left as it was (no 0 added, which
- * could turn a -0 into 0). Only the overflow check depends on the sample: where the sample's
+ * The same result as the step loop per sample, to the bit: each partner's (and partner-year's)
+ * additions are kept in the loop's order and replayed onto the sample's status quo, whose
+ * figures need not be whole cents (the column kernel's float residue). Only the overflow check
+ * depends on the sample: where the sample's
  * bound of its status quo's sums and the transfers' could pass MAX_CENTS, that sample runs the
  * step loop itself (which decides on exact sums, and gives the error if there is one). Any
  * other error of the steps is the same in every sample: it is thrown at the first sample.
@@ -32,15 +32,23 @@ export function isFixedArrangement(plan: Plan, arr: CompiledArrangement): boolea
   return readsNothingChanged(plan.model, arr, varying, linesReading(plan.model, varying).mask);
 }
 
-/** The sums an arrangement's fixed transfers add: per partner (NPV, net), per partner and year, the touched ones marked; and the transfers' rows' absolute sums. */
-interface Sums { npv: Float64Array; net: Float64Array; yearly: Float64Array; touched: Uint8Array; touchedYear: Uint8Array; amount: number; discounted: number }
+/**
+ * What an arrangement's fixed transfers add, as the step loop adds it: per partner (and per
+ * partner and year) the amounts in the loop's order (compressed rows: `at[p]`..`at[p + 1] - 1`),
+ * replayed onto each sample's status quo. Replayed, not summed beforehand: a status-quo figure
+ * of the column kernel need not be a whole number of cents (its float residue), and x + (a + b)
+ * is then not always (x + a) + b.
+ */
+interface Increments { at: Int32Array; values: Float64Array }
+interface Sums { npv: Increments; net: Increments; yearly: Increments; amount: number; discounted: number }
 
-/** Per plan: each arrangement's fixed sums (null: not fixed, the step loop per sample). */
+/** Per plan: each arrangement's fixed increments (null: not fixed, the step loop per sample). */
 const cache = new WeakMap<Plan, Map<CompiledArrangement, Sums | null>>();
 
 /**
  * `arrangementTransfers` for a Monte Carlo sample of `plan` (the same additions to `npv`, `net`
- * and `yearly`), from sums worked out once when the arrangement is fixed in the plan.
+ * and `yearly`, in the same order), from increments worked out once when the arrangement is
+ * fixed in the plan.
  */
 export function sampleArrangement(plan: Plan, values: ArrayLike<number>, statusQuo: StatusQuo, arr: CompiledArrangement, partnerIndex: ReadonlyMap<string, number>, npv: Float64Array, net: Float64Array, yearly: Float64Array | null): void {
   let perPlan = cache.get(plan);
@@ -52,39 +60,51 @@ export function sampleArrangement(plan: Plan, values: ArrayLike<number>, statusQ
   }
   if (sums === null) { arrangementTransfers(plan.model, values, statusQuo, arr, partnerIndex, npv, net, yearly); return; }
   const [boundAmount, boundDiscounted] = statusQuo.absoluteBound();
-  // Stryker disable next-line ConditionalExpression: the step loop gives the same sums; only near MAX_CENTS does it decide otherwise
+  // Stryker disable next-line ConditionalExpression: the step loop gives the same figures; only near MAX_CENTS does it decide otherwise
   if (!(boundAmount + sums.amount <= MAX_CENTS && boundDiscounted + sums.discounted <= MAX_CENTS)) {
     arrangementTransfers(plan.model, values, statusQuo, arr, partnerIndex, npv, net, yearly);
     return;
   }
-  const P = sums.npv.length;
-  for (let p = 0; p < P; p++) {
-    // Stryker disable next-line ConditionalExpression: equivalent while no status-quo figure is -0 (the kernels make none); the guard keeps the step loop's bits if one ever were
-    if (sums.touched[p] === 0) continue;
-    npv[p] = npv[p]! + sums.npv[p]!;
-    net[p] = net[p]! + sums.net[p]!;
-  }
-  // Stryker disable next-line ConditionalExpression: equivalent while no status-quo figure is -0, as above
-  if (yearly !== null) for (let e = 0; e < sums.yearly.length; e++) if (sums.touchedYear[e] !== 0) yearly[e] = yearly[e]! + sums.yearly[e]!;
+  replay(sums.npv, npv);
+  replay(sums.net, net);
+  if (yearly !== null) replay(sums.yearly, yearly);
 }
 
-/** Runs the step loop once (errors thrown as they come) and keeps what its transfers add. */
+function replay(inc: Increments, into: Float64Array): void {
+  const { at, values } = inc;
+  for (let e = 0; e + 1 < at.length; e++) {
+    let v = into[e]!;
+    const end = at[e + 1]!;
+    // Stryker disable next-line ConditionalExpression: equivalent, an entry without increments adds nothing either way
+    if (at[e] === end) continue;
+    for (let j = at[e]!; j < end; j++) v += values[j]!;
+    into[e] = v;
+  }
+}
+
+/** Runs the step loop once (errors thrown as they come) and keeps what its transfers add, in order. */
 function fixedSums(plan: Plan, values: ArrayLike<number>, statusQuo: StatusQuo, arr: CompiledArrangement, partnerIndex: ReadonlyMap<string, number>): Sums {
   const model = plan.model, P = model.case.partners.length, Y = model.years.length, start = model.case.startYear;
-  const s: Sums = { npv: new Float64Array(P), net: new Float64Array(P), yearly: new Float64Array(P * Y), touched: new Uint8Array(P), touchedYear: new Uint8Array(P * Y), amount: 0, discounted: 0 };
   const log = runArrangementTransfers(model, values, statusQuo, arr, () => {});
+  // Each entry's increments in the loop's order: the payer's (0 - discounted, -amount), then the receiver's.
+  const npv: [number, number][] = [], net: [number, number][] = [], yearly: [number, number][] = [];
+  let amount = 0, discounted = 0;
   for (let j = 0; j < log.length; j++) {
-    const amount = log.amount[j]!, discounted = log.discounted[j]!, k = log.year[j]! - start;
-    s.amount += 2 * amount; s.discounted += 2 * discounted;
+    const a = log.amount[j]!, d = log.discounted[j]!, k = log.year[j]! - start;
+    amount += 2 * a; discounted += 2 * d;
     const from = partnerIndex.get(log.from[j]!), to = partnerIndex.get(log.to[j]!);
-    if (from !== undefined) {
-      s.npv[from] = s.npv[from]! + (0 - discounted); s.net[from] = s.net[from]! + -amount; s.touched[from] = 1;
-      s.yearly[from * Y + k] = s.yearly[from * Y + k]! + -amount; s.touchedYear[from * Y + k] = 1;
-    }
-    if (to !== undefined) {
-      s.npv[to] = s.npv[to]! + discounted; s.net[to] = s.net[to]! + amount; s.touched[to] = 1;
-      s.yearly[to * Y + k] = s.yearly[to * Y + k]! + amount; s.touchedYear[to * Y + k] = 1;
-    }
+    if (from !== undefined) { npv.push([from, 0 - d]); net.push([from, -a]); yearly.push([from * Y + k, -a]); }
+    if (to !== undefined) { npv.push([to, d]); net.push([to, a]); yearly.push([to * Y + k, a]); }
   }
-  return s;
+  return { npv: compress(npv, P), net: compress(net, P), yearly: compress(yearly, P * Y), amount, discounted };
+}
+
+/** (entry, value) pairs grouped by entry, each entry's values in their order. */
+function compress(pairs: readonly [number, number][], entries: number): Increments {
+  const at = new Int32Array(entries + 1);
+  for (const [e] of pairs) at[e + 1]!++;
+  for (let e = 0; e < entries; e++) at[e + 1]! += at[e]!;
+  const next = at.slice(0, entries), values = new Float64Array(pairs.length);
+  for (const [e, v] of pairs) values[next[e]!++] = v;
+  return { at, values };
 }

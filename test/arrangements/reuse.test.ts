@@ -1,6 +1,6 @@
 /**
  * A slider move takes over the transfers of an arrangement whose steps read nothing the move
- * changed (engine/arrangements/reads.ts; decision rules and pre-financing say what they read),
+ * changed (engine/arrangements/reads.ts; decision rules, pre-financing and pots say what they read),
  * instead of running its steps again. The reference: `applyArrangement` run afresh on the
  * move's status quo (the steps run). Every figure the same.
  */

@@ -103,6 +103,13 @@ describe("arrangements no sample changes, worked out once per run", () => {
     expect(fixedIn(caseWith({ key: { type: "by-year", years: { 2026: { type: "fixed", shares: { zv: "w" } } }, default: { type: "fixed", shares: { wlz: 1 } } } }, ["q", "c"]))).toBe(false); // the ICT's cost moves
     // A rule covering only the team: the ICT falls to the second rule (one payer, gem), whose cost moves.
     expect(fixedIn(caseWith(fixedKey, ["c"], { categories: ["revenue"] }))).toBe(false);
+    // A pot: its contribution formula and its keys count, and the investments it pays.
+    const pot = (amount: string, sampled: string[], pays: object = {}) => fixedIn({ ...caseWith(fixedKey, sampled), arrangements: [{ id: "rules", name: "Pot", steps: [{ type: "pot", pays, contributions: { key: { type: "fixed", shares: { gem: 1, zv: 1 } }, amount }, surplus: { action: "return" }, deficit: { order: ["risk-bearer"], riskBearer: "gem" } }] }] } as CaseInput);
+    expect(pot("100000", ["q"])).toBe(true);
+    expect(pot("w * 100000", ["q"])).toBe(true);
+    expect(pot("w * 100000", ["w"])).toBe(false); // the contribution moves
+    expect(pot("100000", ["c"])).toBe(false); // the ICT it pays moves
+    expect(pot("100000", ["c"], { investments: ["team"] })).toBe(true); // it pays the team only
     // The status quo has no steps: never fixed.
     const m = model(caseWith(fixedKey, ["q"]));
     expect(m.arrangements.filter((a) => a.steps.length === 0).map((a) => isFixedArrangement(planSimulation(m), a))).toEqual([false]);
