@@ -98,6 +98,7 @@ class Context implements StepContext {
   private added: LedgerRow[] | undefined;
   private funded: LedgerRow[] | undefined;
   actualContributions?: StepContext["actualContributions"];
+  transfersOnly?: boolean;
   constructor(
     readonly model: Model, readonly values: ArrayLike<number>, readonly arrangementId: string,
     readonly benefit: ReadonlyMap<string, number>, readonly benefitIn: StepContext["benefitIn"], readonly base: StepContext["base"],
@@ -117,12 +118,13 @@ class Context implements StepContext {
  * engine/simulate/figures.ts, no ledger) and the negotiation. Each step sees the status quo and
  * the transfers so far; its transfers are checked, discounted and rounded on their own, and
  * pushed to the log as entries `start`..`log.length - 1` that `onStep` gets (their rows are made
- * only when read). The log of every step's transfers is returned.
+ * only when read). The log of every step's transfers is returned. `transfersOnly`: the caller
+ * reads only the transfers (`StepContext.transfersOnly`).
  */
 export function runArrangementTransfers(
   model: Model, values: ArrayLike<number>, given: StatusQuo | Ledger | readonly LedgerRow[], arr: CompiledArrangement,
   onStep: (step: CompiledStep, out: StepOutput, log: TransferLog, start: number) => void,
-  actualContributions?: StepContext["actualContributions"],
+  actualContributions?: StepContext["actualContributions"], transfersOnly = false,
 ): TransferLog {
   const log = new TransferLog(arr.id);
   // Stryker disable next-line ConditionalExpression: equivalent, without steps the loop below calls nothing; the early return only skips the status quo's figures
@@ -150,6 +152,7 @@ export function runArrangementTransfers(
     const ctx = new Context(model, values, arr.id, benefit, benefitIn, base, run, before);
     // Stryker disable next-line ConditionalExpression: equivalent, the property set to undefined reads as the property left out
     if (actualContributions) ctx.actualContributions = actualContributions;
+    if (transfersOnly) ctx.transfersOnly = true;
     const out = step.apply(ctx);
     const line = stepLines[s]!;
     for (const t of out.transfers) {

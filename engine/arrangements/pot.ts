@@ -38,6 +38,13 @@ function within(cents: Cents, path: Path, what: string, year: number): void {
   if (!(Math.abs(cents) <= MAX_CENTS)) throw new InputError(path, "amountOverflow", { what, year, value: cents / 100 });
 }
 
+/** Amounts per partner as a record without a prototype (every id, `toString` too, is just a key), in the Map's order. */
+function recordOf(m: ReadonlyMap<string, Cents>): Record<string, Cents> {
+  const r: Record<string, Cents> = Object.create(null);
+  for (const [p, a] of m) r[p] = a;
+  return r;
+}
+
 export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   const pot = potEntity(id);
   const paid = new Set(env.investments.filter((inv) => matches(spec.pays, inv)).map((inv) => inv.id));
@@ -71,6 +78,13 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
     const amount = cap.amount !== undefined ? env.compile(cap.amount, [...path, "deficit", "caps", p, "amount"]) : undefined;
     return [p, { amount, share: cap.shareOfContribution }];
   });
+  // The paths of input errors a run may raise, made once.
+  const paths = {
+    amount: [...path, "contributions", "amount"], initialReserve: [...path, "initialReserve"], contributions: [...path, "contributions"],
+    amounts: (fixedAmounts ?? []).map(([p]) => [...path, "contributions", "amounts", p]),
+    reserveMax: [...path, "surplus", "reserveMax"], surplus: [...path, "surplus"],
+    caps: new Map(caps.map(([p]) => [p, [...path, "deficit", "caps", p, "amount"]])),
+  };
   const order = spec.deficit.order.includes("risk-bearer") ? spec.deficit.order : [...spec.deficit.order, "risk-bearer" as const];
 
   return {
@@ -89,6 +103,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
       const years = ctx.model.years;
       const last = years[years.length - 1]!;
       const costs = ctx.base.investmentCosts();
+      const invested = ctx.model.investments.filter((inv) => paid.has(inv.line.id)).map((inv) => ({ id: inv.line.id, bearer: inv.line.bearer, costs: costs.get(inv.line.id) }));
       const transfers: Transfer[] = [];
       const out: PotYear[] = [];
       // This run's keys: weights that do not depend on the year are worked out once.
@@ -100,17 +115,27 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         if (amount > 0) transfers.push(about ? { year, from, to, amount, reason, about } : { year, from, to, amount, reason });
         else if (amount < 0) transfers.push(about ? { year, from: to, to: from, amount: -amount, reason, about } : { year, from: to, to: from, amount: -amount, reason });
       };
+      // Amounts per partner are Maps while a year is worked out (in the order partners first
+      // come, a later amount of the same partner replacing or adding to its place, as the
+      // records of the results keep them), records only in the year's result: walking a record
+      // without a prototype (Object.entries) was most of a Monte Carlo sample's pot.
+      // (A partner a key lists twice keeps its place and its last part, as a record's key does.)
+      const split = (amount: Cents, w: Weights): Map<string, Cents> => {
+        const parts = allocate(amount, w.weights, w.partners), into = new Map<string, Cents>();
+        for (let i = 0; i < w.partners.length; i++) into.set(w.partners[i]!, parts[i]!);
+        return into;
+      };
+      const addInto = (acc: Map<string, Cents>, more: ReadonlyMap<string, Cents>) => { for (const [p, a] of more) acc.set(p, (acc.get(p) ?? 0) + a); };
       let reserve = 0;
       const carry = spec.surplus.action === "carry-forward";
       for (const year of years) {
         const kctx = { values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn };
         // 1. What the pot pays this year.
         let spending = 0;
-        for (const inv of ctx.model.investments) {
-          if (!paid.has(inv.line.id)) continue;
-          const cost = costs.get(inv.line.id)?.get(year) ?? 0;
+        for (const inv of invested) {
+          const cost = inv.costs?.get(year) ?? 0;
           spending += cost;
-          move(year, pot, inv.line.bearer, cost, "pot-pays", inv.line.id);
+          move(year, pot, inv.bearer, cost, "pot-pays", inv.id);
         }
         // 2. Contributions, lowered first by what was carried forward. The agreed contributions
         // (a total by a key, or fixed amounts) decide what is carried in; in a monitoring run
@@ -118,38 +143,34 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         // contributions equal to the plan give the plan.
         const reserveStart = reserve;
         let carried = 0;
-        // Records by partner id without a prototype, so every id (`toString` too) is just a key.
-        const contributions: Record<string, Cents> = Object.create(null);
+        const contributions = new Map<string, Cents>();
         let planned: Weights;
         let fixedEntries: (readonly [string, Cents])[] | undefined;
         let total = 0;
         if (contributionKey) {
           planned = contributionKeyRun!(kctx);
-          total = contributionAmount ? boundedCents(contributionAmount(values), [...path, "contributions", "amount"], "contribution", year) : spending;
-          if (year === years[0] && initialReserve) total += boundedCents(initialReserve(values), [...path, "initialReserve"], "contribution", year);
-          within(total, [...path, "contributions"], "contribution", year);
+          total = contributionAmount ? boundedCents(contributionAmount(values), paths.amount, "contribution", year) : spending;
+          if (year === years[0] && initialReserve) total += boundedCents(initialReserve(values), paths.initialReserve, "contribution", year);
+          within(total, paths.contributions, "contribution", year);
         } else {
-          fixedEntries = fixedAmounts!.map(([p, f]) => [p, boundedCents(f(values), [...path, "contributions", "amounts", p], "contribution", year)] as const);
+          fixedEntries = fixedAmounts!.map(([p, f], j) => [p, boundedCents(f(values), paths.amounts[j]!, "contribution", year)] as const);
           planned = { partners: fixedEntries.map((e) => e[0]), weights: fixedEntries.map((e) => Math.max(0, e[1])) };
           total = planned.weights.reduce((t, w) => t + w, 0);
-          within(total, [...path, "contributions"], "contribution", year);
+          within(total, paths.contributions, "contribution", year);
         }
         // What was carried forward, up to this year's total (the reserve is never below 0).
         if (carry) carried = Math.max(0, Math.min(reserve, total));
         let contribWeights: Weights = planned;
         const actual = ctx.actualContributions?.get(`${ctx.arrangementId}/${id}`)?.get(year);
         if (actual) {
-          const entries = Object.keys(actual).sort().map((p) => [p, actual[p]!] as const);
-          for (const [p, a] of entries) contributions[p] = a;
+          for (const p of Object.keys(actual).sort()) contributions.set(p, actual[p]!);
         } else if (contributionKey) {
-          const rest = total - carried;
-          const parts = allocate(rest, planned.weights, planned.partners);
-          planned.partners.forEach((p, i) => { contributions[p] = parts[i]!; });
+          for (const [p, a] of split(total - carried, planned)) contributions.set(p, a);
         } else {
-          for (const [p, a] of fixedEntries!) contributions[p] = a;
+          for (const [p, a] of fixedEntries!) contributions.set(p, a);
           if (carried > 0) {
             const less = allocate(carried, planned.weights, planned.partners);
-            fixedEntries!.forEach(([p], i) => { contributions[p] = contributions[p]! - less[i]!; });
+            fixedEntries!.forEach(([p], i) => { contributions.set(p, contributions.get(p)! - less[i]!); });
           }
         }
         // Fixed amounts: returned and covered amounts go by what was put in this year (after the
@@ -157,33 +178,26 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         // amounts. One rule for plan and monitoring, so actual contributions equal to the plan give
         // the plan to the cent. A key's contributions are split by the key.
         if (!contributionKey) {
-          const partners = Object.keys(contributions).sort();
-          const weights = partners.map((p) => Math.max(0, contributions[p]!));
+          const partners = [...contributions.keys()].sort();
+          const weights = partners.map((p) => Math.max(0, contributions.get(p)!));
           if (weights.some((w) => w > 0)) contribWeights = { partners, weights };
         }
         reserve -= carried;
         let contributed = 0;
-        for (const [p, a] of Object.entries(contributions)) { contributed += a; move(year, p, pot, a, "contribution"); }
+        for (const [p, a] of contributions) { contributed += a; move(year, p, pot, a, "contribution"); }
         // Every amount the pot splits below (surplus, deficit, reserve) is at most these in size.
-        within(contributed, [...path, "contributions"], "contribution", year);
-        within(contributed - spending, [...path, "contributions"], "contribution", year);
-        const byContribution = (): Weights => {
+        within(contributed, paths.contributions, "contribution", year);
+        within(contributed - spending, paths.contributions, "contribution", year);
+        const weightsOf = (key: CompiledKey | undefined): Weights => {
+          if (key) return key(kctx);
           if (contribWeights.weights.some((w) => w > 0)) return contribWeights;
-          throw new ArrangementError([...path, "contributions"], "weightsZero");
-        };
-        const split = (amount: Cents, key: CompiledKey | undefined): Record<string, Cents> => {
-          const w = key ? key(kctx) : byContribution();
-          const parts = allocate(amount, w.weights, w.partners);
-          const out: Record<string, Cents> = Object.create(null);
-          w.partners.forEach((p, i) => { out[p] = parts[i]!; });
-          return out;
+          throw new ArrangementError(paths.contributions, "weightsZero");
         };
         // 3. Year end.
         let surplus = 0, deficit = 0, reserveDrawn = carried, contributionsLowered = carried, reserveAdded = 0, reserveReturned = 0, riskBearer = 0;
-        const returned: Record<string, Cents> = Object.create(null);
-        const covered: Record<string, Cents> = Object.create(null);
+        const returned = new Map<string, Cents>();
+        const covered = new Map<string, Cents>();
         const capsBinding: string[] = [];
-        const addInto = (acc: Record<string, Cents>, more: Record<string, Cents>) => { for (const [p, a] of Object.entries(more)) acc[p] = (acc[p] ?? 0) + a; };
         const result = contributed + carried - spending;
         if (result >= 0) {
           surplus = result;
@@ -191,13 +205,13 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
           if (spec.surplus.action === "return") toReturn = surplus;
           else if (spec.surplus.action === "carry-forward") reserveAdded = surplus;
           else {
-            const max = Math.max(0, boundedCents(reserveMax!(values), [...path, "surplus", "reserveMax"], "arrangement", year));
+            const max = Math.max(0, boundedCents(reserveMax!(values), paths.reserveMax, "arrangement", year));
             reserveAdded = Math.min(surplus, Math.max(0, max - reserve));
             toReturn = surplus - reserveAdded;
           }
           reserve += reserveAdded;
-          within(reserve, [...path, "surplus"], "arrangement", year);
-          if (toReturn > 0) addInto(returned, split(toReturn, returnKeyRun));
+          within(reserve, paths.surplus, "arrangement", year);
+          if (toReturn > 0) addInto(returned, split(toReturn, weightsOf(returnKeyRun)));
         } else {
           deficit = -result;
           let remaining = deficit;
@@ -207,15 +221,14 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
               const draw = Math.min(remaining, reserve);
               reserveDrawn += draw; reserve -= draw; remaining -= draw;
             } else if (stepName === "key") {
-              const parts = split(remaining, coverKeyRun);
-              for (const [p, part] of Object.entries(parts)) {
+              for (const [p, part] of split(remaining, weightsOf(coverKeyRun))) {
                 const cap = caps.find((x) => x[0] === p)?.[1];
                 let limit = Infinity;
-                if (cap?.amount) limit = Math.min(limit, Math.max(0, boundedCents(cap.amount(values), [...path, "deficit", "caps", p, "amount"], "arrangement", year)));
-                if (cap?.share !== undefined) limit = Math.min(limit, Math.floor(Math.max(0, contributions[p] ?? 0) * cap.share));
+                if (cap?.amount) limit = Math.min(limit, Math.max(0, boundedCents(cap.amount(values), paths.caps.get(p)!, "arrangement", year)));
+                if (cap?.share !== undefined) limit = Math.min(limit, Math.floor(Math.max(0, contributions.get(p) ?? 0) * cap.share));
                 const take = Math.min(part, limit);
                 if (take < part) capsBinding.push(p);
-                if (take > 0) { covered[p] = (covered[p] ?? 0) + take; remaining -= take; }
+                if (take > 0) { covered.set(p, (covered.get(p) ?? 0) + take); remaining -= take; }
               }
             } else {
               riskBearer += remaining;
@@ -226,21 +239,22 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
         // 4. The last year empties the reserve back to the partners.
         if (year === last && reserve > 0) {
           reserveReturned = reserve;
-          addInto(returned, split(reserve, returnKeyRun));
+          addInto(returned, split(reserve, weightsOf(returnKeyRun)));
           reserve = 0;
         }
-        for (const [p, a] of Object.entries(returned)) move(year, pot, p, a, "surplus-returned");
-        for (const [p, a] of Object.entries(covered)) move(year, p, pot, a, "deficit-covered");
+        for (const [p, a] of returned) move(year, pot, p, a, "surplus-returned");
+        for (const [p, a] of covered) move(year, p, pot, a, "deficit-covered");
         move(year, spec.deficit.riskBearer, pot, riskBearer, "risk-bearer");
-        out.push({ year, reserveStart, contributions, contributed, spending, surplus, deficit, reserveDrawn, contributionsLowered, reserveAdded, reserveReturned, reserveEnd: reserve, returned, covered, capsBinding, riskBearer, order: [...order] });
+        // (A sample of the Monte Carlo reads only the transfers.)
+        if (!ctx.transfersOnly) out.push({ year, reserveStart, contributions: recordOf(contributions), contributed, spending, surplus, deficit, reserveDrawn, contributionsLowered, reserveAdded, reserveReturned, reserveEnd: reserve, returned: recordOf(returned), covered: recordOf(covered), capsBinding, riskBearer, order: [...order] });
       }
       const facts: Record<string, number> = {};
-      if (reserveMax) facts.reserveMax = Math.max(0, boundedCents(reserveMax(values), [...path, "surplus", "reserveMax"], "arrangement"));
+      if (reserveMax) facts.reserveMax = Math.max(0, boundedCents(reserveMax(values), paths.reserveMax, "arrangement"));
       for (const [p, cap] of caps) {
-        if (cap.amount) facts[`capAmount:${p}`] = Math.max(0, boundedCents(cap.amount(values), [...path, "deficit", "caps", p, "amount"], "arrangement"));
+        if (cap.amount) facts[`capAmount:${p}`] = Math.max(0, boundedCents(cap.amount(values), paths.caps.get(p)!, "arrangement"));
         if (cap.share !== undefined) facts[`capShare:${p}`] = cap.share;
       }
-      return { transfers, facts, pot: { id: pot, name: spec.name ?? id, years: out } };
+      return ctx.transfersOnly ? { transfers, facts } : { transfers, facts, pot: { id: pot, name: spec.name ?? id, years: out } };
     },
   };
 }

@@ -214,6 +214,11 @@ export interface StepContext {
   base: BaseFigures;
   /** Monitoring: actual pot contributions in cents, by `arrangement/step`, year and partner. */
   actualContributions?: ReadonlyMap<string, ReadonlyMap<number, Readonly<Record<string, number>>>>;
+  /**
+   * Only the step's transfers are read (a Monte Carlo sample): the step may leave out what it
+   * reports beside them (a pot's years), never a check or an error.
+   */
+  transfersOnly?: boolean;
 }
 
 export interface StepOutput {

@@ -40,5 +40,5 @@ export function arrangementTransfers(model: Model, values: ArrayLike<number>, st
         if (yearly !== null) yearly[to * Y + k] = yearly[to * Y + k]! + amount;
       }
     }
-  });
+  }, undefined, true);
 }

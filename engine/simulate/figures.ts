@@ -40,6 +40,8 @@ const variable = (lost: number, vcs: number) => (vcs >= 0 && vcs <= 1 ? variable
 const SLACK = 1 + 1e-9;
 
 const INVESTMENT = 0, SAVING = 1, REVENUE_LOSS = 2, VARIABLE_COST_SAVING = 3, TRANSFER = 4;
+/** What `push` makes of a row (see there). */
+const ROWS_AND_NET = 0, NET_ONLY = 1, ROWS_ONLY = 2;
 
 interface SplitPlan { partners: Int32Array; weights: Float64Array; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }
 
@@ -125,8 +127,14 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     totalA += a; totalD += d;
     if (a > lineLargest[line]!) lineLargest[line] = a;
   };
+  // What `push` makes of a row: the row and its sums (ROWS_AND_NET); only its amount in the net
+  // per year (NET_ONLY: the waiting effect rows when only the net per year is read, see
+  // `ensureNet`); or the row and its sums but the net (ROWS_ONLY: those rows later, made for
+  // another figure).
+  let mode = ROWS_AND_NET;
   const push = (line: number, k: number, partner: number, domain: number, kind: number, amount: number, cashable: number) => {
     if (amount === 0) return;
+    if (mode === NET_ONLY) { net[partner * Y + k] = net[partner * Y + k]! + amount; return; }
     const discounted = discountedCents(amount, factors[k] ?? discountFactor(rate, k), rate, k);
     const a = Math.abs(amount), d = Math.abs(discounted);
     count(a, d, line);
@@ -135,7 +143,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     rPartner[n] = partner; rLine[n] = line; rDomain[n] = domain; rYear[n] = k; rKind[n] = kind; rCashable[n] = cashable; rAmount[n] = amount; rDiscounted[n] = discounted;
     n++;
     // The plain sums (partnerSums in columns.ts), as the rows are made.
-    net[partner * Y + k] = net[partner * Y + k]! + amount;
+    if (mode === ROWS_AND_NET) net[partner * Y + k] = net[partner * Y + k]! + amount;
     if (kind === INVESTMENT) invested[partner] = invested[partner]! - discounted;
     else if (effectLine[line] === 1) { impactPv[partner] = impactPv[partner]! + discounted; impactRows[partner] = impactRows[partner]! + 1; }
   };
@@ -161,7 +169,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     netPerYear(partner) {
       const p = pIndex.get(partner);
       if (p === undefined) return years.map(() => 0);
-      ensure();
+      ensureNet();
       return Array.from(net.subarray(p * Y, p * Y + Y));
     },
     invested(partner) {
@@ -243,12 +251,31 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
   // Effect lines whose rows wait (their numbers), and an upper bound on their rows' |amount| and |discounted| sums.
   const pending = new Int32Array(L);
   let pendingCount = 0, boundA = 0, boundD = 0;
+  // Whether the waiting rows' amounts are in `net` already (`ensureNet`).
+  let netMade = false;
   /** Makes the rows that wait, when a figure reads them. */
   const ensure = () => {
     if (pendingCount === 0) return;
     const count = pendingCount;
     pendingCount = 0; boundA = 0; boundD = 0;
-    for (let j = 0; j < count; j++) { const l = pending[j]!; effectRows(l, l - I, 0, model.effects[l - I]!.years.length); }
+    mode = netMade ? ROWS_ONLY : ROWS_AND_NET;
+    try {
+      for (let j = 0; j < count; j++) { const l = pending[j]!; effectRows(l, l - I, 0, model.effects[l - I]!.years.length); }
+    } finally { mode = ROWS_AND_NET; }
+  };
+  /**
+   * Adds the waiting rows' amounts to the net per year without making the rows (a settlement
+   * reads only the net per year: the rows of a regional case were most of its sample). The
+   * same splits in the same order as `ensure`; the rows wait on, and `ensure` makes them
+   * without adding to the net again. Waiting rows raise no error (`makeLine`), so neither can this.
+   */
+  const ensureNet = () => {
+    if (pendingCount === 0 || netMade) return;
+    netMade = true;
+    mode = NET_ONLY;
+    try {
+      for (let j = 0; j < pendingCount; j++) { const l = pending[j]!; effectRows(l, l - I, 0, model.effects[l - I]!.years.length); }
+    } finally { mode = ROWS_AND_NET; }
   };
 
   /** The rows of line l at `vals`, in the ledger's order; the ledger's input errors (`defer`: effect rows may wait, see below). */
@@ -373,7 +400,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
       values = vals;
       n = fixedN; totalA = fixedA; totalD = fixedD; rowsA = fixedRowsA; rowsD = fixedRowsD;
       net.set(fixedNet); invested.set(fixedInvested); impactPv.set(fixedImpactPv); impactRows.set(fixedImpactRows);
-      pendingCount = 0; boundA = 0; boundD = 0;
+      pendingCount = 0; boundA = 0; boundD = 0; netMade = false;
       for (let j = 0; j < moved.length; j++) lineLargest[moved[j]!] = 0;
       // The moved lines, in the ledger's order: investments, then effects, year by year.
       for (let j = 0; j < moved.length; j++) makeLine(moved[j]!, vals, true);

@@ -85,7 +85,7 @@ function replay(inc: Increments, into: Float64Array): void {
 /** Runs the step loop once (errors thrown as they come) and keeps what its transfers add, in order. */
 function fixedSums(plan: Plan, values: ArrayLike<number>, statusQuo: StatusQuo, arr: CompiledArrangement, partnerIndex: ReadonlyMap<string, number>): Sums {
   const model = plan.model, P = model.case.partners.length, Y = model.years.length, start = model.case.startYear;
-  const log = runArrangementTransfers(model, values, statusQuo, arr, () => {});
+  const log = runArrangementTransfers(model, values, statusQuo, arr, () => {}, undefined, true);
   // Each entry's increments in the loop's order: the payer's (0 - discounted, -amount), then the receiver's.
   const npv: [number, number][] = [], net: [number, number][] = [], yearly: [number, number][] = [];
   let amount = 0, discounted = 0;

@@ -114,6 +114,43 @@ describe("the Monte Carlo's arrangements without a ledger per sample", () => {
   );
 });
 
+describe("the sample's figures in any order", () => {
+  // The net per year alone adds the waiting rows' amounts without making the rows (a
+  // settlement reads only it); a figure read after it makes the rows without adding them again.
+  const figures = ["net", "sums", "benefit", "benefitIn", "effect", "lost", "costs", "rows", "net again"] as const;
+  test.prop([arbUncertainCaseWithArrangements, fc.integer({ min: 0, max: 1000 }), fc.shuffledSubarray([...figures], { minLength: figures.length })], { numRuns: 40 })(
+    "read in a random order, each figure equals baseFigures over buildLedger",
+    (c, seed, order) => {
+      const v = validateCase(c, { lang: "en" });
+      fc.pre(v.ok);
+      const m = v.model, plan = planSimulation(m);
+      const n = 3, cols = sampleColumns(plan, { seed, lhs: false }, 0, n);
+      const kernel = figuresKernel(plan);
+      const partners = [...m.case.partners.map((p) => p.id), "nobody"], domains = m.case.domains.map((d) => d.id);
+      for (let i = 0; i < n; i++) {
+        const values = plan.base.slice();
+        plan.uncertain.forEach((u, j) => { values[u.slot] = cols[j]![i]!; });
+        for (const d of plan.derived) values[d] = m.parameters.formulas[d]!(values);
+        const built = outcome(() => buildLedger(m, values));
+        if (!built.ok) continue;
+        const ledger = buildLedger(m, values), ref = baseFigures(m, ledger);
+        const sample = kernel.fill(values), got = sample.base;
+        // The first sample reads the net per year first (then the rest in the random order).
+        for (const figure of i === 0 ? ["net", ...order.filter((f) => f !== "net")] : order) {
+          if (figure === "net" || figure === "net again") for (const p of partners) expect(got.netPerYear(p)).toEqual(ref.netPerYear(p));
+          else if (figure === "sums") expect(got.absoluteSums()).toEqual(ref.absoluteSums());
+          else if (figure === "benefit") expect(sortedEntries(got.benefit())).toEqual(sortedEntries(ref.benefit()));
+          else if (figure === "benefitIn") expect(sortedEntries(got.benefitIn(domains))).toEqual(sortedEntries(ref.benefitIn(domains)));
+          else if (figure === "effect") for (const p of partners) expect(sortedEntries(got.effectResult(p, undefined, false))).toEqual(sortedEntries(ref.effectResult(p, undefined, false)));
+          else if (figure === "lost") for (const p of partners) expect(sortedEntries(got.lostMargin(p))).toEqual(sortedEntries(ref.lostMargin(p)));
+          else if (figure === "costs") expect(costsOf(got)).toEqual(costsOf(ref));
+          else expect(sample.rows()).toEqual(ledger.rows);
+        }
+      }
+    },
+  );
+});
+
 describe("the Monte Carlo's arrangements near the bound of exact cents", () => {
   // Each row within MAX_CENTS; the sums of all rows, or of the rows and the transfers, near or past it.
   const big = (effect: number, cost: number) => model({
