@@ -34,19 +34,31 @@ type Spec = Extract<ArrangementStep, { type: "settlement" }>;
 /** Pairs payers with receivers so every payer pays and every receiver gets exactly its amount. */
 export function pairUp(balances: ReadonlyMap<string, number>): { from: string; to: string; amount: number }[] {
   const ids = [...balances.keys()].sort();
-  const payers = ids.filter((p) => balances.get(p)! < 0).map((p) => ({ p, left: -balances.get(p)! }));
-  const receivers = ids.filter((p) => balances.get(p)! > 0).map((p) => ({ p, left: balances.get(p)! }));
   const out: { from: string; to: string; amount: number }[] = [];
+  pairSorted(ids, ids.map((p) => balances.get(p)!), (from, to, amount) => out.push({ from, to, amount }));
+  return out;
+}
+
+/**
+ * `pairUp` on ids already sorted (no two alike) and their balances: payers (below 0) and
+ * receivers (above 0) in id order, matched north-west corner; each pair handed to `pair`.
+ */
+function pairSorted(ids: readonly string[], balances: readonly number[], pair: (from: string, to: string, amount: number) => void): void {
+  const payers: number[] = [], receivers: number[] = [];
+  for (let x = 0; x < ids.length; x++) {
+    if (balances[x]! < 0) payers.push(x);
+    else if (balances[x]! > 0) receivers.push(x);
+  }
+  const payerLeft = payers.map((x) => -balances[x]!), receiverLeft = receivers.map((x) => balances[x]!);
   let i = 0, j = 0;
   while (i < payers.length && j < receivers.length) {
     // Both still owe or are owed something (each is passed when it reaches 0), so a > 0.
-    const a = Math.min(payers[i]!.left, receivers[j]!.left);
-    out.push({ from: payers[i]!.p, to: receivers[j]!.p, amount: a });
-    payers[i]!.left -= a; receivers[j]!.left -= a;
-    if (payers[i]!.left === 0) i++;
-    if (receivers[j]!.left === 0) j++;
+    const a = Math.min(payerLeft[i]!, receiverLeft[j]!);
+    pair(ids[payers[i]!]!, ids[receivers[j]!]!, a);
+    payerLeft[i] = payerLeft[i]! - a; receiverLeft[j] = receiverLeft[j]! - a;
+    if (payerLeft[i] === 0) i++;
+    if (receiverLeft[j] === 0) j++;
   }
-  return out;
 }
 
 /** Benefits (savings + transfers in) and costs (costs + transfers out) in present value, as the reported ROI counts them. */
@@ -107,6 +119,11 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
   // Stryker disable next-line MethodExpression: equivalent in effect, every split goes through allocate with the ids as tie keys and pairUp sorts the ids, so the participants' order changes no cent
   // Frozen: allocate finds the tie ranks of this very list by identity (not a JSON text a year).
   const participants: readonly string[] = Object.freeze([...(spec.partners ?? env.partners.map((p) => p.id))].sort());
+  // Each participant once (the list is sorted, so a partner listed twice is listed side by
+  // side), at the place of its last listing; the ones of an equal split.
+  const index = new Map(participants.map((p, i) => [p, i]));
+  const unique = [...index.keys()], lastAt = [...index.values()];
+  const ones = participants.map(() => 1);
   const key: CompiledKey | undefined = spec.key ? compileKey(spec.key, [...path, "key"], env) : undefined;
   if (spec.key && spec.target !== "no-worse-off") env.add([...path, "key"], "keyOnlyNoWorseOff");
   return {
@@ -137,37 +154,42 @@ export function compileSettlement(spec: Spec, id: string, path: Path, env: Arran
         basis = shares.reduce((s, x) => s + x, 0);
       }
       const transfers: Transfer[] = [];
+      const push = (year: number) => (from: string, to: string, amount: number) => { transfers.push({ year, from, to, amount, reason: "settlement" }); };
       // Each participant's net per year: the status quo's, and the transfers of the steps before.
-      const index = new Map(participants.map((p, i) => [p, i]));
+      // A partner listed twice counts at its last place (as a Map by id would keep it).
       const yearIndex = new Map(years.map((y, k) => [y, k])), Y = years.length;
-      const netOf = new Float64Array(participants.length * Y);
+      const netOf = new Array<number>(participants.length * Y).fill(0);
       const keyRun = key && keyForRun(key);
-      participants.forEach((p, i) => ctx.base.netPerYear(p).forEach((v, k) => { netOf[i * Y + k] = v; }));
+      for (const [p, i] of index) {
+        const own = ctx.base.netPerYear(p);
+        for (let k = 0; k < Y && k < own.length; k++) netOf[i * Y + k] = own[k]!;
+      }
       const added = ctx.transfers;
       for (let j = 0; j < added.length; j++) {
         // The payer's row (minus the amount), then the receiver's.
         const k = yearIndex.get(added.year[j]!), a = added.amount[j]!, from = index.get(added.from[j]!), to = index.get(added.to[j]!);
-        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a row of another partner or outside the horizon indexes NaN, and a typed array ignores a write at NaN
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a row of another partner or outside the horizon indexes NaN, and an array read at NaN is undefined, written at NaN a property no one reads
         if (from !== undefined && k !== undefined) netOf[from * Y + k] = netOf[from * Y + k]! - a;
         // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, as above
         if (to !== undefined && k !== undefined) netOf[to * Y + k] = netOf[to * Y + k]! + a;
       }
-      for (const [k, year] of years.entries()) {
-        const net = new Map(participants.map((p, i) => [p, netOf[i * Y + k]!]));
-        const total = [...net.values()].reduce((s, v) => s + v, 0);
+      const balance = new Array<number>(unique.length);
+      for (let k = 0; k < Y; k++) {
+        const year = years[k]!;
+        let total = 0;
+        for (const i of lastAt) total += netOf[i * Y + k]!;
         let weights = shares;
-        let order = participants;
         if (!weights) {
           if (key) {
             const w = keyRun!({ values: ctx.values, year, benefit: ctx.benefit, benefitIn: ctx.benefitIn });
             const m = new Map(w.partners.map((p, i) => [p, w.weights[i]!]));
             weights = participants.map((p) => m.get(p) ?? 0);
             if (!weights.some((x) => x > 0)) throw new ArrangementError([...path, "key"], "weightsZero");
-          } else weights = participants.map(() => 1);
+          } else weights = ones;
         }
-        const targets = allocate(total, weights, order);
-        const balance = new Map(participants.map((p, i) => [p, targets[i]! - net.get(p)!]));
-        for (const t of pairUp(balance)) transfers.push({ year, from: t.from, to: t.to, amount: t.amount, reason: "settlement" });
+        const targets = allocate(total, weights, participants);
+        for (let u = 0; u < unique.length; u++) balance[u] = targets[lastAt[u]!]! - netOf[lastAt[u]! * Y + k]!;
+        pairSorted(unique, balance, push(year));
       }
       return { transfers, facts: basis > 0 ? { basis } : {} };
     },
