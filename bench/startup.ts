@@ -70,7 +70,8 @@ export function startupText(r: { bundle: string; rows: StartupRow[] }, runs: num
   return lines.join("\n");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Run as a script of its own (not when `npm run bench` bundles it into bench/run.ts's file).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && /startup\.ts$/.test(process.argv[1] ?? "")) {
   const argv = process.argv.slice(2);
   const at = argv.indexOf("--runs");
   const runs = at >= 0 ? Number(argv[at + 1]) : 15;
