@@ -48,6 +48,47 @@ interface SplitPlan { partners: Int32Array; weights: Float64Array; ranks: Int32A
 /** The status quo of one sample (the step loop's `StatusQuo`): its figures, an upper bound of its absolute sums while some rows wait, its rows as objects when a step reads them. */
 export type SampleStatusQuo = StatusQuo;
 
+/**
+ * An investment line's cost per year in a sample (a ReadonlyMap from year to cents): the years
+ * of the horizon as slots, so a sample resets and refills it without a Map's clear and set
+ * (most of a sample's figures on examples/rich.yaml). Its years come in ascending order, the
+ * order the line's rows are made in (validation keeps a line's years ascending, each once,
+ * within the horizon), as a Map filled row by row gives them.
+ */
+class YearCosts implements ReadonlyMap<number, number> {
+  private readonly cents: Float64Array;
+  private readonly present: Uint8Array;
+  private count = 0;
+  constructor(private readonly start: number, years: number) {
+    this.cents = new Float64Array(years);
+    this.present = new Uint8Array(years);
+  }
+  clear(): void {
+    if (this.count > 0) { this.present.fill(0); this.count = 0; }
+  }
+  /** `set(year, (get(year) ?? 0) - amount)`. */
+  subtract(year: number, amount: number): void {
+    const k = year - this.start;
+    if (this.present[k] === 1) this.cents[k] = this.cents[k]! - amount;
+    else { this.present[k] = 1; this.cents[k] = 0 - amount; this.count++; }
+  }
+  get size(): number { return this.count; }
+  has(year: number): boolean {
+    const k = year - this.start;
+    return Number.isInteger(k) && this.present[k] === 1;
+  }
+  get(year: number): number | undefined { return this.has(year) ? this.cents[year - this.start]! : undefined; }
+  *entries(): MapIterator<[number, number]> {
+    for (let k = 0; k < this.present.length; k++) if (this.present[k] === 1) yield [this.start + k, this.cents[k]!];
+  }
+  *keys(): MapIterator<number> { for (const [y] of this.entries()) yield y; }
+  *values(): MapIterator<number> { for (const [, v] of this.entries()) yield v; }
+  [Symbol.iterator](): MapIterator<[number, number]> { return this.entries(); }
+  forEach(f: (value: number, key: number, map: ReadonlyMap<number, number>) => void, thisArg?: unknown): void {
+    for (const [y, v] of this.entries()) f.call(thisArg, v, y, this);
+  }
+}
+
 export interface FiguresKernel {
   /** Makes the sample's rows at `values` (throws the ledger's input errors); the figures read them until the next call. */
   fill(values: ArrayLike<number>): SampleStatusQuo;
@@ -153,8 +194,8 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
   let values: ArrayLike<number> = [];
   // Each investment's cost per year (a map per line, in the case's order, reused from sample to
   // sample: a step reads it only while its sample runs); a line without rows has an empty map.
-  const costs = new Map<string, Map<number, number>>();
-  const lineCosts = model.investments.map((x) => { const m = new Map<number, number>(); costs.set(x.line.id, m); return m; });
+  const costs = new Map<string, YearCosts>();
+  const lineCosts = model.investments.map((x) => { const m = new YearCosts(start, Y); costs.set(x.line.id, m); return m; });
   let benefitAt = -1, benefit = new Map<string, number>();
   let byDomainsAt = -1;
   const byDomains = new Map<string, Map<string, number>>();
@@ -287,7 +328,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
         const euros = y.amount(vals) * y.factor;
         const amount = -boundedCents(euros, path, "investment", y.year);
         push(l, y.year - start, invBearer[l]!, invDomain[l]!, INVESTMENT, amount, 1);
-        if (amount !== 0) m.set(y.year, (m.get(y.year) ?? 0) - amount);
+        if (amount !== 0) m.subtract(y.year, amount);
       }
       return;
     }
