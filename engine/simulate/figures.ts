@@ -40,8 +40,8 @@ const variable = (lost: number, vcs: number) => (vcs >= 0 && vcs <= 1 ? variable
 const SLACK = 1 + 1e-9;
 
 const INVESTMENT = 0, SAVING = 1, REVENUE_LOSS = 2, VARIABLE_COST_SAVING = 3, TRANSFER = 4;
-/** What `push` makes of a row (see there). */
-const ROWS_AND_NET = 0, NET_ONLY = 1, ROWS_ONLY = 2;
+/** What `push` makes of a row: stores it in the columns, adds it to the sums (all but the net), adds it to the net per year. */
+const STORE = 1, SUMS = 2, NET = 4, ALL = STORE | SUMS | NET;
 
 interface SplitPlan { partners: Int32Array; weights: Float64Array; ranks: Int32Array; out: Float64Array; scratch: AllocationScratch }
 
@@ -168,25 +168,30 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
     totalA += a; totalD += d;
     if (a > lineLargest[line]!) lineLargest[line] = a;
   };
-  // What `push` makes of a row: the row and its sums (ROWS_AND_NET); only its amount in the net
-  // per year (NET_ONLY: the waiting effect rows when only the net per year is read, see
-  // `ensureNet`); or the row and its sums but the net (ROWS_ONLY: those rows later, made for
-  // another figure).
-  let mode = ROWS_AND_NET;
+  // What `push` makes of a row (`mode`, bits): the row in the columns (STORE), its sums (SUMS:
+  // the bounded sums, what was invested, the benefit), its amount in the net per year (NET). A
+  // row is made with ALL, except the effect rows that wait: a figure that reads only the net, or
+  // only sums, adds what it reads without storing the rows (`ensureNet`, `ensureSums`), and a
+  // figure that reads the rows later stores them without adding again (`ensure`).
+  let mode = ALL;
   const push = (line: number, k: number, partner: number, domain: number, kind: number, amount: number, cashable: number) => {
     if (amount === 0) return;
-    if (mode === NET_ONLY) { net[partner * Y + k] = net[partner * Y + k]! + amount; return; }
+    if (mode === NET) { net[partner * Y + k] = net[partner * Y + k]! + amount; return; }
     const discounted = discountedCents(amount, factors[k] ?? discountFactor(rate, k), rate, k);
-    const a = Math.abs(amount), d = Math.abs(discounted);
-    count(a, d, line);
-    rowsA += a; rowsD += d;
-    if (n === cap) grow();
-    rPartner[n] = partner; rLine[n] = line; rDomain[n] = domain; rYear[n] = k; rKind[n] = kind; rCashable[n] = cashable; rAmount[n] = amount; rDiscounted[n] = discounted;
-    n++;
+    if ((mode & SUMS) !== 0) {
+      const a = Math.abs(amount), d = Math.abs(discounted);
+      count(a, d, line);
+      rowsA += a; rowsD += d;
+      if (kind === INVESTMENT) invested[partner] = invested[partner]! - discounted;
+      else if (effectLine[line] === 1) { impactPv[partner] = impactPv[partner]! + discounted; impactRows[partner] = impactRows[partner]! + 1; }
+    }
+    if ((mode & STORE) !== 0) {
+      if (n === cap) grow();
+      rPartner[n] = partner; rLine[n] = line; rDomain[n] = domain; rYear[n] = k; rKind[n] = kind; rCashable[n] = cashable; rAmount[n] = amount; rDiscounted[n] = discounted;
+      n++;
+    }
     // The plain sums (partnerSums in columns.ts), as the rows are made.
-    if (mode === ROWS_AND_NET) net[partner * Y + k] = net[partner * Y + k]! + amount;
-    if (kind === INVESTMENT) invested[partner] = invested[partner]! - discounted;
-    else if (effectLine[line] === 1) { impactPv[partner] = impactPv[partner]! + discounted; impactRows[partner] = impactRows[partner]! + 1; }
+    if ((mode & NET) !== 0) net[partner * Y + k] = net[partner * Y + k]! + amount;
   };
 
   // The other figures are made when first asked for in a sample (`generation` tells which sample they are of).
@@ -218,11 +223,11 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
       // Investment rows only: made in every sample.
       return p === undefined ? 0 : invested[p]!;
     },
-    absoluteSums: () => { ensure(); return [rowsA, rowsD]; },
+    absoluteSums: () => { ensureSums(); return [rowsA, rowsD]; },
     benefit() {
       if (benefitAt !== generation) {
         benefitAt = generation;
-        ensure();
+        ensureSums();
         benefit = new Map();
         for (let p = 0; p < P; p++) if (impactPv[p] !== 0 || impactRows[p]! > 0) benefit.set(partnerIds[p]!, Math.max(0, impactPv[p]!));
       }
@@ -292,31 +297,39 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
   // Effect lines whose rows wait (their numbers), and an upper bound on their rows' |amount| and |discounted| sums.
   const pending = new Int32Array(L);
   let pendingCount = 0, boundA = 0, boundD = 0;
-  // Whether the waiting rows' amounts are in `net` already (`ensureNet`).
-  let netMade = false;
-  /** Makes the rows that wait, when a figure reads them. */
+  // Whether the waiting rows' amounts are in `net` already (`ensureNet`), their sums too (`ensureSums`).
+  let netMade = false, sumsMade = false;
+  /** The waiting rows (the first `count` of `pending`), made in `how` (push's mode): the same splits in the same order each time. */
+  const pendingRows = (count: number, how: number) => {
+    mode = how;
+    try {
+      for (let j = 0; j < count; j++) { const l = pending[j]!; effectRows(l, l - I, 0, model.effects[l - I]!.years.length); }
+    } finally { mode = ALL; }
+  };
+  /** Makes the rows that wait, when a figure reads them (adding only what was not added yet). */
   const ensure = () => {
     if (pendingCount === 0) return;
     const count = pendingCount;
     pendingCount = 0; boundA = 0; boundD = 0;
-    mode = netMade ? ROWS_ONLY : ROWS_AND_NET;
-    try {
-      for (let j = 0; j < count; j++) { const l = pending[j]!; effectRows(l, l - I, 0, model.effects[l - I]!.years.length); }
-    } finally { mode = ROWS_AND_NET; }
+    pendingRows(count, STORE | (sumsMade ? 0 : SUMS) | (netMade ? 0 : NET));
   };
   /**
    * Adds the waiting rows' amounts to the net per year without making the rows (a settlement
-   * reads only the net per year: the rows of a regional case were most of its sample). The
-   * same splits in the same order as `ensure`; the rows wait on, and `ensure` makes them
-   * without adding to the net again. Waiting rows raise no error (`makeLine`), so neither can this.
+   * reads only the net per year: the rows of a regional case were most of its sample); the rows
+   * wait on. Waiting rows raise no error (`makeLine`), so neither can this.
    */
   const ensureNet = () => {
     if (pendingCount === 0 || netMade) return;
     netMade = true;
-    mode = NET_ONLY;
-    try {
-      for (let j = 0; j < pendingCount; j++) { const l = pending[j]!; effectRows(l, l - I, 0, model.effects[l - I]!.years.length); }
-    } finally { mode = ROWS_AND_NET; }
+    pendingRows(pendingCount, NET);
+  };
+  /** The same for the sums (the benefit shares, the bounded sums: a pot's benefit key reads them), and the net. */
+  const ensureSums = () => {
+    if (pendingCount === 0 || sumsMade) return;
+    const how = SUMS | (netMade ? 0 : NET);
+    // (The bound is then the exact sums: rowsA + 0.)
+    sumsMade = true; netMade = true; boundA = 0; boundD = 0;
+    pendingRows(pendingCount, how);
   };
 
   /** The rows of line l at `vals`, in the ledger's order; the ledger's input errors (`defer`: effect rows may wait, see below). */
@@ -441,7 +454,7 @@ export function compileFigures(model: Model, fixedLines?: FixedLines): FiguresKe
       values = vals;
       n = fixedN; totalA = fixedA; totalD = fixedD; rowsA = fixedRowsA; rowsD = fixedRowsD;
       net.set(fixedNet); invested.set(fixedInvested); impactPv.set(fixedImpactPv); impactRows.set(fixedImpactRows);
-      pendingCount = 0; boundA = 0; boundD = 0; netMade = false;
+      pendingCount = 0; boundA = 0; boundD = 0; netMade = false; sumsMade = false;
       for (let j = 0; j < moved.length; j++) lineLargest[moved[j]!] = 0;
       // The moved lines, in the ledger's order: investments, then effects, year by year.
       for (let j = 0; j < moved.length; j++) makeLine(moved[j]!, vals, true);

@@ -116,8 +116,9 @@ describe("the Monte Carlo's arrangements without a ledger per sample", () => {
 
 describe("the sample's figures in any order", () => {
   // The net per year alone adds the waiting rows' amounts without making the rows (a
-  // settlement reads only it); a figure read after it makes the rows without adding them again.
-  const figures = ["net", "sums", "benefit", "benefitIn", "effect", "lost", "costs", "rows", "net again"] as const;
+  // settlement reads only it), the sums and the benefit shares add their sums (a pot's benefit
+  // key); a figure read after them makes the rows without adding them again.
+  const figures = ["net", "sums", "benefit", "benefitIn", "effect", "lost", "costs", "rows", "net again", "sums again"] as const;
   test.prop([arbUncertainCaseWithArrangements, fc.integer({ min: 0, max: 1000 }), fc.shuffledSubarray([...figures], { minLength: figures.length })], { numRuns: 40 })(
     "read in a random order, each figure equals baseFigures over buildLedger",
     (c, seed, order) => {
@@ -135,10 +136,11 @@ describe("the sample's figures in any order", () => {
         if (!built.ok) continue;
         const ledger = buildLedger(m, values), ref = baseFigures(m, ledger);
         const sample = kernel.fill(values), got = sample.base;
-        // The first sample reads the net per year first (then the rest in the random order).
-        for (const figure of i === 0 ? ["net", ...order.filter((f) => f !== "net")] : order) {
+        // The first sample reads the net per year first, the second the sums first (then the rest in the random order).
+        const first = i === 0 ? "net" : i === 1 ? "sums" : undefined;
+        for (const figure of first ? [first, ...order.filter((f) => f !== first)] : order) {
           if (figure === "net" || figure === "net again") for (const p of partners) expect(got.netPerYear(p)).toEqual(ref.netPerYear(p));
-          else if (figure === "sums") expect(got.absoluteSums()).toEqual(ref.absoluteSums());
+          else if (figure === "sums" || figure === "sums again") expect(got.absoluteSums()).toEqual(ref.absoluteSums());
           else if (figure === "benefit") expect(sortedEntries(got.benefit())).toEqual(sortedEntries(ref.benefit()));
           else if (figure === "benefitIn") expect(sortedEntries(got.benefitIn(domains))).toEqual(sortedEntries(ref.benefitIn(domains)));
           else if (figure === "effect") for (const p of partners) expect(sortedEntries(got.effectResult(p, undefined, false))).toEqual(sortedEntries(ref.effectResult(p, undefined, false)));
