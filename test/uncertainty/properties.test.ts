@@ -22,6 +22,7 @@ import {
   sampleInto,
   spearman,
   summarize,
+  summarizeByBuckets,
   validateDistribution,
   type DistributionSpec,
 } from "../../engine/uncertainty/index.ts";
@@ -289,6 +290,47 @@ describe("summaries by selection", () => {
       const a = Float64Array.from(sortedInput ? [...xs].sort((x, y) => x - y) : xs);
       const selected = summarize(a), full = summarize(a, a.slice().sort());
       for (const k of Object.keys(full) as (keyof typeof full)[]) expect(Object.is(selected[k], full[k]), k).toBe(true);
+    },
+  );
+  // Long arrays (the bucket path from 16,384 values): smooth values with a few special ones
+  // mixed in, heavy ties, sorted or reversed order, zeros of both signs, NaN and infinities.
+  const longArray = fc.record({
+    seed: fc.nat(),
+    n: fc.integer({ min: 16384, max: 40000 }),
+    shape: fc.constantFrom("smooth", "ties", "few", "sorted", "reversed", "constant", "zeros", "positive"),
+    scale: fc.constantFrom(1, 1e-300, 1e12, -1e6),
+    specials: fc.array(fc.tuple(fc.nat(), fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e308, -5e-324)), { maxLength: 3 }),
+  }).map(({ seed, n, shape, scale, specials }) => {
+    const rng = createRng(seed), a = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = rng.next();
+      a[i] = scale * (shape === "ties" ? Math.floor(u * 7) - 3 : shape === "few" ? (u < 0.97 ? 1 : u) : shape === "constant" ? 2.5 : normalQuantile(u));
+      // Zeros of both signs at the median, or a few at the minimum.
+      if ((shape === "zeros" && Math.abs(u - 0.5) < 0.1) || (shape === "positive" && u < 0.001)) a[i] = rng.next() < 0.5 ? 0 : -0;
+      else if (shape === "positive") a[i] = Math.abs(a[i]!);
+    }
+    if (shape === "sorted") a.sort();
+    if (shape === "reversed") a.sort().reverse();
+    for (const [at, x] of specials) a[at % n] = x;
+    return a;
+  });
+  test.prop([longArray], { numRuns: 40 })(
+    "summarize of a long array (one pass, percentiles from buckets) equals summarize over a full sort, bit for bit",
+    (a) => {
+      const copy = a.slice();
+      const quick = summarize(a), full = summarize(a, a.slice().sort());
+      for (const k of Object.keys(full) as (keyof typeof full)[]) expect(Object.is(quick[k], full[k]), k).toBe(true);
+      expect(Buffer.from(a.buffer).equals(Buffer.from(copy.buffer))).toBe(true); // the samples are not touched
+    },
+  );
+  test.prop([fc.nat(), fc.integer({ min: 16384, max: 40000 }), fc.double({ min: -1e9, max: 1e9, noNaN: true })], { numRuns: 30 })(
+    "the bucket path answers for smooth data (not only the fallback), with the figures of a full sort",
+    (seed, n, shift) => {
+      const rng = createRng(seed);
+      const a = Float64Array.from({ length: n }, () => shift + 1e6 * normalQuantile(rng.next()));
+      const quick = summarizeByBuckets(a), full = summarize(a, a.slice().sort());
+      expect(quick).not.toBeNull();
+      for (const k of Object.keys(full) as (keyof typeof full)[]) expect(Object.is(quick![k], full[k]), k).toBe(true);
     },
   );
   test.prop([fc.nat(), fc.nat(300)])("rng fill gives the values of successive next() calls", (seed, n) => {
