@@ -286,6 +286,8 @@ export function summarizeByBuckets(samples: Float64Array): Summary | null {
   if (n < m) return null;
   for (let i = 0; i < m; i++) probe[i] = samples[Math.floor((i * n) / m)]!;
   probe.sort();
+  // A probe of one value (a constant column, say): the buckets would hold everything.
+  if (probe[0] === probe[m - 1]) return null;
   // Bucket bounds per percentile, merged where they meet.
   const G = SUMMARY_PERCENTILES.length;
   const bucketOf = [0, 0, 0, 0, 0];
