@@ -28,6 +28,7 @@ import {
 } from "../../engine/uncertainty/index.ts";
 import { IncompleteBeta } from "../../engine/uncertainty/incompleteBeta.ts";
 import { logGamma } from "../../engine/uncertainty/logGamma.ts";
+import { extendSeedPool, integerWords, seedPool, seedPoolState, seedSequenceState } from "../../engine/uncertainty/seedSequence.ts";
 import { anySpecArb, exactlyMonotoneSpecArb, lognormalArb, normalArb } from "./arbitraries.ts";
 import { correlationTarget, draw } from "./helpers.ts";
 
@@ -338,6 +339,19 @@ describe("summaries by selection", () => {
       for (const k of Object.keys(full) as (keyof typeof full)[]) expect(Object.is(quick![k], full[k]), k).toBe(true);
     },
   );
+  test.prop([
+    fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 7 }),
+    fc.array(fc.array(fc.oneof(fc.nat(), fc.constantFrom(0, 2 ** 32 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER)), { maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+    fc.integer({ min: 1, max: 8 }),
+  ])("a seed pool extended fork by fork gives seedSequenceState of the whole path, bit for bit (how Rng.fork seeds its streams)", (run, keys, nWords) => {
+    let pool = seedPool(run);
+    expect(Array.from(seedPoolState(pool, nWords))).toEqual(Array.from(seedSequenceState(run, [], nWords)));
+    const key: number[] = [];
+    for (const part of keys) {
+      for (const k of part) { pool = extendSeedPool(pool, integerWords(k)); key.push(k); }
+      expect(Array.from(seedPoolState(pool, nWords))).toEqual(Array.from(seedSequenceState(run, key, nWords)));
+    }
+  });
   test.prop([fc.nat(), fc.nat(300)])("rng fill gives the values of successive next() calls", (seed, n) => {
     const a = createRng(seed), b = createRng(seed);
     const filled = a.fill(new Float64Array(n));
