@@ -321,6 +321,9 @@ function targetProbabilities(): Float64Array {
   return knotTargets;
 }
 
+/** `IncompleteBeta.tailsInto`'s output while a table is built. */
+const tailsOut = new Float64Array(2);
+
 /** Knots of a table (see `walkKnots`): x, both tails and the density at each. */
 interface Knots { X: Float64Array; P: Float64Array; Q: Float64Array; D: Float64Array; n: number }
 
@@ -330,7 +333,7 @@ interface Knots { X: Float64Array; P: Float64Array; Q: Float64Array; D: Float64A
  */
 function acceptKnot(k: Knots, ib: IncompleteBeta, a: number, b: number, lnB: number, x: number): boolean {
   if (!(x > 0 && x < 1)) return false;
-  const pq = ib.tails(x), p = pq[0], q = pq[1], d = betaDensity(a, b, lnB, x);
+  const pq = ib.tailsInto(x, tailsOut), p = pq[0]!, q = pq[1]!, d = betaDensity(a, b, lnB, x);
   if (!(d > 0) || !Number.isFinite(d)) return false;
   const n = k.n;
   if (n > 0 && !(x > k.X[n - 1]! && (p < 0.5 ? p > k.P[n - 1]! : q < k.Q[n - 1]!))) return false;
@@ -402,7 +405,9 @@ function gridKnots(table: BetaTable, ib: IncompleteBeta, a: number, b: number, l
     let x = x0;
     if (x0 > 0 && x0 < 1) {
       const d0 = betaDensity(a, b, lnB, x0);
-      x = j <= GRID / 2 ? x0 - (ib.cdf(x0) - u) / d0 : x0 + (ib.complement(x0) - (1 - u)) / d0;
+      // cdf(x0) below 1/2, complement(x0) above (`tailsInto` gives both, bit for bit).
+      const pq = ib.tailsInto(x0, tailsOut);
+      x = j <= GRID / 2 ? x0 - (pq[0]! - u) / d0 : x0 + (pq[1]! - (1 - u)) / d0;
       if (!(x > 0 && x < 1 && Math.abs(x - x0) <= 1e-6)) x = x0;
     }
     const d = betaDensity(a, b, lnB, x);

@@ -154,6 +154,29 @@ export class IncompleteBeta {
   }
 
   /**
+   * `tails(x)` into `out` (out[0] = cdf(x), out[1] = complement(x), bit for bit), with no array
+   * per call and one call of the continued fraction: the beta tables of the simulator
+   * (engine/simulate/sampler.ts) make thousands of these in a fresh process, where every
+   * function on the way is compiled by V8 on its own (and again inlined into each caller), so
+   * fewer functions on the path mean optimised code sooner.
+   */
+  tailsInto(x: number, out: Float64Array): Float64Array {
+    if (!(x > 0 && x < 1)) {
+      const [p, q] = this.tails(x);
+      out[0] = p;
+      out[1] = q;
+      return out;
+    }
+    const y = 1 - x;
+    // lowerTail below the switch point, else upperTail: front(x, y) x the fraction of that tail / its first parameter.
+    const lower = x < this.switchPoint, first = lower ? this.a : this.b;
+    const t = (this.front(x, y) * continuedFraction(first, lower ? this.b : this.a, lower ? x : y)) / first;
+    out[0] = lower ? t : 1 - t;
+    out[1] = lower ? 1 - t : t;
+    return out;
+  }
+
+  /**
    * x with I_x(a, b) = p (see the file comment for the method). p = 0 gives 0,
    * p = 1 gives 1, p outside [0, 1] or NaN gives NaN. Exactly monotone
    * non-decreasing in p.

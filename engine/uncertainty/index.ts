@@ -54,6 +54,6 @@ export {
   type CorrelationMatrix,
 } from "./correlation.ts";
 export { QuantileSketch, RELATIVE_ERROR as SKETCH_RELATIVE_ERROR } from "./sketch.ts";
-export { summarize, percentileSorted, downsampleSorted, orderedForPercentiles, type Summary } from "./stats.ts";
+export { summarize, summarizeByBuckets, percentileSorted, downsampleSorted, orderedForPercentiles, type Summary } from "./stats.ts";
 export { regularizedIncompleteBeta, inverseRegularizedIncompleteBeta } from "./incompleteBeta.ts";
 export type { Problem, Result } from "./result.ts";

@@ -23,7 +23,7 @@
  * NumPy's `SeedSequence(s, spawn_key=(k,))`.
  */
 
-import { seedSequenceState, seedWords } from "./seedSequence.ts";
+import { extendSeedPool, integerWords, seedPool, seedPoolState, seedWords, type SeedPool } from "./seedSequence.ts";
 
 export interface Rng {
   /**
@@ -63,12 +63,16 @@ class Sfc32 implements Rng {
   private c: number;
   private d: number;
 
+  /**
+   * `pool`: the SeedSequence pool of this stream's seed path (its run entropy, then its fork
+   * indices); its state is `seedSequenceState(entropy, spawnKey, 4)`, and a fork extends the pool
+   * by its index (see `SeedPool`).
+   */
   constructor(
-    private readonly entropy: readonly number[],
-    private readonly spawnKey: readonly number[],
+    private readonly pool: SeedPool,
     readonly path: readonly (number | string)[],
   ) {
-    const s = seedSequenceState(entropy, spawnKey, 4);
+    const s = seedPoolState(pool, 4);
     this.a = s[0]! | 0;
     this.b = s[1]! | 0;
     this.c = s[2]! | 0;
@@ -124,7 +128,7 @@ class Sfc32 implements Rng {
     if (!Number.isSafeInteger(streamIndex) || streamIndex < 0) {
       throw new RangeError(`fork: streamIndex must be a non-negative safe integer, got ${streamIndex}`);
     }
-    return new Sfc32(this.entropy, [...this.spawnKey, streamIndex], [...this.path, streamIndex]);
+    return new Sfc32(extendSeedPool(this.pool, integerWords(streamIndex)), [...this.path, streamIndex]);
   }
 
   split(count: number): Rng[] {
@@ -143,5 +147,5 @@ class Sfc32 implements Rng {
  * all NaNs as one seed.
  */
 export function createRng(seed: number | string): Rng {
-  return new Sfc32(seedWords(seed), [], [seed]);
+  return new Sfc32(seedPool(seedWords(seed)), [seed]);
 }

@@ -134,3 +134,61 @@ export function seedSequenceState(
   }
   return state;
 }
+
+/**
+ * The pool of `seedSequenceState` after some entropy words, and the state of its hash constant:
+ * what the words after them (a spawn key) continue from. A stream's forks share their seed path
+ * up to their own index, so `Rng.fork` extends its parent's pool by the index's words instead of
+ * hashing the whole path again (a run forks a stream per input and chunk: 930 for 93 inputs and
+ * ten chunks, about 30 ms in a fresh process).
+ */
+export interface SeedPool {
+  readonly pool: Uint32Array;
+  readonly h: number;
+}
+
+/**
+ * The pool after the run entropy `runEntropy` (no spawn key yet). `seedSequenceState`'s zero
+ * padding of the run entropy before a spawn key changes nothing here: its first POOL_SIZE
+ * words are hashed with zeros for missing ones either way.
+ */
+export function seedPool(runEntropy: readonly number[]): SeedPool {
+  const pool = new Uint32Array(POOL_SIZE);
+  const hashConst = { h: INIT_A };
+  for (let i = 0; i < POOL_SIZE; i++) {
+    pool[i] = hashmix(i < runEntropy.length ? runEntropy[i]! >>> 0 : 0, hashConst);
+  }
+  for (let src = 0; src < POOL_SIZE; src++) {
+    for (let dst = 0; dst < POOL_SIZE; dst++) {
+      if (src !== dst) pool[dst] = mix(pool[dst]!, hashmix(pool[src]!, hashConst));
+    }
+  }
+  return extendSeedPool({ pool, h: hashConst.h }, runEntropy.slice(POOL_SIZE));
+}
+
+/** The pool after `p`'s words and then `words` (as `seedSequenceState` mixes the words after the first POOL_SIZE). */
+export function extendSeedPool(p: SeedPool, words: readonly number[]): SeedPool {
+  const pool = p.pool.slice();
+  const hashConst = { h: p.h };
+  for (const w of words) {
+    for (let dst = 0; dst < POOL_SIZE; dst++) pool[dst] = mix(pool[dst]!, hashmix(w >>> 0, hashConst));
+  }
+  return { pool, h: hashConst.h };
+}
+
+/**
+ * `nWords` state words from a pool: `seedSequenceState(runEntropy, spawnKey, nWords)` equals
+ * `seedPoolState(extendSeedPool(seedPool(runEntropy), spawnKey's integerWords), nWords)`.
+ */
+export function seedPoolState(p: SeedPool, nWords: number): Uint32Array {
+  const pool = p.pool;
+  const state = new Uint32Array(nWords);
+  let h = INIT_B;
+  for (let i = 0; i < nWords; i++) {
+    let v = (pool[i % POOL_SIZE]! ^ h) >>> 0;
+    h = Math.imul(h, MULT_B) >>> 0;
+    v = Math.imul(v, h) >>> 0;
+    state[i] = (v ^ (v >>> XSHIFT)) >>> 0;
+  }
+  return state;
+}

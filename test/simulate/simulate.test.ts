@@ -13,7 +13,7 @@ import {
 } from "./testApi.ts";
 import { mean, spearman, validateCorrelation, validateDistribution, variance, type DistributionSpec } from "../../engine/uncertainty/index.ts";
 import { run } from "../cli/cliRun.ts";
-import { inProcessWorkers } from "./workers.ts";
+import { inProcessWorker, inProcessWorkers } from "./workers.ts";
 import type { FromWorker, WorkerPort } from "../../engine/index.ts";
 
 const rich = YAML.parse(readFileSync(new URL("../../examples/rich.yaml", import.meta.url), "utf8")) as CaseInput;
@@ -233,6 +233,23 @@ describe("runs of the annotated example (examples/rich.yaml)", () => {
     expect(terminated).toBe(2);
     expect(asked).toEqual([[0, 6], [1, 5], [2, 4]]);
   }, 20_000); // a chunk handed to a dropped worker would never come back: the run would hang
+
+  test("with keepWorkers the workers are created only once it says yes after a chunk on the calling thread: a run it finds short starts none; the same result either way", async () => {
+    const opts = { samples: 3000, chunkSize: 500, seed: 5 };
+    const one = simulate(m, opts);
+    for (const short of [true, false]) {
+      let created = 0, askedBeforeFirst = -1;
+      const asked: [number, number][] = [];
+      const createWorker = () => { if (created++ === 0) askedBeforeFirst = asked.length; return inProcessWorker(); };
+      const r = await simulateInWorkers(m, rich, opts, { workers: 2, createWorker, helpThroughout: true, keepWorkers: (done, left) => { asked.push([done, left]); return done === 0 || !short; } });
+      expect(r).toEqual(one);
+      // Short (no after the first chunk): no worker, and no more questions. Else both workers start
+      // at that yes, after the first chunk here.
+      expect([short, created, askedBeforeFirst]).toEqual(short ? [true, 0, -1] : [false, 2, 2]);
+      expect(asked.slice(0, 2)).toEqual([[0, 6], [1, 5]]);
+      if (short) expect(asked.length).toBe(2);
+    }
+  }, 20_000);
 });
 
 describe("CLI", () => {

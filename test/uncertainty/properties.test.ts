@@ -22,11 +22,13 @@ import {
   sampleInto,
   spearman,
   summarize,
+  summarizeByBuckets,
   validateDistribution,
   type DistributionSpec,
 } from "../../engine/uncertainty/index.ts";
 import { IncompleteBeta } from "../../engine/uncertainty/incompleteBeta.ts";
 import { logGamma } from "../../engine/uncertainty/logGamma.ts";
+import { extendSeedPool, integerWords, seedPool, seedPoolState, seedSequenceState } from "../../engine/uncertainty/seedSequence.ts";
 import { anySpecArb, exactlyMonotoneSpecArb, lognormalArb, normalArb } from "./arbitraries.ts";
 import { correlationTarget, draw } from "./helpers.ts";
 
@@ -142,10 +144,15 @@ describe("incomplete beta inverse", () => {
     fc.double({ min: 0.1, max: 100, noNaN: true }),
     fc.double({ min: 0.1, max: 100, noNaN: true }),
     fc.oneof(fc.double({ min: -0.5, max: 1.5 }), fc.constantFrom(0, 1, Number.MIN_VALUE, 1 - 2 ** -53)),
-  ])("tails(x) is [cdf(x), complement(x)] bit for bit (the beta table's knots use it)", (a, b, x) => {
+  ])("tails(x) and tailsInto(x) are [cdf(x), complement(x)] bit for bit (the beta table's knots use them)", (a, b, x) => {
     const ib = new IncompleteBeta(a, b);
     const [p, q] = ib.tails(x);
     expect(Object.is(p, ib.cdf(x)) && Object.is(q, ib.complement(x))).toBe(true);
+    // Also at the switch point between the two fractions, (a + 1) / (a + b + 2).
+    for (const at of [x, (a + 1) / (a + b + 2)]) {
+      const into = ib.tailsInto(at, new Float64Array(2));
+      expect(Object.is(into[0], ib.cdf(at)) && Object.is(into[1], ib.complement(at))).toBe(true);
+    }
   });
 });
 
@@ -291,6 +298,60 @@ describe("summaries by selection", () => {
       for (const k of Object.keys(full) as (keyof typeof full)[]) expect(Object.is(selected[k], full[k]), k).toBe(true);
     },
   );
+  // Long arrays (the bucket path from 16,384 values): smooth values with a few special ones
+  // mixed in, heavy ties, sorted or reversed order, zeros of both signs, NaN and infinities.
+  const longArray = fc.record({
+    seed: fc.nat(),
+    n: fc.integer({ min: 16384, max: 40000 }),
+    shape: fc.constantFrom("smooth", "ties", "few", "sorted", "reversed", "constant", "zeros", "positive"),
+    scale: fc.constantFrom(1, 1e-300, 1e12, -1e6),
+    specials: fc.array(fc.tuple(fc.nat(), fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e308, -5e-324)), { maxLength: 3 }),
+  }).map(({ seed, n, shape, scale, specials }) => {
+    const rng = createRng(seed), a = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = rng.next();
+      a[i] = scale * (shape === "ties" ? Math.floor(u * 7) - 3 : shape === "few" ? (u < 0.97 ? 1 : u) : shape === "constant" ? 2.5 : normalQuantile(u));
+      // Zeros of both signs at the median, or a few at the minimum.
+      if ((shape === "zeros" && Math.abs(u - 0.5) < 0.1) || (shape === "positive" && u < 0.001)) a[i] = rng.next() < 0.5 ? 0 : -0;
+      else if (shape === "positive") a[i] = Math.abs(a[i]!);
+    }
+    if (shape === "sorted") a.sort();
+    if (shape === "reversed") a.sort().reverse();
+    for (const [at, x] of specials) a[at % n] = x;
+    return a;
+  });
+  test.prop([longArray], { numRuns: 40 })(
+    "summarize of a long array (one pass, percentiles from buckets) equals summarize over a full sort, bit for bit",
+    (a) => {
+      const copy = a.slice();
+      const quick = summarize(a), full = summarize(a, a.slice().sort());
+      for (const k of Object.keys(full) as (keyof typeof full)[]) expect(Object.is(quick[k], full[k]), k).toBe(true);
+      expect(Buffer.from(a.buffer).equals(Buffer.from(copy.buffer))).toBe(true); // the samples are not touched
+    },
+  );
+  test.prop([fc.nat(), fc.integer({ min: 16384, max: 40000 }), fc.double({ min: -1e9, max: 1e9, noNaN: true })], { numRuns: 30 })(
+    "the bucket path answers for smooth data (not only the fallback), with the figures of a full sort",
+    (seed, n, shift) => {
+      const rng = createRng(seed);
+      const a = Float64Array.from({ length: n }, () => shift + 1e6 * normalQuantile(rng.next()));
+      const quick = summarizeByBuckets(a), full = summarize(a, a.slice().sort());
+      expect(quick).not.toBeNull();
+      for (const k of Object.keys(full) as (keyof typeof full)[]) expect(Object.is(quick![k], full[k]), k).toBe(true);
+    },
+  );
+  test.prop([
+    fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 7 }),
+    fc.array(fc.array(fc.oneof(fc.nat(), fc.constantFrom(0, 2 ** 32 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER)), { maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+    fc.integer({ min: 1, max: 8 }),
+  ])("a seed pool extended fork by fork gives seedSequenceState of the whole path, bit for bit (how Rng.fork seeds its streams)", (run, keys, nWords) => {
+    let pool = seedPool(run);
+    expect(Array.from(seedPoolState(pool, nWords))).toEqual(Array.from(seedSequenceState(run, [], nWords)));
+    const key: number[] = [];
+    for (const part of keys) {
+      for (const k of part) { pool = extendSeedPool(pool, integerWords(k)); key.push(k); }
+      expect(Array.from(seedPoolState(pool, nWords))).toEqual(Array.from(seedSequenceState(run, key, nWords)));
+    }
+  });
   test.prop([fc.nat(), fc.nat(300)])("rng fill gives the values of successive next() calls", (seed, n) => {
     const a = createRng(seed), b = createRng(seed);
     const filled = a.fill(new Float64Array(n));
