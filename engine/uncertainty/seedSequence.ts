@@ -86,53 +86,16 @@ function mix(x: number, y: number): number {
 }
 
 /**
- * NumPy's assembled entropy: the run entropy, zero-padded to the pool size when
- * a spawn key follows, then the spawn key words.
- */
-function assembleEntropy(runEntropy: readonly number[], spawnKey: readonly number[]): number[] {
-  const words = runEntropy.slice();
-  if (spawnKey.length > 0) {
-    while (words.length < POOL_SIZE) words.push(0);
-    for (const k of spawnKey) words.push(...integerWords(k));
-  }
-  return words;
-}
-
-/**
  * `nWords` uint32 state words for entropy words `runEntropy` and spawn key
  * `spawnKey` (fork indices, outermost first). Matches
- * `numpy.random.SeedSequence(entropy, spawn_key=spawnKey).generate_state(nWords, np.uint32)`.
+ * `numpy.random.SeedSequence(entropy, spawn_key=spawnKey).generate_state(nWords, np.uint32)`
+ * (test/uncertainty/rng.test.ts pins it to NumPy's output): the pool of the run entropy,
+ * extended by the spawn key's words, then the state drawn from it. NumPy assembles the run
+ * entropy zero-padded to the pool size when a spawn key follows, then the key's words; the
+ * pool's first POOL_SIZE words are hashed with zeros for missing ones either way.
  */
-export function seedSequenceState(
-  runEntropy: readonly number[],
-  spawnKey: readonly number[],
-  nWords: number,
-): Uint32Array {
-  const entropy = assembleEntropy(runEntropy, spawnKey);
-  const pool = new Uint32Array(POOL_SIZE);
-  const hashConst = { h: INIT_A };
-  for (let i = 0; i < POOL_SIZE; i++) {
-    pool[i] = hashmix(i < entropy.length ? entropy[i]! >>> 0 : 0, hashConst);
-  }
-  for (let src = 0; src < POOL_SIZE; src++) {
-    for (let dst = 0; dst < POOL_SIZE; dst++) {
-      if (src !== dst) pool[dst] = mix(pool[dst]!, hashmix(pool[src]!, hashConst));
-    }
-  }
-  for (let src = POOL_SIZE; src < entropy.length; src++) {
-    for (let dst = 0; dst < POOL_SIZE; dst++) {
-      pool[dst] = mix(pool[dst]!, hashmix(entropy[src]! >>> 0, hashConst));
-    }
-  }
-  const state = new Uint32Array(nWords);
-  let h = INIT_B;
-  for (let i = 0; i < nWords; i++) {
-    let v = (pool[i % POOL_SIZE]! ^ h) >>> 0;
-    h = Math.imul(h, MULT_B) >>> 0;
-    v = Math.imul(v, h) >>> 0;
-    state[i] = (v ^ (v >>> XSHIFT)) >>> 0;
-  }
-  return state;
+export function seedSequenceState(runEntropy: readonly number[], spawnKey: readonly number[], nWords: number): Uint32Array {
+  return seedPoolState(extendSeedPool(seedPool(runEntropy), spawnKey.flatMap((k) => integerWords(k))), nWords);
 }
 
 /**
