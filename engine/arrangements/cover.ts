@@ -28,11 +28,11 @@ export function coverInvestments(ctx: StepContext, payerOf: (investment: string)
         continue;
       }
       const parts = allocate(cost, w.weights, w.partners);
-      w.partners.forEach((p, k) => {
-        const amount = parts[k]!;
-        if (p === inv.line.bearer || amount === 0) return;
+      for (let k = 0; k < w.partners.length; k++) {
+        const p = w.partners[k]!, amount = parts[k]!;
+        if (p === inv.line.bearer || amount === 0) continue;
         transfers.push(amount > 0 ? { year, from: p, to: inv.line.bearer, amount, reason, about: inv.line.id } : { year, from: inv.line.bearer, to: p, amount: -amount, reason, about: inv.line.id });
-      });
+      }
     }
   }
   return transfers;
