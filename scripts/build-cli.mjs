@@ -73,7 +73,7 @@ const staticImports = {
     b.onLoad({ filter: /.*/, namespace: "bcase-lazy" }, () => ({ contents: 'let m; export default new Proxy({}, { get: (_, k) => (m ??= require("exceljs"))[k] });', loader: "js" }));
     b.onLoad({ filter: /[\\/](cli|io)[\\/].*\.ts$/ }, (a) => {
       const head = [];
-      const contents = readFileSync(a.path, "utf8").replace(/(?<!typeof )\bimport\(("[^".][^"]*")\)/g, "__bcaseImport($1)").replace(/\bawait import\(("\.{1,2}\/[^"]+\.ts")\)/g, (_, spec) => {
+      const contents = readFileSync(a.path, "utf8").replace(/(?<!typeof )\bimport\(("[^".][^"]*")\)/g, "__bcaseLoad($1)").replace(/\bawait import\(("\.{1,2}\/[^"]+\.ts")\)/g, (_, spec) => {
         head.push(`import * as __bcaseStatic${head.length} from ${spec};`);
         return `__bcaseStatic${head.length - 1}`;
       });
@@ -89,7 +89,8 @@ const main = await build({
   plugins: [staticImports],
   external: ["exceljs", "jsdom", "@observablehq/plot", "playwright-core", "esbuild", "tsx", "tsx/*"],
   define: { __BCASE_WORKER__: JSON.stringify(WORKER_BOOT), "import.meta.url": "__bcaseUrl", "import.meta.resolve": "require.resolve" },
-  banner: { js: 'const __bcaseUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Run by its boot script, import() comes from there; run by Node itself (node dist/cli/bcase.cjs), it is Node's own.
+  banner: { js: '"use strict"; const __bcaseUrl = require("node:url").pathToFileURL(__filename).href, __bcaseLoad = typeof __bcaseImport === "function" ? __bcaseImport : (specifier) => import(specifier);' },
 });
 
 // The worker thread starts from a small script that compiles the worker's code with V8's code
