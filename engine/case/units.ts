@@ -49,7 +49,7 @@ export function parseUnit(text: string): Unit | undefined {
       pos++;
       base = DIMENSIONLESS;
     } else {
-      const m = /^[A-Za-z€_][A-Za-z0-9€_]*/.exec(src.slice(pos));
+      const m = /^[A-Za-z\u20ac_][A-Za-z0-9\u20ac_]*/.exec(src.slice(pos));
       if (!m) return undefined;
       pos += m[0].length;
       base = new Map([[normaliseWord(m[0]), 1]]);
@@ -73,7 +73,7 @@ export function parseUnit(text: string): Unit | undefined {
       const c = peek();
       if (c === "*" || c === "·") { pos++; const f = factor(); if (!f) return undefined; acc = multiply(acc, f); }
       else if (c === "/") { pos++; const f = factor(); if (!f) return undefined; acc = divide(acc, f); }
-      else if (c !== undefined && /[A-Za-z(€]/.test(c)) { const f = factor(); if (!f) return undefined; acc = multiply(acc, f); }
+      else if (c !== undefined && /[A-Za-z(\u20ac]/.test(c)) { const f = factor(); if (!f) return undefined; acc = multiply(acc, f); }
       else return acc;
     }
   }

@@ -5,7 +5,7 @@
  * schema (see `flatten.ts`); a column that has no explanation here simply has none.
  */
 import type { Lang } from "../../engine/index.ts";
-import { CASE_SCHEMA, describe, isArray, schemaAt } from "./schemaShape.ts";
+import { caseSchema, describe, isArray, schemaAt } from "./schemaShape.ts";
 
 type Note = readonly [nl: string, en: string];
 
@@ -26,10 +26,10 @@ const NOTES: Record<string, Note> = {
 /** The schema of a column: the Case sheet's field, or a column of a list's element or a map's entry. */
 function columnSchema(sheetKey: string, column: string) {
   const path = column === "*" ? [] : column.split(".");
-  if (sheetKey === "case") return schemaAt(CASE_SCHEMA, path);
+  if (sheetKey === "case") return schemaAt(caseSchema(), path);
   // The Stappen sheet: a column of one step (io/workbook/steps.ts).
-  if (sheetKey === "steps") return schemaAt(CASE_SCHEMA, ["arrangements", 0, "steps", 0, ...path]);
-  const sheet = schemaAt(CASE_SCHEMA, [sheetKey]);
+  if (sheetKey === "steps") return schemaAt(caseSchema(), ["arrangements", 0, "steps", 0, ...path]);
+  const sheet = schemaAt(caseSchema(), [sheetKey]);
   return schemaAt(sheet, [isArray(sheet) ? 0 : "entry", ...path]);
 }
 

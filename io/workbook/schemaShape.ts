@@ -14,15 +14,18 @@ import { caseJsonSchema, type JsonSchema } from "../../engine/index.ts";
 
 export type Schema = JsonSchema;
 
-/** The case's JSON Schema: the root every path starts from, and where `$ref`s point. */
-export const CASE_SCHEMA: Schema = caseJsonSchema();
-
-const defs = (CASE_SCHEMA.$defs ?? {}) as Record<string, Schema>;
+let schema: Schema | undefined;
+/**
+ * The case's JSON Schema: the root every path starts from, and where `$ref`s point. Made at its
+ * first use (about 40 ms), not when the module loads: the command line loads this module for
+ * every command (dist/cli/bcase.cjs), and only the workbook commands read it.
+ */
+export const caseSchema = (): Schema => (schema ??= caseJsonSchema());
 
 /** A `$ref` ("#/$defs/Name") resolved to its schema; other nodes as they are. */
 function deref(s: Schema): Schema {
   const ref = s.$ref;
-  if (typeof ref === "string" && ref.startsWith("#/$defs/")) return defs[ref.slice("#/$defs/".length)] ?? {};
+  if (typeof ref === "string" && ref.startsWith("#/$defs/")) return ((caseSchema().$defs ?? {}) as Record<string, Schema>)[ref.slice("#/$defs/".length)] ?? {};
   return s;
 }
 

@@ -14,14 +14,15 @@
  * trip stays exact); a workbook that still has the steps as JSON there reads as before.
  */
 import type { KeySpec } from "../../engine/index.ts";
-import { CASE_SCHEMA, elementOf, schemaAt, type Schema } from "./schemaShape.ts";
+import { caseSchema, elementOf, schemaAt, type Schema } from "./schemaShape.ts";
 import { isPlainObject } from "./flatten.ts";
 
 export const STEPS_KEY = "steps";
 export const ARRANGEMENT_COLUMN = "arrangement";
 
+let step: { schema: Schema | undefined } | undefined;
 /** The schema of one step (the union of every step type). */
-export const STEP_SCHEMA: Schema | undefined = elementOf(schemaAt(CASE_SCHEMA, ["arrangements", 0, "steps"]));
+export const stepSchema = (): Schema | undefined => (step ??= { schema: elementOf(schemaAt(caseSchema(), ["arrangements", 0, "steps"])) }).schema;
 
 const SIZE_KEYS = new Set(["inhabitants", "insured", "budget", "income", "benefit"]);
 const SHARE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(-?\d+(?:\.\d+)?)\s*$/;

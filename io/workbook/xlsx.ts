@@ -21,10 +21,9 @@ import { inspectWorkbookZip, type ZipLimits } from "./guard.ts";
 import { outcomesTable, provenanceTable, transfersTable, wrongPocketTable } from "../results.ts";
 import { columnLetter, fitWidths, styleHeader, writeTable } from "./sheet.ts";
 import { internalLinksOnly, writeResultSheets } from "./resultSheets.ts";
-import { ARRANGEMENT_COLUMN, joinStepRows, STEP_SCHEMA, STEPS_KEY, withStepRows } from "./steps.ts";
-import { accepts, CASE_SCHEMA, child, choices, elementOf, isArray, isLocalText, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
+import { ARRANGEMENT_COLUMN, joinStepRows, stepSchema, STEPS_KEY, withStepRows } from "./steps.ts";
+import { accepts, caseSchema, child, choices, elementOf, isArray, isLocalText, isRecord, objectKeys, objectVariants, recordValueOf, schemaAt, type Schema } from "./schemaShape.ts";
 
-const ROOT = CASE_SCHEMA;
 /** Rows of the template that carry drop-down lists. */
 const VALIDATED_ROWS = 1000;
 /** A fixed timestamp, so the same case gives the same workbook content. */
@@ -44,8 +43,8 @@ interface SheetSpec {
 /** How the schema's top-level keys are laid out: case fields on the Case sheet, lists and maps on their own sheets. */
 function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
   // Arrangements' steps: a sheet of their own, one row per step (see steps.ts).
-  if (key === STEPS_KEY) return value === undefined || Array.isArray(value) ? { key, kind: "array", item: STEP_SCHEMA, columns: [ARRANGEMENT_COLUMN, ...schemaColumns(STEP_SCHEMA)] } : undefined;
-  const s = child(ROOT, key);
+  if (key === STEPS_KEY) return value === undefined || Array.isArray(value) ? { key, kind: "array", item: stepSchema(), columns: [ARRANGEMENT_COLUMN, ...schemaColumns(stepSchema())] } : undefined;
+  const s = child(caseSchema(), key);
   const asArray = s ? isArray(s) : Array.isArray(value);
   const asRecord = s ? isRecord(s) && !asArray : false;
   // A value of the wrong shape (invalid data) stays a plain field, so it still travels.
@@ -63,7 +62,7 @@ function sheetSpec(key: string, value: unknown): SheetSpec | undefined {
 }
 
 function topKeys(data?: Record<string, unknown>): string[] {
-  const keys = objectKeys(ROOT);
+  const keys = objectKeys(caseSchema());
   keys.splice(keys.indexOf("arrangements") + 1, 0, STEPS_KEY);
   for (const k of Object.keys(data ?? {})) if (!keys.includes(k)) keys.push(k);
   return keys;
@@ -71,7 +70,7 @@ function topKeys(data?: Record<string, unknown>): string[] {
 
 /** The Case sheet's fields from the schema (dot paths for small objects). */
 function caseFields(sheetKeys: ReadonlySet<string>): string[] {
-  return schemaColumns(ROOT).filter((c) => !sheetKeys.has(c.split(".")[0]!));
+  return schemaColumns(caseSchema()).filter((c) => !sheetKeys.has(c.split(".")[0]!));
 }
 
 // ---------------------------------------------------------------- writing
@@ -108,13 +107,13 @@ function writeCaseSheets(wb: ExcelJS.Workbook, input: Record<string, unknown> | 
   styleHeader(ws, 3);
   const top: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data ?? {})) if (!sheetKeys.has(k)) top[k] = v;
-  const values = flattenObject(top, ROOT);
+  const values = flattenObject(top, caseSchema());
   const fields = caseFields(sheetKeys);
   for (const f of values.keys()) if (!fields.includes(f)) fields.push(f);
   fields.forEach((f, i) => {
     const r = ws.getRow(i + 2);
     r.getCell(1).value = columnLabel(f, lang);
-    const opts = choices(schemaAt(ROOT, f.split(".")));
+    const opts = choices(schemaAt(caseSchema(), f.split(".")));
     if (values.has(f)) writeCell(r.getCell(2), values.get(f)!, opts, lang);
     const own = columnNote("case", f, lang);
     if (own) r.getCell(3).value = lang === "nl" && f !== columnLabel(f, lang) ? `${own} (in het casusbestand: ${f})` : own;
@@ -498,7 +497,7 @@ export function readCaseSheets(wb: ExcelJS.Workbook, lang: Lang = "nl"): ReadRes
         return;
       }
       const path = field.split(".");
-      let s: Schema | undefined = ROOT;
+      let s: Schema | undefined = caseSchema();
       for (const seg of path) s = s ? child(s, seg) : undefined;
       if (!s || sheetKeys.has(path[0]!)) {
         problem(ws.name, `${columnLetter(fc)}${r}`, written, path, "unknownField", { name: written, suggestion: suggest(written, [...known, ...known.map((x) => columnLabel(x, "nl"))]) });

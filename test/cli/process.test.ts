@@ -19,9 +19,16 @@ const outdir = join(root, "node_modules", ".cache", "bcase", `test-dist-${proces
 const bundle = join(outdir, "bcase.js");
 const node = process.execPath;
 
-function bcase(args: string[], opts: SpawnSyncOptions = {}) {
-  const r = spawnSync(node, [bundle, ...args], { encoding: "utf8", timeout: 10 * 60_000, ...opts, env: { ...process.env, BCASE_LANG: "", BCASE_DEBUG: "", ...(opts.env ?? {}) } });
+function bcase(args: string[], opts: SpawnSyncOptions = {}, start: string[] = [bundle]) {
+  const r = spawnSync(node, [...start, ...args], { encoding: "utf8", timeout: 10 * 60_000, ...opts, env: { ...process.env, BCASE_LANG: "", BCASE_DEBUG: "", ...(opts.env ?? {}) } });
   return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
+}
+
+/** The same command line through its one-script boot (dist/cli/bcase-boot.cjs), as bin/bcase.js runs a command that reads a case. */
+function bcaseBoot(args: string[], opts: SpawnSyncOptions = {}) {
+  const start = join(outdir, "run-boot.cjs");
+  writeFileSync(start, 'require("./bcase-boot.cjs").runProcess(process.argv.slice(2));\n');
+  return bcase(args, opts, [start]);
 }
 
 beforeAll(() => {
@@ -86,6 +93,53 @@ describe("the bundled command line", () => {
     }
   });
 
+  it("the command line as one script (bcase-boot.cjs, what bin/bcase.js runs a case through) writes what the ES modules write: tables, JSON, a simulation on worker threads, a report with charts (jsdom through import()), a workbook (exceljs when needed)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bcase-boot-"));
+    try {
+      for (const args of [["evaluate", "examples/rich.yaml"], ["evaluate", "examples/rich.yaml", "-f", "json"], ["simulate", "examples/rich.yaml", "-n", "20000", "-w", "2", "-f", "json", "--cdf", "3"], ["sensitivity", "examples/impact-bond.yaml"], ["validate", "examples/nothing.yaml"], ["report", "examples/minimal.yaml", "-f", "html"], ["--help"], ["simulate", "--help"]]) {
+        const esm = bcase(args), boot = bcaseBoot(args);
+        expect(boot.code, args.join(" ")).toBe(esm.code);
+        expect(boot.out, args.join(" ")).toBe(esm.out);
+        expect(boot.err, args.join(" ")).toBe(esm.err);
+      }
+      const x = bcaseBoot(["export", "examples/minimal.yaml", "--xlsx", join(dir, "boot.xlsx")]);
+      expect(x.code, x.err).toBe(0);
+      expect(bcase(["export", "examples/minimal.yaml", "--xlsx", join(dir, "esm.xlsx")]).code).toBe(0);
+      expect(readFileSync(join(dir, "boot.xlsx")).equals(readFileSync(join(dir, "esm.xlsx")))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the command line's script starts from the build's V8 code cache (made after a warm-up) when it is intact and made from its code; damaged, foreign, empty or missing, the same result", () => {
+    const cacheFile = join(outdir, "bcase.v8cache");
+    const good = readFileSync(cacheFile);
+    const boot = readFileSync(join(outdir, "bcase-boot.cjs"), "utf8");
+    const probe = join(outdir, "probe-bcase-boot.cjs");
+    writeFileSync(probe, boot.replace(/new Script\((.*)\)\.runInThisContext\(\)\(.*\);\n$/s, "const s = new Script($1); process.stdout.write(String(cachedData !== undefined && !s.cachedDataRejected));\n"));
+    const taken = () => spawnSync(node, [probe], { encoding: "utf8" }).stdout;
+    const run = () => bcaseBoot(["simulate", "examples/rich.yaml", "-n", "5000", "-f", "json", "--cdf", "3"]);
+    try {
+      expect(taken()).toBe("true");
+      const expected = run();
+      expect(expected.code, expected.err).toBe(0);
+      const damaged = Buffer.from(good);
+      for (let i = 100; i < damaged.length; i += 7) damaged[i]! ^= 0x5a;
+      const foreign = Buffer.from(good);
+      foreign[0]! ^= 0xff;
+      for (const cache of [damaged, foreign, good.subarray(0, good.length >> 1), Buffer.alloc(0), null]) {
+        if (cache === null) rmSync(cacheFile); else writeFileSync(cacheFile, cache);
+        expect(taken()).toBe("false");
+        const r = run();
+        expect(r.code, r.err).toBe(0);
+        expect(r.out).toBe(expected.out);
+      }
+    } finally {
+      writeFileSync(cacheFile, good);
+      rmSync(probe, { force: true });
+    }
+  });
+
   it("bin/bcase.js runs the command line (the bundle when fresh, else the sources through tsx)", () => {
     const r = spawnSync(node, ["bin/bcase.js", "validate", "examples/minimal.yaml"], { encoding: "utf8", timeout: 10 * 60_000 });
     expect(r.status).toBe(0);
@@ -96,6 +150,24 @@ describe("the bundled command line", () => {
     const r = bcase(["evaluate", "-", "-f", "csv", "--csv-dialect", "rfc4180"], { input: readFileSync("examples/minimal.yaml") });
     expect(r.code).toBe(0);
     expect(r.out).toBe(bcase(["evaluate", "examples/minimal.yaml", "-f", "csv", "--csv-dialect", "rfc4180"]).out);
+  });
+
+  it("the process ends when its output has left: a pipe read late (bcase ... | (sleep; cat)) gets all of it, through the one script and the ES modules", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bcase-pipe-"));
+    try {
+      const file = join(dir, "out.json");
+      // 240 kB: more than a pipe holds, so the process waits for the reader.
+      expect(spawnSync(node, ["bin/bcase.js", "evaluate", "examples/rich.yaml", "-f", "json", "-o", file], { encoding: "utf8" }).status).toBe(0);
+      const expected = readFileSync(file, "utf8");
+      expect(expected.length).toBeGreaterThan(200_000);
+      for (const start of [`"${node}" bin/bcase.js`, `"${node}" "${bundle}"`]) {
+        const r = spawnSync("bash", ["-c", `set -o pipefail; ${start} evaluate examples/rich.yaml -f json | (sleep 0.5; cat)`], { encoding: "utf8", maxBuffer: 1 << 26, timeout: 10 * 60_000 });
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout === expected, start).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a closed pipe (bcase ... | head -1) ends quietly: exit 0, nothing on stderr", async () => {

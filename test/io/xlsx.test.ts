@@ -11,7 +11,7 @@ import YAML from "yaml";
 import { evaluateModel } from "../../engine/index.ts";
 import { decodeCell, encodeCell, flattenElement, flattenEntry } from "../../io/workbook/flatten.ts";
 import { caseWorkbook, formatSheetIssue, importWorkbook, loadWorkbook, resultsWorkbook, templateWorkbook, type SheetIssue } from "../../io/workbook/xlsx.ts";
-import { CASE_SCHEMA, schemaAt } from "../../io/workbook/schemaShape.ts";
+import { caseSchema, schemaAt } from "../../io/workbook/schemaShape.ts";
 import { model } from "../helpers.ts";
 
 type Rows = (string | number | boolean | null | undefined | Date | { formula: string; result?: unknown })[][];
@@ -242,7 +242,7 @@ describe("cells", () => {
   });
   it("small objects spread over dot paths, large ones and maps stay in one cell, bare parameters use the value column", () => {
     // The shapes of one investment, effect and parameter, read from the case's JSON Schema.
-    const Investment = schemaAt(CASE_SCHEMA, ["investments", 0]), Effect = schemaAt(CASE_SCHEMA, ["effects", 0]), Parameter = schemaAt(CASE_SCHEMA, ["parameters", "p"]);
+    const Investment = schemaAt(caseSchema(), ["investments", 0]), Effect = schemaAt(caseSchema(), ["effects", 0]), Parameter = schemaAt(caseSchema(), ["parameters", "p"]);
     expect([...flattenElement({ id: "i", schedule: { type: "explicit", amounts: { "2025": 1 } } }, Investment as never)]).toEqual([["id", "i"], ["schedule.type", "explicit"], ["schedule.amounts", '{"2025":1}']]);
     expect([...flattenElement({ id: "e", period: {} }, Effect as never)]).toEqual([["id", "e"], ["period", "{}"]]);
     expect([...flattenEntry(5, Parameter as never)]).toEqual([["value", 5]]);
