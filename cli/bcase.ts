@@ -206,11 +206,8 @@ export async function main(argv: string[], out?: (data: string | Uint8Array) => 
 
 /**
  * The process around `main`: a closed pipe on standard output ends the run quietly (exit 0:
- * the reader has what it wanted). When the command is done (its files written, its worker
- * threads no longer needed, a PDF's browser closed: `main` awaits all of it), the process ends
- * as soon as standard output and standard error have passed on everything written to them (a
- * pipe can still hold output: it is not cut off), without the teardown of the heap that
- * Node does when a process ends by itself (30 to 60 ms after a simulation).
+ * the reader has what it wanted), and the exit code is set rather than forced, so output still
+ * being written to a pipe is not cut off.
  */
 export async function runProcess(argv: string[]): Promise<void> {
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
@@ -218,12 +215,7 @@ export async function runProcess(argv: string[]): Promise<void> {
     process.stderr.write(TEXTS[languageOf(argv)].msg.internal(e.message, ENGINE_VERSION) + "\n");
     process.exit(EXIT.internal);
   });
-  const code = await main(argv);
-  process.exitCode = code;
-  // An empty write's callback runs once the writes before it have left (or the stream failed).
-  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => { stream.write("", () => resolve()); });
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-  process.exit(code);
+  process.exitCode = await main(argv);
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
