@@ -108,9 +108,11 @@ export function nodeWorker(code: WorkerCode | Promise<WorkerCode>): WorkerPort {
 
 /**
  * Runs a simulation on `threads` threads (default: every core): this thread computes chunks
- * for the whole run (it starts at once, while the worker script loads), and `threads - 1`
- * worker threads join as they become ready. On two cores that is one worker, not two workers
- * plus a busy calling thread competing for the cores while they start.
+ * for the whole run, and `threads - 1` worker threads join as they become ready. On two cores
+ * that is one worker, not two workers plus a busy calling thread competing for the cores while
+ * they start. Threads asked for (`-w`) start at once, while this thread starts; by default the
+ * workers are created only after this thread's first chunk, and only when the run is long
+ * enough to repay their start (`keepWhileLong`).
  */
 export function simulateOnCores(model: Model, caseData: unknown, options: SimulationOptions, run: Partial<ParallelRun> & { threads?: number } = {}): Promise<SimulationResult> {
   const code = workerScript();
@@ -128,10 +130,10 @@ export function simulateOnCores(model: Model, caseData: unknown, options: Simula
 /**
  * A worker repays its start-up (on two idle cores about 0.4 s in a fresh process: the thread,
  * its script, validating and planning the case; longer when other work shares the cores) only
- * when the run would take this thread well beyond it: the workers are kept while the chunks
- * left, at the pace of this thread's chunks so far, would take longer than this (the first
- * chunk, still warming up, overestimates the pace; so does a busy machine, where a second
- * thread helps least).
+ * when the run would take this thread well beyond it: the workers are created after this
+ * thread's first chunk, and kept, while the chunks left, at the pace of this thread's chunks so
+ * far, would take longer than this (the first chunk, still warming up, overestimates the pace;
+ * so does a busy machine, where a second thread helps least).
  */
 const WORKER_WORTH_MS = 2000;
 
