@@ -249,7 +249,7 @@ describe("runs of the annotated example (examples/rich.yaml)", () => {
       expect(asked.slice(0, 2)).toEqual([[0, 6], [1, 5]]);
       if (short) expect(asked.length).toBe(2);
     }
-  }, 20_000);
+  });
 });
 
 describe("CLI", () => {
