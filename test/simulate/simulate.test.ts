@@ -232,7 +232,8 @@ describe("runs of the annotated example (examples/rich.yaml)", () => {
     expect(r).toEqual(one);
     expect(terminated).toBe(2);
     expect(asked).toEqual([[0, 6], [1, 5], [2, 4]]);
-  }, 20_000); // a chunk handed to a dropped worker would never come back: the run would hang
+    // (A chunk handed to a dropped worker would never come back: the run would hang, and the suite's ceiling would end it.)
+  });
 
   test("with keepWorkers the workers are created only once it says yes after a chunk on the calling thread: a run it finds short starts none; the same result either way", async () => {
     const opts = { samples: 3000, chunkSize: 500, seed: 5 };
