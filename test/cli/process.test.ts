@@ -63,17 +63,20 @@ describe("the bundled command line", () => {
     expect(x.err).toBe(`${join(dir, "m.xlsx")}: geschreven\n`);
   });
 
-  it("the worker threads start from the build's V8 code cache when it is intact and made from their code; damaged, foreign, empty or missing, the same result", () => {
-    const cacheFile = join(outdir, "simulate-worker.v8cache");
+  /**
+   * The boot script `bootName` with a line that reports whether V8 took the cache (`probeName`,
+   * run by `runProbe`); then the cache `cacheName` intact, damaged, foreign, half, empty and
+   * missing in turn: the probe says whether it was taken, and `run` gives the intact cache's
+   * output every time. The cache is put back after.
+   */
+  function everyCache(bootName: string, cacheName: string, probeName: string, runProbe: (probe: string) => string, run: () => { code: number | null; out: string; err: string }): void {
+    const cacheFile = join(outdir, cacheName);
     const good = readFileSync(cacheFile);
-    // The boot script with a line that reports whether V8 took the cache, run as a worker thread.
-    const boot = readFileSync(join(outdir, "simulate-worker-boot.cjs"), "utf8");
-    const probe = join(outdir, "probe-boot.cjs");
+    const boot = readFileSync(join(outdir, bootName), "utf8");
+    const probe = join(outdir, probeName);
     writeFileSync(probe, boot.replace(/new Script\((.*)\)\.runInThisContext\(\)\(.*\);\n$/s, "const s = new Script($1); process.stdout.write(String(cachedData !== undefined && !s.cachedDataRejected));\n"));
-    const taken = () => spawnSync(node, ["-e", `new (require("node:worker_threads").Worker)(${JSON.stringify(probe)})`], { encoding: "utf8" }).stdout;
-    const run = () => bcase(["simulate", "examples/rich.yaml", "-n", "20000", "-w", "2", "-f", "json", "--cdf", "3"]);
     try {
-      expect(taken()).toBe("true");
+      expect(runProbe(probe)).toBe("true");
       const expected = run();
       expect(expected.code, expected.err).toBe(0);
       const damaged = Buffer.from(good);
@@ -82,7 +85,7 @@ describe("the bundled command line", () => {
       foreign[0]! ^= 0xff;
       for (const cache of [damaged, foreign, good.subarray(0, good.length >> 1), Buffer.alloc(0), null]) {
         if (cache === null) rmSync(cacheFile); else writeFileSync(cacheFile, cache);
-        expect(taken()).toBe("false");
+        expect(runProbe(probe)).toBe("false");
         const r = run();
         expect(r.code, r.err).toBe(0);
         expect(r.out).toBe(expected.out);
@@ -91,6 +94,13 @@ describe("the bundled command line", () => {
       writeFileSync(cacheFile, good);
       rmSync(probe, { force: true });
     }
+  }
+
+  it("the worker threads start from the build's V8 code cache when it is intact and made from their code; damaged, foreign, empty or missing, the same result", () => {
+    // (The probe runs as a worker thread.)
+    everyCache("simulate-worker-boot.cjs", "simulate-worker.v8cache", "probe-boot.cjs",
+      (probe) => spawnSync(node, ["-e", `new (require("node:worker_threads").Worker)(${JSON.stringify(probe)})`], { encoding: "utf8" }).stdout,
+      () => bcase(["simulate", "examples/rich.yaml", "-n", "20000", "-w", "2", "-f", "json", "--cdf", "3"]));
   });
 
   it("the command line as one script (bcase-boot.cjs, what bin/bcase.js runs a case through) writes what the ES modules write: tables, JSON, a simulation on worker threads, a report with charts (jsdom through import()), a workbook (exceljs when needed)", () => {
@@ -112,32 +122,9 @@ describe("the bundled command line", () => {
   });
 
   it("the command line's script starts from the build's V8 code cache (made after a warm-up) when it is intact and made from its code; damaged, foreign, empty or missing, the same result", () => {
-    const cacheFile = join(outdir, "bcase.v8cache");
-    const good = readFileSync(cacheFile);
-    const boot = readFileSync(join(outdir, "bcase-boot.cjs"), "utf8");
-    const probe = join(outdir, "probe-bcase-boot.cjs");
-    writeFileSync(probe, boot.replace(/new Script\((.*)\)\.runInThisContext\(\)\(.*\);\n$/s, "const s = new Script($1); process.stdout.write(String(cachedData !== undefined && !s.cachedDataRejected));\n"));
-    const taken = () => spawnSync(node, [probe], { encoding: "utf8" }).stdout;
-    const run = () => bcaseBoot(["simulate", "examples/rich.yaml", "-n", "5000", "-f", "json", "--cdf", "3"]);
-    try {
-      expect(taken()).toBe("true");
-      const expected = run();
-      expect(expected.code, expected.err).toBe(0);
-      const damaged = Buffer.from(good);
-      for (let i = 100; i < damaged.length; i += 7) damaged[i]! ^= 0x5a;
-      const foreign = Buffer.from(good);
-      foreign[0]! ^= 0xff;
-      for (const cache of [damaged, foreign, good.subarray(0, good.length >> 1), Buffer.alloc(0), null]) {
-        if (cache === null) rmSync(cacheFile); else writeFileSync(cacheFile, cache);
-        expect(taken()).toBe("false");
-        const r = run();
-        expect(r.code, r.err).toBe(0);
-        expect(r.out).toBe(expected.out);
-      }
-    } finally {
-      writeFileSync(cacheFile, good);
-      rmSync(probe, { force: true });
-    }
+    everyCache("bcase-boot.cjs", "bcase.v8cache", "probe-bcase-boot.cjs",
+      (probe) => spawnSync(node, [probe], { encoding: "utf8" }).stdout,
+      () => bcaseBoot(["simulate", "examples/rich.yaml", "-n", "5000", "-f", "json", "--cdf", "3"]));
   });
 
   it("bin/bcase.js runs the command line (the bundle when fresh, else the sources through tsx)", () => {
