@@ -47,7 +47,9 @@ function recordOf(m: ReadonlyMap<string, Cents>): Record<string, Cents> {
 
 export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementEnv): CompiledStep {
   const pot = potEntity(id);
-  const paid = new Set(env.investments.filter((inv) => matches(spec.pays, inv)).map((inv) => inv.id));
+  // The investments the pot pays, in the case's order.
+  const paidLines = env.investments.filter((inv) => matches(spec.pays, inv));
+  const paid = new Set(paidLines.map((inv) => inv.id));
   spec.pays.investments?.forEach((inv, j) => { if (!env.investments.some((x) => x.id === inv)) env.add([...path, "pays", "investments", j], "unknownInvestment", { name: inv }); });
   spec.pays.domains?.forEach((d, j) => env.checkDomain(d, [...path, "pays", "domains", j]));
 
@@ -103,7 +105,7 @@ export function compilePot(spec: Spec, id: string, path: Path, env: ArrangementE
       const years = ctx.model.years;
       const last = years[years.length - 1]!;
       const costs = ctx.base.investmentCosts();
-      const invested = ctx.model.investments.filter((inv) => paid.has(inv.line.id)).map((inv) => ({ id: inv.line.id, bearer: inv.line.bearer, costs: costs.get(inv.line.id) }));
+      const invested = paidLines.map((inv) => ({ id: inv.id, bearer: inv.bearer, costs: costs.get(inv.id) }));
       const transfers: Transfer[] = [];
       const out: PotYear[] = [];
       // This run's keys: weights that do not depend on the year are worked out once.

@@ -141,32 +141,17 @@ export class IncompleteBeta {
   }
 
   /**
-   * Both tails at x, `[cdf(x), complement(x)]` bit for bit, from one continued fraction (the
-   * tail that is accurate at x, the other as 1 minus it, as `cdf` and `complement` each do).
-   */
-  tails(x: number): [number, number] {
-    if (Number.isNaN(x)) return [NaN, NaN];
-    if (x <= 0) return [0, 1];
-    if (x >= 1) return [1, 0];
-    if (x < this.switchPoint) { const p = this.lowerTail(x, 1 - x); return [p, 1 - p]; }
-    const q = this.upperTail(x, 1 - x);
-    return [1 - q, q];
-  }
-
-  /**
-   * `tails(x)` into `out` (out[0] = cdf(x), out[1] = complement(x), bit for bit), with no array
-   * per call and one call of the continued fraction: the beta tables of the simulator
+   * Both tails at x into `out`: out[0] = cdf(x), out[1] = complement(x), bit for bit, from one
+   * continued fraction (the tail that is accurate at x, the other as 1 minus it, as `cdf` and
+   * `complement` each do), with no array per call. The beta tables of the simulator
    * (engine/simulate/sampler.ts) make thousands of these in a fresh process, where every
-   * function on the way is compiled by V8 on its own (and again inlined into each caller), so
-   * fewer functions on the path mean optimised code sooner.
+   * function on the way is compiled by V8 on its own, so the tail's expression is written here
+   * rather than called.
    */
   tailsInto(x: number, out: Float64Array): Float64Array {
-    if (!(x > 0 && x < 1)) {
-      const [p, q] = this.tails(x);
-      out[0] = p;
-      out[1] = q;
-      return out;
-    }
+    if (Number.isNaN(x)) { out[0] = NaN; out[1] = NaN; return out; }
+    if (x <= 0) { out[0] = 0; out[1] = 1; return out; }
+    if (x >= 1) { out[0] = 1; out[1] = 0; return out; }
     const y = 1 - x;
     // lowerTail below the switch point, else upperTail: front(x, y) x the fraction of that tail / its first parameter.
     const lower = x < this.switchPoint, first = lower ? this.a : this.b;
